@@ -1,0 +1,474 @@
+"""Documents: discovery, decoding, markup stripping with an offset map, metadata.
+
+A :class:`Document` carries two texts.  ``source`` is the file exactly as
+decoded; ``text`` is what extractors analyse: newlines normalised, Markdown
+code/front matter/link URLs and HTML markup removed.  Every character of
+``text`` maps back to a range of ``source`` through :class:`OffsetMap`, so a
+claim found in ``text`` is always reported at the line and column of the
+original file -- which is what editors and SARIF viewers need.
+
+Loading is a pure function of one file (plus the optional date override), so
+the engine can run it in worker processes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import fnmatch
+import html
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+
+from factcheck.calendar import FULL_DATE_RE, date_from_match, make_date, month_number
+from factcheck.errors import FactcheckError
+
+TEXT_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown",
+                 ".html": "html", ".htm": "html"}
+
+
+# --------------------------------------------------------------------------- offsets
+
+
+class OffsetMap:
+    """Maps offsets in analysed text back to offsets in the source text.
+
+    Built from segments: a *copy* segment maps character for character; a
+    *replace* segment (an HTML entity, a collapsed ``\\r\\n``) maps every
+    character it emits to the whole source range it replaced.
+    """
+
+    __slots__ = ("_length", "_segs", "_t_starts")
+
+    def __init__(self) -> None:
+        self._t_starts: list[int] = []
+        self._segs: list[tuple[int, int, int, bool]] = []  # text_start, src_start, src_end, copy
+        self._length = 0
+
+    def add(self, text_len: int, src_start: int, src_end: int, copy: bool) -> None:
+        if text_len <= 0:
+            return
+        self._t_starts.append(self._length)
+        self._segs.append((self._length, src_start, src_end, copy))
+        self._length += text_len
+
+    def _char(self, i: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self._t_starts, i) - 1
+        t0, s0, s1, copy = self._segs[k]
+        if copy:
+            return s0 + (i - t0), s0 + (i - t0) + 1
+        return s0, s1
+
+    def start(self, i: int) -> int:
+        """Source offset where the text character at ``i`` starts."""
+        if not self._segs:
+            return 0
+        if i >= self._length:
+            return self._segs[-1][2]
+        return self._char(i)[0]
+
+    def end(self, i: int) -> int:
+        """Source offset just after text character ``i - 1`` (an exclusive end)."""
+        if i <= 0 or not self._segs:
+            return self.start(0)
+        return self._char(min(i, self._length) - 1)[1]
+
+
+class _Builder:
+    """Accumulates analysed text and its offset map in one pass."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.parts: list[str] = []
+        self.map = OffsetMap()
+
+    def copy(self, start: int, end: int) -> None:
+        """Copy ``source[start:end]``, collapsing ``\\r\\n``/``\\r`` to ``\\n``."""
+        s = self.source
+        pos = start
+        while pos < end:
+            cr = s.find("\r", pos, end)
+            if cr < 0:
+                self._copy_plain(pos, end)
+                return
+            self._copy_plain(pos, cr)
+            stop = cr + 2 if cr + 1 < end and s[cr + 1] == "\n" else cr + 1
+            self.emit("\n", cr, stop)
+            pos = stop
+
+    def _copy_plain(self, start: int, end: int) -> None:
+        if end > start:
+            self.parts.append(self.source[start:end])
+            self.map.add(end - start, start, end, True)
+
+    def emit(self, text: str, src_start: int, src_end: int) -> None:
+        """Emit ``text`` standing for ``source[src_start:src_end]``."""
+        if text:
+            self.parts.append(text)
+            self.map.add(len(text), src_start, src_end, False)
+
+    def blank(self, start: int, end: int) -> None:
+        """Drop a source range but keep its line breaks, so paragraphs stay apart."""
+        n = self.source.count("\n", start, end)
+        if n:
+            self.emit("\n" * n, start, end)
+
+    def build(self) -> tuple[str, OffsetMap]:
+        return "".join(self.parts), self.map
+
+
+# --------------------------------------------------------------------------- markup
+
+_FENCE_RE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n(?:.*?\n)??\1?\2[`~]*[ \t]*(?:\n|\Z)",
+                       re.MULTILINE | re.DOTALL)
+_FRONT_RE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_INDENTED_RE = re.compile(r"(?:(?<=\n\n)|(?<=\A))(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+")
+_MD_LINK_RE = re.compile(r"(!?)\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_MD_AUTOLINK_RE = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>")
+_MD_REFDEF_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$", re.MULTILINE)
+_HTML_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+_BARE_URL_RE = re.compile(r"\bhttps?://[^\s<>\"')\]]+")
+
+
+def _markdown_to_text(source: str) -> tuple[str, OffsetMap, str | None]:
+    """Markdown: drop front matter, code blocks, comments and link targets."""
+    drops: list[tuple[int, int, str | None]] = []  # (start, end, keep-group text)
+    front = None
+    fm = _FRONT_RE.match(source)
+    if fm:
+        front = fm.group(1)
+        drops.append((fm.start(), fm.end(), None))
+    for rx in (_FENCE_RE, _INDENTED_RE, _HTML_COMMENT_RE, _MD_AUTOLINK_RE, _MD_REFDEF_RE):
+        for m in rx.finditer(source):
+            drops.append((m.start(), m.end(), None))
+    b = _Builder(source)
+    links = [(m.start(), m.end(), m.start(2), m.end(2)) for m in _MD_LINK_RE.finditer(source)]
+    events = sorted([(s, e, None, None) for s, e, _ in drops] + [(s, e, ks, ke) for s, e, ks, ke in links])
+    pos = 0
+    for start, end, keep_s, keep_e in events:
+        if start < pos:
+            continue  # nested in something already dropped
+        b.copy(pos, start)
+        if keep_s is None or keep_e is None:
+            b.blank(start, end)
+        else:
+            b.copy(keep_s, keep_e)
+        pos = end
+    b.copy(pos, len(source))
+    text, omap = b.build()
+    return text, omap, front
+
+
+_HTML_TOKEN_RE = re.compile(
+    r"<!--.*?-->|<(script|style|head|noscript|template)\b[^>]*>.*?</\1\s*>|<!\[CDATA\[.*?\]\]>"
+    r"|<[!?/]?[A-Za-z][^>]*>|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);",
+    re.DOTALL | re.IGNORECASE,
+)
+_BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
+               "table", "section", "article", "header", "footer", "blockquote", "pre", "hr",
+               "title", "dd", "dt", "figcaption", "main", "aside", "nav", "td", "th"}
+_TITLE_RE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.DOTALL | re.IGNORECASE)
+_META_DATE_RE = re.compile(
+    r"<meta\b[^>]*(?:property|name|itemprop)\s*=\s*[\"'](?:article:published_time|date|pubdate|"
+    r"datePublished|dc\.date)[\"'][^>]*>", re.IGNORECASE)
+
+
+def _html_to_text(source: str) -> tuple[str, OffsetMap]:
+    """HTML: keep visible text only; entities decoded; block tags become line breaks."""
+    b = _Builder(source)
+    pos = 0
+    for m in _HTML_TOKEN_RE.finditer(source):
+        b.copy(pos, m.start())
+        tok = m.group(0)
+        if tok.startswith("&"):
+            b.emit(html.unescape(tok), m.start(), m.end())
+        elif tok.startswith("<!--") or m.group(1):
+            b.blank(m.start(), m.end())
+        else:
+            name = re.match(r"</?\s*([A-Za-z0-9]+)", tok)
+            if name and name.group(1).lower() in _BLOCK_TAGS:
+                b.emit("\n", m.start(), m.end())
+        pos = m.end()
+    b.copy(pos, len(source))
+    text, omap = b.build()
+    return text, omap
+
+
+# --------------------------------------------------------------------------- documents
+
+
+@dataclass(frozen=True)
+class DateCandidate:
+    """One piece of evidence for a document's publication date."""
+
+    date: _dt.date
+    source: str  # config | front-matter | meta | date-line | dateline | url
+    start: int  # offsets into Document.text (-1 when not in the text)
+    end: int
+    detail: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article, ready for extraction.  Frozen: extractors cannot change it."""
+
+    path: str  # display path: relative to the working directory, POSIX style
+    source: str
+    text: str
+    offsets: OffsetMap = field(repr=False, compare=False)
+    fmt: str = "text"
+    title: str | None = None
+    url: str | None = None
+    date_candidates: tuple[DateCandidate, ...] = ()
+    _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    @property
+    def pub_date(self) -> _dt.date | None:
+        """The publication date: the first candidate in order of authority, or None."""
+        return self.date_candidates[0].date if self.date_candidates else None
+
+    @property
+    def date_source(self) -> str | None:
+        return self.date_candidates[0].source if self.date_candidates else None
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets for the text span ``[start, end)``."""
+        s = self.offsets.start(start)
+        e = self.offsets.end(end) if end > start else s
+        return s, max(s, e)
+
+    def position(self, src_offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a source offset; columns count characters."""
+        k = bisect.bisect_right(self._line_starts, src_offset) - 1
+        return k + 1, src_offset - self._line_starts[k] + 1
+
+    def locate(self, start: int, end: int) -> tuple[int, int, int, int, str]:
+        """(line, column, end_line, end_column, excerpt) of a text span, in the source."""
+        s, e = self.source_span(start, end)
+        line, col = self.position(s)
+        end_line, end_col = self.position(e)
+        return line, col, end_line, end_col, self.source[s:e]
+
+    def line_text(self, line: int) -> str:
+        """The source line ``line`` (1-based) without its line break."""
+        starts = self._line_starts
+        s = starts[line - 1]
+        e = starts[line] if line < len(starts) else len(self.source)
+        return self.source[s:e].rstrip("\r\n")
+
+
+def _line_starts(source: str) -> tuple[int, ...]:
+    starts = [0]
+    for m in re.finditer(r"\r\n|\r|\n", source):
+        starts.append(m.end())
+    return tuple(starts)
+
+
+_DATE_LINE_RE = re.compile(r"^\s*(?:date|published|posted|updated)\s*:?\s+(\d{4}-\d{2}-\d{2})\b",
+                           re.IGNORECASE | re.MULTILINE)
+_URL_DATE_RE = re.compile(
+    r"/((?:19|20)\d{2})[/-]((?:0?[1-9]|1[0-2])|[A-Za-z]{3,9})[/-]((?:0?[1-9]|[12][0-9]|3[01]))(?=[/_.-]|$)")
+_FRONT_KEY_RE = re.compile(r"^(date|title|url)\s*:\s*(.*?)\s*$", re.MULTILINE | re.IGNORECASE)
+
+
+def _url_date(url: str) -> _dt.date | None:
+    m = _URL_DATE_RE.search(url)
+    if not m:
+        return None
+    month = int(m.group(2)) if m.group(2).isdigit() else month_number(m.group(2)[:3])
+    return make_date(int(m.group(1)), month, int(m.group(3))) if month else None
+
+
+def _parse_iso_or_full(value: str) -> _dt.date | None:
+    value = value.strip().strip("'\"")
+    m = FULL_DATE_RE.search(value)
+    return date_from_match(m) if m else None
+
+
+def _infer_metadata(text: str, source: str, fmt: str, front: str | None,
+                    override: _dt.date | None) -> tuple[str | None, str | None, tuple[DateCandidate, ...]]:
+    """Title, URL and publication-date evidence, most authoritative first."""
+    cands: list[DateCandidate] = []
+    title = url = None
+    if override is not None:
+        cands.append(DateCandidate(override, "config", -1, -1, "[tool.factcheck.documents]"))
+    if front:
+        for key, value in _FRONT_KEY_RE.findall(front):
+            key = key.lower()
+            value = value.strip().strip("'\"")
+            if key == "date":
+                d = _parse_iso_or_full(value)
+                if d:
+                    cands.append(DateCandidate(d, "front-matter", -1, -1, f"date: {value}"))
+            elif key == "title" and value:
+                title = value
+            elif key == "url" and value:
+                url = value
+    if fmt == "html":
+        tm = _TITLE_RE.search(source)
+        if tm:
+            title = html.unescape(re.sub(r"\s+", " ", tm.group(1))).strip() or None
+        mm = _META_DATE_RE.search(source)
+        if mm:
+            cm = re.search(r"content\s*=\s*[\"']([^\"']+)", mm.group(0), re.IGNORECASE)
+            d = _parse_iso_or_full(cm.group(1)) if cm else None
+            if d:
+                cands.append(DateCandidate(d, "meta", -1, -1, mm.group(0)[:80]))
+        for cm in re.finditer(r"<link\b[^>]*rel\s*=\s*[\"']canonical[\"'][^>]*>", source, re.IGNORECASE):
+            hm = re.search(r"href\s*=\s*[\"']([^\"']+)", cm.group(0))
+            if hm and url is None:
+                url = hm.group(1)
+
+    head = text[:2000]
+    m = _DATE_LINE_RE.search(head)
+    if m and text.count("\n", 0, m.start()) < 8:
+        d = _parse_iso_or_full(m.group(1))
+        if d:
+            cands.append(DateCandidate(d, "date-line", m.start(1), m.end(1), m.group(0).strip()))
+
+    # Dateline/byline: a full date on a short line near the top, or inside a
+    # wire-service parenthesis "(Agency - 10th February, 2020)".
+    nonblank = 0
+    for lm in re.finditer(r"[^\n]*", head):
+        line = lm.group(0)
+        if not line.strip() or _DATE_LINE_RE.match(line):
+            continue
+        nonblank += 1
+        if nonblank > 12:
+            break
+        for dm in FULL_DATE_RE.finditer(line):
+            d = date_from_match(dm)
+            if d is None:
+                continue
+            short = len(line.strip()) <= 80
+            wire = re.search(r"\([^()]*$", line[: dm.start()]) is not None
+            if short or wire:
+                start = lm.start() + dm.start()
+                cands.append(DateCandidate(d, "dateline", start, lm.start() + dm.end(), line.strip()[:80]))
+                break
+        else:
+            continue
+        break
+
+    if url is None:
+        for um in _BARE_URL_RE.finditer(source):
+            url = um.group(0).rstrip(".,;")
+            break
+    if url:
+        d = _url_date(url)
+        if d:
+            cands.append(DateCandidate(d, "url", -1, -1, url))
+    if title is None:
+        for lm in re.finditer(r"[^\n]+", text):
+            line = lm.group(0).strip().lstrip("#").strip()
+            if line and not _BARE_URL_RE.match(line) and not _DATE_LINE_RE.match(lm.group(0)):
+                title = line[:200]
+                break
+    return title, url, tuple(cands)
+
+
+def parse_document(path: str, source: str, fmt: str = "text",
+                   date_override: _dt.date | None = None) -> Document:
+    """Build a Document from decoded source text (pure; no file access)."""
+    front = None
+    if fmt == "markdown":
+        text, omap, front = _markdown_to_text(source)
+    elif fmt == "html":
+        text, omap = _html_to_text(source)
+    else:
+        b = _Builder(source)
+        b.copy(0, len(source))
+        text, omap = b.build()
+    title, url, cands = _infer_metadata(text, source, fmt, front, date_override)
+    return Document(path=path, source=source, text=text, offsets=omap, fmt=fmt, title=title,
+                    url=url, date_candidates=cands, _line_starts=_line_starts(source))
+
+
+class SkippedFile(Exception):
+    """A file that cannot be analysed (binary, unreadable): a warning, not an error."""
+
+
+def decode(data: bytes, path: str) -> tuple[str, str | None]:
+    """Decode file bytes as UTF-8; return (text, warning or None).
+
+    Binary files (a NUL byte) raise :class:`SkippedFile`.  Undecodable bytes are
+    replaced with U+FFFD and reported, because one stray Latin-1 byte should not
+    hide a whole article from the checks.
+    """
+    if b"\x00" in data[:8192]:
+        raise SkippedFile(f"{path}: binary file, skipped")
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        return (data.decode("utf-8-sig", errors="replace"),
+                f"{path}: not valid UTF-8 (byte {exc.start}); undecodable bytes replaced")
+
+
+def display_path(path: Path) -> str:
+    """Relative to the working directory when below it; POSIX separators always."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        rel = str(path)
+    if rel.startswith(".."):
+        rel = str(path.absolute())
+    return Path(rel).as_posix()
+
+
+def format_of(path: PurePath) -> str:
+    return TEXT_SUFFIXES.get(path.suffix.lower(), "text")
+
+
+def load_document(path: Path, date_override: _dt.date | None = None) -> tuple[Document, str | None]:
+    """Read and parse one file; raises SkippedFile for binary or unreadable files."""
+    shown = display_path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SkippedFile(f"{shown}: cannot read ({exc.strerror or exc})") from exc
+    source, warning = decode(data, shown)
+    return parse_document(shown, source, format_of(path), date_override), warning
+
+
+def _excluded(rel: str, patterns: Sequence[str]) -> bool:
+    name = rel.rsplit("/", 1)[-1]
+    for pat in patterns:
+        p = pat.rstrip("/")
+        if fnmatch.fnmatchcase(rel, p) or fnmatch.fnmatchcase(name, p):
+            return True
+        if fnmatch.fnmatchcase(rel, p + "/*") or any(
+                fnmatch.fnmatchcase(part, p) for part in rel.split("/")[:-1]):
+            return True
+    return False
+
+
+def discover(paths: Iterable[str | Path], exclude: Sequence[str] = ()) -> list[Path]:
+    """Files to scan: named files as given, folders searched recursively.
+
+    Inside folders only known article suffixes are taken; a file named
+    explicitly is always taken (it is the user's call).  Hidden folders are
+    skipped.  The result is sorted and free of duplicates so output is
+    deterministic.  A path that does not exist is a user error.
+    """
+    found: dict[str, Path] = {}
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists():
+            raise FactcheckError(f"{raw}: no such file or directory")
+        if p.is_file():
+            if not _excluded(display_path(p), exclude):
+                found[display_path(p)] = p
+            continue
+        for dirpath, dirnames, filenames in os.walk(p):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for fn in filenames:
+                fp = Path(dirpath) / fn
+                if fp.suffix.lower() not in TEXT_SUFFIXES or fn.startswith("."):
+                    continue
+                shown = display_path(fp)
+                if not _excluded(shown, exclude):
+                    found[shown] = fp
+    return [found[k] for k in sorted(found)]

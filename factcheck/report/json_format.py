@@ -1,0 +1,41 @@
+"""``--format json``: the documented, versioned wire format (see README)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from factcheck.findings import Finding
+
+if TYPE_CHECKING:
+    from factcheck.engine import Report
+    from factcheck.report import RenderContext
+
+#: Bumped on any breaking change to the shape below.
+JSON_VERSION = 1
+
+
+def finding_to_json(f: Finding) -> dict[str, Any]:
+    loc = f.location
+    d: dict[str, Any] = {
+        "rule": f.rule, "severity": f.severity, "message": f.message, "path": loc.path,
+        "line": loc.line, "column": loc.column, "end_line": loc.end_line, "end_column": loc.end_column,
+        "excerpt": loc.excerpt, "suggestion": f.suggestion,
+        "related": [r.to_json(full=False) for r in f.related],
+        "fingerprint": f.fingerprint,
+    }
+    if f.suppressed is not None:
+        d["suppressed"] = f.suppressed
+    if f.baseline_state is not None:
+        d["baseline_state"] = f.baseline_state
+    return d
+
+
+def render(report: Report, ctx: RenderContext) -> str:
+    counts = report.counts()
+    payload = {
+        "version": JSON_VERSION,
+        "findings": [finding_to_json(f) for f in report.findings],
+        "summary": {"files": report.files, "findings": sum(counts.values()), "by_severity": counts},
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False, sort_keys=False) + "\n"

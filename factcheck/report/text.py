@@ -1,0 +1,82 @@
+"""``--format text``: for people at a terminal.
+
+Each finding shows ``path:line:col``, severity, rule id and message, then the
+source line with the span underlined.  Long paragraphs are windowed around the
+span so the marker stays on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from factcheck.documents import Document
+from factcheck.findings import Finding
+
+if TYPE_CHECKING:
+    from factcheck.engine import Report
+    from factcheck.report import RenderContext
+
+_COLORS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m"}
+_DIM, _BOLD, _RESET = "\x1b[2m", "\x1b[1m", "\x1b[0m"
+WINDOW = 100
+
+
+def snippet(line: str, col: int, end_col: int) -> tuple[str, str]:
+    """(line excerpt, marker line) for 1-based columns, windowed to ~WINDOW chars."""
+    start, end = col - 1, max(end_col - 1, col)
+    lo = 0
+    hi = len(line)
+    if hi > WINDOW:
+        lo = max(0, start - (WINDOW - min(end - start, WINDOW)) // 2)
+        hi = min(len(line), lo + WINDOW)
+        lo = max(0, min(lo, hi - WINDOW))
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(line) else ""
+    shown = prefix + line[lo:hi].expandtabs(1) + suffix
+    caret_start = len(prefix) + (start - lo)
+    caret_len = max(1, min(end, hi) - start)
+    return shown, " " * caret_start + "^" * caret_len
+
+
+def render_finding(f: Finding, docs: Mapping[str, Document], color: bool) -> list[str]:
+    loc = f.location
+    sev = f.severity
+    if color:
+        head = (f"{_BOLD}{loc.path}:{loc.line}:{loc.column}{_RESET}: {_COLORS[sev]}{sev}{_RESET} "
+                f"{_DIM}[{f.rule}]{_RESET} {f.message}")
+    else:
+        head = f"{loc.path}:{loc.line}:{loc.column}: {sev} [{f.rule}] {f.message}"
+    tags = []
+    if f.suppressed is not None:
+        tags.append(f"suppressed: {f.suppressed}" if f.suppressed else "suppressed")
+    if f.baseline_state == "unchanged":
+        tags.append("in baseline")
+    if tags:
+        head += f" ({'; '.join(tags)})"
+    out = [head]
+    doc = docs.get(loc.path)
+    if doc is not None:
+        src_line = doc.line_text(loc.line)
+        end_col = loc.end_column if loc.end_line == loc.line else len(src_line) + 1
+        shown, marker = snippet(src_line, loc.column, end_col)
+        out.append(f"    {shown}")
+        out.append(f"    {marker}")
+    if f.suggestion:
+        out.append(f"    suggestion: {f.suggestion}")
+    for r in f.related:
+        out.append(f"    see also: {r.path}:{r.line}:{r.column}: {r.excerpt}")
+    return out
+
+
+def render(report: Report, ctx: RenderContext) -> str:
+    lines: list[str] = []
+    docs = {d.path: d for d in report.documents}
+    for f in report.findings:
+        lines.extend(render_finding(f, docs, ctx.color))
+    counts = report.counts()
+    total = sum(counts.values())
+    plural = "s" if report.files != 1 else ""
+    lines.append(f"{report.files} file{plural} scanned, {total} finding{'s' if total != 1 else ''} "
+                 f"({counts['error']} error, {counts['warning']} warning, {counts['info']} info)")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,15 @@
+"""Rule kinds: one module per ``type:`` a rule file may name.
+
+An explicit registry (no discovery magic): adding a kind means importing it
+here, and the meta-tests then require examples for every shipped rule of it.
+"""
+
+from __future__ import annotations
+
+from factcheck.rules.kinds.base import Kind
+from factcheck.rules.kinds.pattern import PatternKind
+from factcheck.rules.kinds.substitution import SubstitutionKind
+
+KINDS: dict[str, type[Kind]] = {k.name: k for k in (PatternKind, SubstitutionKind)}
+
+__all__ = ["KINDS", "Kind"]

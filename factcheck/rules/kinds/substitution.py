@@ -1,0 +1,86 @@
+"""``type: substitution`` -- a map of wrong -> right, with the right form as suggestion."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from factcheck.claims.base import Claim
+from factcheck.documents import Document
+from factcheck.errors import RuleError
+from factcheck.findings import Finding
+from factcheck.rules.kinds.base import Kind, compile_user_regex
+from factcheck.rules.model import Option, Rule
+
+
+def match_case(found: str, replacement: str) -> str:
+    """Give the replacement the capitalisation of what was found ("Untill" -> "Until")."""
+    if found.isupper() and len(found) > 1:
+        return replacement.upper()
+    if found[:1].isupper() and not replacement[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+class SubstitutionKind(Kind):
+    """Flag each key of ``swap`` and suggest its value.
+
+    Case-insensitive and whole-word by default; the suggestion keeps the
+    capitalisation of the text found.  Message placeholders: ``{match}``,
+    ``{suggestion}``.
+
+    Example::
+
+        id: house/spelling
+        type: substitution
+        severity: warning
+        message: "'{match}' is misspelled: write '{suggestion}'."
+        swap: {untill: until, goverment: government}
+        tests:
+          fail: ["The goverment said so."]
+          pass: ["The government said so."]
+    """
+
+    name = "substitution"
+    OPTIONS = {
+        "swap": Option((dict,), required=True, help="mapping of wrong -> right"),
+        "case_sensitive": Option((bool,), default=False, help="match case exactly"),
+        "whole_word": Option((bool,), default=True, help="only match whole words"),
+    }
+    PLACEHOLDERS = ("suggestion",)
+    NEEDS = ()
+
+    regex: Any
+    lookup: dict[str, str]
+
+    @classmethod
+    def build(cls, rule: Rule, options: dict[str, Any], raw: Any, shown: str) -> Kind:
+        swap = options["swap"]
+        line = raw.line_of("swap")
+        if not swap:
+            raise RuleError("must not be empty", path=shown, line=line, key="swap")
+        for wrong, right in swap.items():
+            if not isinstance(wrong, str) or not isinstance(right, str) or not wrong:
+                raise RuleError(f"entries must map a string to a string, not {wrong!r}: {right!r}",
+                                path=shown, line=swap.line_of(wrong) if hasattr(swap, "line_of") else line,
+                                key=f"swap.{wrong}")
+        self = cls(rule, options)
+        cs = options["case_sensitive"]
+        self.lookup = {(w if cs else w.casefold()): r for w, r in swap.items()}
+        # Longest first so "a lot of" wins over "a lot".
+        alternatives = sorted(swap, key=lambda w: (-len(w), w))
+        self.regex = compile_user_regex("|".join(re.escape(w).replace(r"\ ", r"\s+") for w in alternatives),
+                                        case_sensitive=cs, whole_word=options["whole_word"],
+                                        shown=shown, line=line, key="swap")
+        return self
+
+    def check_document(self, doc: Document, claims: Sequence[Claim]) -> Iterable[Finding]:
+        cs = self.options["case_sensitive"]
+        for m in self.regex.finditer(doc.text):
+            found = m.group(0)
+            key = re.sub(r"\s+", " ", found)
+            right = self.lookup.get(key if cs else key.casefold())
+            if right is None or right == found:
+                continue
+            yield self.rule.finding(doc, m.start(), m.end(), suggestion=match_case(found, right))
