@@ -10,14 +10,19 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Container
+from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from factcheck import __version__
 from factcheck.config import Config, as_paths, load_config, severity_at_least
 from factcheck.errors import FactcheckError
+
+if TYPE_CHECKING:
+    from factcheck.engine import Report
 
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
                   no_args_is_help=True,
@@ -78,18 +83,45 @@ def _write(text: str, output: Path | None) -> None:
         raise FactcheckError(f"cannot write {output}: {exc.strerror or exc}") from exc
 
 
-@app.command(epilog="Example: factcheck scan articles/ --format json --output findings.json")
+ExcludeOpt = Annotated[list[str] | None, typer.Option("--exclude", help="Glob of files to skip (repeatable).")]
+SelectOpt = Annotated[list[str] | None, typer.Option("--select", help="Only these rule ids or prefixes.")]
+IgnoreOpt = Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rule ids or prefixes.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings on stderr.")]
+FORMAT_NAMES = "text, json, sarif, github, junit, gitlab or concise"
+
+
+def _parse_also(values: list[str] | None, formatters: Container[str]) -> list[tuple[str, Path]]:
+    """``--also FORMAT:FILE`` -> (format, path); a typo is an error before anything is scanned."""
+    out: list[tuple[str, Path]] = []
+    for value in values or ():
+        fmt, sep, file = value.partition(":")
+        if not sep or not file:
+            raise FactcheckError(f"--also takes FORMAT:FILE (e.g. sarif:factcheck.sarif), not {value!r}")
+        if fmt not in formatters:
+            raise FactcheckError(f"--also: format must be one of {FORMAT_NAMES}, not {fmt!r}")
+        out.append((fmt, Path(file)))
+    return out
+
+
+@app.command(epilog="Examples: factcheck scan articles/ --format json --output findings.json; "
+                    "factcheck scan articles/ --baseline .factcheck-baseline.json --also sarif:factcheck.sarif")
 def scan(
     paths: Annotated[list[str], typer.Argument(help="Files or folders to scan (folders recursively).")],
-    exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Glob of files to skip (repeatable).")] = None,
+    exclude: ExcludeOpt = None,
     rules: RulesOpt = None,
-    select: Annotated[list[str] | None, typer.Option("--select", help="Only these rule ids or prefixes.")] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rule ids or prefixes.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    fmt: Annotated[str, typer.Option("--format", help=f"{FORMAT_NAMES}.")] = "text",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
+    also: Annotated[list[str] | None, typer.Option(
+        "--also", metavar="FORMAT:FILE",
+        help="Also write the report as FORMAT to FILE, e.g. sarif:factcheck.sarif (repeatable).")] = None,
+    baseline: Annotated[Path | None, typer.Option(
+        "--baseline", help="Baseline file: findings in it are accepted; only new ones fail.")] = None,
+    no_baseline: Annotated[bool, typer.Option("--no-baseline", help="Ignore a baseline set in the config.")] = False,
     fail_on: Annotated[str | None, typer.Option("--fail-on", help="error, warning (default) or info.")] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="No ANSI colours.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings on stderr.")] = False,
+    quiet: QuietOpt = False,
     config_path: ConfigOpt = None,
 ) -> None:
     """Scan articles and report inconsistencies."""
@@ -98,21 +130,146 @@ def scan(
 
     try:
         if fmt not in FORMATTERS:
-            raise FactcheckError(f"--format must be one of {', '.join(FORMATTERS)}, not {fmt!r}")
+            raise FactcheckError(f"--format must be one of {FORMAT_NAMES}, not {fmt!r}")
+        extra_outputs = _parse_also(also, FORMATTERS)
         config = _config(config_path, exclude=exclude, rules=as_paths(rules), select=select, ignore=ignore,
-                         fail_on=fail_on)
+                         fail_on=fail_on, baseline=baseline)
+        if no_baseline:
+            config = replace(config, baseline=None)
         report = run_scan(paths, config, progress=_Progress(sys.stderr.isatty() and not quiet))
         if not quiet:
             for w in report.warnings:
                 print(f"factcheck: warning: {w}", file=sys.stderr)
+            if report.baseline_stale:
+                n = report.baseline_stale
+                print(f"factcheck: warning: {n} accepted finding{'s' if n != 1 else ''} in the baseline "
+                      f"{'are' if n != 1 else 'is'} no longer found; run `factcheck baseline update`",
+                      file=sys.stderr)
         color = (output is None and not no_color and sys.stdout.isatty()
                  and "NO_COLOR" not in os.environ)
-        _write(FORMATTERS[fmt](report, RenderContext(color=color, version=__version__)), output)
+        for extra_fmt, extra_path in extra_outputs:
+            _write(FORMATTERS[extra_fmt](report, RenderContext(version=__version__, fail_on=config.fail_on)),
+                   extra_path)
+        _write(FORMATTERS[fmt](report, RenderContext(color=color, version=__version__, fail_on=config.fail_on)),
+               output)
     except FactcheckError as exc:
         raise _fail(str(exc)) from None
-    failing = [f for f in report.findings if severity_at_least(f.severity, config.fail_on)
-               and not f.suppressed and f.baseline_state != "unchanged"]
+    failing = [f for f in report.visible() if severity_at_least(f.severity, config.fail_on)]
     raise typer.Exit(1 if failing else 0)
+
+
+baseline_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+                           help="Accept today's findings so that CI fails only on new ones.")
+app.add_typer(baseline_app, name="baseline")
+
+
+def _baseline_scan(paths: list[str], config: Config, quiet: bool) -> Report:
+    from factcheck.engine import scan as run_scan
+
+    report = run_scan(paths, config, progress=_Progress(sys.stderr.isatty() and not quiet), use_baseline=False)
+    if not quiet:
+        for w in report.warnings:
+            print(f"factcheck: warning: {w}", file=sys.stderr)
+    return report
+
+
+@baseline_app.command("create", epilog="Example: factcheck baseline create articles/ -o .factcheck-baseline.json")
+def baseline_create(
+    paths: Annotated[list[str] | None, typer.Argument(help="Files or folders to scan (default: .).")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Baseline file to write (default: `baseline` in the config, "
+                               "else .factcheck-baseline.json).")] = None,
+    exclude: ExcludeOpt = None,
+    rules: RulesOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    quiet: QuietOpt = False,
+    config_path: ConfigOpt = None,
+) -> None:
+    """Accept every current finding: write a new baseline file.
+
+    The file is overwritten and reasons start empty; to keep reasons, use
+    `factcheck baseline update --accept-new` instead.
+    """
+    from factcheck.baseline import DEFAULT_BASELINE, create_baseline, save_baseline
+    from factcheck.documents import display_path
+
+    try:
+        config = _config(config_path, exclude=exclude, rules=as_paths(rules), select=select, ignore=ignore)
+        target = output or config.baseline or DEFAULT_BASELINE
+        scan_paths = paths or ["."]
+        report = _baseline_scan(scan_paths, config, quiet)
+        created = create_baseline(report.findings, [display_path(Path(p)) for p in scan_paths])
+        save_baseline(created, target)
+    except FactcheckError as exc:
+        raise _fail(str(exc)) from None
+    if not quiet:
+        print(f"baseline {display_path(target)}: {created.total} finding{'s' if created.total != 1 else ''} "
+              f"accepted in {report.files} file{'s' if report.files != 1 else ''}")
+
+
+@baseline_app.command("update", epilog="Example: factcheck baseline update --check")
+def baseline_update(
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="Files or folders to scan (default: the paths the baseline was created from).")] = None,
+    baseline_file: Annotated[Path | None, typer.Option(
+        "--baseline", "-b", help="Baseline file (default: `baseline` in the config, "
+                                 "else .factcheck-baseline.json).")] = None,
+    check: Annotated[bool, typer.Option(
+        "--check", help="Change nothing; exit 1 if the baseline is stale (or, with --accept-new, "
+                        "if there are new findings).")] = False,
+    accept_new: Annotated[bool, typer.Option("--accept-new", help="Also accept new findings.")] = False,
+    exclude: ExcludeOpt = None,
+    rules: RulesOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    quiet: QuietOpt = False,
+    config_path: ConfigOpt = None,
+) -> None:
+    """Drop fixed findings from the baseline, keeping reasons.
+
+    An accepted finding is dropped when its file was scanned and it is no
+    longer found, or when its file no longer exists (deleted or renamed).
+    """
+    from factcheck.baseline import DEFAULT_BASELINE, load_baseline, update_baseline, write_atomic
+    from factcheck.documents import display_path
+
+    try:
+        config = _config(config_path, exclude=exclude, rules=as_paths(rules), select=select, ignore=ignore)
+        target = baseline_file or config.baseline or DEFAULT_BASELINE
+        old = load_baseline(target)
+        scan_paths = paths or list(old.paths) or ["."]
+        report = _baseline_scan(scan_paths, config, quiet)
+        scanned = set(report.reported_paths if report.reported_paths is not None
+                      else [d.path for d in report.documents])
+        result = update_baseline(old, report.findings, scanned, accept_new=accept_new,
+                                 paths=old.paths or tuple(display_path(Path(p)) for p in scan_paths))
+        shown = display_path(target)
+        lines = [f"  fixed: {e.path} [{e.rule}] {e.excerpt!r}" + (f" (x{n})" if n > 1 else "")
+                 for e, n in result.dropped]
+        lines += [f"  new: {e.path} [{e.rule}] {e.excerpt!r}" + (f" (x{e.count})" if e.count > 1 else "")
+                  for e in result.added]
+        if check:
+            if result.changed:
+                print(f"baseline {shown} is stale: {len(result.dropped)} to drop, {len(result.added)} to add "
+                      "(run `factcheck baseline update`)")
+                print("\n".join(lines))
+                raise typer.Exit(1)
+            if not quiet:
+                print(f"baseline {shown} is up to date ({old.total} accepted)")
+            return
+        text = result.baseline.to_json()
+        if text != target.read_text(encoding="utf-8"):
+            write_atomic(target, text)
+    except FactcheckError as exc:
+        raise _fail(str(exc)) from None
+    except OSError as exc:
+        raise _fail(f"cannot read {target}: {exc.strerror or exc}") from None
+    if not quiet:
+        print(f"baseline {shown}: {sum(n for _e, n in result.dropped)} dropped, "
+              f"{sum(e.count for e in result.added)} added, {result.baseline.total} accepted")
+        if lines:
+            print("\n".join(lines))
 
 
 @app.command("rules", epilog="Example: factcheck rules --format json")

@@ -64,7 +64,13 @@ class Config:
                 continue
             current = getattr(self, key)
             if isinstance(current, tuple):
-                changes[key] = current + tuple(value)
+                # One string is one item (not its characters); path lists hold Paths.
+                items = (value,) if isinstance(value, (str, Path)) else tuple(value)
+                if key in ("rules", "corpus"):
+                    items = tuple(Path(v) for v in items)
+                changes[key] = current + items
+            elif key == "baseline":
+                changes[key] = Path(value)
             else:
                 changes[key] = value
         if "fail_on" in changes and changes["fail_on"] not in SEVERITIES:

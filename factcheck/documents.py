@@ -77,6 +77,9 @@ class OffsetMap:
         return self._char(min(i, self._length) - 1)[1]
 
 
+_LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
+
+
 class _Builder:
     """Accumulates analysed text and its offset map in one pass."""
 
@@ -112,7 +115,7 @@ class _Builder:
 
     def blank(self, start: int, end: int) -> None:
         """Drop a source range but keep its line breaks, so paragraphs stay apart."""
-        n = self.source.count("\n", start, end)
+        n = len(_LINE_BREAK_RE.findall(self.source, start, end))
         if n:
             self.emit("\n" * n, start, end)
 
@@ -122,10 +125,11 @@ class _Builder:
 
 # --------------------------------------------------------------------------- markup
 
-_FENCE_RE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n(?:.*?\n)??\1?\2[`~]*[ \t]*(?:\n|\Z)",
+_FENCE_RE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n(?:.*?\n)??\1?\2[`~]*[ \t]*(?:\r?\n|\Z)",
                        re.MULTILINE | re.DOTALL)
 _FRONT_RE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-_INDENTED_RE = re.compile(r"(?:(?<=\n\n)|(?<=\A))(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+")
+# After a blank line (LF or CRLF files) or at the very start.
+_INDENTED_RE = re.compile(r"(?:(?<=\n\n)|(?<=\n\r\n)|(?<=\A))(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+")
 _MD_LINK_RE = re.compile(r"(!?)\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 _MD_AUTOLINK_RE = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>")
 _MD_REFDEF_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$", re.MULTILINE)
@@ -184,7 +188,8 @@ def _html_to_text(source: str) -> tuple[str, OffsetMap]:
         b.copy(pos, m.start())
         tok = m.group(0)
         if tok.startswith("&"):
-            b.emit(html.unescape(tok), m.start(), m.end())
+            # "&#13;" must not smuggle a carriage return into the normalised text.
+            b.emit(html.unescape(tok).replace("\r\n", "\n").replace("\r", "\n"), m.start(), m.end())
         elif tok.startswith("<!--") or m.group(1):
             b.blank(m.start(), m.end())
         else:
@@ -403,8 +408,10 @@ def decode(data: bytes, path: str) -> tuple[str, str | None]:
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
+        # utf-8-sig counts from after a BOM; report the offset in the file.
+        offset = exc.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
         return (data.decode("utf-8-sig", errors="replace"),
-                f"{path}: not valid UTF-8 (byte {exc.start}); undecodable bytes replaced")
+                f"{path}: not valid UTF-8 (byte {offset}); undecodable bytes replaced")
 
 
 def display_path(path: Path) -> str:
@@ -433,14 +440,20 @@ def load_document(path: Path, date_override: _dt.date | None = None) -> tuple[Do
     return parse_document(shown, source, format_of(path), date_override), warning
 
 
-def _excluded(rel: str, patterns: Sequence[str]) -> bool:
+def _excluded(rel: str, patterns: Sequence[str], under_root: str | None = None) -> bool:
+    """Whether a glob excludes the file: matched against its display path, its name,
+    its folders and (inside a scanned folder) its path below that folder, so that
+    ``drafts/*`` works for ``scan articles/`` and for absolute paths alike."""
     name = rel.rsplit("/", 1)[-1]
+    # Folder names are matched below the scanned folder only: "test*" must not
+    # exclude everything because an ancestor of an absolute path is called "tests".
+    folders = (under_root if under_root is not None else rel).split("/")[:-1]
     for pat in patterns:
         p = pat.rstrip("/")
-        if fnmatch.fnmatchcase(rel, p) or fnmatch.fnmatchcase(name, p):
-            return True
-        if fnmatch.fnmatchcase(rel, p + "/*") or any(
-                fnmatch.fnmatchcase(part, p) for part in rel.split("/")[:-1]):
+        for path in (rel, under_root) if under_root is not None else (rel,):
+            if fnmatch.fnmatchcase(path, p) or fnmatch.fnmatchcase(path, p + "/*"):
+                return True
+        if fnmatch.fnmatchcase(name, p) or any(fnmatch.fnmatchcase(part, p) for part in folders):
             return True
     return False
 
@@ -469,6 +482,6 @@ def discover(paths: Iterable[str | Path], exclude: Sequence[str] = ()) -> list[P
                 if fp.suffix.lower() not in TEXT_SUFFIXES or fn.startswith("."):
                     continue
                 shown = display_path(fp)
-                if not _excluded(shown, exclude):
+                if not _excluded(shown, exclude, fp.relative_to(p).as_posix()):
                     found[shown] = fp
     return [found[k] for k in sorted(found)]

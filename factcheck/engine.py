@@ -5,13 +5,18 @@ is a pure function of one file, :func:`analyse_file`, which runs in worker
 processes for large scans.  Corpus rules then see every document's claims at
 once (the reduce phase) and compare across articles.  The two phases stay
 apart so that the map phase can move to other executors without a rewrite.
+
+After the reduce phase, inline suppressions (parsed per document in the map
+phase) are applied to the findings of *both* phases, then the baseline marks
+each finding new or unchanged.  Neither removes a finding: formatters decide
+what to show, the exit code counts only unsuppressed new ones.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +27,13 @@ from factcheck.documents import Document, SkippedFile, discover, load_document
 from factcheck.findings import Finding, sort_findings
 from factcheck.rules.loader import load_rules, select_rules
 from factcheck.rules.model import CorpusView, Rule
+from factcheck.suppressions import (
+    META_RULES,
+    Suppressions,
+    apply_suppressions,
+    meta_rule_selected,
+    parse_suppressions,
+)
 
 
 @dataclass
@@ -33,13 +45,38 @@ class Report:
     rules: list[Rule]
     warnings: list[str] = field(default_factory=list)
     files: int = 0
+    #: accepted baseline entries (copies) no longer found in the scanned files
+    baseline_stale: int = 0
+    #: display paths of the documents reported on; None: all of ``documents``
+    reported_paths: list[str] | None = None
 
     def counts(self) -> dict[str, int]:
+        """Findings that count: neither suppressed (a reason may be "") nor accepted in the baseline."""
         out = {"error": 0, "warning": 0, "info": 0}
         for f in self.findings:
-            if not f.suppressed and f.baseline_state != "unchanged":
+            if f.suppressed is None and f.baseline_state != "unchanged":
                 out[f.severity] += 1
         return out
+
+    def visible(self) -> list[Finding]:
+        """What people should look at: the findings :meth:`counts` counts, in report order.
+
+        Text-like formats show only these; JSON and SARIF show every finding,
+        marked, so tools can audit suppressions and baselines.
+        """
+        return [f for f in self.findings if f.suppressed is None and f.baseline_state != "unchanged"]
+
+    def reported_documents(self) -> list[Document]:
+        """Documents the scan reports on (``config.corpus`` extras take part but are not reported)."""
+        if self.reported_paths is None:
+            return list(self.documents)
+        keep = set(self.reported_paths)
+        return [d for d in self.documents if d.path in keep]
+
+    def hidden(self) -> dict[str, int]:
+        """How many findings are suppressed inline, and how many are accepted by the baseline."""
+        return {"suppressed": sum(f.suppressed is not None for f in self.findings),
+                "baseline": sum(f.suppressed is None and f.baseline_state == "unchanged" for f in self.findings)}
 
 
 @dataclass
@@ -48,6 +85,7 @@ class _FileResult:
     claims: list[Claim]
     findings: list[Finding]
     warnings: list[str]
+    suppressions: Suppressions | None = None
 
 
 def _needed_kinds(rules: Sequence[Rule]) -> set[str] | None:
@@ -83,7 +121,7 @@ def analyse_file(path: Path, config: Config, rules: Sequence[Rule],
     except SkippedFile as exc:
         return _FileResult(None, [], [], [str(exc)])
     claims, findings = analyse_document(doc, rules, kinds)
-    return _FileResult(doc, claims, findings, [warning] if warning else [])
+    return _FileResult(doc, claims, findings, [warning] if warning else [], parse_suppressions(doc))
 
 
 # Worker-process state: rules are loaded once per worker, not pickled per file.
@@ -130,15 +168,32 @@ def _jobs(config: Config, n_files: int) -> int:
 
 def scan(paths: Sequence[str | Path], config: Config | None = None,
          progress: Callable[[int, int], None] | None = None,
-         rules: Sequence[Rule] | None = None) -> Report:
+         rules: Sequence[Rule] | None = None, *, known_rule_ids: Collection[str] | None = None,
+         use_baseline: bool = True) -> Report:
     """Scan files and folders; the public entry point the CLI itself uses.
 
     ``config.corpus`` documents take part in corpus rules (so a conflict with
     an unchanged article is still found when only changed files are given)
     but findings located in them are not reported.
+
+    ``known_rule_ids`` (default: every loaded rule, selected or not; with
+    explicit ``rules``, their ids) decides which suppression ids are unknown.
+    ``config.baseline`` is applied unless ``use_baseline`` is false (as when
+    creating one).
     """
     config = config or Config()
-    rules = list(rules) if rules is not None else active_rules(config)
+    if rules is None:
+        loaded = load_rules(config.rules, include_builtin=config.builtin_rules)
+        rules = select_rules(loaded, config.select, config.ignore)
+        known = set(known_rule_ids) if known_rule_ids is not None else {r.id for r in loaded}
+    else:
+        rules = list(rules)
+        known = set(known_rule_ids) if known_rule_ids is not None else {r.id for r in rules}
+    baseline = None
+    if use_baseline and config.baseline is not None:
+        from factcheck.baseline import load_baseline
+
+        baseline = load_baseline(config.baseline)  # before the scan: a bad file fails fast
     kinds = _needed_kinds(rules)
     files = discover(paths, config.exclude)
     reported = {str(p.resolve()) for p in files}
@@ -172,8 +227,38 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     if extra:
         hidden = {r.doc.path for r in results[len(files):] if r.doc is not None}
         findings = [f for f in findings if f.path not in hidden]
-    return Report(findings=sort_findings(_dedupe(findings)), documents=docs, rules=list(rules),
-                  warnings=warnings, files=len(files))
+    shown = [r for r in results[:len(files)] if r.doc is not None]
+    findings = _suppress(findings, shown, {r.id for r in rules}, known, config)
+    findings = sort_findings(_dedupe(findings))
+    stale = 0
+    if baseline is not None:
+        from factcheck.baseline import apply_baseline, update_baseline
+
+        findings = apply_baseline(findings, baseline)
+        scanned = {r.doc.path for r in shown if r.doc is not None}
+        stale = sum(n for _e, n in update_baseline(baseline, findings, scanned,
+                                                   exists=lambda _p: True).dropped)
+    return Report(findings=findings, documents=docs, rules=list(rules), warnings=warnings,
+                  files=len(files), baseline_stale=stale,
+                  reported_paths=[r.doc.path for r in shown if r.doc is not None])
+
+
+def _suppress(findings: list[Finding], reported: Sequence[_FileResult], active: Collection[str],
+              known: Collection[str], config: Config) -> list[Finding]:
+    """Apply each reported document's inline suppressions to its findings (both phases)."""
+    sups = {r.doc.path: r.suppressions for r in reported if r.doc is not None and r.suppressions}
+    if not sups:
+        return findings
+    by_path: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_path.setdefault(f.path, []).append(f)
+    out: list[Finding] = []
+    for path, fs in by_path.items():
+        sup = sups.pop(path, None)
+        out.extend(apply_suppressions(fs, sup, active, known) if sup is not None else fs)
+    for sup in sups.values():  # documents with directives but no findings
+        out.extend(apply_suppressions([], sup, active, known))
+    return [f for f in out if f.rule not in META_RULES or meta_rule_selected(f.rule, config.select, config.ignore)]
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

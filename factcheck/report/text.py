@@ -70,13 +70,27 @@ def render_finding(f: Finding, docs: Mapping[str, Document], color: bool) -> lis
 
 
 def render(report: Report, ctx: RenderContext) -> str:
+    """Findings that count (not suppressed, not in the baseline), then a summary line.
+
+    Hidden findings are only counted in the summary: with a baseline of
+    hundreds of accepted findings, listing them would bury the new one.
+    """
     lines: list[str] = []
     docs = {d.path: d for d in report.documents}
-    for f in report.findings:
+    for f in report.visible():
         lines.extend(render_finding(f, docs, ctx.color))
     counts = report.counts()
     total = sum(counts.values())
     plural = "s" if report.files != 1 else ""
-    lines.append(f"{report.files} file{plural} scanned, {total} finding{'s' if total != 1 else ''} "
-                 f"({counts['error']} error, {counts['warning']} warning, {counts['info']} info)")
+    summary = (f"{report.files} file{plural} scanned, {total} finding{'s' if total != 1 else ''} "
+               f"({counts['error']} error, {counts['warning']} warning, {counts['info']} info)")
+    hidden = report.hidden()
+    extra = []
+    if hidden["suppressed"]:
+        extra.append(f"{hidden['suppressed']} suppressed inline")
+    if hidden["baseline"]:
+        extra.append(f"{hidden['baseline']} accepted in the baseline")
+    if extra:
+        summary += "; not shown: " + ", ".join(extra)
+    lines.append(summary)
     return "\n".join(lines) + "\n"

@@ -57,12 +57,31 @@ def rule_files(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
+def _yaml_type(value: Any) -> str:
+    """The user's word for a YAML value's type (never our LineDict/LineList internals)."""
+    if value is None:
+        return "null"
+    if isinstance(value, dict):
+        return "mapping"
+    if isinstance(value, list):
+        return "list"
+    return type(value).__name__
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return dict(value)
+    if isinstance(value, list):
+        return list(value)
+    return value
+
+
 def _check_type(value: Any, opt: Option, shown: str, line: int, key: str) -> None:
     ok = isinstance(value, opt.types) and not (isinstance(value, bool) and bool not in opt.types)
     if isinstance(value, int) and not isinstance(value, bool) and float in opt.types:
         ok = True
     if not ok:
-        raise RuleError(f"must be {opt.type_name()}, not {type(value).__name__} {value!r}",
+        raise RuleError(f"must be {opt.type_name()}, not {_yaml_type(value)} {_plain(value)!r}",
                         path=shown, line=line, key=key)
     if opt.choices and value not in opt.choices:
         choices = ", ".join(str(c) for c in opt.choices)

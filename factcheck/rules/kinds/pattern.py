@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -10,7 +9,7 @@ from factcheck.claims.base import Claim
 from factcheck.documents import Document
 from factcheck.errors import RuleError
 from factcheck.findings import Finding
-from factcheck.rules.kinds.base import Kind, compile_user_regex
+from factcheck.rules.kinds.base import Kind, compile_user_regex, literal_regex
 from factcheck.rules.model import Option, Rule
 
 
@@ -43,23 +42,27 @@ class PatternKind(Kind):
 
     @classmethod
     def build(cls, rule: Rule, options: dict[str, Any], raw: Any, shown: str) -> Kind:
-        pats: list[str] = []
+        pats: list[str] = []  # each already carries its word boundaries
+        whole_word = options["whole_word"]
         for key in ("patterns", "words"):
             for item in options[key]:
-                if not isinstance(item, str) or not item:
+                if not isinstance(item, str) or not (item.strip() if key == "words" else item):
                     raise RuleError("must be a list of non-empty strings", path=shown,
                                     line=raw.line_of(key), key=key)
-                pats.append(item if key == "patterns" else re.escape(item).replace(r"\ ", r"\s+"))
-                compile_user_regex(pats[-1], case_sensitive=options["case_sensitive"],
-                                   whole_word=options["whole_word"], shown=shown,
-                                   line=raw.line_of(key), key=key)
+                if key == "patterns":
+                    compile_user_regex(item, case_sensitive=options["case_sensitive"], whole_word=whole_word,
+                                       shown=shown, line=raw.line_of(key), key=key)
+                    pats.append(rf"\b(?:{item})\b" if whole_word else item)
+                else:
+                    # Literal phrases: boundaries only at word-character ends ("U.S.", "#tag").
+                    pats.append(literal_regex(item, whole_word=whole_word))
         if not pats:
             raise RuleError("a pattern rule needs 'patterns' or 'words'", path=shown, line=raw.line,
                             key="patterns")
         self = cls(rule, options)
         self.regex = compile_user_regex("|".join(f"(?:{p})" for p in pats),
                                         case_sensitive=options["case_sensitive"],
-                                        whole_word=options["whole_word"], shown=shown,
+                                        whole_word=False, shown=shown,
                                         line=raw.line, key="patterns")
         return self
 

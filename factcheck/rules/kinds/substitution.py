@@ -10,7 +10,7 @@ from factcheck.claims.base import Claim
 from factcheck.documents import Document
 from factcheck.errors import RuleError
 from factcheck.findings import Finding
-from factcheck.rules.kinds.base import Kind, compile_user_regex
+from factcheck.rules.kinds.base import Kind, compile_user_regex, literal_regex
 from factcheck.rules.model import Option, Rule
 
 
@@ -21,6 +21,11 @@ def match_case(found: str, replacement: str) -> str:
     if found[:1].isupper() and not replacement[:1].isupper():
         return replacement[:1].upper() + replacement[1:]
     return replacement
+
+
+def _fold(text: str, case_sensitive: bool) -> str:
+    key = re.sub(r"\s+", " ", text.strip())
+    return key if case_sensitive else key.casefold()
 
 
 class SubstitutionKind(Kind):
@@ -61,26 +66,26 @@ class SubstitutionKind(Kind):
         if not swap:
             raise RuleError("must not be empty", path=shown, line=line, key="swap")
         for wrong, right in swap.items():
-            if not isinstance(wrong, str) or not isinstance(right, str) or not wrong:
+            if not isinstance(wrong, str) or not isinstance(right, str) or not wrong.strip():
                 raise RuleError(f"entries must map a string to a string, not {wrong!r}: {right!r}",
                                 path=shown, line=swap.line_of(wrong) if hasattr(swap, "line_of") else line,
                                 key=f"swap.{wrong}")
         self = cls(rule, options)
         cs = options["case_sensitive"]
-        self.lookup = {(w if cs else w.casefold()): r for w, r in swap.items()}
+        # Keys are looked up with whitespace folded, exactly as check_document folds what it found.
+        self.lookup = {_fold(w, cs): r for w, r in swap.items()}
         # Longest first so "a lot of" wins over "a lot".
         alternatives = sorted(swap, key=lambda w: (-len(w), w))
-        self.regex = compile_user_regex("|".join(re.escape(w).replace(r"\ ", r"\s+") for w in alternatives),
-                                        case_sensitive=cs, whole_word=options["whole_word"],
-                                        shown=shown, line=line, key="swap")
+        self.regex = compile_user_regex(
+            "|".join(f"(?:{literal_regex(w, whole_word=options['whole_word'])})" for w in alternatives),
+            case_sensitive=cs, whole_word=False, shown=shown, line=line, key="swap")
         return self
 
     def check_document(self, doc: Document, claims: Sequence[Claim]) -> Iterable[Finding]:
         cs = self.options["case_sensitive"]
         for m in self.regex.finditer(doc.text):
             found = m.group(0)
-            key = re.sub(r"\s+", " ", found)
-            right = self.lookup.get(key if cs else key.casefold())
+            right = self.lookup.get(_fold(found, cs))
             if right is None or right == found:
                 continue
             yield self.rule.finding(doc, m.start(), m.end(), suggestion=match_case(found, right))

@@ -1,0 +1,119 @@
+"""``--format sarif``: SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+
+One run; ``tool.driver`` lists every rule that ran (id, short and full
+description, ``helpUri`` from the rule's ``link``, default level) plus the
+engine's own suppression rules when they fired.  Every finding is a result,
+including suppressed ones (``suppressions: [{kind: inSource, justification}]``)
+and, when a baseline was used, accepted ones (``baselineState``
+``unchanged``; otherwise ``new``): SARIF consumers hide those themselves,
+and an auditor can see what was accepted and why.
+
+Paths are relative URIs against ``%SRCROOT%`` (the directory factcheck ran
+in), which is what GitHub expects for a repository checkout.  Columns count
+characters, so the run declares ``columnKind: unicodeCodePoints``; end
+columns are exclusive in both factcheck and SARIF.  ``partialFingerprints``
+carries factcheck's line-independent fingerprint so viewers track a finding
+across edits.  No timestamps or absolute paths: the same scan gives the same
+bytes on any machine.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from factcheck.findings import Finding, Location, fingerprint
+from factcheck.suppressions import META_RULES
+
+if TYPE_CHECKING:
+    from factcheck.engine import Report
+    from factcheck.report import RenderContext
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+FINGERPRINT_KEY = "factcheck/v1"
+
+
+def artifact(path: str) -> dict[str, Any]:
+    """A relative path becomes a %SRCROOT%-relative URI; an absolute one a file: URI."""
+    if PurePosixPath(path).is_absolute() or (len(path) > 2 and path[1] == ":"):
+        return {"uri": "file://" + ("" if path.startswith("/") else "/") + quote(path.replace("\\", "/"))}
+    return {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
+
+
+def region(loc: Location, snippet: bool = True) -> dict[str, Any]:
+    r: dict[str, Any] = {"startLine": loc.line, "startColumn": loc.column,
+                         "endLine": loc.end_line, "endColumn": loc.end_column}
+    if snippet:
+        r["snippet"] = {"text": loc.excerpt}
+    return r
+
+
+def physical(loc: Location) -> dict[str, Any]:
+    return {"artifactLocation": artifact(loc.path), "region": region(loc)}
+
+
+def _descriptors(report: Report) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for r in report.rules:
+        if r.id in seen:
+            continue
+        seen.add(r.id)
+        d: dict[str, Any] = {"id": r.id, "shortDescription": {"text": r.summary()},
+                             "fullDescription": {"text": " ".join(r.description.split()) or r.summary()}}
+        if r.link:
+            d["helpUri"] = r.link
+        d["defaultConfiguration"] = {"level": LEVELS[r.severity]}
+        out.append(d)
+    for rule_id in sorted({f.rule for f in report.findings} - seen):
+        severity, short, full = META_RULES.get(rule_id, ("warning", rule_id, rule_id))
+        out.append({"id": rule_id, "shortDescription": {"text": short}, "fullDescription": {"text": full},
+                    "defaultConfiguration": {"level": LEVELS[severity]}})
+    return out
+
+
+def result(f: Finding, index: int) -> dict[str, Any]:
+    res: dict[str, Any] = {
+        "ruleId": f.rule,
+        "ruleIndex": index,
+        "level": LEVELS[f.severity],
+        "message": {"text": f.message},
+        "locations": [{"physicalLocation": physical(f.location)}],
+    }
+    if f.related:
+        res["relatedLocations"] = [{"id": i, "physicalLocation": physical(r), "message": {"text": r.excerpt}}
+                                   for i, r in enumerate(f.related, 1)]
+    res["partialFingerprints"] = {FINGERPRINT_KEY: f.fingerprint or fingerprint(f)}
+    if f.suggestion is not None:
+        res["fixes"] = [{
+            "description": {"text": f"Replace with '{f.suggestion}'."},
+            "artifactChanges": [{"artifactLocation": artifact(f.path),
+                                 "replacements": [{"deletedRegion": region(f.location, snippet=False),
+                                                   "insertedContent": {"text": f.suggestion}}]}],
+        }]
+    if f.suppressed is not None:
+        sup: dict[str, Any] = {"kind": "inSource"}
+        if f.suppressed:
+            sup["justification"] = f.suppressed
+        res["suppressions"] = [sup]
+    if f.baseline_state is not None:
+        res["baselineState"] = f.baseline_state
+    return res
+
+
+def render(report: Report, ctx: RenderContext) -> str:
+    from factcheck import __version__
+
+    rules = _descriptors(report)
+    index = {d["id"]: i for i, d in enumerate(rules)}
+    run = {
+        "tool": {"driver": {"name": "factcheck", "version": ctx.version or __version__,
+                            "semanticVersion": ctx.version or __version__, "rules": rules}},
+        "columnKind": "unicodeCodePoints",
+        "results": [result(f, index[f.rule]) for f in report.findings],
+    }
+    payload = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
