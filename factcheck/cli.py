@@ -22,6 +22,9 @@ from factcheck.config import Config, as_paths, load_config, severity_at_least
 from factcheck.errors import FactcheckError
 
 if TYPE_CHECKING:
+    from factcheck.documents import Document
+
+if TYPE_CHECKING:
     from factcheck.engine import Report
 
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
@@ -39,6 +42,24 @@ def _fail(message: str) -> typer.Exit:
 
 def _config(config_path: Path | None, **flags: object) -> Config:
     return load_config(config_path).merged(**flags)
+
+
+def _load_documents(paths: list[str], config: Config, quiet: bool = False) -> list[Document]:
+    """Discover and load documents, reporting skipped and badly encoded files on stderr."""
+    from factcheck.documents import SkippedFile, discover, display_path, load_document
+
+    docs = []
+    for p in discover(paths, config.exclude):
+        try:
+            doc, warning = load_document(p, config.date_override(display_path(p)))
+        except SkippedFile as exc:
+            if not quiet:
+                print(f"factcheck: warning: {exc}", file=sys.stderr)
+            continue
+        if warning and not quiet:
+            print(f"factcheck: warning: {warning}", file=sys.stderr)
+        docs.append(doc)
+    return docs
 
 
 def _version_callback(value: bool) -> None:
@@ -339,17 +360,12 @@ def docs(
     config_path: ConfigOpt = None,
 ) -> None:
     """Show each document's title, publication date (with its source) and URL."""
-    from factcheck.documents import SkippedFile, discover, display_path, load_document
-
     try:
+        if fmt not in ("text", "json"):
+            raise FactcheckError(f"--format must be text or json, not {fmt!r}")
         config = _config(config_path, exclude=exclude)
         rows = []
-        for p in discover(paths, config.exclude):
-            try:
-                doc, _warning = load_document(p, config.date_override(display_path(p)))
-            except SkippedFile as exc:
-                print(f"factcheck: warning: {exc}", file=sys.stderr)
-                continue
+        for doc in _load_documents(paths, config):
             dates = sorted({c.date for c in doc.date_candidates})
             rows.append({"path": doc.path, "title": doc.title,
                          "date": doc.pub_date.isoformat() if doc.pub_date else None,
@@ -379,7 +395,6 @@ def claims(
 ) -> None:
     """List every checkable claim: numbers, counts, votes, dates, names, quotes, lists."""
     from factcheck.claims.base import KINDS, extract_all
-    from factcheck.documents import SkippedFile, discover, display_path, load_document
     from factcheck.report.claims import render_claims
 
     try:
@@ -390,12 +405,7 @@ def claims(
                 raise FactcheckError(f"--kind must be one of {', '.join(KINDS)}, not {k!r}")
         config = _config(config_path, exclude=exclude)
         items = []
-        for p in discover(paths, config.exclude):
-            try:
-                doc, _warning = load_document(p, config.date_override(display_path(p)))
-            except SkippedFile as exc:
-                print(f"factcheck: warning: {exc}", file=sys.stderr)
-                continue
+        for doc in _load_documents(paths, config):
             found = extract_all(doc)
             if kind:
                 found = [c for c in found if c.kind in kind]
@@ -405,6 +415,37 @@ def claims(
     sys.stdout.write(render_claims(items, fmt))
 
 
+def _click_exceptions() -> tuple[type[Exception], type[Exception], type[BaseException]]:
+    """(UsageError, ClickException, Abort) from click, or from the copy newer Typer vendors."""
+    try:
+        from click import exceptions as exc
+    except ImportError:  # Typer >= 0.20 vendors click as typer._click
+        from typer._click import exceptions as exc
+    return exc.UsageError, exc.ClickException, typer.Abort
+
+
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point.
+
+    Click would print a usage block plus an error line on a bad option; we
+    print the one line the README promises, and exit 2 as Click does.
+    """
+    usage_error, click_exception, abort = _click_exceptions()
+    try:
+        code = app(standalone_mode=False)
+    except usage_error as exc:
+        ctx = getattr(exc, "ctx", None)
+        if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
+            print(ctx.get_help())
+            raise SystemExit(0) from None
+        where = f"factcheck {ctx.info_name}" if ctx is not None and ctx.parent is not None else "factcheck"
+        print(f"factcheck: error: {exc.format_message()} (see '{where} --help')",  # type: ignore[attr-defined]
+              file=sys.stderr)
+        raise SystemExit(2) from None
+    except abort:
+        print("factcheck: aborted", file=sys.stderr)
+        raise SystemExit(130) from None
+    except click_exception as exc:
+        print(f"factcheck: error: {exc.format_message()}", file=sys.stderr)  # type: ignore[attr-defined]
+        raise SystemExit(getattr(exc, "exit_code", 2)) from None
+    raise SystemExit(code if isinstance(code, int) else 0)

@@ -239,7 +239,7 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
         stale = sum(n for _e, n in update_baseline(baseline, findings, scanned,
                                                    exists=lambda _p: True).dropped)
     return Report(findings=findings, documents=docs, rules=list(rules), warnings=warnings,
-                  files=len(files), baseline_stale=stale,
+                  files=len(shown), baseline_stale=stale,
                   reported_paths=[r.doc.path for r in shown if r.doc is not None])
 
 

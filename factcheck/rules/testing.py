@@ -41,14 +41,16 @@ class ExampleResult:
 
 def run_example(rule: Rule, example: Example) -> tuple[Finding, ...]:
     """Findings of ``rule`` on the example's files (document and corpus phases)."""
-    from factcheck.engine import analyse_document, run_corpus_rules
+    from factcheck.engine import _needed_kinds, analyse_document, run_corpus_rules
+
+    kinds = _needed_kinds([rule])  # a pattern rule's examples need no extractor at all
 
     docs: list[Document] = []
     claims: dict[str, list[Claim]] = {}
     findings: list[Finding] = []
     for name in sorted(example.files):
         doc = parse_document(name, example.files[name], format_of(PurePosixPath(name)))
-        doc_claims, doc_findings = analyse_document(doc, [rule])
+        doc_claims, doc_findings = analyse_document(doc, [rule], kinds)
         docs.append(doc)
         claims[doc.path] = doc_claims
         findings.extend(doc_findings)
