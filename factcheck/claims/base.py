@@ -8,17 +8,33 @@ ever look at claims, never re-parse text that an extractor understood.
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
-from typing import Any
+from functools import lru_cache
+from typing import Any, NoReturn
 
 from factcheck.documents import Document
 
 #: Claim kinds, in the order ``factcheck claims`` documents them.
 KINDS = ("quantity", "count", "ordinal", "vote", "date", "name", "quote", "enumeration")
 
-_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+class Attrs(dict[str, Any]):
+    """A read-only dict: claims are frozen, and unlike ``MappingProxyType`` this
+    pickles, so claims can travel back from worker processes."""
+
+    def _readonly(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise TypeError("claim attributes are read-only")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = _readonly
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Attrs, (dict(self),))
+
+
+_EMPTY: Mapping[str, Any] = Attrs()
 
 
 @dataclass(frozen=True)
@@ -57,14 +73,23 @@ def make_claim(kind: str, doc: Document, start: int, end: int, value: Any, *,
     return Claim(kind=kind, start=start, end=end, text=doc.text[start:end], value=value,
                  unit=unit, qualifier=qualifier,
                  sentence=sentence if sentence is not None else sentence_bounds(doc.text, start, end),
-                 attrs=MappingProxyType(dict(attrs)))
+                 attrs=Attrs(attrs))
 
 
 Extractor = Callable[[Document], Iterable[Claim]]
 
-#: kind name -> extractor.  Explicit, like yamllint's rule registry: a new
+#: extractor name -> extractor.  Explicit, like yamllint's rule registry: a new
 #: extractor is added here (and gets hypothesis properties; a meta-test checks).
 EXTRACTORS: dict[str, Extractor] = {}
+
+#: extractor name -> the claim kinds it produces, so a rule that needs only
+#: names does not pay for number or date extraction.
+PRODUCES: dict[str, tuple[str, ...]] = {
+    "numbers": ("quantity", "count", "ordinal", "vote", "enumeration"),
+    "dates": ("date",),
+    "names": ("name",),
+    "quotes": ("quote",),
+}
 
 
 def register(name: str) -> Callable[[Extractor], Extractor]:
@@ -78,27 +103,37 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around ``[start, end)``: cut at . ! ? followed by space, or a blank line.
 
     Cheap and approximate by design: it only gives rules context ("near
-    'Security Council'") and never decides a value.
+    'Security Council'") and never decides a value.  Boundaries are found
+    once per text (regexes, cached) and looked up by bisection, because every
+    claim asks.
     """
-    s = start
-    while s > 0:
-        ch = text[s - 1]
-        if ch == "\n" and (s < 2 or text[s - 2] == "\n"):
-            break
-        if ch in " \n" and s >= 2 and text[s - 2] in ".!?" and not _abbrev_before(text, s - 2):
-            break
-        s -= 1
-    e = end
-    n = len(text)
-    while e < n:
-        ch = text[e]
-        if ch == "\n" and (e + 1 >= n or text[e + 1] == "\n"):
-            break
-        if ch in ".!?" and (e + 1 >= n or text[e + 1] in " \n\"'\u201d") and not _abbrev_before(text, e):
-            e += 1
-            break
-        e += 1
-    return s, e
+    starts, end_triggers, end_values = _boundaries(text)
+    s = starts[bisect.bisect_right(starts, start) - 1]
+    k = bisect.bisect_left(end_triggers, end)
+    e = end_values[k] if k < len(end_triggers) else len(text)
+    return min(s, start), max(e, end)
+
+
+_START_PUNCT_RE = re.compile(r"(?<=[.!?])[ \n]")
+_BLANK_RE = re.compile(r"(?<=\n)\n")
+_END_PUNCT_RE = re.compile(r"[.!?](?=[ \n\"'\u201d]|\Z)")
+_END_BLANK_RE = re.compile(r"\n(?=\n|\Z)")
+
+
+@lru_cache(maxsize=16)
+def _boundaries(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Sentence starts, and (trigger position, end offset) pairs, in text order."""
+    starts = {0}
+    starts.update(m.end() for m in _START_PUNCT_RE.finditer(text) if not _abbrev_before(text, m.start() - 1))
+    starts.update(m.end() for m in _BLANK_RE.finditer(text))
+    ends: dict[int, int] = {}
+    for m in _END_PUNCT_RE.finditer(text):
+        if not _abbrev_before(text, m.start()):
+            ends[m.start()] = m.start() + 1
+    for m in _END_BLANK_RE.finditer(text):
+        ends[m.start()] = m.start()
+    triggers = sorted(ends)
+    return sorted(starts), triggers, [ends[t] for t in triggers]
 
 
 _ABBREVS = {"mr", "mrs", "ms", "dr", "st", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec",
@@ -124,7 +159,7 @@ def extract_all(doc: Document, kinds: Iterable[str] | None = None) -> list[Claim
     wanted = set(kinds) if kinds is not None else None
     out: list[Claim] = []
     for name, fn in EXTRACTORS.items():
-        if wanted is None or name in wanted:
+        if wanted is None or wanted & set(PRODUCES.get(name, (name,))):
             out.extend(fn(doc))
     if wanted is not None:
         out = [c for c in out if c.kind in wanted or c.kind not in KINDS]

@@ -1,0 +1,1243 @@
+"""Numeric claims: quantities, counts, ordinals, votes and enumerations.
+
+Numbers are what consistency rules compare most ("six nuclear tests" here,
+"five" there; "a 15-member council" vs "the 14 members"), so each number is
+reported with what it measures.  Precision beats recall: a missed number
+costs one unchecked fact, a wrong one (a year read as a quantity, "one of the
+world's" as a count) costs a false alarm in every article that mentions it.
+
+Kinds and conventions
+---------------------
+``quantity``
+    A measured amount: money, percentages, physical and time units,
+    hyphenated modifiers ("15-member", "90-day", "32-year-old"), numbers with
+    a scale word ("4 million", "$2 billion"), approximate ranges ("tens of
+    thousands", "dozens") and explicit ranges ("between 10 and 20").
+    ``value`` is the number (int when integral, else float; the lower bound
+    for ranges).  ``unit`` is lower-case and singular: the unit ("barrel",
+    "kilometer", "percent", "percentage point", "year") or the counted noun
+    for big/approximate counts ("laborer").  Money is always an ISO 4217
+    code -- "USD" for "$" and "dollars", "EUR", "GBP", "JPY", "CNY"... -- so
+    "$2 billion" and "2 billion dollars" compare equal.  Attributes:
+    ``dimension`` (money, percent, length, area, volume, mass, time, speed,
+    temperature, power, energy, score, or None), ``approximate`` (True for
+    ranges), ``low``/``high`` (ranges only; ``high`` may be None),
+    ``subject`` (the thing measured: "oil" in "barrels of oil", "Security
+    Council" in "15-member Security Council"), ``per`` (rates: "500,000
+    barrels a year" has ``per="year"``), ``noun`` (counted noun phrase),
+    ``hyphenated`` and ``age`` ("32-year-old").
+``count``
+    An exact tally of discrete things: an integer below 1,000 written
+    without a scale word, followed by a plural countable noun that is not a
+    measurement unit ("six nuclear tests", "three sanctions resolutions").
+    Bigger or scaled numbers ("12,000 troops", "4 million people") are
+    quantities, because they are nearly always rounded and must be compared
+    with tolerance, whereas counts are compared exactly.  ``unit`` is the
+    singular head noun ("test"), attribute ``noun`` the noun phrase.
+``ordinal``
+    "fourth visit", "second round", "first-ever summit", "21st century".
+    ``value`` int, ``unit`` the singular head noun (None for a bare "2nd").
+``vote``
+    Thresholds ("needs nine votes in favor and no vetoes"), tallies ("passed
+    13-0 with two abstentions", "nine in favor and three against"),
+    fractional majorities ("a two-thirds majority", value "2/3") and plain
+    "N votes".  Unit "vote"; attributes among ``in_favor``, ``against``,
+    ``abstentions``, ``vetoes``, ``threshold``, ``total``, ``votes``,
+    ``majority``.
+``enumeration``
+    A stated count followed by the list it counts ("six-party talks between
+    A, B, C, D, E and F"): ``value`` the stated count, attributes ``items``,
+    ``item_count``, ``stated``, ``noun`` and ``partial`` ("including ...").
+
+Spans: a claim's text starts at its qualifier ("more than 500 people") or
+at "between" for ranges, and runs through the unit or counted noun, and
+through a rate when there is one; an ``of``-subject is reported but not
+spanned unless a rate follows it.
+
+Never extracted: years ("in 2016", "2008-09 season"), dates ("December 30",
+"10th February"), times ("9:30"), numbers glued to words or inside URLs
+("a68775", "/2019/12/30/"), labels ("Apollo 11", "Resolution 2397", "No. 5"),
+and "one" unless it measures a unit ("one year"): "no one", "one of the",
+"one another" are pronouns, not numbers.
+
+Speed: every pattern is a precompiled regex run once over the text; Python
+code only runs per match, looking at a bounded window around it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from factcheck.calendar import MONTH_RE, MONTHS
+from factcheck.claims.base import Claim, make_claim, register
+from factcheck.claims.numwords import (
+    NUMBER_WORDS,
+    ORDINAL_PATTERN,
+    ORDINALS,
+    SCALES,
+    SMALL_PATTERN,
+    SPELLED_PATTERN,
+    START_WORDS,
+    parse_number,
+    parse_ordinal,
+    parse_words,
+    spell_number,
+    to_number,
+    trie_pattern,
+)
+from factcheck.documents import Document
+
+__all__ = ["extract", "parse_number", "singular", "spell_number"]
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+#: (canonical unit, dimension, surface forms).  Canonical units are singular
+#: and lower-case (US spelling); currencies are ISO 4217 codes.
+_UNITS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("USD", "money", ("dollars", "dollar", "us dollars", "u.s. dollars", "american dollars", "usd")),
+    ("AUD", "money", ("australian dollars", "aud")),
+    ("CAD", "money", ("canadian dollars",)),
+    ("HKD", "money", ("hong kong dollars", "hkd")),
+    ("NZD", "money", ("new zealand dollars",)),
+    ("SGD", "money", ("singapore dollars",)),
+    ("TWD", "money", ("taiwan dollars", "new taiwan dollars")),
+    ("EUR", "money", ("euros", "euro", "eur")),
+    ("GBP", "money", ("pounds sterling", "sterling", "gbp")),
+    ("JPY", "money", ("yen", "jpy")),
+    ("CNY", "money", ("yuan", "renminbi", "rmb", "cny")),
+    ("RUB", "money", ("roubles", "rouble", "rubles", "ruble")),
+    ("INR", "money", ("rupees", "rupee", "inr")),
+    ("KRW", "money", ("won", "krw")),
+    ("CHF", "money", ("swiss francs", "chf")),
+    ("percentage point", "percent", ("percentage points", "percentage point")),
+    ("percent", "percent", ("percent", "per cent", "pct", "%")),
+    ("barrel", "volume", ("barrels", "barrel", "bbl")),
+    ("gallon", "volume", ("gallons", "gallon")),
+    ("liter", "volume", ("liters", "liter", "litres", "litre")),
+    ("cubic meter", "volume", ("cubic meters", "cubic meter", "cubic metres", "cubic metre")),
+    ("tonne", "mass", ("tonnes", "tonne", "metric tons", "metric ton")),
+    ("ton", "mass", ("tons", "ton")),
+    ("kilogram", "mass", ("kilograms", "kilogram", "kilos", "kilo", "kg")),
+    ("gram", "mass", ("grams", "gram")),
+    ("pound", "mass", ("pounds", "pound", "lbs", "lb")),
+    ("ounce", "mass", ("ounces", "ounce", "oz")),
+    ("square kilometer", "area", ("square kilometers", "square kilometer", "square kilometres",
+                                  "square kilometre", "sq km", "km2", "km²")),
+    ("square mile", "area", ("square miles", "square mile", "sq mi")),
+    ("square meter", "area", ("square meters", "square meter", "square metres", "square metre", "m2", "m²")),
+    ("square foot", "area", ("square feet", "square foot", "sq ft")),
+    ("acre", "area", ("acres", "acre")),
+    ("hectare", "area", ("hectares", "hectare")),
+    ("kilometer", "length", ("kilometers", "kilometer", "kilometres", "kilometre", "km")),
+    ("meter", "length", ("meters", "meter", "metres", "metre")),
+    ("centimeter", "length", ("centimeters", "centimeter", "centimetres", "centimetre", "cm")),
+    ("millimeter", "length", ("millimeters", "millimeter", "millimetres", "millimetre", "mm")),
+    ("nautical mile", "length", ("nautical miles", "nautical mile")),
+    ("mile", "length", ("miles", "mile")),
+    ("foot", "length", ("feet", "foot", "ft")),
+    ("inch", "length", ("inches", "inch")),
+    ("yard", "length", ("yards", "yard", "yds", "yd")),
+    ("mile per hour", "speed", ("miles per hour", "miles an hour", "mph")),
+    ("kilometer per hour", "speed", ("kilometers per hour", "kilometres per hour", "km/h", "kph", "kmh")),
+    ("knot", "speed", ("knots", "knot")),
+    ("degree celsius", "temperature", ("degrees celsius", "degrees centigrade", "degree celsius", "°c",
+                                       "degrees c")),
+    ("degree fahrenheit", "temperature", ("degrees fahrenheit", "degree fahrenheit", "°f", "degrees f")),
+    ("degree", "temperature", ("degrees", "degree")),
+    ("kilowatt-hour", "energy", ("kilowatt-hours", "kilowatt-hour", "kilowatt hours", "kwh")),
+    ("megawatt-hour", "energy", ("megawatt-hours", "megawatt-hour", "megawatt hours", "mwh")),
+    ("megawatt", "power", ("megawatts", "megawatt", "mw")),
+    ("gigawatt", "power", ("gigawatts", "gigawatt", "gw")),
+    ("kilowatt", "power", ("kilowatts", "kilowatt", "kw")),
+    ("year", "time", ("years", "year")),
+    ("month", "time", ("months", "month")),
+    ("week", "time", ("weeks", "week")),
+    ("day", "time", ("days", "day")),
+    ("hour", "time", ("hours", "hour", "hrs")),
+    ("minute", "time", ("minutes", "minute", "mins")),
+    ("second", "time", ("seconds", "second", "secs")),
+    ("decade", "time", ("decades", "decade")),
+    ("century", "time", ("centuries", "century")),
+    ("point", "score", ("points", "point")),
+)
+_UNIT_INDEX: dict[str, tuple[str, str]] = {
+    form: (canon, dim) for canon, dim, forms in _UNITS for form in forms}
+#: Canonical unit -> dimension, also used to recognise singular hyphen units ("90-day").
+_UNIT_DIMENSION: dict[str, str] = {canon: dim for canon, dim, _ in _UNITS}
+
+_CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "U.S.$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD",
+                     "CA$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "NT$": "TWD", "R$": "BRL",
+                     "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB"}
+
+_QUALIFIERS = ("about", "around", "approximately", "roughly", "some", "nearly", "almost", "more than",
+               "less than", "fewer than", "at least", "at most", "up to", "over", "under", "upwards of",
+               "as many as", "as much as", "as few as", "close to", "just over", "just under",
+               "well over", "an estimated", "estimated", "no more than", "no fewer than",
+               "no less than", "not more than", "in excess of", "exactly")
+
+#: Words that end a noun phrase: function words, pronouns, auxiliaries and the
+#: commonest verbs.  A noun phrase after a number is at most a few words, so a
+#: short closed list is enough to stop it before the verb.
+_STOP = frozenset("""
+a an the of in on at to for from by with without about into onto over under after before since until
+till during between among amid against through across per than and or but nor so yet that which who whom
+whose what when where while if as because although though is are was were be been being am has have had
+having do does did done will would shall should can could may might must said says say saying told tells
+tell not no it its he she they them their his her we us our you your i me my this these those there here
+then also each every all both either neither more most less least very too only just even still already
+ago later earlier apart away back up down out off respectively including like via toward towards around
+near next last first instead again now today yesterday tomorrow tonight became become becomes remain
+remained remains seem seemed seems get got gets went goes came comes took takes made makes make left
+died met meet meets want wants wanted need needs needed help helps according whether such other another
+own same ever never always often some any many much few several a.m p.m am pm per cent percent
+gave saw went took came began ran won lost fell rose led found felt kept brought thought knew sent built
+paid spent struck stood sat wrote broke chose drove ate flew forgot froze grew hid rode rang sang sank
+spoke stole swam threw woke wore caught fought sought taught bought dealt meant heard laid sold hung fled
+""".split())
+
+#: Plural-looking words that are not plural nouns.
+_NOT_PLURAL = frozenset("""
+was has is does says its this thus his hers yes news series species less unless across perhaps always
+sometimes besides towards afterwards whereas nevertheless politics economics physics mathematics ethics
+aids lens gas bias atlas alias christmas texas paris chess kansas arkansas as us ms mrs vs its whereas
+analysis crisis basis thesis axis status campus virus bus census consensus bonus focus corpus means
+""".split())
+_IRREGULAR_PLURALS = {
+    "people": "person", "men": "man", "women": "woman", "children": "child", "feet": "foot",
+    "teeth": "tooth", "mice": "mouse", "geese": "goose", "police": "police", "staff": "staff",
+    "personnel": "personnel", "cattle": "cattle", "aircraft": "aircraft", "crew": "crew",
+    "lives": "life", "wives": "wife", "knives": "knife", "halves": "half", "thieves": "thief",
+    "wolves": "wolf", "leaves": "leaf", "shelves": "shelf", "selves": "self", "loaves": "loaf",
+    "heroes": "hero", "potatoes": "potato", "tomatoes": "tomato", "vetoes": "veto",
+    "echoes": "echo", "embargoes": "embargo", "torpedoes": "torpedo", "buses": "bus",
+    "crises": "crisis", "analyses": "analysis", "theses": "thesis", "diagnoses": "diagnosis",
+    "oases": "oasis", "data": "data", "media": "media", "criteria": "criterion",
+    "phenomena": "phenomenon", "indices": "index", "series": "series", "species": "species",
+    "centuries": "century",
+}
+#: Plural nouns that do not end in "s".
+_PLURAL_ONLY = frozenset({"people", "men", "women", "children", "feet", "teeth", "mice", "geese", "police",
+                          "staff", "personnel", "cattle", "aircraft", "crew"})
+
+
+def singular(word: str) -> str:
+    """Lower-case singular of an English noun ("resolutions" -> "resolution").
+
+    Rule-based and deliberately small: claims only need a stable key so
+    "six tests" and "a test" meet; irregular nouns common in news are listed.
+    """
+    w = word.lower()
+    if w in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[w]
+    if len(w) <= 3 or not w.endswith("s") or w.endswith(("ss", "us", "is")) or w in _NOT_PLURAL:
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "xes", "ches", "shes", "zzes")):
+        return w[:-2]
+    return w[:-1]
+
+
+def _is_plural(word: str) -> bool:
+    w = word.lower()
+    if w in _PLURAL_ONLY:
+        return True
+    return (len(w) > 2 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "’s"))
+            and w not in _NOT_PLURAL and w.isascii())
+
+
+# --------------------------------------------------------------------------- regexes
+
+
+def _alt(words: Iterable[str]) -> str:
+    """Regex alternation of literal phrases, longest first, any run of blanks between words."""
+    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(set(words), key=len, reverse=True))
+
+
+_CUR = _alt(_CURRENCY_SYMBOLS)
+_DIG = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
+_APPROX = (r"(?i:(?P<amul>tens|hundreds|dozens|thousands|millions|billions|scores(?=[ \t]+of\b))"
+           r"(?:[ \t]+of[ \t]+(?P<ascale>thousands|millions|billions))?"
+           r"|(?P<afew>several|a[ \t]+few)[ \t]+(?P<fscale>hundred|thousand|million|billion)"
+           r"(?:[ \t]+(?P<fscale2>thousand|million|billion))?)")
+
+#: One cardinal number: digits (with currency, a digit range "10-20", an
+#: attached "%"/scale/unit, a following scale word), an approximate plural
+#: ("tens of thousands"), or spelled words; then an optional hyphenated
+#: modifier ("-member", "-year-old").
+_NUMBER_RE = re.compile(
+    rf"""
+    (?P<cur>(?<![\w$]){_CUR}[ \t]?)?
+    (?:
+        (?<![\w.,/:@#%&+=\-'’])
+        (?P<dig>{_DIG})
+        (?:[ \t]?[-–][ \t]?(?P<cur2>{_CUR})?(?P<dig2>{_DIG}))?
+        (?P<att>%|(?i:kwh|mwh|bn|mn|km|kg|cm|mm|mph|kph|lbs|lb|oz|ft|gw|mw|kw|m|k|b)(?![\w]))?
+        (?![\w]|[.,:/][0-9]|[-–][0-9])
+        (?:[ \t]+(?P<dscale>(?i:hundred|thousand|million|billion|trillion))(?![\w'’]))?
+      |
+        (?<![\w'’\-])(?P<approx>{_APPROX})(?![\w'’])
+      |
+        (?P<words>{SPELLED_PATTERN})
+    )
+    (?:-(?P<hy>[A-Za-z]+(?:-[A-Za-z]+)*)(?![\w]))?
+    """,
+    re.VERBOSE,
+)
+
+_UNIT_RE = re.compile(rf"[ \t]*(?P<u>{_alt(_UNIT_INDEX)})(?![\w-])", re.IGNORECASE)
+_OLD_RE = re.compile(r"[ \t]+old\b")
+_OF_RE = re.compile(r"[ \t]+of[ \t]+(?:(?:the|a|an|these|those|their|its|his|her|our|this|that)[ \t]+)?")
+_IN_RE = re.compile(r"[ \t]+(?:in|of|worth[ \t]+of)[ \t]+(?:(?:the|a|an)[ \t]+)?")
+_RATE_RE = re.compile(
+    r"""
+    (?:
+        [ \t]+(?:a|an|per|each|every)[ \t]+
+        (?P<per>year|month|week|day|night|hour|minute|second|annum|capita|head|person|share|barrel
+           |ton|tonne|gallon|liter|litre|kilogram|pound|ounce|unit|household|game|season|trip|visit)
+        (?![\w-])(?![ \t]+(?:after|before|later|earlier|ago|prior|since|long|or|and|too)\b)
+      | [ \t]*/[ \t]*(?P<slash>year|yr|month|week|day|hour|hr)(?![\w])
+      | [ \t]+(?P<adv>annually|yearly|daily|monthly|weekly|hourly|per[ \t]+annum)(?![\w])
+    )
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_RATE_NORMAL = {"annum": "year", "capita": "person", "head": "person", "yr": "year", "hr": "hour",
+                "annually": "year", "yearly": "year", "daily": "day", "monthly": "month",
+                "weekly": "week", "hourly": "hour", "litre": "liter"}
+
+_QUALIFIER_WORDS = frozenset(w for q in _QUALIFIERS for w in q.split())
+_MONTH_WORDS = frozenset(MONTHS)  # "June 300" is handled by the date rules, not as a label
+_QUAL_RE = re.compile(rf"(?<![\w'’-])(?P<q>{_alt(_QUALIFIERS)})[ \t]+$", re.IGNORECASE)
+_BETWEEN_RE = re.compile(r"(?<![\w'’-])between[ \t]+$", re.IGNORECASE)
+_FROM_RE = re.compile(r"(?<![\w'’-])(?P<range>(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|anywhere)[ \t]+)?"
+                      r"from[ \t]+$", re.IGNORECASE)
+_JOIN_RE = re.compile(r"[ \t]*(?:(?P<w>to|and|or)[ \t]+|[-–—][ \t]*)", re.IGNORECASE)
+_MONTH_BEFORE_RE = re.compile(rf"\b{MONTH_RE}[ \t]*(?:the[ \t]+)?$")
+_MONTH_AFTER_RE = re.compile(rf"[ \t]*,?[ \t]*(?:of[ \t]+)?{MONTH_RE}(?![a-z])")
+_YEAR_CONTEXT_RE = re.compile(
+    r"(?<![\w'’-])(?:in|since|by|from|until|till|to|of|before|after|during|between|and|early|late|mid"
+    r"|circa|year|season|fiscal|fy|the|summer|winter|spring|autumn|fall)[ \t-]*$", re.IGNORECASE)
+_NUMBER_LABEL_RE = re.compile(r"(?:\b(?:No|Nos|no|nos)\.[ \t]*|\bNo[ \t]+|#[ \t]*|\b(?:[Nn]umber|[Pp]age)[ \t]+)$")
+_PREV_WORD_RE = re.compile(r"(?<![\w'’.-])([A-Za-z][\w'’.-]*)[ \t]+$")
+_NPW_RE = re.compile(r"[ \t]+((?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z0-9'’-]*)")
+_URL_RE = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"]+")
+_EMAIL_RE = re.compile(r"@[\w-]+\.[\w.-]+")
+_EMAIL_LEFT_RE = re.compile(r"[\w.+-]+$")
+
+#: Where a number can start: a digit, a currency sign, or a number word, each
+#: at a word boundary.  The pattern consumes the character *before* the
+#: number, so it begins with a plain character class and the regex engine can
+#: skip through letters in C; every other pattern is then only tried at these
+#: few positions (see :func:`_anchors`).
+_ANCHOR_BODY = (
+    rf"[0-9]|{_CUR}"
+    rf"|{trie_pattern({v for w in START_WORDS for v in (w, w.capitalize(), w.upper())})}(?![\w'’])"
+    r"|[Aa][ \t]+(?:few[ \t]+)?(?=(?:hundred|thousand|million|billion|trillion|dozen)\b)"
+    r"|[Hh]alf[ \t]+a[ \t]+dozen\b|[Ss]everal[ \t]+(?=(?:hundred|thousand|million|billion)\b)"
+)  # explicit letter cases: a case-insensitive trie is twice as slow here
+_ANCHOR_RE = re.compile(rf"[^\w'’.,\-](?={_ANCHOR_BODY})")
+_ANCHOR_AT_RE = re.compile(_ANCHOR_BODY)
+
+#: A vote number: digits up to 999 or a spelled number up to 99.  ``_VN`` stands
+#: alone; ``_VN2`` follows a dash ("13-0"), where the left guard must not apply.
+_VN2 = rf"(?:[0-9]{{1,3}}(?![\w]|[,.][0-9])|{SMALL_PATTERN})"
+_VN = rf"(?<![\w'’-]){_VN2}"
+_ABSTAIN = (rf"(?:(?:[ \t]*,)?[ \t]+(?i:with|and)[ \t]+(?P<abs>{_VN}|(?i:no))[ \t]+"
+            r"(?:(?i:members?|countries|nations|states|delegations)[ \t]+)?"
+            r"(?i:abstentions?|abstaining|abstained|abstain)(?![\w]))?")
+
+_VOTE_NEEDED_RE = re.compile(
+    rf"""
+    (?P<n>{_VN})
+    (?:[ \t]+(?i:of|out[ \t]+of)[ \t]+(?:the[ \t]+)?(?P<tot>{_VN}))?
+    [ \t]+(?i:affirmative[ \t]+|yes[ \t]+)?(?i:votes?)(?![\w])
+    (?:[ \t]+(?i:in[ \t]+fav(?:o|ou)r|to[ \t]+pass|for[ \t]+(?:adoption|approval|passage))(?![\w]))?
+    (?:[ \t]*,?[ \t]+(?i:and|with|but)[ \t]+(?:(?P<nov>(?i:no))|(?P<vv>{_VN}))[ \t]+
+       (?i:vetoe?s?|negative[ \t]+votes?)(?![\w]))?
+    """,
+    re.VERBOSE,
+)
+#: What must precede a threshold: "needs (at least) nine votes".
+_NEEDED_BEFORE_RE = re.compile(
+    r"(?<![\w'’-])(?i:needs?|needed|needing|requires?|required|requiring"
+    r"|must[ \t]+(?:get|win|receive|secure|have|garner))[ \t]+"
+    r"(?:(?P<q>(?i:at[ \t]+least|a[ \t]+minimum[ \t]+of|only))[ \t]+)?$")
+_VOTE_TALLY_RE = re.compile(
+    rf"""
+    (?P<a>{_VN})(?:[ \t]+(?i:votes?))?
+    (?:[ \t]*[-–—][ \t]*|[ \t]+(?i:to)[ \t]+)
+    (?P<b>{_VN2}|(?i:none|nil)(?![\w]))
+    (?:[ \t]*[-–—][ \t]*(?P<c>{_VN2}))?
+    (?![ \t]*%|[ \t]+(?i:percent|per[ \t]+cent|hundred|thousand|million|billion)\b
+       |[ \t]+(?!(?i:votes?|abstentions?)\b)[A-Za-z]+s\b)
+    {_ABSTAIN}
+    """,
+    re.VERBOSE,
+)
+#: What must precede a tally: "passed 13-0", "adopted by a vote of 12 to 2".
+_TALLY_BEFORE_RE = re.compile(
+    r"(?<![\w'’-])(?i:vot(?:e|es|ed|ing)|passed|adopted|approved|rejected|defeated|backed|endorsed"
+    r"|carried|confirmed|ratified|split|tally|margin)"
+    r"(?:[ \t]+(?i:unanimously|overwhelmingly|narrowly|comfortably))?(?:[ \t]+(?i:by|in))?"
+    r"(?:[ \t]+(?i:a|an)[ \t]+(?i:vote|margin|tally|count)[ \t]+(?i:of))?[ \t]+$")
+_VOTE_SCORE_RE = re.compile(
+    rf"""
+    (?<![\w'’.,/-])(?P<a>[0-9]{{1,3}})[ \t]*[-–—][ \t]*(?P<b>[0-9]{{1,3}})(?:[ \t]*[-–—][ \t]*(?P<c>[0-9]{{1,3}}))?
+    [ \t]+(?i:vote|decision|ruling|verdict|majority|tally|split)(?![\w])
+    {_ABSTAIN}
+    """,
+    re.VERBOSE,
+)
+_VOTE_FAVOR_RE = re.compile(
+    rf"""
+    (?P<a>{_VN})[ \t]+(?:(?i:votes?)[ \t]+)?(?:(?i:were|was)[ \t]+)?
+    (?i:in[ \t]+fav(?:o|ou)r|for|yes)(?![\w])
+    (?:[ \t]*,[ \t]*|[ \t]+)(?:(?i:and|with|to)[ \t]+)?
+    (?P<b>{_VN}|(?i:none|no)(?![\w]))[ \t]+(?:(?i:votes?)[ \t]+)?(?:(?i:were|was)[ \t]+)?(?i:against|opposed)(?![\w])
+    {_ABSTAIN}
+    """,
+    re.VERBOSE,
+)
+_VOTE_IN_FAVOR_RE = re.compile(rf"(?P<a>{_VN})[ \t]+(?i:votes?)[ \t]+(?i:in[ \t]+fav(?:o|ou)r)(?![\w])")
+_MAJORITY_RE = re.compile(
+    r"(?<![\w'’-])(?P<frac>(?i:(?P<num>two|three|four)[- ](?P<den>thirds|fifths|quarters|fourths))"
+    r"|(?P<dn>[1-9])/(?P<dd>[1-9]))[ \t]+(?i:(?:super[ \t-]?)?majority)(?![\w])")
+_FRACTION_WORDS = {"two": 2, "three": 3, "four": 4, "thirds": 3, "fifths": 5, "quarters": 4, "fourths": 4}
+
+_ORDINAL_RE = re.compile(
+    rf"""
+    (?<![\w'’.,/:-])
+    (?:(?P<d>[0-9]{{1,4}})(?P<suf>(?i:st|nd|rd|th))|(?P<w>{ORDINAL_PATTERN}))
+    (?![\w'’])
+    (?:-(?P<hy>[A-Za-z]+)(?![\w-]))?
+    """,
+    re.VERBOSE,
+)
+
+_ENUM_STOPS = (r"(?:and|or|but|for|to|in|on|at|that|which|who|was|were|is|are|have|has|had|will|would|"
+               r"said|says|with|by|as|from|after|before|since|until|during|while|when|where|because|if|"
+               r"than|over|under|into|about|against|can|could|should|may|might|must|do|does|did|also|"
+               r"not|resume|resumed|agreed|met|meet|held|hold|took|take|signed|sign)")
+_EW = r"(?:(?:[A-Za-z]\.){2,}|[A-Za-z][\w'’&-]*)"
+_ITEM = rf"{_EW}(?:[ \t]+(?!(?:and|or)\b){_EW}){{0,4}}"
+_LAST = rf"{_EW}(?:[ \t]+(?!{_ENUM_STOPS}\b)(?!of\b(?![ \t]+[A-Z])){_EW}){{0,4}}"
+_ENUM_RE = re.compile(
+    rf"""
+    (?<![\w'’-])
+    (?P<count>[0-9]{{1,2}}(?![\w]|[,.][0-9])|{SMALL_PATTERN})
+    (?P<mid>(?:-[A-Za-z]+)?(?:[ \t]+(?!(?:between|among|amongst|including|namely|involving|comprising
+        |such|and|or|of|in|on|at|to|for|with|from|by|the|a|an|who|that|which|were|was|are|is|have|had
+        |has)\b)[A-Za-z][\w'’-]*){{0,3}})
+    (?P<conn>[ \t]*[:(][ \t]*|[ \t]*[—–][ \t]*|[ \t]+-[ \t]+
+        |[ \t]+(?:between|among|amongst|involving|comprising|namely|including|such[ \t]+as)[ \t]+
+        |,[ \t]+(?:namely|including|such[ \t]+as)[ \t]+)
+    (?P<list>{_ITEM}(?:[ \t]*,[ \t]*{_ITEM})*[ \t]*,?[ \t]+(?:and|or)[ \t]+{_LAST})
+    """,
+    re.VERBOSE,
+)
+_ITEM_SEP_RE = re.compile(r"[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
+_ITEM_WORD_RE = re.compile(r"\S+")
+
+_HY_SKIP = frozenset({"odd", "something", "ish", "plus", "some", "strong", "fold", "on", "off", "to",
+                      "and", "or", "by", "way", "sided", "of", "in", "for", "a", "an", "the"})
+_FRACTIONS = frozenset({"half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths",
+                        "fifth", "fifths", "sixth", "sixths", "eighth", "eighths", "tenth", "tenths"})
+_ORD_HY_SKIP = frozenset({"hand", "rate", "class", "time", "guess", "born", "person", "string",
+                          "party", "degree"})
+#: Nouns that are the ranked thing when they follow an ordinal directly.
+_ORD_FIRST_HEADS = frozenset({"time", "half", "quarter", "round", "place", "term", "leg", "stage", "phase",
+                              "period", "set", "inning", "innings", "wave", "tranche", "edition",
+                              "anniversary", "day", "week", "month", "year", "season", "game"})
+_APPROX_MUL = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
+               "millions": 10**6, "billions": 10**9}
+_OPEN_ENDED = frozenset({"dozens", "scores"})
+_SCALE_VALUES = {"hundred": 100, **SCALES}
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+@dataclass(slots=True)
+class _Num:
+    """One cardinal number found by :data:`_NUMBER_RE`, read but not yet classified."""
+
+    start: int
+    end: int  # end of the number itself (after scale word / attached unit), before any hyphen tail
+    value: int | float
+    high: int | float | None = None  # in-token range "10-20" and approximate plurals
+    approx: bool = False
+    exact_int: bool = True  # integer without a scale word >= thousand
+    scale: int = 1
+    currency: str | None = None
+    percent: bool = False
+    att_unit: tuple[str, str] | None = None
+    hy: str | None = None
+    hy_end: int = 0
+    words: bool = False
+    digits: str = ""
+    year_like: bool = False
+    dash_range: bool = False
+    plural_form: bool = False  # "tens of thousands", "dozens": the noun follows with "of"
+
+
+def _dec(s: str) -> Decimal | None:
+    try:
+        return Decimal(s.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _read_number(text: str, m: re.Match[str]) -> tuple[_Num | None, int]:
+    """Turn a :data:`_NUMBER_RE` match into a :class:`_Num`; also return where to resume scanning."""
+    start = m.start()
+    if m.group("dig") is not None:
+        d = _dec(m.group("dig"))
+        if d is None or (len(m.group("dig")) > 1 and m.group("dig")[0] == "0" and m.group("dig")[1] != "."):
+            return None, m.end()  # "08", "007": codes, or a decimal broken by a space ("1. 08 kg")
+        tok = _Num(start=start, end=m.end("dig2") if m.group("dig2") else m.end("dig"), value=0,
+                   digits=m.group("dig"))
+        cur = m.group("cur")
+        if cur:
+            tok.currency = _CURRENCY_SYMBOLS.get(cur.strip())
+        scale = 1
+        att = m.group("att")
+        if att:
+            tok.end = m.end("att")
+            a = att.lower()
+            if a == "%":
+                tok.percent = True
+            elif a == "bn" or (a == "b" and tok.currency):
+                scale = 10**9
+            elif a == "mn" or (a == "m" and tok.currency):
+                scale = 10**6
+            elif a == "k" and tok.currency:
+                scale = 1000
+            elif a in ("b", "k"):
+                return None, m.end()  # "802.11b", "5K": names, not magnitudes
+            elif att == "m":
+                tok.att_unit = ("meter", "length")
+            elif a == "m":
+                return None, m.end()  # "GeForce 9400M": a model name
+            else:
+                tok.att_unit = _UNIT_INDEX.get(a)
+                if tok.att_unit is None:
+                    return None, m.end()
+        if m.group("dscale"):
+            scale = _SCALE_VALUES.get(m.group("dscale").lower(), 0)
+            if not scale:
+                return None, m.end()  # a non-ASCII look-alike matched case-insensitively ("ſ" for "s")
+            tok.end = m.end("dscale")
+        tok.scale = scale
+        tok.value = to_number(d * scale)
+        tok.exact_int = "." not in m.group("dig") and scale < 1000
+        if m.group("dig2") is not None:
+            d2 = _dec(m.group("dig2"))
+            tok.dash_range = True
+            if d2 is None or m.group("dig2").startswith("0") or d2 <= d:
+                return None, m.end()  # "2008-09", "13-0": a season or a score, not a range
+            tok.high = to_number(d2 * scale)
+        tok.year_like = (len(m.group("dig")) == 4 and m.group("dig").isdigit() and 1000 <= int(d) <= 2100
+                         and not cur and not att and scale == 1)
+    elif m.group("approx") is not None:
+        mul_word = m.group("amul")
+        if mul_word:
+            base = _APPROX_MUL.get(mul_word.lower(), 0)
+            outer = _SCALE_VALUES.get(m.group("ascale").lower()[:-1], 0) if m.group("ascale") else 1
+            if not base or not outer:
+                return None, m.end("approx")
+            low = 2 * base * outer
+            high: int | None = None if mul_word.lower() in _OPEN_ENDED else 10 * base * outer - 1
+            tok = _Num(start=start, end=m.end("approx"), value=low, high=high, approx=True,
+                       exact_int=False, scale=base * outer, plural_form=True)
+        else:
+            few = 3 if m.group("afew").lower() == "several" else 2
+            sc = _SCALE_VALUES.get(m.group("fscale").lower(), 0)
+            if m.group("fscale2"):
+                sc *= _SCALE_VALUES.get(m.group("fscale2").lower(), 0)
+            if not sc:
+                return None, m.end("approx")
+            tok = _Num(start=start, end=m.end("approx"), value=few * sc, high=10 * sc - 1, approx=True,
+                       exact_int=False, scale=sc)
+        return tok, m.end("approx")
+    else:
+        ws = m.start("words")
+        words = m.group("words")
+        r = parse_words(words)
+        if r is None:
+            return None, m.end("words")
+        value, used = r
+        tok = _Num(start=start, end=ws + used, value=value, words=True, digits=words[:used].lower())
+        if m.group("cur"):
+            tok.currency = _CURRENCY_SYMBOLS.get(m.group("cur").strip())
+        big = [s for w, s in SCALES.items() if w in tok.digits]
+        tok.scale = max(big) if big else 1
+        tok.exact_int = not big
+        if used < len(words):
+            return tok, tok.end  # cut short: drop the hyphen tail, rescan the rest
+    if m.group("hy"):
+        tok.hy = m.group("hy")
+        tok.hy_end = m.end("hy")
+    return tok, m.end()
+
+
+def _scan_numbers(text: str, anchors: list[int]) -> list[_Num]:
+    """Every cardinal number in ``text``, left to right, tried only at anchors."""
+    out: list[_Num] = []
+    pos = 0
+    match = _NUMBER_RE.match
+    for p in anchors:
+        if p < pos:
+            continue  # inside the previous number ("500,000", "$5")
+        m = match(text, p)
+        if m is None:
+            continue
+        tok, resume = _read_number(text, m)
+        if tok is not None:
+            out.append(tok)
+        pos = max(resume, p + 1)
+    return out
+
+
+def _anchors(text: str) -> list[int]:
+    """Start offsets of every possible number (see :data:`_ANCHOR_RE`)."""
+    out = [m.end() for m in _ANCHOR_RE.finditer(text)]
+    if _ANCHOR_AT_RE.match(text):
+        out.insert(0, 0)
+    return out
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """URLs and e-mail addresses: numbers inside them are never claims."""
+    spans = [(m.start(), m.end()) for m in _URL_RE.finditer(text)] if "/" in text or "www." in text else []
+    if "@" in text:
+        for m in _EMAIL_RE.finditer(text):
+            left = _EMAIL_LEFT_RE.search(text, max(0, m.start() - 64), m.start())
+            spans.append((left.start() if left else m.start(), m.end()))
+    return spans
+
+
+# --------------------------------------------------------------------------- context helpers
+
+
+def _sentence_initial(text: str, i: int) -> bool:
+    """True when position ``i`` starts a sentence, line, or clause after a colon."""
+    j = i - 1
+    while j >= 0 and i - j < 8 and text[j] in " \t\"'“‘([–—-":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n:;" or i - j >= 8
+
+
+def _after_label(text: str, start: int) -> bool:
+    """True after a capitalised word: "Apollo 11", "Resolution 2397", "Boeing 737".
+
+    A proper noun right before a bare number almost always names a thing
+    rather than counting it.  Capitalised function words and qualifiers
+    ("With 500", "About 40") only open a sentence, so they do not count.
+    """
+    m = _PREV_WORD_RE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    w = m.group(1)
+    if not w[0].isupper() or w.endswith(("'s", "’s", "'", "’")):
+        return False
+    lw = w.lower()
+    if lw in _STOP or lw in _QUALIFIER_WORDS:
+        return False  # "Nearly 500", "Another 20", "In 10 cases": sentence openers, not names
+    return lw not in _MONTH_WORDS
+
+
+def _qualifier(text: str, start: int) -> tuple[str | None, int]:
+    """The approximation word right before ``start`` ("more than") and where the claim should start.
+
+    Normalised to lower case and single spaces so rules can compare
+    "More  than" and "more than"; "an estimated" becomes "estimated".
+    """
+    m = _QUAL_RE.search(text, max(0, start - 24), start)
+    if m is None:
+        return None, start
+    q = " ".join(m.group("q").lower().split())
+    return ("estimated" if q == "an estimated" else q), m.start("q")
+
+
+def _np_words(text: str, pos: int, limit: int) -> list[tuple[str, int, int]]:
+    """Up to ``limit`` words of the noun phrase starting after ``pos``: (word, start, end).
+
+    Stops at punctuation, function words and common verbs (:data:`_STOP`),
+    numbers, possessives, and a capitalised word after a lower-case one
+    ("first lady Melania" stops before "Melania").
+    """
+    words: list[tuple[str, int, int]] = []
+    prev_lower = False
+    while len(words) < limit:
+        m = _NPW_RE.match(text, pos)
+        if m is None:
+            break
+        w = m.group(1)
+        lw = w.lower()
+        if lw in _STOP or lw in NUMBER_WORDS or lw in ORDINALS or w.endswith("-"):
+            break
+        if lw.endswith(("'s", "’s")):
+            break
+        if w[0].isupper() and prev_lower:
+            break
+        if words and lw.endswith("ed") and not words[-1][0].endswith("ly"):
+            break  # "two officers suffered ...": a verb after the noun ("heavily armed" is fine)
+        if words and lw.endswith("ing") and _is_plural(words[-1][0]):
+            break  # "youths wearing gas masks": a participle after the head noun
+        if w.endswith(("'", "’")):
+            words.append((w[:-1], m.start(1), m.end(1) - 1))
+            break
+        words.append((w, m.start(1), m.end(1)))
+        prev_lower = w[0].islower()
+        pos = m.end()
+    return words
+
+
+def _plural_head(words: list[tuple[str, int, int]]) -> int | None:
+    for k in range(len(words) - 1, -1, -1):
+        if _is_plural(words[k][0]):
+            return k
+    return None
+
+
+def _phrase(words: list[tuple[str, int, int]]) -> str:
+    return " ".join(w for w, _, _ in words)
+
+
+def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+@dataclass(slots=True)
+class _Tail:
+    """What follows a number: its unit or counted noun, subject, rate, and where the claim ends."""
+
+    end: int
+    unit: str | None = None
+    dimension: str | None = None
+    noun: str | None = None
+    subject: str | None = None
+    per: str | None = None
+    measured: bool = False
+    age: bool = False
+    plural: bool = False  # the unit or noun was written in the plural
+
+
+def _unit_at(text: str, pos: int, tok: _Num) -> tuple[str, str, int, bool] | None:
+    """The measurement unit right after ``pos``: (canonical, dimension, end, written in plural)."""
+    m = _UNIT_RE.match(text, pos)
+    if m is None:
+        return None
+    form = " ".join(m.group("u").lower().split())
+    if form not in _UNIT_INDEX:
+        return None  # a non-ASCII look-alike matched case-insensitively
+    canon, dim = _UNIT_INDEX[form]
+    if form == "won" and not (tok.scale >= 1000 or not tok.words):
+        return None  # "nine won" is a verb
+    return canon, dim, m.end(), form.endswith("s") or form == "feet"
+
+
+def _tail(text: str, tok: _Num, pos: int) -> _Tail:
+    """Read what a number measures, in order of certainty.
+
+    A sign on the number itself (%, $, "km") wins; then a unit word; then,
+    for "tens of thousands", an ``of`` noun phrase; then a plain counted noun.
+    An ``of`` phrase after a unit is the subject ("barrels of oil"), and a
+    rate ("a year", "per day") extends the claim so it stays one fact.
+    """
+    t = _Tail(end=pos)
+    if tok.percent:
+        t.unit, t.dimension, t.measured = "percent", "percent", True
+    elif tok.att_unit:
+        t.unit, t.dimension = tok.att_unit
+        t.measured = True
+    elif tok.currency:
+        t.unit, t.dimension, t.measured = tok.currency, "money", True
+    else:
+        u = _unit_at(text, pos, tok)
+        if u is not None:
+            t.unit, t.dimension, t.end, t.plural = u
+            t.measured = True
+            if t.unit == "year":
+                om = _OLD_RE.match(text, t.end)
+                if om:
+                    t.age, t.end = True, om.end()
+        elif tok.approx and tok.plural_form:
+            of = _OF_RE.match(text, pos)
+            if of:
+                u = _unit_at(text, of.end(), tok)
+                if u is not None:
+                    t.unit, t.dimension, t.end, t.plural = u
+                    t.measured = True
+                else:
+                    words = _np_words(text, of.end() - 1, 4)
+                    head = _plural_head(words)
+                    if head is not None:
+                        t.noun = _phrase(words[:head + 1])
+                        t.unit = singular(words[head][0])
+                        t.end = words[head][2]
+        else:
+            words = _np_words(text, pos, 4)
+            head = _plural_head(words)
+            if head is not None:
+                t.noun = _phrase(words[:head + 1])
+                t.unit = singular(words[head][0])
+                t.end = words[head][2]
+    q = t.end
+    if t.measured and not t.age:
+        sm = _OF_RE.match(text, t.end) or (_IN_RE.match(text, t.end) if t.dimension == "money" else None)
+        if sm:
+            words = _np_words(text, sm.end() - 1, 4)
+            if words:
+                t.subject = _phrase(words)
+                q = words[-1][2]
+    if t.unit is not None or tok.scale >= 1000:
+        rm = _RATE_RE.match(text, q) or (_RATE_RE.match(text, t.end) if q != t.end else None)
+        if rm:
+            per = (rm.group("per") or rm.group("slash") or rm.group("adv")).lower()
+            per = " ".join(per.split())
+            t.per = _RATE_NORMAL.get(per, "year" if per == "per annum" else per)
+            t.end = rm.end()
+    return t
+
+
+# --------------------------------------------------------------------------- extractors
+
+
+def _vote_value(s: str | None) -> int | None:
+    if s is None:
+        return None
+    s = s.strip().lower()
+    if s in ("no", "none", "nil"):
+        return 0
+    if s.isdigit():
+        return int(s)
+    r = parse_words(s)
+    return r[0] if r is not None and r[1] == len(s) else None
+
+
+def _votes(doc: Document, anchors: list[int], urls: list[tuple[int, int]]) -> list[Claim]:
+    """Vote thresholds, tallies and fractional majorities, in priority order, without overlaps."""
+    text = doc.text
+    out: list[Claim] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, value: Any, qualifier: str | None = None, **attrs: Any) -> None:
+        if _in_spans(start, urls) or any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        out.append(make_claim("vote", doc, start, end, value, unit="vote", qualifier=qualifier, **attrs))
+
+    for p in anchors:
+        m = _VOTE_NEEDED_RE.match(text, p)
+        if m is None:
+            continue
+        before = _NEEDED_BEFORE_RE.search(text, max(0, p - 40), p)
+        n = _vote_value(m.group("n"))
+        if before is None or n is None:
+            continue
+        attrs: dict[str, Any] = {"in_favor": n, "threshold": True}
+        if m.group("nov") or m.group("vv"):
+            attrs["vetoes"] = 0 if m.group("nov") else _vote_value(m.group("vv"))
+        tot = _vote_value(m.group("tot"))
+        if tot is not None:
+            attrs["total"] = tot
+        if before.group("q"):
+            add(before.start("q"), m.end(), n, " ".join(before.group("q").lower().split()), **attrs)
+        else:
+            add(p, m.end(), n, **attrs)
+    for rx in (_VOTE_TALLY_RE, _VOTE_SCORE_RE, _VOTE_FAVOR_RE):
+        for p in anchors:
+            m = rx.match(text, p)
+            if m is None:
+                continue
+            if rx is _VOTE_TALLY_RE and not _TALLY_BEFORE_RE.search(text, max(0, p - 50), p):
+                continue
+            a, b = _vote_value(m.group("a")), _vote_value(m.group("b"))
+            if a is None or b is None:
+                continue
+            attrs = {"in_favor": a, "against": b}
+            c = _vote_value(m.groupdict().get("c"))
+            ab = _vote_value(m.group("abs"))
+            if c is not None or ab is not None:
+                attrs["abstentions"] = c if c is not None else ab
+            add(p, m.end(), a, **attrs)
+    for p in anchors:
+        m = _VOTE_IN_FAVOR_RE.match(text, p)
+        if m is not None:
+            a = _vote_value(m.group("a"))
+            if a is not None:
+                add(p, m.end(), a, in_favor=a)
+        m = _MAJORITY_RE.match(text, p)
+        if m is not None:
+            if m.group("num"):
+                num = _FRACTION_WORDS.get(m.group("num").lower(), 0)
+                den = _FRACTION_WORDS.get(m.group("den").lower(), 0)
+            else:
+                num, den = int(m.group("dn")), int(m.group("dd"))
+            if 0 < num < den:
+                frac = f"{num}/{den}"
+                add(p, m.end(), frac, majority=frac)
+    return out
+
+
+def _is_date_number(text: str, start: int, end: int, value: float) -> bool:
+    if not (isinstance(value, int) and 1 <= value <= 31):
+        return False
+    if _MONTH_BEFORE_RE.search(text, max(0, start - 16), start):
+        return True
+    return _MONTH_AFTER_RE.match(text, end) is not None
+
+
+def _cardinals(doc: Document, anchors: list[int], urls: list[tuple[int, int]],
+               votes: list[tuple[int, int]]) -> list[Claim]:
+    """Quantities and counts (and plain "N votes")."""
+    text = doc.text
+    toks = _scan_numbers(text, anchors)
+    out: list[Claim] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        i += 1
+        if _in_spans(tok.start, urls) or _in_spans(tok.start, votes):
+            continue
+        nxt = toks[i] if i < len(toks) else None
+        if nxt is not None and _try_range(doc, tok, nxt, out):
+            i += 1
+            continue
+        _single(doc, tok, out)
+    return out
+
+
+def _try_range(doc: Document, a: _Num, b: _Num, out: list[Claim]) -> bool:
+    """"between 10 and 20 people", "5 to 10 years", "two or three days": one quantity claim."""
+    text = doc.text
+    if a.hy or a.approx or b.approx or a.high is not None or b.high is not None or a.year_like or b.year_like:
+        return False
+    j = _JOIN_RE.match(text, a.end)
+    if j is None or j.end() != b.start:
+        return False
+    word = (j.group("w") or "-").lower()
+    between = _BETWEEN_RE.search(text, max(0, a.start - 12), a.start)
+    if word == "and" and not between:
+        return False
+    if word != "and" and between:
+        return False
+    if word in ("to", "-"):
+        fm = _FROM_RE.search(text, max(0, a.start - 20), a.start)
+        if fm and not fm.group("range"):
+            return False  # "rose from 10 to 20": a change, not a range ("ranging from" is one)
+    low = a.value
+    if b.scale > 1 and a.scale == 1 and not a.percent and a.value < b.value / b.scale:
+        low = to_number(Decimal(str(a.value)) * b.scale)
+    if not low < b.value or (a.currency and b.currency and a.currency != b.currency):
+        return False
+    if a.words and a.digits[:1] and text[a.start].isupper() and not _sentence_initial(text, a.start):
+        return False
+    merged = _Num(start=a.start, end=b.end, value=b.value, currency=b.currency or a.currency,
+                  percent=a.percent or b.percent, att_unit=b.att_unit, scale=b.scale, words=b.words)
+    t = _tail(text, merged, b.end)
+    if b.hy and not t.measured and t.unit is None:
+        return False
+    if not (t.measured or t.unit is not None or b.scale >= 1000):
+        return False
+    qual: str | None
+    if between:
+        qual, start = "between", between.start()
+    else:
+        qual, start = _qualifier(text, a.start)
+    attrs = _quantity_attrs(t, approximate=True, low=low, high=b.value)
+    out.append(make_claim("quantity", doc, start, t.end, low, unit=t.unit, qualifier=qual, **attrs))
+    return True
+
+
+def _quantity_attrs(t: _Tail, approximate: bool = False, **extra: Any) -> dict[str, Any]:
+    attrs: dict[str, Any] = {"dimension": t.dimension, "approximate": approximate, **extra}
+    if t.subject is not None:
+        attrs["subject"] = t.subject
+    if t.per is not None:
+        attrs["per"] = t.per
+    if t.noun is not None:
+        attrs["noun"] = t.noun
+    if t.age:
+        attrs["age"] = True
+    return attrs
+
+
+def _single(doc: Document, tok: _Num, out: list[Claim]) -> None:
+    """Classify one number as quantity, count or vote -- or drop it."""
+    text = doc.text
+    _absorb_hyphen_scale(tok)
+    is_one = tok.words and tok.digits in ("one", "a") and tok.scale == 1
+    if tok.words and text[tok.start].isupper() and not _sentence_initial(text, tok.start):
+        return  # "the Big Three", "Ocean's Eleven": part of a name
+    if tok.hy and not tok.approx:
+        _hyphenated(doc, tok, is_one, out)
+        return
+    if tok.year_like or not tok.approx:
+        if _is_date_number(text, tok.start, tok.end, tok.value):
+            return
+        lo = max(0, tok.start - 16)
+        if _NUMBER_LABEL_RE.search(text, lo, tok.start):
+            return
+        bare = not (tok.currency or tok.percent or tok.att_unit or tok.scale > 1 or tok.words)
+        if bare and _after_label(text, tok.start):
+            return  # "Apollo 11"
+    t = _tail(text, tok, tok.end)
+    if tok.digits == "911" and not t.measured:
+        return  # "911 calls": the emergency number
+    if tok.year_like:
+        if not (t.measured or (t.noun is not None and t.noun[0].islower())):
+            return  # "the 2014 Academy Awards", "2013 Erupts"
+        if _YEAR_CONTEXT_RE.search(text, max(0, tok.start - 12), tok.start):
+            return
+        if _MONTH_BEFORE_RE.search(text, max(0, tok.start - 16), tok.start):
+            return
+    qual, start = _qualifier(text, tok.start)
+    if tok.words and tok.value == 0 and t.noun is None and not t.plural:
+        return  # "zero day", "zero tolerance": only "zero casualties", "zero barrels" count
+    if is_one and not (t.measured and t.unit not in ("day", "second", "point")):
+        return
+    if tok.approx:
+        high = tok.high
+        attrs = _quantity_attrs(t, approximate=True, low=tok.value, high=high)
+        out.append(make_claim("quantity", doc, start, t.end, tok.value, unit=t.unit, qualifier=qual, **attrs))
+        return
+    if tok.dash_range and not t.measured and (t.noun is None or t.noun[0].isupper() or tok.digits == "9"):
+        return  # "15-17 Bulldogs" is a score, "9-11 attacks" a date
+    if t.measured:
+        attrs = _quantity_attrs(t)
+        if tok.high is not None:
+            attrs.update(approximate=True, low=tok.value, high=tok.high)
+        out.append(make_claim("quantity", doc, start, t.end, tok.value, unit=t.unit, qualifier=qual, **attrs))
+        return
+    if t.unit is not None:
+        if tok.high is not None:
+            attrs = _quantity_attrs(t, approximate=True, low=tok.value, high=tok.high)
+            out.append(make_claim("quantity", doc, start, t.end, tok.value, unit=t.unit, qualifier=qual,
+                                  **attrs))
+        elif t.unit == "vote" and tok.exact_int and isinstance(tok.value, int):
+            out.append(make_claim("vote", doc, start, t.end, tok.value, unit="vote", qualifier=qual,
+                                  votes=tok.value))
+        elif tok.exact_int and isinstance(tok.value, int) and tok.value < 1000:
+            attrs = {"noun": t.noun}
+            if t.per is not None:
+                attrs["per"] = t.per
+            out.append(make_claim("count", doc, start, t.end, tok.value, unit=t.unit, qualifier=qual, **attrs))
+        else:
+            out.append(make_claim("quantity", doc, start, t.end, tok.value, unit=t.unit, qualifier=qual,
+                                  **_quantity_attrs(t)))
+        return
+    if tok.scale >= 1000 and tok.high is None:
+        out.append(make_claim("quantity", doc, start, t.end, tok.value, unit=None, qualifier=qual,
+                              **_quantity_attrs(t)))
+
+
+def _hyphenated(doc: Document, tok: _Num, is_one: bool, out: list[Claim]) -> None:
+    """"15-member council", "90-day", "32-year-old man", "six-party talks": quantity with a subject."""
+    text = doc.text
+    assert tok.hy is not None
+    parts = tok.hy.lower().split("-")
+    head = parts[0]
+    if (head in _FRACTIONS or head in _HY_SKIP or head in _STOP or tok.year_like or tok.high is not None
+            or tok.percent or tok.value == 0):
+        return  # "two-thirds", "50-odd", "one-on-one", "2016-era", "zero-day"
+    if _is_date_number(text, tok.start, tok.end, tok.value):
+        return
+    known = _UNIT_INDEX.get(" ".join(parts[:2])) if len(parts) > 1 else None
+    if known is not None:
+        rest = parts[2:]
+    else:
+        known, rest = _UNIT_INDEX.get(head), parts[1:]
+    if known is None and head.endswith(("ed", "ing")):
+        return  # "two-handed", "top-seeded": adjectives, not units
+    if is_one and (known is None or known[0] == "day"):
+        return  # "one-time", "one-party": idioms, not measurements
+    dim: str | None
+    if known is not None:
+        unit, dim = known
+    else:
+        unit = singular(head)
+        dim = _UNIT_DIMENSION.get(unit)
+    age = unit == "year" and rest == ["old"]
+    end = tok.hy_end
+    if unit == "year" and not rest:
+        om = _OLD_RE.match(text, end)
+        if om:
+            age, end = True, om.end()  # "18-year old male"
+    words = _np_words(text, end, 3)
+    subject = _phrase(words) if words else None
+    qual, start = _qualifier(text, tok.start)
+    attrs: dict[str, Any] = {"dimension": dim, "approximate": False, "hyphenated": True}
+    if subject is not None:
+        attrs["subject"] = subject
+    if age:
+        attrs["age"] = True
+    out.append(make_claim("quantity", doc, start, end, tok.value, unit=unit, qualifier=qual, **attrs))
+
+
+def _absorb_hyphen_scale(tok: _Num) -> None:
+    """"$5-million", "a 2-billion-dollar deal": the hyphen carries a scale word, not a unit."""
+    if tok.hy is None or tok.scale != 1 or tok.approx:
+        return
+    parts = tok.hy.split("-")
+    scale = _SCALE_VALUES.get(parts[0].lower())
+    if scale is None:
+        return
+    hy_start = tok.hy_end - len(tok.hy)
+    tok.value = to_number(Decimal(str(tok.value)) * scale)
+    tok.scale = scale
+    tok.exact_int = False
+    tok.end = hy_start + len(parts[0])
+    tok.hy = "-".join(parts[1:]) or None
+
+
+def _ordinals(doc: Document, anchors: list[int], urls: list[tuple[int, int]]) -> list[Claim]:
+    """"fourth visit", "second round", "first-ever summit", "21st century"."""
+    text = doc.text
+    out: list[Claim] = []
+    for p in anchors:
+        m = _ORDINAL_RE.match(text, p)
+        if m is None:
+            continue
+        num_end = m.end("suf") if m.group("d") else m.end("w")
+        if m.group("d"):
+            value = parse_ordinal(m.group("d") + m.group("suf").lower())
+        else:
+            value = parse_ordinal(m.group("w"))
+        if value is None or _in_spans(m.start(), urls):
+            continue
+        if value <= 31 and _is_date_number(text, m.start(), num_end, value):
+            continue
+        attrs: dict[str, Any] = {}
+        unit: str | None = None
+        end = num_end
+        hy = m.group("hy")
+        after = num_end
+        if hy:
+            h = hy.lower()
+            if h in _ORD_HY_SKIP:
+                continue
+            if h == "ever":
+                attrs["ever"] = True
+                after = m.end("hy")
+            elif h.endswith("est") and len(h) > 4:
+                attrs["superlative"] = h
+                after = m.end("hy")
+            else:
+                unit, end = singular(h), m.end("hy")
+                attrs["noun"] = h
+        if unit is None:
+            words = _np_words(text, after, 3)
+            if words and words[0][0].lower().endswith("ed") and len(words[0][0]) > 3:
+                words = []  # "first reported", "first hurled stones": an adverb before a verb
+            if words and words[0][0].lower() in _ORD_FIRST_HEADS:
+                words = words[:1]  # "first time foreign observers", "fourth quarter heroics"
+            while words and (words[-1][0].lower().endswith(("ed", "ly")) and len(words[-1][0]) > 3):
+                words.pop()
+            if words:
+                unit, end = singular(words[-1][0]), words[-1][2]
+                attrs["noun"] = _phrase(words)
+            elif m.group("w") or value <= 31:
+                continue  # "at first", "the first to comment", "on the 30th": not a ranked thing
+            elif hy:
+                end = m.end("hy")
+        out.append(make_claim("ordinal", doc, m.start(), end, value, unit=unit, **attrs))
+    return out
+
+
+def _enumerations(doc: Document, anchors: list[int], urls: list[tuple[int, int]]) -> list[Claim]:
+    """A stated count and the list it announces: "three countries: A, B and C"."""
+    text = doc.text
+    out: list[Claim] = []
+    pos = 0
+    for p in anchors:
+        m = _ENUM_RE.match(text, p) if p >= pos else None
+        if m is None or _in_spans(p, urls):
+            continue
+        pos = m.end()
+        raw = m.group("count")
+        stated = int(raw) if raw.isdigit() else _vote_value(raw)
+        if stated is None or stated < 2:
+            continue
+        lst = m.group("list")
+        base = m.start("list")
+        pieces: list[tuple[str, int, int]] = []
+        pos = 0
+        for sep in _ITEM_SEP_RE.finditer(lst):
+            if sep.start() > pos:
+                pieces.append((lst[pos:sep.start()], base + pos, base + sep.start()))
+            pos = sep.end()
+        pieces.append((lst[pos:], base + pos, base + len(lst)))
+        if len(pieces) < 2:
+            continue
+        last_text, last_start, _ = pieces[-1]
+        words = [(w.group(0), w.end()) for w in _ITEM_WORD_RE.finditer(last_text)]
+        earlier = [p[0] for p in pieces[:-1]]
+
+        def proper(item: str) -> bool:
+            ws = item.split()
+            if ws and ws[0].lower() == "the" and len(ws) > 1:
+                ws = ws[1:]
+            return bool(ws) and ws[0][:1].isupper()
+
+        keep = 0
+        all_proper = all(proper(e) for e in earlier)
+        if not all_proper and len(pieces) < 3:
+            continue  # "three motors (used for dinghies or rafts)": two common-noun phrases are no list
+        if all_proper:
+            for k, (w, _) in enumerate(words):
+                if w[:1].isupper() or (k > 0 and w in ("of", "de", "and")) or (k == 0 and w.lower() == "the"):
+                    keep = k + 1
+                else:
+                    break
+            while keep and words[keep - 1][0] in ("of", "de", "and", "the"):
+                keep -= 1
+        else:
+            keep = min(len(words), max(len(e.split()) for e in earlier))
+        if keep == 0:
+            continue
+        last_end = last_start + words[keep - 1][1]
+        items = [*earlier, last_text[:words[keep - 1][1]]]
+        conn = m.group("conn").strip().lower()
+        if conn in ("between", "among", "amongst", "involving") and not m.group("mid").startswith("-"):
+            continue  # "three cables between Italy and Egypt" counts cables, not the places
+        if conn == "(" and text[last_end:last_end + 1] != ")":
+            continue  # a parenthesis that is a remark, not the list
+        noun = m.group("mid").strip(" \t-") or None
+        out.append(make_claim("enumeration", doc, m.start("count"), last_end, stated, items=items,
+                              item_count=len(items), stated=stated, noun=noun,
+                              partial=conn.startswith(("including", ", including", "such", ", such"))))
+    return out
+
+
+@register("numbers")
+def extract(doc: Document) -> Iterator[Claim]:
+    """All numeric claims of ``doc``, sorted by position, without duplicates.
+
+    Votes run first and claim their numbers, so "nine votes in favor" is one
+    vote claim rather than a vote plus a count.  Enumerations are reported in
+    addition to the count or quantity for the same number: they check a
+    different thing (the list length).
+    """
+    text = doc.text
+    anchors = _anchors(text)
+    if not anchors:
+        return
+    urls = _url_spans(text)
+    votes = _votes(doc, anchors, urls)
+    vote_spans = [(c.start, c.end) for c in votes]
+    claims = [*votes, *_cardinals(doc, anchors, urls, vote_spans), *_ordinals(doc, anchors, urls),
+              *_enumerations(doc, anchors, urls)]
+    seen: set[tuple[str, int, int]] = set()
+    for c in sorted(claims, key=lambda c: c.sort_key):
+        key = (c.kind, c.start, c.end)
+        if key not in seen:
+            seen.add(key)
+            yield c
