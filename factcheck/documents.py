@@ -293,6 +293,20 @@ def _parse_iso_or_full(value: str) -> _dt.date | None:
     return date_from_match(m) if m else None
 
 
+_DATELINE_FILLER_RE = re.compile(
+    r"\b(?:updated|published|posted|last|modified|on|at|by|am|pm|a\.m\.|p\.m\.|edt|est|gmt|utc|bst|cet|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b|"
+    r"\d{1,2}:\d{2}(?::\d{2})?|[|@,.:;()\[\]/-]", re.IGNORECASE)
+
+
+def _dateline_like(line: str, start: int, end: int) -> bool:
+    """A line that is mostly its date: "Updated Saturday, December 05, 2009 8:28 PM",
+    "By Reuters | December 30, 2019".  A sentence that happens to be short and
+    to contain a date ("Page was born on April 22, 1923.") is not a dateline."""
+    rest = _DATELINE_FILLER_RE.sub(" ", line[:start] + " " + line[end:])
+    return len(line.strip()) <= 80 and len(rest.split()) <= 3
+
+
 def _infer_metadata(text: str, source: str, fmt: str, front: str | None,
                     override: _dt.date | None) -> tuple[str | None, str | None, tuple[DateCandidate, ...]]:
     """Title, URL and publication-date evidence, most authoritative first."""
@@ -348,9 +362,8 @@ def _infer_metadata(text: str, source: str, fmt: str, front: str | None,
             d = date_from_match(dm)
             if d is None:
                 continue
-            short = len(line.strip()) <= 80
             wire = re.search(r"\([^()]*$", line[: dm.start()]) is not None
-            if short or wire:
+            if _dateline_like(line, dm.start(), dm.end()) or wire:
                 start = lm.start() + dm.start()
                 cands.append(DateCandidate(d, "dateline", start, lm.start() + dm.end(), line.strip()[:80]))
                 break
@@ -415,13 +428,14 @@ def decode(data: bytes, path: str) -> tuple[str, str | None]:
 
 
 def display_path(path: Path) -> str:
-    """Relative to the working directory when below it; POSIX separators always."""
+    """Relative to the working directory when below it, else absolute (normalised,
+    no ``..``); POSIX separators always."""
     try:
         rel = os.path.relpath(path)
-    except ValueError:
-        rel = str(path)
-    if rel.startswith(".."):
-        rel = str(path.absolute())
+    except ValueError:  # another drive on Windows
+        rel = os.path.abspath(path)
+    if rel == ".." or rel.startswith(".." + os.sep):
+        rel = os.path.abspath(path)
     return Path(rel).as_posix()
 
 

@@ -568,3 +568,11 @@ def test_arbitrary_spans_are_well_formed(source: str, fmt: str, data: st.DataObj
     line, col, end_line, end_col, excerpt = doc.locate(i, j)
     assert excerpt == source[s:e]
     assert (line, col) >= (1, 1) and (end_line, end_col) >= (line, col)
+
+
+def test_a_short_sentence_with_a_date_is_not_a_dateline() -> None:
+    # One-sentence-per-line corpora: a biography line is not the byline.
+    doc = parse_document("a.txt", "Pinup icon Bettie Page died Thursday.\nPage was born on April 22, 1923.\n")
+    assert doc.pub_date is None
+    doc = parse_document("b.txt", "Headline\nUpdated Saturday, December 05, 2009 8:28 PM\nBody text here.\n")
+    assert (doc.pub_date, doc.date_source) == (dt.date(2009, 12, 5), "dateline")
