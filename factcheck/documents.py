@@ -303,8 +303,10 @@ def _dateline_like(line: str, start: int, end: int) -> bool:
     """A line that is mostly its date: "Updated Saturday, December 05, 2009 8:28 PM",
     "By Reuters | December 30, 2019".  A sentence that happens to be short and
     to contain a date ("Page was born on April 22, 1923.") is not a dateline."""
-    rest = _DATELINE_FILLER_RE.sub(" ", line[:start] + " " + line[end:])
-    return len(line.strip()) <= 80 and len(rest.split()) <= 3
+    rest = _DATELINE_FILLER_RE.sub(" ", line[:start] + " " + line[end:]).split()
+    # What is left of a dateline is an outlet or agency name, or numbers;
+    # a sentence leaves lower-case words ("was born").
+    return len(line.strip()) <= 80 and len(rest) <= 4 and not any(w.isalpha() and w.islower() for w in rest)
 
 
 def _infer_metadata(text: str, source: str, fmt: str, front: str | None,
