@@ -1,0 +1,547 @@
+"""Tests for the name-mention extractor (factcheck.claims.names).
+
+Seed articles pin the mentions the consistency rules rely on ("Kim Long Un"
+must be a person mention so a rule can point at it); unit tests cover each
+heuristic (titles, surname linking, possessives, headlines, sentence-initial
+words, particles, types); hypothesis properties check the extractor contract
+(never raises, exact spans, sorted, deterministic, JSON attrs) and that
+``normalise_name`` is a normal form.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.claims.base import EXTRACTORS, Claim, sentence_bounds
+from factcheck.claims.names import extract, mentions, normalise_name
+from factcheck.documents import Document, load_document, parse_document
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+ECBPLUS = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "ecbplus"
+
+# --------------------------------------------------------------------------- helpers
+
+
+def doc_of(text: str) -> Document:
+    return parse_document("t.txt", text)
+
+
+def names(text: str) -> list[Claim]:
+    return list(extract(doc_of(text)))
+
+
+def values(text: str) -> list[str]:
+    return [c.value for c in names(text)]
+
+
+def by_value(claims: list[Claim], value: str) -> list[Claim]:
+    return [c for c in claims if c.value == value]
+
+
+def only(claims: list[Claim], value: str) -> Claim:
+    found = by_value(claims, value)
+    assert found, f"no mention {value!r} in {[c.value for c in claims]}"
+    return found[0]
+
+
+def seed(prefix: str) -> list[Claim]:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    doc, _ = load_document(path)
+    return list(extract(doc))
+
+
+def seed_doc(prefix: str) -> Document:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return load_document(path)[0]
+
+
+# --------------------------------------------------------------------------- registration
+
+
+def test_registered() -> None:
+    assert EXTRACTORS["names"] is extract
+
+
+def test_claim_shape() -> None:
+    (c,) = [c for c in names("Yesterday the envoy met Mike Pompeo in town.") if c.value == "Mike Pompeo"]
+    assert c.kind == "name"
+    assert c.text == "Mike Pompeo"
+    assert set(c.attrs) == {"type", "tokens", "normalised", "title", "surface", "linked"}
+    assert c.attrs["tokens"] == ["Mike", "Pompeo"]
+    assert c.attrs["normalised"] == "mike pompeo"
+    assert c.attrs["surface"] == "Mike Pompeo"
+    assert c.attrs["linked"] is False
+    json.dumps(dict(c.attrs))
+
+
+# --------------------------------------------------------------------------- seeds
+
+
+def test_seed_kim_long_un_is_a_person_after_leader() -> None:
+    c = only(seed("001"), "Kim Long Un")
+    assert c.attrs["type"] == "person"
+    assert c.attrs["title"] == "leader"
+    assert c.text == "Kim Long Un"  # the span is the name alone, not "leader" or "'s"
+    assert c.attrs["normalised"] == "kim long un"
+
+
+@pytest.mark.parametrize("prefix", ["000", "002"])
+def test_seed_kim_jong_un(prefix: str) -> None:
+    found = by_value(seed(prefix), "Kim Jong Un")
+    assert found and all(c.attrs["type"] == "person" for c in found)
+    assert any(c.text == "Kim Jong Un" and not c.attrs["linked"] for c in found)
+
+
+@pytest.mark.parametrize("prefix", ["003", "004"])
+def test_seed_kim_jong_un_hyphenated(prefix: str) -> None:
+    found = by_value(seed(prefix), "Kim Jong-un")
+    assert found and all(c.attrs["type"] == "person" for c in found)
+    assert any(c.text == "Kim Jong-un" for c in found)
+    assert found[0].attrs["normalised"] == "kim jong un"
+
+
+def test_seed_000_kim_title_and_possessive() -> None:
+    c = next(c for c in seed("000") if c.value == "Kim Jong Un" and not c.attrs["linked"])
+    assert c.attrs["title"] == "North Korean leader"
+    assert c.text == "Kim Jong Un"  # "Kim Jong Un's deadline": possessive outside the span
+
+
+def test_seed_noth_korea_misspelling_is_a_mention() -> None:
+    c = only(seed("001"), "Noth Korea")
+    assert c.text == "Noth Korea"
+    assert c.attrs["type"] in ("place", "unknown")
+    assert c.attrs["normalised"] == "noth korea"
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seed_north_korea_everywhere(prefix: str) -> None:
+    found = by_value(seed(prefix), "North Korea")
+    assert found
+    assert all(c.attrs["type"] == "place" for c in found)
+
+
+@pytest.mark.parametrize(("prefix", "name"), [
+    ("002", "Sergei Lavrov"), ("003", "Sergei Lavrov"), ("004", "Sergei Lavrov"),
+    ("002", "Mike Pompeo"), ("003", "Mike Pompeo"), ("004", "Mike Pompeo"),
+    ("002", "Wang Yi"), ("003", "Wang Yi"), ("004", "Wang Yi"),
+    ("001", "Vassily Nebenzia"),
+    ("002", "Donald Trump"), ("003", "Donald Trump"), ("004", "Donald Trump"),
+    ("002", "Moon Jae-in"),
+    ("002", "Ri Yong Ho"),
+])
+def test_seed_people(prefix: str, name: str) -> None:
+    found = by_value(seed(prefix), name)
+    assert found, name
+    assert all(c.attrs["type"] == "person" for c in found)
+    assert any(c.text == name for c in found)  # at least one full-name mention
+
+
+@pytest.mark.parametrize(("prefix", "name", "title"), [
+    ("001", "Vassily Nebenzia", "Russian Permanent Representative to the United Nations"),
+    ("002", "Sergei Lavrov", "Russian Foreign Minister"),
+    ("002", "Mike Pompeo", "US Secretary of State"),
+    ("002", "Wang Yi", "Chinese Foreign Minister"),
+    ("002", "Donald Trump", "US President"),
+    ("002", "Ri Yong Ho", "Foreign Minister"),
+    ("002", "Moon Jae-in", "President"),
+    ("003", "Mike Pompeo", "United States Secretary of State"),
+    ("004", "Mike Pompeo", "Secretary of State"),
+])
+def test_seed_titles_split_off(prefix: str, name: str, title: str) -> None:
+    titled = [c for c in by_value(seed(prefix), name) if c.attrs["title"] == title]
+    assert titled, [(c.value, c.attrs["title"]) for c in seed(prefix) if c.attrs["type"] == "person"]
+    assert titled[0].text == name
+
+
+@pytest.mark.parametrize(("prefix", "surface", "full"), [
+    ("002", "Lavrov", "Sergei Lavrov"),
+    ("002", "Pompeo", "Mike Pompeo"),
+    ("002", "Wang", "Wang Yi"),
+    ("002", "Trump", "Donald Trump"),
+    ("002", "Kim", "Kim Jong Un"),
+    ("001", "Nebenzia", "Vassily Nebenzia"),
+    ("004", "Kim", "Kim Jong-un"),
+])
+def test_seed_surnames_link_to_full_name(prefix: str, surface: str, full: str) -> None:
+    linked = [c for c in seed(prefix) if c.text == surface]
+    assert linked
+    for c in linked:
+        assert c.value == full
+        assert c.attrs["linked"] is True
+        assert c.attrs["surface"] == surface
+        assert c.attrs["type"] == "person"
+        assert c.attrs["normalised"] == normalise_name(full)
+
+
+def test_seed_possessive_stripped_from_span() -> None:
+    doc = seed_doc("004")
+    pompeo = [c for c in extract(doc) if c.value == "Mike Pompeo"]
+    first = pompeo[0]  # "Secretary of State Mike Pompeo’s effort"
+    assert first.text == "Mike Pompeo"
+    assert doc.text[first.end:first.end + 2] == "’s"
+    assert not any(c.text.endswith(("’s", "'s")) for c in extract(doc))
+
+
+def test_seed_headline_has_no_junk() -> None:
+    doc = seed_doc("000")
+    line_end = doc.text.index("\n", doc.text.index("Russia, China to Hold"))
+    head = [c for c in extract(doc) if c.start < line_end]
+    assert {c.value for c in head} <= {"Russia", "China", "UN", "North Korea"}
+    assert not any(c.attrs["type"] == "person" for c in head)
+    assert "Hold More UN Talks" not in [c.value for c in extract(doc)]
+
+
+@pytest.mark.parametrize(("prefix", "word"), [
+    ("002", "Declaring"), ("002", "Led"), ("000", "Related"), ("000", "Though"), ("001", "However"),
+    ("004", "However"), ("002", "Steps"), ("001", "Together"), ("000", "In"), ("001", "December"),
+])
+def test_seed_sentence_initial_words_are_not_names(prefix: str, word: str) -> None:
+    assert not any(word in c.attrs["tokens"] for c in seed(prefix))
+
+
+def test_seed_types() -> None:
+    claims = seed("002") + seed("000") + seed("003") + seed("004")
+    types = {c.value: c.attrs["type"] for c in claims if not c.attrs["linked"]}
+    assert types["Security Council"] == "organisation"
+    assert types["UN Security Council"] == "organisation"
+    assert types["Reuters"] == "organisation"
+    assert types["White House"] == "organisation"
+    assert types["Agence France-Presse"] == "organisation"
+    assert types["United States"] == "place"
+    assert types["U.S."] == "place"
+    assert types["Pyongyang"] == "place"
+    assert types["Russia"] == "place"
+    assert types["DPRK"] == "place"
+
+
+def test_seed_demonyms_are_not_mentions() -> None:
+    vals = {c.value for c in seed("000") + seed("002")}
+    assert not vals & {"Chinese", "Russian", "North Korean", "North Koreans"}
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seed_sentence_field_matches_sentence_bounds(prefix: str) -> None:
+    doc = seed_doc(prefix)
+    for c in extract(doc):
+        assert c.sentence == sentence_bounds(doc.text, c.start, c.end)
+
+
+# --------------------------------------------------------------------------- titles
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("On Monday President Donald Trump met reporters.", "Donald Trump", "President"),
+    ("He spoke to Foreign Minister Sergei Lavrov on Monday.", "Sergei Lavrov", "Foreign Minister"),
+    ("It was US Secretary of State Mike Pompeo who spoke.", "Mike Pompeo", "US Secretary of State"),
+    ("They met North Korean leader Kim Jong Un in June.", "Kim Jong Un", "North Korean leader"),
+    ("They met leader Kim Jong Un in June.", "Kim Jong Un", "leader"),
+    ("The letter was signed by Russian Permanent Representative to the United Nations Vassily Nebenzia.",
+     "Vassily Nebenzia", "Russian Permanent Representative to the United Nations"),
+    ("It was written by Prime Minister Theresa May last year.", "Theresa May", "Prime Minister"),
+    ("The film stars actress Lindsay Lohan as a nurse.", "Lindsay Lohan", "actress"),
+    ("He called Chairman Kim twice.", "Kim", "Chairman"),
+    ("The house of Mr. Pinder was searched.", "Pinder", "Mr."),
+])
+def test_titles_split_off(text: str, name: str, title: str) -> None:
+    c = only(names(text), name)
+    assert c.text == name
+    assert c.attrs["title"] == title
+    assert c.attrs["type"] == "person"
+
+
+def test_title_places_are_mentions_too() -> None:
+    claims = names("It was US Secretary of State Mike Pompeo who spoke.")
+    assert only(claims, "US").attrs["type"] == "place"
+    assert not any(c.value.startswith("Secretary") for c in claims)
+
+
+def test_title_alone_is_not_a_mention() -> None:
+    assert values("Later the President said the Foreign Minister would travel.") == []
+
+
+def test_title_with_affiliation_is_not_a_person() -> None:
+    c = only(names("The body of Ben Banky, the CEO of TallGrass, was found."), "TallGrass")
+    assert c.attrs["type"] == "organisation"
+
+
+def test_organisation_keywords_beat_titles() -> None:
+    claims = names("Delegates met at the General Assembly and the Justice Department.")
+    assert only(claims, "General Assembly").attrs["type"] == "organisation"
+    assert only(claims, "Justice Department").attrs["type"] == "organisation"
+
+
+# --------------------------------------------------------------------------- linking
+
+
+def test_surname_links_to_earlier_full_name() -> None:
+    claims = names("We met Sergei Lavrov on Monday. Later, Lavrov said no.")
+    linked = [c for c in claims if c.text == "Lavrov"]
+    assert len(linked) == 1
+    c = linked[0]
+    assert c.value == "Sergei Lavrov"
+    assert c.attrs["surface"] == "Lavrov"
+    assert c.attrs["linked"] is True
+    assert c.attrs["tokens"] == ["Sergei", "Lavrov"]
+
+
+def test_surname_first_names_link_by_family_name() -> None:
+    claims = names("We met Wang Yi on Monday. Wang said no.")
+    assert [c.value for c in claims if c.text == "Wang"] == ["Wang Yi"]
+
+
+def test_linking_picks_the_nearest_earlier_full_name() -> None:
+    claims = names("We met John Smith on Monday and Anna Smith on Tuesday. Then Smith left.")
+    assert [c.value for c in claims if c.text == "Smith"] == ["Anna Smith"]
+
+
+def test_acronym_does_not_link_to_a_name() -> None:
+    claims = names("North Korean leader Kim Jong Un spoke. Pyongyang is under UN sanctions.")
+    un = [c for c in claims if c.text == "UN"]
+    assert un and un[0].value == "UN" and un[0].attrs["linked"] is False
+    assert un[0].attrs["type"] == "organisation"
+
+
+def test_hyphenated_pair_of_names_is_split_and_linked() -> None:
+    claims = names("Donald Trump met Kim Jong Un. A second Trump-Kim summit is planned.")
+    assert [c.value for c in claims if c.text in ("Trump", "Kim")] == ["Donald Trump", "Kim Jong Un"]
+
+
+# --------------------------------------------------------------------------- possessives
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_possessive_outside_span(apostrophe: str) -> None:
+    text = f"We saw Mike Pompeo{apostrophe}s plane land."
+    c = only(names(text), "Mike Pompeo")
+    assert c.text == "Mike Pompeo"
+    assert text[c.end] == apostrophe
+
+
+def test_possessive_ends_the_run() -> None:
+    claims = names("It reflects North Korea's Kim Jong Un and his plans.")
+    assert [c.value for c in claims] == ["North Korea", "Kim Jong Un"]
+
+
+def test_possessive_inside_official_name() -> None:
+    c = only(names("It is the Democratic People's Republic of Korea."), "Democratic People's Republic of Korea")
+    assert c.attrs["type"] == "place"
+
+
+# --------------------------------------------------------------------------- headlines
+
+
+def test_headline_line_keeps_only_gazetteer_and_known_names() -> None:
+    text = ("Russia, China to Hold More UN Talks on Lifting North Korea Sanctions\n\n"
+            "The meeting was held in New York on Monday, officials said.\n")
+    assert values(text) == ["Russia", "China", "UN", "North Korea", "New York"]
+
+
+def test_headline_uses_names_from_the_body() -> None:
+    text = ("Lavrov Says Talks With Pompeo Were Useful\n\n"
+            "Russian Foreign Minister Sergei Lavrov met US Secretary of State Mike Pompeo on Friday.\n")
+    head = [c for c in names(text) if c.start < text.index("\n")]
+    assert [(c.text, c.value, c.attrs["linked"]) for c in head] == [
+        ("Lavrov", "Sergei Lavrov", True), ("Pompeo", "Mike Pompeo", True)]
+
+
+# --------------------------------------------------------------------------- sentence starts
+
+
+@pytest.mark.parametrize("text", [
+    "However, the plan failed.",
+    "Declaring victory, the team went home.",
+    "Led by its captain, the team went home.",
+    "Related article: the plan failed.",
+    "Though few agreed, the plan went ahead.",
+    "In December the plan failed.",
+    "Somehow, it worked.",
+    "The plan failed on Monday.",
+    '"Together we will win," the coach said.',
+])
+def test_sentence_initial_common_words(text: str) -> None:
+    assert values(text) == []
+
+
+def test_sentence_initial_name_kept_when_seen_elsewhere() -> None:
+    claims = names("Pompeo arrived late. Officials said Pompeo was tired.")
+    assert [c.text for c in claims] == ["Pompeo", "Pompeo"]
+
+
+def test_sentence_initial_name_kept_before_said() -> None:
+    assert values("White said he was blindsided.") == ["White"]
+
+
+def test_sentence_initial_multiword_names() -> None:
+    assert values("Tara Reid checked into rehab. Valery Sharifulin took the photo.") == [
+        "Tara Reid", "Valery Sharifulin"]
+
+
+def test_stop_words_split_runs() -> None:
+    assert values("When Reid arrived, Reid left.") == ["Reid", "Reid"]
+
+
+def test_months_and_weekdays_are_not_names() -> None:
+    assert values("The vote was held on Monday, December 30, in the hall.") == []
+
+
+# --------------------------------------------------------------------------- particles and types
+
+
+@pytest.mark.parametrize("name", [
+    "Charles de Gaulle", "Bashar al-Assad", "Ursula von der Leyen", "Moon Jae-in", "Kim Jong-un",
+    "Vincent van Gogh", "Osama bin Laden",
+])
+def test_particles_inside_names(name: str) -> None:
+    assert name in values(f"The report mentioned {name} twice.")
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("Security Council", "organisation"), ("Reuters", "organisation"), ("Moscow Times", "organisation"),
+    ("UrduPoint News", "organisation"), ("Korean Peninsula", "place"), ("South Korea", "place"),
+    ("United States", "place"), ("U.S.", "place"), ("Sweden", "place"), ("Texas", "place"),
+    ("Gulf of Aden", "place"), ("Betty Ford Center", "organisation"),
+])
+def test_types(name: str, kind: str) -> None:
+    assert only(names(f"The report mentioned the {name} twice."), name).attrs["type"] == kind
+
+
+def test_person_from_given_name_and_speech_verb() -> None:
+    claims = names("The award went to Julia Kowalczyk on Sunday. The jury praised Andrzej Nowak, who said thanks.")
+    assert only(claims, "Julia Kowalczyk").attrs["type"] == "person"
+
+
+def test_person_from_later_surname_reference() -> None:
+    claims = names("The files name Vassily Nebenzia as the envoy. A week later Nebenzia resigned.")
+    assert only(claims, "Vassily Nebenzia").attrs["type"] == "person"
+
+
+def test_unknown_when_no_evidence() -> None:
+    assert only(names("The report mentioned Qorvath Ulm twice."), "Qorvath Ulm").attrs["type"] == "unknown"
+
+
+def test_misspelt_country_is_still_a_mention() -> None:
+    c = only(names("From Noth Korea's point of view, the talks failed."), "Noth Korea")
+    assert c.text == "Noth Korea"
+
+
+# --------------------------------------------------------------------------- normalise_name
+
+
+@pytest.mark.parametrize(("raw", "norm"), [
+    ("Kim Jong-un", "kim jong un"),
+    ("Kim  Jong Un's", "kim jong un"),
+    ("Pompeo’s", "pompeo"),
+    ("Nébenzia", "nebenzia"),
+    ("KIM_JONG_UN", "kim jong un"),
+    ("  Ri   Yong\tHo ", "ri yong ho"),
+    ("Straße", "strasse"),
+])
+def test_normalise_name(raw: str, norm: str) -> None:
+    assert normalise_name(raw) == norm
+
+
+@given(st.text())
+def test_normalise_name_idempotent(s: str) -> None:
+    once = normalise_name(s)
+    assert normalise_name(once) == once
+
+
+_NAMEISH = st.text(alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzéüñçøABCDEFGHIJKLMNOPQRSTUVWXYZÉÜ -_'’"),
+                   max_size=30)
+
+
+@given(_NAMEISH)
+def test_normalise_name_case_and_hyphen_insensitive(s: str) -> None:
+    base = normalise_name(s)
+    assert normalise_name(s.upper()) == base
+    assert normalise_name(s.lower()) == base
+    assert normalise_name(s.replace("-", " ")) == base
+    assert normalise_name(s.replace(" ", "-")) == normalise_name(s.replace("-", " ").replace(" ", "-"))
+
+
+# --------------------------------------------------------------------------- properties
+
+
+def _check_contract(text: str) -> None:
+    doc = doc_of(text)
+    first = list(extract(doc))
+    second = list(extract(doc_of(text)))
+    assert [(c.start, c.end, c.value, dict(c.attrs)) for c in first] == [
+        (c.start, c.end, c.value, dict(c.attrs)) for c in second]
+    assert [(c.start, c.end) for c in first] == sorted((c.start, c.end) for c in first)
+    for c in first:
+        assert c.kind == "name"
+        assert 0 <= c.start < c.end <= len(doc.text)
+        assert doc.text[c.start:c.end] == c.text
+        assert c.attrs["type"] in ("person", "place", "organisation", "unknown")
+        assert c.attrs["normalised"] == normalise_name(c.value)
+        assert c.text.strip() == c.text
+        json.dumps({"value": c.value, **c.attrs})
+
+
+@given(st.text())
+def test_never_raises_on_any_text(text: str) -> None:
+    _check_contract(text)
+
+
+_FRAGMENTS = [
+    "Kim Jong Un", "Kim Jong-un", "Sergei Lavrov", "Lavrov", "said", "told", "leader", "President",
+    "Foreign Minister", "US Secretary of State", "Mike Pompeo’s", "Pompeo's", "the", "of", "to the",
+    "United Nations", "UN", "U.S.", "N.Korea", "North Korea", "Noth Korea", "de", "al-Assad", "van der",
+    "However,", "Declaring", ".", ",", "\n", "\n\n", '"', "“", "”", "’s", "-", "Mr.", "Dr.", "A.", "Trump-Kim",
+    "Russia-China", "Monday", "December", "CEO of", "Hold More UN Talks", "—", "  ", "People's",
+]
+
+
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=40).map(" ".join))
+def test_never_raises_on_nameish_text(text: str) -> None:
+    _check_contract(text)
+
+
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=40).map("".join))
+def test_never_raises_on_glued_nameish_text(text: str) -> None:
+    _check_contract(text)
+
+
+_SYLLABLES = ["ka", "lo", "mi", "ren", "tov", "zu", "shi", "bar", "nek", "vo", "dal", "qui"]
+_PSEUDO = st.lists(st.sampled_from(_SYLLABLES), min_size=2, max_size=4).map(lambda p: "".join(p).capitalize())
+
+
+@given(st.sampled_from(["Anna", "David", "Sergei", "Julia", "Mohammed", "Li"]), _PSEUDO)
+def test_given_name_plus_surname_is_a_person(given_name: str, surname: str) -> None:
+    name = f"{given_name} {surname}"
+    c = only(names(f"The committee heard from {name} on Tuesday."), name)
+    assert c.text == name
+    assert c.attrs["type"] == "person"
+
+
+@given(_PSEUDO, _PSEUDO)
+def test_surname_reference_links(first: str, last: str) -> None:
+    full = f"{first} {last}"
+    text = f"The committee heard from {full} on Tuesday. Later {last} left."
+    claims = names(text)
+    later = [c for c in claims if c.start > text.index("Later")]
+    assert [(c.text, c.value, c.attrs["linked"]) for c in later] == [(last, full, True)]
+
+
+def test_mentions_is_memoised_and_equal_to_extract() -> None:
+    doc = seed_doc("002")
+    assert mentions(doc) is mentions(doc)
+    assert list(mentions(doc)) == list(extract(doc))
+
+
+def test_ecbplus_smoke(ecbplus_dir: Path) -> None:
+    files = sorted(ecbplus_dir.rglob("*.txt"))[::10]
+    assert files
+    for path in files:
+        doc, _ = load_document(path)
+        claims = list(extract(doc))
+        for c in claims:
+            assert doc.text[c.start:c.end] == c.text
+            assert c.sentence == sentence_bounds(doc.text, c.start, c.end)
+        assert [(c.start, c.end) for c in claims] == sorted((c.start, c.end) for c in claims)

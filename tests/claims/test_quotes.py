@@ -1,0 +1,486 @@
+"""Tests for the quote extractor (factcheck.claims.quotes).
+
+Seed articles pin the quotes and speakers the consistency rules compare across
+articles (the same Pompeo quote in three wordings); unit tests cover each
+attribution pattern (after, before, continuation, pronoun), partial and scare
+quotes, curly and straight marks, multi-sentence and multi-paragraph quotes;
+hypothesis properties check the extractor contract and that a generated
+``"words," said Name.`` comes back with its words and speaker.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.claims.base import EXTRACTORS, Claim
+from factcheck.claims.quotes import extract
+from factcheck.documents import Document, load_document, parse_document
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+# --------------------------------------------------------------------------- helpers
+
+
+def doc_of(text: str) -> Document:
+    return parse_document("t.txt", text)
+
+
+def quotes(text: str) -> list[Claim]:
+    return list(extract(doc_of(text)))
+
+
+def seed(prefix: str) -> list[Claim]:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    doc, _ = load_document(path)
+    return list(extract(doc))
+
+
+def starting(claims: list[Claim], words: str) -> Claim:
+    found = [c for c in claims if c.value.startswith(words)]
+    assert found, f"no quote starting {words!r} in {[c.value[:40] for c in claims]}"
+    return found[0]
+
+
+def speaker(c: Claim) -> tuple[str | None, str | None]:
+    return c.attrs["speaker"], c.attrs["speaker_type"]
+
+
+# --------------------------------------------------------------------------- registration
+
+
+def test_registered() -> None:
+    assert EXTRACTORS["quotes"] is extract
+
+
+def test_claim_shape() -> None:
+    text = '"We will not back down," said Sergei Lavrov.'
+    (c,) = quotes(text)
+    assert c.kind == "quote"
+    assert c.value == "We will not back down"
+    assert c.text == "We will not back down"
+    assert c.start == 1
+    assert set(c.attrs) == {"speaker", "speaker_type", "verb", "partial", "inferred", "attribution",
+                            "unclosed"}
+    assert dict(c.attrs) == {"speaker": "Sergei Lavrov", "speaker_type": "person", "verb": "said",
+                             "partial": False, "inferred": False, "attribution": "after",
+                             "unclosed": False}
+    json.dumps(dict(c.attrs))
+
+
+# --------------------------------------------------------------------------- seeds
+
+
+LAVROV_002 = "Steps by the DPRK toward gradual disarmament should be followed by an easing of sanctions"
+POMPEO_002 = ("Enforcement of UN Security Council sanctions must continue vigorously and without fail "
+              "until we realize final, fully verified denuclearization")
+
+
+def test_seed_002_lavrov_steps() -> None:
+    (c,) = [c for c in seed("002") if c.value == LAVROV_002]
+    assert speaker(c) == ("Sergei Lavrov", "person")
+    assert c.attrs["verb"] == "said"
+    assert c.attrs["partial"] is False
+    assert c.attrs["inferred"] is False
+
+
+def test_seed_002_pompeo_enforcement() -> None:
+    (c,) = [c for c in seed("002") if c.value == POMPEO_002]
+    assert speaker(c) == ("Mike Pompeo", "person")
+    assert c.attrs["partial"] is False
+
+
+def test_seed_003_pompeo_enforcement() -> None:
+    c = starting(seed("003"), "Enforcement of Security Council sanctions must continue vigorously")
+    assert c.value == ("Enforcement of Security Council sanctions must continue vigorously and without fail "
+                       "until we realise the fully, final, verified denuclearisation")
+    assert speaker(c) == ("Mike Pompeo", "person")
+    assert c.attrs["verb"] == "told"
+
+
+def test_seed_004_pompeo_enforcement_continues_previous_quote() -> None:
+    c = starting(seed("004"), "Enforcement of UN Security Council sanctions must continue vigorously")
+    assert c.value.endswith("we must all hold each other accountable.")  # two sentences, one quote
+    assert speaker(c) == ("Mike Pompeo", "person")
+    assert c.attrs["inferred"] is True
+    assert c.attrs["attribution"] == "continuation"
+
+
+def test_seed_001_nebenzia() -> None:
+    claims = seed("001")
+    full = [c for c in claims if not c.attrs["partial"]]
+    assert len(full) == 2
+    assert starting(claims, "Together with China, we prepared").attrs["speaker"] == "Vassily Nebenzia"
+    assert starting(claims, "However, the United States and its allies").attrs["speaker"] == "Vassily Nebenzia"
+    action = starting(claims, "action for action")
+    assert action.value == "action for action"
+    assert action.attrs["partial"] is True
+    assert action.attrs["speaker"] == "Vassily Nebenzia"
+
+
+def test_seed_000_council_diplomat() -> None:
+    claims = seed("000")
+    c = starting(claims, "China and Russia are pushing a sanctions-gutting resolution")
+    assert speaker(c) == ("the council diplomat", "description")
+    assert c.value.endswith("for the resolution to pass")
+    d = starting(claims, "The UN Security Council cannot support")
+    assert speaker(d) == ("the diplomat", "description")
+
+
+def test_seed_000_scare_quote() -> None:
+    c = starting(seed("000"), "Christmas gift")
+    assert c.value == "Christmas gift"
+    assert c.attrs["partial"] is True
+
+
+def test_seed_002_partial_inappropriate_and_untimely() -> None:
+    (c,) = [c for c in seed("002") if c.value == "inappropriate and untimely"]
+    assert c.attrs["partial"] is True
+    assert speaker(c) == ("Sergei Lavrov", "person")
+    assert c.attrs["attribution"] == "before"
+
+
+def test_seed_002_all_speakers() -> None:
+    got = [(c.value[:25], c.attrs["speaker"]) for c in seed("002")]
+    assert got == [
+        ("positive developments", "Wang Yi"),
+        ("in due course", "Wang Yi"),
+        ("modify the sanctions meas", "Wang Yi"),
+        ("collective punishment", "Sergei Lavrov"),
+        ("Steps by the DPRK toward ", "Sergei Lavrov"),
+        ("dawn of a new day", "Mike Pompeo"),
+        ("Enforcement of UN Securit", "Mike Pompeo"),
+        ("The members of this Counc", "Mike Pompeo"),
+        ("China firmly believes tha", "Wang Yi"),
+        ("Both implementing sanctio", "Wang Yi"),
+        ("inappropriate and untimel", "Sergei Lavrov"),
+        ("impose a course of tighte", "Sergei Lavrov"),
+        ("taken important steps", "Sergei Lavrov"),
+        ("It seems it would be logi", "Sergei Lavrov"),
+        ("very positive", "Mike Pompeo"),
+        ("much brighter future", "Mike Pompeo"),
+        ("But the path to peace and", "Mike Pompeo"),
+    ]
+
+
+def test_seed_004_speakers() -> None:
+    got = [(c.value[:20], c.attrs["speaker"], c.attrs["inferred"]) for c in seed("004")]
+    assert got == [
+        ("It is imperative for", "Mike Pompeo", False),
+        ("Enforcement of UN Se", "Mike Pompeo", True),
+        ("A timely declaration", "Wang Yi", False),
+        ("In China’s view, a p", "Wang Yi", True),
+        ("It is unacceptable f", "Sergei Lavrov", False),
+        ("Against a backdrop o", "Sergei Lavrov", True),
+        ("well into a diplomat", "Mike Pompeo", False),
+        ("Pyongyang next month", "Mike Pompeo", True),
+    ]
+
+
+def test_seed_003_speakers() -> None:
+    got = [(c.value[:20], c.attrs["speaker"]) for c in seed("003")]
+    assert got == [
+        ("Enforcement of Secur", "Mike Pompeo"),
+        ("Until the final denu", "Mike Pompeo"),
+        ("China believes that ", "Wang Yi"),
+        ("Further increase of ", "Sergei Lavrov"),
+    ]
+
+
+# --------------------------------------------------------------------------- attribution after
+
+
+@pytest.mark.parametrize(("text", "who", "verb"), [
+    ('"We will not back down," said Lavrov.', "Lavrov", "said"),
+    ('"We will not back down," Lavrov said.', "Lavrov", "said"),
+    ('"We will not back down," Lavrov has said.', "Lavrov", "said"),
+    ('"We will not back down," said Wang Yi.', "Wang Yi", "said"),
+    ('"We will not back down," Lavrov added on Monday.', "Lavrov", "added"),
+    ('"We will not back down" Pompeo told the council.', "Pompeo", "told"),
+    ('"We will not back down," said Russian Foreign Minister Sergei Lavrov in a statement.',
+     "Sergei Lavrov", "said"),
+    ('"We will not back down," Mr. Pinder said.', "Pinder", "said"),
+    ('"We will not back down," Bill Adgate, who works nearby, told CNN.', "Bill Adgate", "told"),
+])
+def test_speaker_after(text: str, who: str, verb: str) -> None:
+    (c,) = quotes(text)
+    assert c.value == "We will not back down"
+    assert c.attrs["speaker"] == who
+    assert c.attrs["speaker_type"] in ("person", "unknown")
+    assert c.attrs["verb"] == verb
+    assert c.attrs["attribution"] == "after"
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ('"We will not back down," said the council diplomat.', "the council diplomat"),
+    ('"We will not back down," the diplomat said, referring to the plan.', "the diplomat"),
+    ('"We will not back down," a spokesman told reporters.', "a spokesman"),
+    ('"We will not back down," Reid\'s rep told the magazine.', "Reid's rep"),
+])
+def test_described_speaker_after(text: str, who: str) -> None:
+    (c,) = quotes(text)
+    assert speaker(c) == (who, "description")
+
+
+def test_surname_speaker_resolves_to_full_name() -> None:
+    text = 'Sergei Lavrov spoke first.\n\n"We will not back down," Lavrov said.'
+    (c,) = quotes(text)
+    assert speaker(c) == ("Sergei Lavrov", "person")
+
+
+def test_quote_ending_its_sentence_has_no_after_attribution() -> None:
+    text = 'Pompeo spoke. "It is over." Lavrov said nothing.'
+    (c,) = quotes(text)
+    assert c.attrs["speaker"] is None
+
+
+# --------------------------------------------------------------------------- attribution before
+
+
+def test_speaker_before_full_quote() -> None:
+    (c,) = quotes('Mike Pompeo said: "Sanctions must stay in place until the end."')
+    assert speaker(c) == ("Mike Pompeo", "person")
+    assert c.attrs["attribution"] == "before"
+    assert c.attrs["partial"] is False
+
+
+def test_partial_quote_before() -> None:
+    text = 'Sergei Lavrov arrived. Lavrov said it was "inappropriate and untimely" to push harder.'
+    (c,) = quotes(text)
+    assert c.value == "inappropriate and untimely"
+    assert c.attrs["partial"] is True
+    assert speaker(c) == ("Sergei Lavrov", "person")
+    assert c.attrs["verb"] == "said"
+
+
+def test_several_partial_quotes_share_the_verb() -> None:
+    text = ('Wang Yi spoke. Wang said the council should consider "in due course" a provision to '
+            '"modify the sanctions measures in light of the DPRK\'s compliance."')
+    claims = quotes(text)
+    assert [c.value for c in claims] == ["in due course",
+                                         "modify the sanctions measures in light of the DPRK's compliance"]
+    assert all(c.attrs["speaker"] == "Wang Yi" and c.attrs["partial"] for c in claims)
+
+
+def test_participle_takes_the_sentence_subject() -> None:
+    text = 'Jane Doe downplayed the unrest, saying that "for years there have been strikes without consequence."'
+    (c,) = quotes(text)
+    assert c.attrs["speaker"] == "Jane Doe"
+
+
+def test_negated_verb_is_not_an_attribution() -> None:
+    text = 'Jack Ketsoyan would not say what the "American Pie" star was treated for.'
+    (c,) = quotes(text)
+    assert c.attrs["speaker"] is None
+    assert c.attrs["partial"] is True
+
+
+def test_naming_is_not_speech() -> None:
+    text = 'Officers rushed in, following what is called an "active shooter" protocol.'
+    (c,) = quotes(text)
+    assert c.attrs["speaker"] is None
+
+
+def test_colon_paragraph_introduces_quote() -> None:
+    text = ("Commissioner Charles Ramsey said the suspect was escorted out:\n"
+            "\u201cShe drove her car through a barrier and entered the premises.\u201d\n")
+    (c,) = quotes(text)
+    assert c.attrs["speaker"] == "Charles Ramsey"
+
+
+# --------------------------------------------------------------------------- continuation and pronouns
+
+
+def test_next_paragraph_quote_inherits_speaker() -> None:
+    text = ('"Enforcement must continue," Pompeo said.\n\n'
+            '"The members of this council must set the example."\n\n'
+            'Analysts disagreed.\n')
+    first, second = quotes(text)
+    assert second.attrs["speaker"] == first.attrs["speaker"] == "Pompeo"
+    assert second.attrs["inferred"] is True
+    assert second.attrs["attribution"] == "continuation"
+
+
+def test_same_paragraph_quote_after_attribution_inherits_speaker() -> None:
+    text = '"China firmly believes that pressure is not the end," Wang said. "Both are equally important."'
+    _, second = quotes(text)
+    assert second.value == "Both are equally important."
+    assert second.attrs["speaker"] == "Wang"
+    assert second.attrs["inferred"] is True
+
+
+def test_no_inheritance_across_narrative() -> None:
+    text = ('"Enforcement must continue," Pompeo said.\n\n'
+            'The council then adjourned for lunch.\n\n'
+            '"We need more time to consider this."\n')
+    first, second = quotes(text)
+    assert first.attrs["speaker"] == "Pompeo"
+    assert second.attrs["speaker"] is None
+
+
+def test_pronoun_resolves_to_last_person() -> None:
+    text = ('Mike Pompeo later said talks were "well into a diplomatic process." '
+            'He added that he would be traveling to "Pyongyang next month to meet Chairman Kim."')
+    first, second = quotes(text)
+    assert first.attrs["speaker"] == "Mike Pompeo"
+    assert second.attrs["speaker"] == "Mike Pompeo"
+    assert second.attrs["attribution"] == "pronoun"
+    assert second.attrs["inferred"] is True
+
+
+def test_pronoun_after_quote() -> None:
+    text = 'Angela Merkel addressed parliament.\n"This is about the future of Europe," she said.'
+    (c,) = quotes(text)
+    assert speaker(c) == ("Angela Merkel", "person")
+    assert c.attrs["verb"] == "said"
+
+
+# --------------------------------------------------------------------------- marks and extents
+
+
+def test_curly_and_straight_quotes() -> None:
+    curly = quotes("\u201cWe will not back down,\u201d said Sergei Lavrov.")
+    straight = quotes('"We will not back down," said Sergei Lavrov.')
+    assert [(c.value, c.attrs["speaker"]) for c in curly] == [(c.value, c.attrs["speaker"]) for c in straight]
+
+
+def test_multi_sentence_quote_is_one_claim() -> None:
+    text = '"It is imperative. Enforcement must continue. We must all be accountable," Pompeo said.'
+    (c,) = quotes(text)
+    assert c.value == "It is imperative. Enforcement must continue. We must all be accountable"
+    assert c.attrs["speaker"] == "Pompeo"
+
+
+def test_quote_continued_in_next_paragraph_is_separate() -> None:
+    text = ('"The first paragraph of the statement ends here.\n\n'
+            '"The second paragraph closes the quote," the minister said.\n')
+    first, second = quotes(text)
+    assert first.value == "The first paragraph of the statement ends here."
+    assert first.attrs["unclosed"] is True
+    assert second.value == "The second paragraph closes the quote"
+    assert second.attrs["speaker"] == "the minister"
+    assert first.attrs["speaker"] is None or first.attrs["speaker"] == "the minister"
+
+
+def test_hard_wrapped_quote_continues_over_line_break() -> None:
+    text = '"Sanctions must continue until we\nrealize full denuclearization," said Mike Pompeo.\n'
+    (c,) = quotes(text)
+    assert c.value == "Sanctions must continue until we realize full denuclearization"
+    assert c.attrs["speaker"] == "Mike Pompeo"
+
+
+def test_lone_closing_mark_ends_a_run_on_quote() -> None:
+    text = ('Mary Batchelor was there.\n"I\'m shocked.\nI really am," said Mary Batchelor.\n')
+    first, second = quotes(text)
+    assert first.value == "I'm shocked."
+    assert second.value == "I really am"
+    assert second.attrs["speaker"] == "Mary Batchelor"
+    assert first.attrs["speaker"] == "Mary Batchelor"
+    assert first.attrs["inferred"] is True
+
+
+def test_scare_quotes_are_partial() -> None:
+    claims = quotes('North Korea warned of a "Christmas gift" and urged "action for action."')
+    assert [c.value for c in claims] == ["Christmas gift", "action for action"]
+    assert all(c.attrs["partial"] for c in claims)
+
+
+def test_short_standalone_quote_is_not_partial() -> None:
+    text = '"Would we have done it without him?" coach Bruce Arians asked.\n"No."\n'
+    _, second = quotes(text)
+    assert second.value == "No."
+    assert second.attrs["partial"] is False
+
+
+def test_title_in_quotes_has_no_speaker() -> None:
+    (c,) = quotes('"Twilight" author Stephenie Meyer confirmed the news.')
+    assert c.value == "Twilight"
+    assert c.attrs["speaker"] is None
+
+
+def test_single_quotes_and_apostrophes_are_not_quotes() -> None:
+    assert quotes("Russia's 'Fake News' campaign, he's sure, isn't new.") == []
+
+
+def test_empty_and_punctuation_only_quotes_are_skipped() -> None:
+    assert quotes('He wrote "" and "..." and "," then left.') == []
+
+
+def test_no_quote_marks_no_claims() -> None:
+    assert quotes("Pompeo said sanctions must stay.") == []
+
+
+# --------------------------------------------------------------------------- properties
+
+
+def _check_contract(text: str) -> None:
+    doc = doc_of(text)
+    first = list(extract(doc))
+    second = list(extract(doc_of(text)))
+    assert [(c.start, c.end, c.value, dict(c.attrs)) for c in first] == [
+        (c.start, c.end, c.value, dict(c.attrs)) for c in second]
+    assert [(c.start, c.end) for c in first] == sorted((c.start, c.end) for c in first)
+    for c in first:
+        assert c.kind == "quote"
+        assert 0 <= c.start < c.end <= len(doc.text)
+        assert doc.text[c.start:c.end] == c.text
+        assert c.value == " ".join(c.text.split())
+        assert c.value
+        assert c.attrs["speaker_type"] in (None, "person", "place", "organisation", "unknown", "description")
+        assert (c.attrs["speaker"] is None) == (c.attrs["speaker_type"] is None)
+        json.dumps({"value": c.value, **c.attrs})
+
+
+@given(st.text())
+def test_never_raises_on_any_text(text: str) -> None:
+    _check_contract(text)
+
+
+_FRAGMENTS = [
+    '"', "“", "”", "«", "»", "„", "'", "’", ",", ".", "?", "!", ":", " ", "\n", "\n\n", "said", "told",
+    "Lavrov", "Sergei Lavrov", "Mr.", "the diplomat", "he", "She", "added", "and", "called", "what's",
+    "not", "We", "will", "win", "It is over", "Pompeo", "U.S.", "—", "saying", "that", "the",
+]
+
+
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=40).map(" ".join))
+def test_never_raises_on_quoteish_text(text: str) -> None:
+    _check_contract(text)
+
+
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=40).map("".join))
+def test_never_raises_on_glued_quoteish_text(text: str) -> None:
+    _check_contract(text)
+
+
+_WORDS = st.lists(st.from_regex(r"[a-z]{1,8}", fullmatch=True), min_size=1, max_size=12).map(" ".join)
+_SYLLABLES = ["ka", "lo", "mi", "ren", "tov", "zu", "shi", "bar", "nek", "vo", "dal", "qui"]
+_PSEUDO = st.lists(st.sampled_from(_SYLLABLES), min_size=2, max_size=4).map(lambda p: "".join(p).capitalize())
+_NAMES = st.one_of(
+    st.builds(lambda a, b: f"{a} {b}", st.sampled_from(["Anna", "David", "Sergei", "Wang", "Maria"]), _PSEUDO),
+    st.builds(lambda a, b: f"{a} {b}", _PSEUDO, _PSEUDO),
+    st.sampled_from(["Sergei Lavrov", "Mike Pompeo", "Kim Jong Un", "Moon Jae-in"]),
+)
+
+
+@given(_WORDS, _NAMES)
+def test_generated_quote_round_trips(words: str, name: str) -> None:
+    text = '"' + words + '," said ' + name + "."
+    claims = quotes(text)
+    assert len(claims) == 1
+    c = claims[0]
+    assert c.value == words
+    assert c.attrs["speaker"] == name
+    assert c.attrs["verb"] == "said"
+
+
+@given(_WORDS, _NAMES)
+def test_generated_curly_quote_with_subject_first(words: str, name: str) -> None:
+    text = "\u201c" + words + ",\u201d " + name + " told reporters."
+    (c,) = quotes(text)
+    assert c.value == words
+    assert c.attrs["speaker"] == name
