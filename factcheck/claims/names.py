@@ -199,6 +199,17 @@ def normalise_name(s: str) -> str:
 # --------------------------------------------------------------------------- lexicon
 
 
+def known_name(name: str) -> bool:
+    """True when the gazetteers or the given-name list know ``name`` (any case).
+
+    Rules use it as evidence that a rare spelling is a real name in its own
+    right ("Colorado", "Bolton") rather than a slip for a similar one.
+    """
+    key = normalise_name(name)
+    lex = _lexicon()
+    return key in lex.gazetteer or key in lex.given
+
+
 def _read_lines(name: str) -> list[str]:
     out = []
     for line in (_DATA / name).read_text(encoding="utf-8").splitlines():

@@ -1,0 +1,346 @@
+"""``type: conflict`` -- the same fact stated with different values by two documents.
+
+"The same fact" is found generally: every figure or date claim is described
+by the words around it with all figures and dates masked out.  Two claims of
+the same kind and unit whose masked contexts nearly coincide, in different
+documents, state the same fact; if their values are incompatible, one of them
+is reported (the minority value, with the majority's location as
+``related``).  Candidates meet through an inverted index of context words,
+never by comparing every pair of sentences.
+
+Legitimate differences are kept out:
+
+* approximations are compatible with values they cover ("about 500,000" with
+  "498,000"; "more than 80" with "82"; "dozens" with "82");
+* articles published far apart (``max_days_apart``) report different events
+  even in the same words;
+* a larger figure in a later article is an update, not a conflict
+  (``allow_updates``), as death tolls grow.
+
+With ``select`` (see ``type: fact``), the rule instead requires *all* claims
+it selects to agree across the corpus: an explicit fact key.
+
+Example::
+
+    id: house/figure-conflict
+    type: conflict
+    severity: warning
+    message: "{kind} differs from {other}: {found} here, {expected} there."
+    tests:
+      fail:
+        - files:
+            a.txt: "The ministry said 500,000 barrels of oil were exported to the port last year."
+            b.txt: "The ministry said 400,000 barrels of oil were exported to the port last year."
+      pass:
+        - files:
+            a.txt: "The ministry said 500,000 barrels of oil were exported to the port last year."
+            b.txt: "The ministry said about 500,000 barrels of oil were exported to the port last year."
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from factcheck.claims.base import Claim
+from factcheck.documents import Document
+from factcheck.findings import Finding, Location
+from factcheck.rules.kinds.base import Kind
+from factcheck.rules.kinds.facts import ClaimSelector
+from factcheck.rules.model import CorpusView, Option, Rule
+
+FIGURE_KINDS = ("quantity", "count", "vote", "ordinal", "date")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+STOPWORDS = frozenset("""
+a an the and or but of in on at to for from by with as is are was were be been being has have had
+do does did will would shall should can could may might must it its this that these those there
+their they them he she his her him we our you your i me my not no than then so such which who whom
+whose what when where while also into over about after before since until up down out more most
+said says say told according some any each other all both just only very new last next first this
+""".split())
+_MOD_LOW = {"more than": 1, "over": 1, "at least": 0, "upwards of": 1}
+_MOD_HIGH = {"less than": -1, "fewer than": -1, "under": -1, "up to": 0, "at most": 0, "no more than": 0}
+_MOD_APPROX = {"about", "around", "approximately", "roughly", "nearly", "almost", "some", "an estimated",
+               "estimated", "close to", "more or less", "approx", "circa"}
+
+
+def interval(c: Claim) -> tuple[float, float] | None:
+    """The values a numeric claim admits: exact, approximate (±10 %), bounded or a range."""
+    v = c.value
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return None
+    low, high = c.get("low"), c.get("high")
+    q = (c.qualifier or "").casefold()
+    if c.get("approximate") or low is not None or high is not None:
+        lo = float(low) if isinstance(low, (int, float)) else float(v)
+        hi = float(high) if isinstance(high, (int, float)) else float("inf")
+        return lo, hi
+    if q in _MOD_LOW:
+        return float(v), float("inf")
+    if q in _MOD_HIGH:
+        return 0.0, float(v)
+    if q in _MOD_APPROX or q:
+        return float(v) * 0.9, float(v) * 1.1
+    return float(v), float(v)
+
+
+def compatible(a: Claim, b: Claim) -> bool:
+    """Can both claims be true of one fact?"""
+    if a.kind == "date":
+        return a.value == b.value or not isinstance(a.value, str) or not isinstance(b.value, str) \
+            or a.value.startswith(b.value) or b.value.startswith(a.value) or a.get("modifier") != b.get("modifier")
+    ia, ib = interval(a), interval(b)
+    if ia is None or ib is None:
+        return a.value == b.value
+    return ia[0] <= ib[1] and ib[0] <= ia[1]
+
+
+def context_words(doc: Document, claim: Claim, masked: Sequence[tuple[int, int, str]], window: int) -> list[str]:
+    """Content words around a claim, in order, with other figures/dates replaced by placeholders.
+
+    The window is cut at the sentence, and at ``window`` words on each side:
+    what the figure is *about* sits close to it.  Other figures stay as
+    ``#kind`` placeholders so that in "between October 16 and November 14"
+    each date keeps its own position and the two are never taken for one fact.
+    """
+    s, e = claim.sentence
+    s, e = max(s, 0), min(e, len(doc.text))
+    masked = [m for m in masked if m[1] > s and m[0] < e and not (m[0] == claim.start and m[1] == claim.end)]
+    before = _content(doc.text, s, claim.start, masked)[-window:]
+    after = _content(doc.text, claim.end, e, masked)[:window]
+    return [*before, "<>", *after]
+
+
+def _content(text: str, start: int, end: int, masked: Sequence[tuple[int, int, str]]) -> list[str]:
+    out: list[str] = []
+    last_mask = -1
+    for m in _WORD_RE.finditer(text, start, end):
+        hit = next((i for i, (ms, me, _k) in enumerate(masked) if ms <= m.start() < me), None)
+        if hit is not None:
+            if hit != last_mask:
+                out.append("#" + masked[hit][2])
+                last_mask = hit
+            continue
+        w = m.group(0).casefold().replace("’", "'")
+        if w not in STOPWORDS and len(w) > 1:
+            out.append(w)
+    return out
+
+
+@dataclass(frozen=True)
+class _Fact:
+    doc: Document
+    claim: Claim
+    words: tuple[str, ...]
+    key: tuple[str, str]  # (kind, unit)
+
+
+def weighted_jaccard(a: Sequence[str], b: Sequence[str], idf: dict[str, float]) -> float:
+    """Jaccard similarity of two contexts, each word weighted by its rarity.
+
+    Outlets paraphrase: "a 35-mile quake southwest of Bandar Abbas" and "the
+    USGS said the quake was 35 miles southwest of Bandar Abbas" share few
+    words, but the ones they share are rare.  Symmetric, in [0, 1].
+    """
+    sa = {w for w in a if not w.startswith(("<", "#"))}
+    sb = {w for w in b if not w.startswith(("<", "#"))}
+    union = sum(idf.get(w, 1.0) for w in sa | sb)
+    return sum(idf.get(w, 1.0) for w in sa & sb) / union if union else 0.0
+
+
+class ConflictKind(Kind):
+    """Report a figure or date that another document gives differently for the same fact."""
+
+    name = "conflict"
+    scope = "corpus"
+    NEEDS = ("quantity", "count", "vote", "ordinal", "date", "enumeration")
+    OPTIONS = {
+        "kinds": Option((list,), default=["quantity", "count", "vote"], help="claim kinds compared"),
+        "window": Option((int,), default=6, help="context words taken on each side of a claim"),
+        "min_similarity": Option((float,), default=0.5,
+                                 help="0..1: how alike two contexts must be (rarity-weighted Jaccard)"),
+        "min_shared": Option((int,), default=3, help="context words two claims must share"),
+        "max_days_apart": Option((int,), default=30,
+                                 help="articles published further apart describe different events"),
+        "allow_updates": Option((bool,), default=True, help="a larger figure in a later article is an update"),
+        "select": Option((dict,), help="explicit fact key: all selected claims must agree"),
+    }
+    PLACEHOLDERS = ("other", "found", "expected", "kind", "unit")
+
+    selector: ClaimSelector | None
+
+    @classmethod
+    def build(cls, rule: Rule, options: dict[str, Any], raw: Any, shown: str) -> Kind:
+        self = cls(rule, options)
+        self.selector = ClaimSelector(options["select"], shown, raw.line_of("select")) \
+            if options.get("select") else None
+        return self
+
+    def _facts(self, corpus: CorpusView) -> list[_Fact]:
+        kinds = set(self.options["kinds"])
+        facts = []
+        for doc, claims in corpus.items():
+            masked = [(c.start, c.end, c.kind) for c in claims if c.kind in FIGURE_KINDS]
+            for c in claims:
+                if self.selector is not None:
+                    if not self.selector.matches(doc, c):
+                        continue
+                elif c.kind not in kinds or not self._comparable(c):
+                    continue
+                words = tuple(context_words(doc, c, masked, self.options["window"]))
+                facts.append(_Fact(doc, c, words, (c.kind, (c.unit or "").casefold())))
+        return facts
+
+    @staticmethod
+    def _comparable(c: Claim) -> bool:
+        if c.value is None:
+            return False
+        if c.kind == "date":
+            # Only dates fixed to a day or month; a year alone is rarely "the same fact",
+            # and an article's own byline date says when it was published, not when
+            # anything happened.
+            return c.get("granularity") in ("day", "month") and not c.get("reason") and not c.get("dateline")
+        if c.kind == "vote":
+            return isinstance(c.value, (int, float))
+        return True
+
+    def _pairs(self, facts: Sequence[_Fact]) -> Iterable[tuple[int, int]]:
+        if self.selector is not None:
+            for i in range(1, len(facts)):
+                yield 0, i  # every selected claim belongs to the one fact
+            return
+        index: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+        df: Counter[str] = Counter()
+        for i, f in enumerate(facts):
+            ws = {w for w in f.words if not w.startswith(("<", "#"))}
+            df.update(ws)
+            for w in ws:
+                index[(*f.key, w)].append(i)
+        # Smoothed inverse document frequency: common words weigh 1, rare ones more,
+        # so a small corpus (where every word is "common") still compares sensibly.
+        n = len(facts)
+        idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
+        shared: Counter[tuple[int, int]] = Counter()
+        for ids in index.values():
+            if len(ids) > 300:
+                continue  # too common a word to identify a fact
+            for a_i, x in enumerate(ids):
+                for y in ids[a_i + 1:]:
+                    if facts[x].doc.path != facts[y].doc.path:
+                        shared[(x, y)] += 1
+        min_shared = self.options["min_shared"]
+        for (x, y), k in sorted(shared.items()):
+            if k < min_shared:
+                continue
+            a, b = facts[x], facts[y]
+            if weighted_jaccard(a.words, b.words, idf) < self.options["min_similarity"]:
+                continue
+            if not self._adjacent_agree(a, b) or not self._same_subject(a.claim, b.claim):
+                continue
+            yield x, y
+
+    @staticmethod
+    def _adjacent_agree(a: _Fact, b: _Fact) -> bool:
+        """The word right after the figure says what is counted ("35 miles *southwest*",
+        "45-yard *field* goal"): it must agree, unless both claims name a subject."""
+        if a.claim.get("subject") and b.claim.get("subject"):
+            return True
+        ia, ib = a.words.index("<>"), b.words.index("<>")
+        return a.words[ia + 1:ia + 2] == b.words[ib + 1:ib + 2]
+
+    @staticmethod
+    def _same_subject(a: Claim, b: Claim) -> bool:
+        """A "7-yard touchdown" and "205 yards" passing are different facts; so are a
+        hyphenated modifier and a plain quantity of the same unit unless subjects agree."""
+        if a.get("per") != b.get("per"):
+            return False  # "$23 million per season" is not the contract's total
+        sa, sb = a.get("subject"), b.get("subject")
+        if sa and sb:
+            return str(sa).casefold() == str(sb).casefold()
+        return bool(a.get("hyphenated")) == bool(b.get("hyphenated"))
+
+    def _days_apart(self, a: Document, b: Document) -> int | None:
+        if a.pub_date is None or b.pub_date is None:
+            return None
+        return abs((a.pub_date - b.pub_date).days)
+
+    def _legitimate(self, a: _Fact, b: _Fact) -> bool:
+        if compatible(a.claim, b.claim):
+            return True
+        if (a.claim.get("relative") or b.claim.get("relative")) and a.claim.get("anchor") != b.claim.get("anchor"):
+            return True  # "on Monday" in two articles of different days names different days
+        apart = self._days_apart(a.doc, b.doc)
+        if self.selector is None and apart is not None and apart > self.options["max_days_apart"]:
+            return True
+        if self.options["allow_updates"] and apart and a.claim.kind in ("quantity", "count"):
+            assert a.doc.pub_date is not None and b.doc.pub_date is not None
+            early, late = (a, b) if a.doc.pub_date < b.doc.pub_date else (b, a)
+            ie, il = interval(early.claim), interval(late.claim)
+            if ie is not None and il is not None and il[0] >= ie[0]:
+                return True
+        return False
+
+    def check_corpus(self, corpus: CorpusView) -> Iterable[Finding]:
+        facts = self._facts(corpus)
+        if self.selector is not None:
+            yield from self._report(facts, [list(range(len(facts)))])
+            return
+        conflicting: list[tuple[int, int]] = []
+        for x, y in self._pairs(facts):
+            if not self._legitimate(facts[x], facts[y]):
+                conflicting.append((x, y))
+        parent: dict[int, int] = {}
+
+        def root(i: int) -> int:
+            parent.setdefault(i, i)
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for x, y in conflicting:
+            parent[root(x)] = root(y)
+        groups: dict[int, list[int]] = defaultdict(list)
+        for i in list(parent):
+            groups[root(i)].append(i)
+        yield from self._report(facts, list(groups.values()))
+
+    def _report(self, facts: Sequence[_Fact], groups: Sequence[Sequence[int]]) -> Iterable[Finding]:
+        for members in groups:
+            by_value: dict[str, list[int]] = defaultdict(list)
+            for i in members:
+                by_value[repr(facts[i].claim.value)].append(i)
+            if len(by_value) < 2:
+                continue
+
+            def order(i: int) -> tuple[str, int]:
+                return facts[i].doc.path, facts[i].claim.start
+
+            majority = min(by_value, key=lambda v: (-len({facts[i].doc.path for i in by_value[v]}),
+                                                    min(order(i) for i in by_value[v])))
+            ref = facts[min(by_value[majority], key=order)]
+            ref_loc = Location.of(ref.doc, ref.claim.start, ref.claim.end)
+            reported: set[str] = set()
+            for i in sorted(members, key=order):
+                f = facts[i]
+                if repr(f.claim.value) == majority or compatible(f.claim, ref.claim):
+                    continue
+                if f.doc.path in reported:
+                    continue
+                reported.add(f.doc.path)
+                yield self.rule.finding(f.doc, f.claim.start, f.claim.end, related=[ref_loc],
+                                        other=f"{ref.doc.path}:{ref_loc.line}", found=_show(f.claim),
+                                        expected=_show(ref.claim), kind=_kind_name(f.claim),
+                                        unit=f.claim.unit or "")
+
+
+def _show(c: Claim) -> str:
+    return f"'{' '.join(c.text.split())}'"
+
+
+def _kind_name(c: Claim) -> str:
+    return {"date": "Date", "count": "Count", "vote": "Vote", "ordinal": "Ordinal"}.get(c.kind, "Figure")

@@ -1,0 +1,130 @@
+"""``type: date-sanity`` -- dates that contradict themselves or their article.
+
+``check: weekday``
+    A weekday written next to a date that falls on another day
+    ("Monday, December 31, 2019" -- that was a Tuesday).
+``check: publication``
+    The article's publication-date sources disagree (byline vs URL vs
+    dateline vs front matter).
+``check: relative``
+    A calendar date told in the past tense that lies after the publication
+    date ("said on January 14, 2020" in an article of December 30, 2019), or
+    one in the future tense that lies before it.  Relative expressions are
+    resolved *by* tense, so only explicit dates can contradict it.
+
+Example::
+
+    id: house/weekday
+    type: date-sanity
+    check: weekday
+    severity: error
+    message: "{date} was a {actual}, not a {weekday}."
+    tests:
+      fail: ["The summit opened on Monday, December 31, 2019."]
+      pass: ["The summit opened on Tuesday, December 31, 2019."]
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Sequence
+
+from factcheck.calendar import WEEKDAY_NAMES
+from factcheck.claims.base import Claim
+from factcheck.documents import DateCandidate, Document
+from factcheck.findings import Finding, Location
+from factcheck.rules.kinds.base import Kind
+from factcheck.rules.model import Option
+
+
+def _iso_day(value: object) -> _dt.date | None:
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def candidate_span(doc: Document, cand: DateCandidate) -> tuple[int, int]:
+    """Where in the text a date candidate can be shown (the URL, or the top line)."""
+    if cand.start >= 0:
+        return cand.start, cand.end
+    if cand.source == "url" and doc.url:
+        i = doc.text.find(doc.url)
+        if i >= 0:
+            return i, i + len(doc.url)
+    first = doc.text.lstrip("\n")
+    start = len(doc.text) - len(first)
+    end = doc.text.find("\n", start)
+    return start, end if end >= 0 else len(doc.text)
+
+
+class DateSanityKind(Kind):
+    """Check weekdays against dates, publication-date sources, and tense against the publication date."""
+
+    name = "date-sanity"
+    NEEDS = ("date",)
+    OPTIONS = {
+            "check": Option((str,), required=True, choices=("weekday", "publication", "relative"),
+                        help="weekday, publication or relative"),
+        "tolerance_days": Option((int,), default=1,
+                                 help="publication sources this many days apart agree (time zones, print dates)"),
+    }
+    PLACEHOLDERS = ("date", "weekday", "actual", "sources", "published", "suggestion", "told")
+
+    def check_document(self, doc: Document, claims: Sequence[Claim]) -> Iterable[Finding]:
+        check = self.options["check"]
+        if check == "weekday":
+            yield from self._weekday(doc, claims)
+        elif check == "publication":
+            yield from self._publication(doc)
+        else:
+            yield from self._relative(doc, claims)
+
+    def _weekday(self, doc: Document, claims: Sequence[Claim]) -> Iterable[Finding]:
+        for c in claims:
+            if c.kind != "date" or not c.get("weekday") or c.get("weekday_matches") is not False:
+                continue
+            day = _iso_day(c.value)
+            if day is None:
+                continue
+            actual = WEEKDAY_NAMES[day.weekday()]
+            yield self.rule.finding(doc, c.start, c.end, suggestion=None, date=day.strftime("%B %-d, %Y"),
+                                    weekday=c.get("weekday"), actual=actual)
+
+    def _publication(self, doc: Document) -> Iterable[Finding]:
+        cands = [c for c in doc.date_candidates if c.source != "config"]
+        if len({c.date for c in cands}) < 2:
+            return
+        primary = cands[0]
+        tolerance = self.options["tolerance_days"]
+        sources = ", ".join(f"{c.source} {c.date.isoformat()}" for c in cands)
+        for cand in cands[1:]:
+            if abs((cand.date - primary.date).days) <= tolerance:
+                continue
+            start, end = candidate_span(doc, cand)
+            ps, pe = candidate_span(doc, primary)
+            yield self.rule.finding(doc, start, end, related=[Location.of(doc, ps, pe)],
+                                    date=cand.date.isoformat(), published=primary.date.isoformat(),
+                                    sources=sources)
+
+    def _relative(self, doc: Document, claims: Sequence[Claim]) -> Iterable[Finding]:
+        published = doc.pub_date
+        if published is None:
+            return
+        for c in claims:
+            if c.kind != "date" or c.get("granularity") != "day" or c.get("relative"):
+                continue
+            day = _iso_day(c.value)
+            tense = c.get("tense")
+            if day is None or tense not in ("past", "future"):
+                continue
+            if tense == "past" and day > published:
+                told = "in the past tense but lies after"
+            elif tense == "future" and day < published:
+                told = "in the future tense but lies before"
+            else:
+                continue
+            yield self.rule.finding(doc, c.start, c.end, date=day.isoformat(), told=told,
+                                    published=published.isoformat())

@@ -1,0 +1,414 @@
+"""``type: name-variants`` -- misspelled and inconsistently styled names across the corpus.
+
+Name mentions from every document are grouped by spelling.  Two questions are
+asked of each rare spelling:
+
+* **typo** (``mode: typo``): is it a near miss of a well-supported spelling?
+  "Kim Long Un" (once) vs "Kim Jong Un" (several documents).  Only one token
+  may differ, by at most one or two edits depending on its length, and the
+  supported spelling must clearly dominate.  Candidates are found through a
+  blocking index (shared tokens, token prefixes/suffixes), never by comparing
+  every pair of names.
+* **style** (``mode: style``): is it the same name written another way?
+  "Kim Jong-un" vs "Kim Jong Un" differ only in hyphens, spaces, case or
+  diacritics: a house-style inconsistency, reported at its own severity.
+
+Different people with similar names are kept apart by the token structure:
+"Donald Tusk"/"Donald Trump" differ by more than two edits, and
+"Kim Jong Un"/"Kim Jong Il" differ in a two-letter token, which is never
+treated as a typo.  A ``canonical`` list (YAML file or inline list)
+overrides the corpus vote: a near miss of a canonical name is flagged however
+rare the canonical name is, and a canonical spelling is never flagged.
+
+Example::
+
+    id: house/name-typos
+    type: name-variants
+    severity: error
+    mode: typo
+    message: "'{match}' looks like a misspelling of '{suggestion}' ({support} mentions elsewhere)."
+    tests:
+      fail:
+        - files:
+            a.txt: "Leader Kim Jong Un spoke. Kim Jong Un left."
+            b.txt: "Leader Kim Jong Un arrived. Later, leader Kim Long Un spoke."
+      pass:
+        - files:
+            a.txt: "President Donald Trump spoke."
+            b.txt: "President Donald Tusk spoke."
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz.distance import OSA, Levenshtein
+
+from factcheck.claims.base import Claim
+from factcheck.claims.names import known_name
+from factcheck.documents import Document
+from factcheck.errors import RuleError
+from factcheck.findings import Finding, Location
+from factcheck.rules.kinds.base import Kind
+from factcheck.rules.kinds.quotes import spelling_key
+from factcheck.rules.model import CorpusView, Option, Rule
+from factcheck.rules.yamlsrc import load_yaml
+
+
+def fold(name: str) -> str:
+    """Case-, diacritic- and hyphen-insensitive form: 'Kim Jong-un' -> 'kim jong un'."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = re.sub(r"['’](s)?$", "", s.casefold())
+    s = re.sub(r"[-_‐‑–.]+", " ", s)
+    return " ".join(s.split())
+
+
+def style_key(name: str) -> str:
+    """What style variants share: no spacing or punctuation, British/American spelling joined.
+
+    "Kim Jong-un"/"Kim Jong Un" and "Recognised"/"Recognized" differ in house
+    style, not in spelling.
+    """
+    return "".join(re.sub(r"[^0-9a-z]", "", spelling_key(t)) for t in fold(name).split())
+
+
+#: Endings that turn one name into a related word rather than a misspelling of it:
+#: plurals and demonyms ("Avenues", "Alaskan", "Saudi Arabian", "Tony Awards").
+INFLECTIONS = frozenset({"s", "es", "n", "an", "ian", "ans", "ns", "ese", "ish", "i", "ite", "ites", "y"})
+
+
+def inflected(x: str, y: str) -> bool:
+    """True when one token is the other plus an inflectional ending."""
+    short, long = sorted((x, y), key=len)
+    return long.startswith(short) and long[len(short):] in INFLECTIONS
+
+
+def max_edits(token: str) -> int:
+    """How many edits a token may be away and still be a typo of it.
+
+    Tokens shorter than four letters carry too little signal ("Un"/"Il" are
+    different names, not typos); five to seven letters allow one edit, longer
+    ones two.
+    """
+    n = len(token)
+    if n < 4:
+        return 0
+    return 1 if n < 8 else 2
+
+
+def typo_pair(rare: str, common: str) -> bool:
+    """True when folded name ``rare`` is a plausible misspelling of ``common``.
+
+    Symmetric in its structural test (same token count, exactly one token
+    differs, within :func:`max_edits` of the *shorter* token); the caller
+    decides which side is rare.
+    """
+    a, b = rare.split(), common.split()
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    if x[0].isdigit() or y[0].isdigit() or inflected(x, y):
+        return False
+    limit = max_edits(min(x, y, key=len))
+    if limit == 0:
+        return False
+    # Optimal string alignment: a swapped pair of letters ("Nixno") is one slip, not two.
+    return OSA.distance(x, y, score_cutoff=limit) <= limit
+
+
+_LOWER_WORD_RE = re.compile(r"\b[a-z]{2,}\b")
+
+
+def deletions(token: str, radius: int) -> set[str]:
+    """Every string made by deleting up to ``radius`` characters from ``token``."""
+    out = {token}
+    frontier = {token}
+    for _ in range(radius):
+        frontier = {t[:i] + t[i + 1:] for t in frontier for i in range(len(t))}
+        out |= frontier
+    return out
+
+
+def blocking_keys(folded: str) -> set[str]:
+    """Keys under which two candidate variants must meet at least once.
+
+    For each token position, the token's deletion neighbourhood within its
+    own edit budget (SymSpell's trick): two tokens within k edits of each
+    other always share a key when both sides delete up to k characters, so the
+    blocking never loses a true pair, and it never compares names of
+    different shapes.
+    """
+    toks = folded.split()
+    n = len(toks)
+    return {f"{n}|{i}|{d}" for i, t in enumerate(toks) for d in deletions(t, max_edits(t))
+            if max_edits(t) > 0}
+
+
+@dataclass
+class _Form:
+    """One spelling of a name and where it occurs."""
+
+    text: str
+    folded: str
+    mentions: list[tuple[Document, Claim]] = field(default_factory=list)
+
+    @property
+    def docs(self) -> int:
+        return len({d.path for d, _ in self.mentions})
+
+
+@dataclass
+class _Cluster:
+    """All spellings sharing a style key."""
+
+    key: str
+    forms: dict[str, _Form] = field(default_factory=dict)
+
+    @property
+    def support(self) -> int:
+        return sum(len(f.mentions) for f in self.forms.values())
+
+    @property
+    def docs(self) -> int:
+        return len({d.path for f in self.forms.values() for d, _ in f.mentions})
+
+    def dominant(self) -> _Form:
+        """Most mentions, then most documents, then first in path order (deterministic)."""
+        def first(f: _Form) -> tuple[str, int]:
+            return min((d.path, c.start) for d, c in f.mentions)
+        return min(self.forms.values(), key=lambda f: (-len(f.mentions), -f.docs, first(f)))
+
+    def closest(self, folded: str) -> _Form:
+        """The form a misspelling most likely meant: fewest edits, then :meth:`dominant` order."""
+        dom = self.dominant()
+        return min(self.forms.values(),
+                   key=lambda f: (Levenshtein.distance(f.folded, folded), f is not dom, -len(f.mentions), f.text))
+
+
+def _mention_text(claim: Claim) -> str | None:
+    """The spelling as written, with typography (apostrophes, ALL-CAPS, spacing) neutralised.
+
+    Curly vs straight apostrophes and an upper-case dateline ("UNITED
+    NATIONS") are typesetting, not a writer's spelling choice.
+    """
+    if claim.get("linked"):
+        return None  # a surname-only mention carries the full name as value, not its spelling
+    text = " ".join(claim.text.split()).replace("’", "'").replace("‘", "'")
+    if text.isupper() and len(text) > 4 and " " in text:
+        text = text.title()
+    return text
+
+
+class NameVariantsKind(Kind):
+    """Flag rare name spellings that are near misses (typos) or style variants of common ones."""
+
+    name = "name-variants"
+    scope = "corpus"
+    NEEDS = ("name",)
+    OPTIONS = {
+        "mode": Option((str,), default="typo", choices=("typo", "style"), help="typo or style"),
+        "min_support": Option((int,), default=2, help="mentions the dominant spelling needs (typo mode)"),
+        "ratio": Option((float,), default=2.0, help="how many times more mentions the dominant spelling needs"),
+        "max_rare": Option((int,), default=2, help="a spelling with more mentions than this is never a typo"),
+        "canonical": Option((list, str), default=[], help="canonical names, or a YAML file listing them"),
+        "types": Option((list,), default=["person", "place", "organisation", "unknown"],
+                        help="name types to check"),
+        "weak_severity": Option((str,), default="warning", choices=("error", "warning", "info", "ignore"),
+                                help="severity of less certain typos (one-word names, several rare uses, "
+                                     "thin support); 'ignore' drops them"),
+    }
+    PLACEHOLDERS = ("suggestion", "support", "documents", "variants")
+
+    canonical: list[str]
+
+    @classmethod
+    def build(cls, rule: Rule, options: dict[str, Any], raw: Any, shown: str) -> Kind:
+        self = cls(rule, options)
+        canon = options["canonical"]
+        if isinstance(canon, str):
+            path = Path(shown).parent / canon if not Path(canon).is_absolute() else Path(canon)
+            if shown.startswith("builtin:"):
+                from factcheck.rules.loader import builtin_rules_dir
+                path = builtin_rules_dir() / Path(shown[len("builtin:"):]).parent / canon
+            docs = load_yaml(path, str(path))
+            canon = docs[0] if docs else []
+            if isinstance(canon, dict):
+                canon = canon.get("names", [])
+        if not isinstance(canon, list) or not all(isinstance(c, str) for c in canon):
+            raise RuleError("must be a list of names or a YAML file with a list of names",
+                            path=shown, line=raw.line_of("canonical"), key="canonical")
+        self.canonical = list(canon)
+        return self
+
+    def _clusters(self, corpus: CorpusView) -> dict[str, _Cluster]:
+        types = set(self.options["types"])
+        clusters: dict[str, _Cluster] = {}
+        for doc, claims in corpus.items():
+            for c in claims:
+                if c.kind != "name" or (c.get("type") or "unknown") not in types:
+                    continue
+                text = _mention_text(c)
+                if not text or not any(ch.isalpha() for ch in text):
+                    continue
+                key = style_key(text)
+                if not key:
+                    continue
+                cl = clusters.setdefault(key, _Cluster(key))
+                form = cl.forms.setdefault(text, _Form(text, fold(text)))
+                form.mentions.append((doc, c))
+        return clusters
+
+    def check_corpus(self, corpus: CorpusView) -> Iterable[Finding]:
+        clusters = self._clusters(corpus)
+        if self.options["mode"] == "style":
+            yield from self._style(clusters)
+        else:
+            yield from self._typos(clusters, corpus)
+
+    def _related(self, mentions: Sequence[tuple[Document, Claim]], limit: int = 3) -> list[Location]:
+        seen: list[Location] = []
+        for doc, c in sorted(mentions, key=lambda m: (m[0].path, m[1].start)):
+            loc = Location.of(doc, c.start, c.end)
+            if all(r.path != loc.path for r in seen):
+                seen.append(loc)
+            if len(seen) >= limit:
+                break
+        return seen
+
+    def _style(self, clusters: dict[str, _Cluster]) -> Iterable[Finding]:
+        canon = {style_key(c): c for c in self.canonical}
+        for key in sorted(clusters):
+            cl = clusters[key]
+            if len(cl.forms) < 2:
+                continue
+            preferred = canon.get(key)
+            dom = cl.forms[preferred] if preferred in cl.forms else cl.dominant()
+            target = preferred or dom.text
+            variants = ", ".join(f"'{f}'" for f in sorted(cl.forms))
+            for form in sorted(cl.forms.values(), key=lambda f: f.text):
+                if form.text == target:
+                    continue
+                support = sum(len(f.mentions) for f in cl.forms.values() if f.text == target)
+                firsts: dict[str, tuple[Document, Claim]] = {}
+                for doc, c in form.mentions:
+                    if doc.path not in firsts or c.start < firsts[doc.path][1].start:
+                        firsts[doc.path] = (doc, c)
+                for path in sorted(firsts):
+                    doc, c = firsts[path]
+                    yield self.rule.finding(doc, c.start, c.end, suggestion=target,
+                                            related=self._related(dom.mentions), support=support,
+                                            documents=dom.docs, variants=variants)
+
+    @staticmethod
+    def _lowercase_words(corpus: CorpusView) -> set[str]:
+        """Words the corpus writes in lower case: ordinary words, not names.
+
+        A lone "Woman" near "Oman" or "Deal" near "Dell" is a capitalised word,
+        not a misspelled name, and the corpus itself says so.  Inside a longer
+        name ("Kim Long Un") a word can still be a slip.
+        """
+        out: set[str] = set()
+        for doc in corpus.documents:
+            out.update(m.group(0) for m in _LOWER_WORD_RE.finditer(doc.text))
+        return out
+
+    @staticmethod
+    def _plausible(form: _Form, target: str, lower_words: set[str]) -> bool:
+        """Evidence that the differing token is a slip of the pen, not another word or an acronym."""
+        mine = form.folded.split()
+        shown = form.text.replace("-", " ").split()
+        for i, (x, y) in enumerate(zip(mine, target.split(), strict=True)):
+            if x == y:
+                continue
+            if i < len(shown) and shown[i].isupper() and len(shown[i]) > 1:
+                return False  # an acronym or a shouted headline word
+            swapped = len(x) == len(y) and sorted(x) == sorted(y)
+            if len(mine) == 1 and (x in lower_words or x[0] != y[0] or known_name(x)
+                                   or (len(x) < 6 and not swapped)):
+                # A lone word needs more evidence: one the corpus writes in lower case
+                # ("Woman", "Deal") is a word; one the gazetteer knows ("Colorado" near
+                # "Coronado") is a real name; a short one ("Katie"/"Kate") or one with
+                # another first letter ("Sony"/"Tony") is usually another name -- unless
+                # it is two swapped letters, the commonest slip ("Indai").
+                return False
+        return True
+
+    def _confident(self, cl: _Cluster, form: _Form, support: int, docs: int, canonical: bool) -> bool:
+        """Error-level evidence: a multi-word name, misspelled once, against a spelling used
+        at least three times in at least two documents (or a canonical one)."""
+        if len(form.folded.split()) < 2:
+            return False
+        return canonical or (cl.support == 1 and support >= 3 and docs >= 2)
+
+    def _typos(self, clusters: dict[str, _Cluster], corpus: CorpusView) -> Iterable[Finding]:
+        opts = self.options
+        canon_keys = {style_key(c): c for c in self.canonical}
+        # Index the well-supported clusters (and canonical names) by blocking key.
+        index: dict[str, list[str]] = defaultdict(list)
+        strong: dict[str, tuple[str, int, int]] = {}  # style key -> (display, support, docs)
+        for key, cl in clusters.items():
+            if cl.support >= opts["min_support"] or key in canon_keys:
+                strong[key] = (canon_keys.get(key) or cl.dominant().text, cl.support, cl.docs)
+        for key, canon in canon_keys.items():
+            strong.setdefault(key, (canon, 0, 0))
+        folded_of = {k: fold(v[0]) for k, v in strong.items()}
+        lower_words = self._lowercase_words(corpus)
+        for key in sorted(strong):
+            for bk in blocking_keys(folded_of[key]):
+                index[bk].append(key)
+        for key in sorted(clusters):
+            cl = clusters[key]
+            if key in canon_keys:
+                continue
+            canon_only = cl.support > opts["max_rare"]  # too common to be a typo, unless a canonical list says so
+            form = cl.dominant()
+            candidates: Counter[str] = Counter()
+            for bk in blocking_keys(form.folded):
+                for other in index.get(bk, ()):
+                    if other != key:
+                        candidates[other] += 1
+            best: tuple[int, int, str] | None = None
+            for other in sorted(candidates):
+                _text, support, _docs = strong[other]
+                is_canon = other in canon_keys
+                if canon_only and not is_canon:
+                    continue
+                if not is_canon and support < max(opts["min_support"], opts["ratio"] * cl.support):
+                    continue
+                if not typo_pair(form.folded, folded_of[other]):
+                    continue
+                if not is_canon and not self._plausible(form, folded_of[other], lower_words):
+                    continue
+                rank = (1 if is_canon else 0, support, other)
+                if best is None or rank > best:
+                    best = rank
+            if best is None:
+                continue
+            target_cl = clusters.get(best[2])
+            target = strong[best[2]][0]
+            related: list[Location] = []
+            if target_cl is not None:
+                meant = target_cl.closest(form.folded)
+                related = self._related(meant.mentions)
+                if best[2] not in canon_keys:
+                    target = meant.text
+            _t, support, docs = strong[best[2]]
+            severity = None
+            if not self._confident(cl, form, support, docs, best[0] == 1):
+                if opts["weak_severity"] == "ignore":
+                    continue
+                severity = opts["weak_severity"]
+            for f in sorted(cl.forms.values(), key=lambda f: f.text):
+                for doc, c in f.mentions:
+                    yield self.rule.finding(doc, c.start, c.end, suggestion=target, related=related,
+                                            severity=severity, support=support, documents=docs)

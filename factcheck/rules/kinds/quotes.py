@@ -1,0 +1,288 @@
+"""``type: quote-drift`` -- the same quote rendered differently by two documents.
+
+Quotes are compared through a blocking index of word 3-grams, so only quotes
+that share wording are ever aligned (no all-pairs comparison).  An aligned
+pair is trimmed to the stretch both quotes cover -- outlets excerpt the same
+remark at different lengths, and a quote that simply stops earlier has not
+drifted -- and the words that differ inside it are reported as a word-level
+diff.  Differences that vanish once spelling (realise/realize) and
+punctuation are normalised are a style matter: ``spelling: info`` reports
+them at info level, ``spelling: ignore`` drops them.
+
+Example::
+
+    id: house/quote-drift
+    type: quote-drift
+    severity: warning
+    message: "Quote differs from {other}: {diff}"
+    tests:
+      fail:
+        - files:
+            a.txt: '"We will never accept these sanctions in any form," said Minister Ivan Petrov.'
+            b.txt: '"We will not accept these sanctions in any form," said Minister Ivan Petrov.'
+      pass:
+        - files:
+            a.txt: '"We will never accept these sanctions in any form," said Minister Ivan Petrov.'
+            b.txt: '"We will never accept these sanctions in any form," Petrov said.'
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz.distance import LCSseq
+
+from factcheck.claims.base import Claim
+from factcheck.documents import Document
+from factcheck.findings import Finding, Location
+from factcheck.rules.kinds.base import Kind
+from factcheck.rules.model import CorpusView, Option
+
+_WORD_RE = re.compile(r"[\w’']+", re.UNICODE)
+_SPELLING = [(re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
+             (re.compile(r"yse(s|d)?$"), r"yze\1"), (re.compile(r"our(s|ed|ing|able)?$"), r"or\1"),
+             (re.compile(r"tre(s)?$"), r"ter\1"), (re.compile(r"ogue(s)?$"), r"og\1"),
+             (re.compile(r"ence$"), "ense"), (re.compile(r"mme(s)?$"), r"m\1")]
+
+
+_EDITORIAL_RE = re.compile(r"\[[^\]]*\]")
+_TIME_RE = re.compile(r"\b(\d{1,2}):00\b")
+_EQUIVALENT = {"okay": "ok", "per": "per", "percent": "%"}
+
+
+def words(text: str) -> list[str]:
+    """Surface words of a quote, apostrophes kept inside words, punctuation dropped.
+
+    Editorial insertions in [brackets] are the outlet's, not the speaker's,
+    and "9:00" and "9" are one time: neither is drift.
+    """
+    text = _TIME_RE.sub(r"\1", _EDITORIAL_RE.sub(" ", text))
+    out = []
+    for w in _WORD_RE.findall(text):
+        w = w.replace("’", "'").strip("'")
+        if w:
+            out.append(w)
+    return out
+
+
+def spelling_key(word: str) -> str:
+    """British and American spellings of a word map to one key (realise/realize -> realize)."""
+    w = word.casefold()
+    w = _EQUIVALENT.get(w, w)
+    for rx, rep in _SPELLING:
+        if len(w) > 4 and rx.search(w):
+            return rx.sub(rep, w)
+    return w
+
+
+def shingles(ws: Sequence[str], n: int = 3) -> set[tuple[str, ...]]:
+    keys = [spelling_key(w) for w in ws]
+    if len(keys) < n:
+        return {tuple(keys)} if keys else set()
+    return {tuple(keys[i:i + n]) for i in range(len(keys) - n + 1)}
+
+
+@dataclass(frozen=True)
+class Diff:
+    """A word-level comparison of two quotes over the stretch both cover.
+
+    ``changes`` are (op, words in a, words in b, context) with op one of
+    delete / insert / replace / spelling; context names the neighbouring word
+    so a reader can find the change.
+    """
+
+    changes: tuple[tuple[str, str, str, str], ...]
+    spelling_only: bool
+    similarity: float
+
+    def describe(self) -> str:
+        out = []
+        spelling = []
+        for op, a, b, ctx in self.changes:
+            if op == "delete":
+                out.append(f"'{a}' dropped{ctx}")
+            elif op == "insert":
+                out.append(f"'{b}' added{ctx}")
+            elif op == "replace":
+                out.append(f"'{a}' -> '{b}'")
+            else:
+                spelling.append(f"{a}/{b}")
+        if spelling:
+            out.append("spelling " + ", ".join(spelling))
+        return "; ".join(out)
+
+
+def _anchor(ops: Sequence[Any], first: bool) -> Any:
+    """The first (or last) matching run of at least two words, else of any length.
+
+    One shared "a" or "the" must not decide where two excerpts overlap.
+    """
+    runs = [op for op in ops if op.tag == "equal"]
+    long = [op for op in runs if op.src_end - op.src_start >= 2]
+    pool = long or runs
+    return pool[0] if first else pool[-1]
+
+
+def align(a: Sequence[str], b: Sequence[str]) -> Diff:
+    """Align two word lists (longest common subsequence, spelling-insensitive).
+
+    Words before the first and after the last matching run of two or more
+    words are ignored: outlets start and stop excerpts of one remark at
+    different words.  Symmetric: swapping ``a`` and ``b`` swaps every change.
+    """
+    ka = [spelling_key(w) for w in a]
+    kb = [spelling_key(w) for w in b]
+    if ka > kb or (ka == kb and list(a) > list(b)):
+        # LCS breaks ties by argument order; always align in one order so that
+        # align(a, b) and align(b, a) describe the same change.
+        d = align(b, a)
+        swap = {"delete": "insert", "insert": "delete"}
+        return Diff(tuple((swap.get(op, op), wb, wa, ctx) for op, wa, wb, ctx in d.changes), d.spelling_only,
+                    d.similarity)
+    ops = list(LCSseq.opcodes(ka, kb))
+    if not any(op.tag == "equal" for op in ops):
+        return Diff((), False, 0.0)
+    first, last = _anchor(ops, True), _anchor(ops, False)
+    changes: list[tuple[str, str, str, str]] = []
+    spelling_only = True
+
+    def edge(wa: Sequence[str], wb: Sequence[str], ctx: str) -> None:
+        # Before the first / after the last shared run, words on one side only
+        # are an excerpt boundary; the same number of different words on both
+        # sides is a changed word at the quote's edge ("without fail" / "without delay").
+        nonlocal spelling_only
+        if wa and len(wa) == len(wb) and [spelling_key(w) for w in wa] != [spelling_key(w) for w in wb]:
+            spelling_only = False
+            changes.append(("replace", " ".join(wa), " ".join(wb), ctx))
+
+    edge(a[:first.src_start], b[:first.dest_start], "")
+    for i, op in enumerate(ops):
+        if op.src_end <= first.src_start and op.dest_end <= first.dest_start:
+            continue
+        if op.src_start >= last.src_end and op.dest_start >= last.dest_end:
+            continue
+        if op.tag == "equal":
+            for x, y in zip(a[op.src_start:op.src_end], b[op.dest_start:op.dest_end], strict=True):
+                if x.casefold() != y.casefold():
+                    changes.append(("spelling", x, y, ""))
+            continue
+        spelling_only = False
+        wa, wb = " ".join(a[op.src_start:op.src_end]), " ".join(b[op.dest_start:op.dest_end])
+        if op.tag == "replace":
+            changes.append(("replace", wa, wb, ""))
+            continue
+        prev = ops[i - 1] if i > 0 else None
+        if prev is not None and prev.tag in ("delete", "insert") and prev.tag != op.tag and changes \
+                and changes[-1][0] == prev.tag:
+            # A deletion right next to an insertion reads better as one replacement.
+            pending = changes.pop()
+            changes.append(("replace", pending[1] or wa, pending[2] or wb, ""))
+            continue
+        after = a[op.src_end] if op.tag == "delete" and op.src_end < len(a) else \
+            b[op.dest_end] if op.tag == "insert" and op.dest_end < len(b) else None
+        ctx = f" before '{after}'" if after else ""
+        changes.append((op.tag, wa, wb, ctx))
+    edge(a[last.src_end:], b[last.dest_end:], "")
+    # Similarity: the common subsequence over the shorter quote.  Symmetric, and
+    # 1.0 when one outlet's excerpt is contained in the other's.
+    sim = LCSseq.similarity(ka, kb) / min(len(ka), len(kb))
+    return Diff(tuple(changes), spelling_only, sim)
+
+
+@dataclass(frozen=True)
+class _Quote:
+    doc: Document
+    claim: Claim
+    words: tuple[str, ...]
+    speaker: str | None
+
+
+class QuoteDriftKind(Kind):
+    """Report a quote worded differently from the same quote in another document."""
+
+    name = "quote-drift"
+    scope = "corpus"
+    NEEDS = ("quote", "name")
+    OPTIONS = {
+        "min_words": Option((int,), default=6, help="shorter quotes are not compared"),
+        "min_similarity": Option((float,), default=0.6, help="0..1: how alike two quotes must be"),
+        "spelling": Option((str,), default="info", choices=("info", "ignore", "report"),
+                           help="spelling/punctuation-only differences: info, ignore or report"),
+        "same_speaker": Option((bool,), default=True,
+                               help="only compare quotes whose speakers agree (or are unknown)"),
+    }
+    PLACEHOLDERS = ("other", "diff", "speaker")
+
+    def check_corpus(self, corpus: CorpusView) -> Iterable[Finding]:
+        quotes: list[_Quote] = []
+        for doc, claims in corpus.items():
+            for c in claims:
+                if c.kind != "quote":
+                    continue
+                ws = tuple(words(str(c.value)))
+                if len(ws) >= self.options["min_words"]:
+                    quotes.append(_Quote(doc, c, ws, c.get("speaker")))
+        index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for i, q in enumerate(quotes):
+            for sh in shingles(q.words):
+                index[sh].append(i)
+        pairs: set[tuple[int, int]] = set()
+        for ids in index.values():
+            if len(ids) > 50:
+                continue  # a stock phrase shared by many quotes says nothing
+            for x in ids:
+                for y in ids:
+                    if x < y and quotes[x].doc.path != quotes[y].doc.path:
+                        pairs.add((x, y))
+        # Similar quotes form clusters; in each, the most frequent wording (then the
+        # earliest by path) is the reference and every other wording is compared
+        # with it.  Three wordings in three documents give two findings, and a
+        # document that agrees with the majority is never blamed.
+        parent = list(range(len(quotes)))
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for x, y in sorted(pairs):
+            qa, qb = quotes[x], quotes[y]
+            if self.options["same_speaker"] and qa.speaker and qb.speaker and \
+                    qa.speaker.casefold() != qb.speaker.casefold():
+                continue
+            if align(qa.words, qb.words).similarity >= self.options["min_similarity"]:
+                parent[root(x)] = root(y)
+        clusters: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(quotes)):
+            clusters[root(i)].append(i)
+        for members in clusters.values():
+            if len({quotes[i].doc.path for i in members}) < 2:
+                continue
+            wording: dict[tuple[str, ...], list[int]] = defaultdict(list)
+            for i in members:
+                wording[tuple(w.casefold() for w in quotes[i].words)].append(i)
+            ref_key = min(wording, key=lambda k: (-len(wording[k]), min(
+                (quotes[i].doc.path, quotes[i].claim.start) for i in wording[k])))
+            ref = quotes[min(wording[ref_key], key=lambda i: (quotes[i].doc.path, quotes[i].claim.start))]
+            ref_loc = Location.of(ref.doc, ref.claim.start, ref.claim.end)
+            for i in sorted(members, key=lambda i: (quotes[i].doc.path, quotes[i].claim.start)):
+                q = quotes[i]
+                if q.doc.path == ref.doc.path:
+                    continue
+                d = align(ref.words, q.words)
+                if not d.changes or d.similarity < self.options["min_similarity"]:
+                    continue
+                severity = None
+                if d.spelling_only:
+                    if self.options["spelling"] == "ignore":
+                        continue
+                    if self.options["spelling"] == "info":
+                        severity = "info"
+                yield self.rule.finding(q.doc, q.claim.start, q.claim.end, related=[ref_loc], severity=severity,
+                                        other=f"{ref.doc.path}:{ref_loc.line}", diff=d.describe(),
+                                        speaker=q.speaker or ref.speaker or "unknown speaker")

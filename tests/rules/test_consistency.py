@@ -1,0 +1,261 @@
+"""The consistency rules end to end: real extractors, real rule files, small corpora.
+
+Each test builds a few documents, runs one shipped rule (or a variant of it
+written inline) through the same engine path as ``factcheck scan``, and
+asserts on the findings.  Seeds get their own test that pins every error and
+warning a newsroom editor would be shown.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from factcheck.config import Config
+from factcheck.documents import parse_document
+from factcheck.engine import analyse_document, run_corpus_rules, scan
+from factcheck.findings import Finding
+from factcheck.rules.loader import load_rules, parse_rule
+from factcheck.rules.model import Rule
+from factcheck.rules.yamlsrc import load_yaml_text
+
+BUILTIN = {r.id: r for r in load_rules([], include_builtin=True)}
+
+
+def run(rule: Rule, files: dict[str, str]) -> list[Finding]:
+    docs, claims, out = [], {}, []
+    for name in sorted(files):
+        doc = parse_document(name, files[name])
+        cs, fs = analyse_document(doc, [rule])
+        docs.append(doc)
+        claims[name] = cs
+        out.extend(fs)
+    out.extend(run_corpus_rules([rule], docs, claims))
+    return sorted(out, key=lambda f: f.sort_key)
+
+
+def inline_rule(text: str) -> Rule:
+    raw = load_yaml_text(text, "inline.yaml")[0]
+    return parse_rule(raw, "inline.yaml", 1)
+
+
+# --------------------------------------------------------------------------- seeds
+
+
+def test_seeds_errors_and_warnings_are_exactly_the_true_inconsistencies() -> None:
+    report = scan([SEEDS], Config())
+    serious = sorted((f.rule, Path(f.path).name[:3], " ".join(f.location.excerpt.split()[:3]), f.suggestion)
+                     for f in report.findings if f.severity in ("error", "warning"))
+    assert serious == [
+        ("names/variant", "001", "Kim Long Un", "Kim Jong Un"),
+        ("names/variant", "001", "Noth Korea", "North Korea"),
+        ("quotes/drift", "003", "Enforcement of Security", None),
+        ("quotes/drift", "004", "Enforcement of UN", None),
+    ]
+
+
+def test_seeds_scan_exits_1_and_reports_style_at_info() -> None:
+    result = CliRunner().invoke(app, ["scan", str(SEEDS), "--format", "json"])
+    assert result.exit_code == 1
+    findings = json.loads(result.stdout)["findings"]
+    style = [f for f in findings if f["rule"] == "names/style"]
+    assert {f["excerpt"] for f in style} >= {"Kim Jong-un"}
+    assert all(f["severity"] == "info" for f in style)
+    kim = next(f for f in findings if f["excerpt"] == "Kim Long Un")
+    assert kim["severity"] == "error" and kim["suggestion"] == "Kim Jong Un"
+    assert kim["related"] and all(r["excerpt"] == "Kim Jong Un" for r in kim["related"])
+
+
+def test_seeds_pompeo_quote_drift_is_three_way_with_word_diffs() -> None:
+    report = scan([SEEDS], Config(select=("quotes/drift",)))
+    drift = [f for f in report.findings if f.rule == "quotes/drift"]
+    assert [Path(f.path).name[:3] for f in drift] == ["003", "004"]
+    assert all(Path(f.related[0].path).name.startswith("002") for f in drift)
+    assert "'UN' dropped" in drift[0].message
+    assert "Mike Pompeo" in drift[0].message
+
+
+# --------------------------------------------------------------------------- names
+
+
+NAMES = BUILTIN["names/variant"]
+
+
+def test_name_typo_across_documents() -> None:
+    found = run(NAMES, {
+        "a.txt": "North Korean leader Kim Jong Un met envoys. Kim Jong Un left.",
+        "b.txt": "Leader Kim Jong Un spoke on Monday.",
+        "c.txt": "They discussed leader Kim Long Un's attempts.",
+    })
+    assert [(f.path, f.location.excerpt, f.suggestion, f.severity) for f in found] == [
+        ("c.txt", "Kim Long Un", "Kim Jong Un", "error")]
+    assert {r.path for r in found[0].related} == {"a.txt", "b.txt"}
+
+
+@pytest.mark.parametrize(("rare", "common"), [
+    ("President Donald Tusk", "President Donald Trump"),
+    ("His father Kim Jong Il", "Leader Kim Jong Un"),
+    ("Her sister Kim Yo Jong", "Leader Kim Jong Un"),
+    ("officials in South Korea", "officials in North Korea"),
+    ("the Saudi Arabian envoy", "envoys of Saudi Arabia"),
+])
+def test_different_names_are_not_merged(rare: str, common: str) -> None:
+    files = {f"{i}.txt": f"{common} spoke on Monday." for i in range(3)}
+    files["rare.txt"] = f"{rare} spoke on Tuesday."
+    assert [f for f in run(NAMES, files) if f.path == "rare.txt"] == []
+
+
+def test_canonical_list_overrides_the_corpus_vote() -> None:
+    rule = inline_rule("""
+id: house/names
+type: name-variants
+mode: typo
+severity: error
+canonical: ["Kim Jong Un"]
+message: "'{match}' should be '{suggestion}'."
+""")
+    # The corpus mostly writes the misspelling; the canonical list still wins.
+    found = run(rule, {
+        "a.txt": "Leader Kim Jung Un spoke. Leader Kim Jung Un left.",
+        "b.txt": "Leader Kim Jung Un arrived.",
+    })
+    assert {(f.location.excerpt, f.suggestion) for f in found} == {("Kim Jung Un", "Kim Jong Un")}
+
+
+def test_name_style_variants_are_info() -> None:
+    found = run(BUILTIN["names/style"], {
+        "a.txt": "North Korean leader Kim Jong Un spoke.",
+        "b.txt": "Leader Kim Jong Un arrived.",
+        "c.txt": "North Korean leader Kim Jong-un left.",
+    })
+    assert [(f.path, f.location.excerpt, f.suggestion, f.severity) for f in found] == [
+        ("c.txt", "Kim Jong-un", "Kim Jong Un", "info")]
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+QUOTE = '"Enforcement of sanctions must continue vigorously and without {w}," said Secretary of State Mike Pompeo.'
+
+
+def test_quote_drift_reports_the_changed_word() -> None:
+    found = run(BUILTIN["quotes/drift"], {"a.txt": QUOTE.format(w="fail"), "b.txt": QUOTE.format(w="delay")})
+    assert len(found) == 1 and found[0].path == "b.txt"
+    assert "'fail' -> 'delay'" in found[0].message
+    assert found[0].related[0].path == "a.txt"
+
+
+def test_quote_spelling_only_difference_is_info() -> None:
+    q = '"We must all realize that the sanctions regime will continue for years," said Secretary of State Mike Pompeo.'
+    found = run(BUILTIN["quotes/drift"], {"a.txt": q, "b.txt": q.replace("realize", "realise")})
+    assert [f.severity for f in found] == ["info"]
+
+
+def test_quote_by_another_speaker_is_not_drift() -> None:
+    a = '"We will never accept sanctions of this kind in the region," said Foreign Minister Sergei Lavrov.'
+    b = '"We will always accept sanctions of this kind in the region," said Secretary of State Mike Pompeo.'
+    assert run(BUILTIN["quotes/drift"], {"a.txt": a, "b.txt": b}) == []
+
+
+# --------------------------------------------------------------------------- figures and dates
+
+
+FIG = "Pompeo said North Korea violated its annual cap of importing {} barrels of oil this year."
+
+
+def test_conflicting_figure_is_reported_once_with_both_locations() -> None:
+    found = run(BUILTIN["figures/conflict"], {
+        "a.txt": FIG.format("500,000"), "b.txt": FIG.format("500,000"), "c.txt": FIG.format("300,000")})
+    assert [(f.path, f.location.excerpt) for f in found] == [("c.txt", "300,000 barrels")]
+    assert found[0].related[0].path == "a.txt"
+
+
+@pytest.mark.parametrize("other", ["about 500,000", "nearly 500,000", "more than 400,000"])
+def test_compatible_approximations_do_not_conflict(other: str) -> None:
+    assert run(BUILTIN["figures/conflict"], {"a.txt": FIG.format("500,000"), "b.txt": FIG.format(other)}) == []
+
+
+def test_updated_toll_in_a_later_article_is_not_a_conflict() -> None:
+    early = "March 1, 2010\n\nThe earthquake killed at least 82 people in the coastal city, officials said."
+    late = "March 3, 2010\n\nThe earthquake killed 300 people in the coastal city, officials said."
+    assert run(BUILTIN["figures/conflict"], {"a.txt": early, "b.txt": late}) == []
+    # The same two figures on the same day do conflict.
+    same_day = late.replace("March 3", "March 1")
+    assert len(run(BUILTIN["figures/conflict"], {"a.txt": early.replace("at least ", ""), "b.txt": same_day})) == 1
+
+
+def test_articles_far_apart_describe_different_events() -> None:
+    a = "May 3, 2008\n\nThe actress checked into rehab for the 3rd time, her spokesman said."
+    b = "May 3, 2013\n\nThe actress checked into rehab for the 6th time, her spokesman said."
+    assert run(BUILTIN["figures/conflict"], {"a.txt": a, "b.txt": b}) == []
+
+
+def test_conflicting_dates_for_one_event() -> None:
+    s = "The earthquake struck the coastal city of Valparaiso on {}, killing hundreds."
+    found = run(BUILTIN["dates/conflict"], {"a.txt": s.format("March 3, 2010"), "b.txt": s.format("March 5, 2010")})
+    assert len(found) == 1 and found[0].location.excerpt in ("March 3, 2010", "March 5, 2010")
+
+
+def test_dates_in_one_range_are_not_one_fact() -> None:
+    s = "The exhibition runs between October 16 and November 14 in the capital, organisers said."
+    assert run(BUILTIN["dates/conflict"], {"a.txt": s, "b.txt": s}) == []
+
+
+def test_explicit_fact_key_requires_agreement() -> None:
+    rule = inline_rule("""
+id: house/council-size
+type: conflict
+severity: warning
+select: {kind: quantity, unit: member, near: "security council"}
+message: "{found} vs {expected} in {other}"
+""")
+    found = run(rule, {"a.txt": "Pompeo addressed the 15-member Security Council on Thursday.",
+                       "b.txt": "The 14-member Security Council met in New York.",
+                       "c.txt": "He spoke to the 15-member Security Council."})
+    assert [(f.path, f.location.excerpt) for f in found] == [("b.txt", "14-member")]
+
+
+# --------------------------------------------------------------------------- one document
+
+
+def test_count_vs_enumeration() -> None:
+    rule = BUILTIN["figures/enumeration"]
+    five = "The return of six-party talks between Russia, North Korea, South Korea, the US and China was urged."
+    six = "The return of six-party talks between Russia, North Korea, South Korea, the US, China and Japan was urged."
+    found = run(rule, {"a.txt": five})
+    assert len(found) == 1 and "Says 6 but lists 5" in found[0].message
+    assert run(rule, {"a.txt": six}) == []
+
+
+def test_weekday_that_does_not_match_its_date() -> None:
+    found = run(BUILTIN["dates/weekday"], {"a.txt": "The council met on Monday, December 31, 2019, in New York."})
+    assert len(found) == 1 and "was a Tuesday, not a Monday" in found[0].message
+    assert run(BUILTIN["dates/weekday"], {"a.txt": "The council met on Tuesday, December 31, 2019."}) == []
+
+
+def test_publication_date_sources_that_disagree() -> None:
+    text = "date 2020-02-10 Wire\n\nTalks resume\n\nDecember 30, 2019\n\nThe council met on Monday."
+    found = run(BUILTIN["dates/publication"], {"a.txt": text})
+    assert len(found) == 1 and "2019-12-30" in found[0].message and "2020-02-10" in found[0].message
+    # A URL one day off a dateline is normal (time zones, print dates).
+    ok = "https://example.org/2020/02/11/talks\n\nFebruary 10, 2020\n\nThe council met."
+    assert run(BUILTIN["dates/publication"], {"a.txt": ok}) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pompeo told the 14-member Security Council that sanctions must continue.", ["facts/unsc-members"]),
+    ("The six permanent members of the Security Council hold a veto.", ["facts/unsc-permanent-members"]),
+    ("A Security Council resolution needs ten votes in favor and no vetoes.", ["facts/unsc-votes"]),
+    ("A Security Council resolution needs nine votes in favor and no vetoes by the five permanent members.", []),
+    ("The 47-member Human Rights Council met in Geneva.", []),
+])
+def test_un_security_council_fact_pack(text: str, expected: list[str]) -> None:
+    rules = [BUILTIN[i] for i in ("facts/unsc-members", "facts/unsc-permanent-members", "facts/unsc-votes")]
+    doc = parse_document("a.txt", text)
+    _claims, found = analyse_document(doc, rules)
+    assert sorted(f.rule for f in found) == expected

@@ -1,0 +1,131 @@
+"""Properties of the matchers under the consistency rules.
+
+Name folding, typo pairing, blocking and quote alignment decide what the
+corpus rules compare; these properties pin their algebra: symmetric where
+they should be, idempotent, deterministic, and never crashing.
+"""
+
+from __future__ import annotations
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from rapidfuzz.distance import Levenshtein
+
+from factcheck.rules.kinds.names import blocking_keys, fold, max_edits, style_key, typo_pair
+from factcheck.rules.kinds.quotes import align, spelling_key, words
+
+letters = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12)
+names = st.lists(letters, min_size=1, max_size=4).map(" ".join)
+
+
+@given(st.text())
+def test_fold_never_crashes_and_is_idempotent(s: str) -> None:
+    assert fold(fold(s)) == fold(s)
+
+
+@given(names)
+def test_fold_ignores_case_hyphens_and_spacing(name: str) -> None:
+    variant = name.upper().replace(" ", "-", 1)
+    assert fold(variant) == fold(name)
+    assert style_key(variant) == style_key(name)
+
+
+def test_style_key_joins_known_style_variants() -> None:
+    assert style_key("Kim Jong-un") == style_key("Kim Jong Un") == style_key("KIM JONG UN")
+    assert style_key("Kim Jong Un") != style_key("Kim Jong Il")
+
+
+@given(names, names)
+def test_typo_pair_is_symmetric_and_irreflexive(a: str, b: str) -> None:
+    assert typo_pair(a, b) == typo_pair(b, a)
+    assert not typo_pair(a, a)
+
+
+@given(names, names)
+def test_typo_pair_implies_one_token_within_budget(a: str, b: str) -> None:
+    if typo_pair(a, b):
+        ta, tb = a.split(), b.split()
+        diff = [(x, y) for x, y in zip(ta, tb, strict=True) if x != y]
+        assert len(ta) == len(tb) and len(diff) == 1
+        x, y = diff[0]
+        assert Levenshtein.distance(x, y) <= max_edits(min(x, y, key=len))
+
+
+@given(names, st.data())
+def test_blocking_never_loses_a_typo_pair(name: str, data: st.DataObject) -> None:
+    # Make a near miss of one token and check the two names meet in the index.
+    toks = name.split()
+    i = data.draw(st.integers(0, len(toks) - 1))
+    t = toks[i]
+    assume(max_edits(t) > 0)
+    pos = data.draw(st.integers(0, len(t) - 1))
+    op = data.draw(st.sampled_from(["sub", "del", "ins"]))
+    ch = data.draw(st.sampled_from("abcdefghijklmnopqrstuvwxyz"))
+    if op == "sub":
+        t2 = t[:pos] + ch + t[pos + 1:]
+    elif op == "del":
+        t2 = t[:pos] + t[pos + 1:]
+    else:
+        t2 = t[:pos] + ch + t[pos:]
+    other = " ".join([*toks[:i], t2, *toks[i + 1:]])
+    if typo_pair(other, name):
+        assert blocking_keys(other) & blocking_keys(name)
+
+
+def test_typo_pair_keeps_different_people_apart() -> None:
+    assert typo_pair(fold("Kim Long Un"), fold("Kim Jong Un"))
+    assert typo_pair(fold("Noth Korea"), fold("North Korea"))
+    assert not typo_pair(fold("Donald Tusk"), fold("Donald Trump"))
+    assert not typo_pair(fold("Kim Jong Il"), fold("Kim Jong Un"))
+    assert not typo_pair(fold("Kim Yo Jong"), fold("Kim Jong Un"))
+    assert not typo_pair(fold("South Korea"), fold("North Korea"))
+
+
+sentences = st.lists(st.sampled_from(
+    "we must continue sanctions vigorously and without fail until the final verified denuclearization "
+    "realize realise programme program".split()), min_size=1, max_size=20)
+
+
+@given(sentences, sentences)
+def test_align_is_symmetric(a: list[str], b: list[str]) -> None:
+    d1, d2 = align(a, b), align(b, a)
+    assert d1.similarity == d2.similarity
+    assert 0.0 <= d1.similarity <= 1.0
+    assert len(d1.changes) == len(d2.changes)
+    assert d1.spelling_only == d2.spelling_only
+
+
+@given(sentences)
+def test_align_identical_has_no_changes(a: list[str]) -> None:
+    d = align(a, list(a))
+    assert d.changes == () and d.similarity == 1.0
+
+
+@given(sentences, sentences)
+def test_align_ignores_excerpt_boundaries(core: list[str], extra: list[str]) -> None:
+    # One outlet quoting more of the same remark is not drift.
+    d = align(core, core + extra)
+    assert not [c for c in d.changes if c[0] != "spelling"]
+
+
+def test_align_reports_word_changes_and_spelling_only() -> None:
+    a = words("until we realize final, fully verified denuclearization")
+    b = words("until we realise the fully, final, verified denuclearisation")
+    d = align(a, b)
+    assert not d.spelling_only
+    assert "realize" in d.describe() or "final" in d.describe()
+    s = align(words("we realize it"), words("we realise it"))
+    assert s.spelling_only and s.changes == (("spelling", "realize", "realise", ""),)
+
+
+@given(st.text())
+def test_spelling_key_and_words_never_crash(s: str) -> None:
+    spelling_key(s)
+    words(s)
+
+
+def test_spelling_key_joins_british_and_american() -> None:
+    assert spelling_key("denuclearisation") == spelling_key("denuclearization")
+    assert spelling_key("realise") == spelling_key("realize")
+    assert spelling_key("programme") == spelling_key("program")
+    assert spelling_key("colour") == spelling_key("color")
