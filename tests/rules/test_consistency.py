@@ -259,3 +259,20 @@ def test_un_security_council_fact_pack(text: str, expected: list[str]) -> None:
     doc = parse_document("a.txt", text)
     _claims, found = analyse_document(doc, rules)
     assert sorted(f.rule for f in found) == expected
+
+
+def test_paraphrased_sentences_state_the_same_date() -> None:
+    found = run(BUILTIN["dates/conflict"], {
+        "a.txt": "Bettie Mae Page was born on April 22, 1923, in Nashville, Tennessee, to a poor family.",
+        "b.txt": "Page was born to a poor family in Tennessee on April 22, 1923.",
+        "c.txt": "Page was born to a poor family in Tennessee on April 19, 1923.",
+    })
+    assert [(f.path, f.location.excerpt) for f in found] == [("c.txt", "April 19, 1923")]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("He finished his career with 2,301 career points for the team.", "He finished his career with 2,290 points for the team."),
+    ("Luck threw for 205 yards in the win over Kansas City.", "Luck threw for 4,183 yards in the win over Kansas City."),
+])
+def test_different_measures_are_different_facts(a: str, b: str) -> None:
+    assert run(BUILTIN["figures/conflict"], {"a.txt": a, "b.txt": b}) == []

@@ -7,6 +7,7 @@ they should be, idempotent, deterministic, and never crashing.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
@@ -129,3 +130,28 @@ def test_spelling_key_joins_british_and_american() -> None:
     assert spelling_key("realise") == spelling_key("realize")
     assert spelling_key("programme") == spelling_key("program")
     assert spelling_key("colour") == spelling_key("color")
+
+
+context = st.lists(st.sampled_from("page born nashville tennessee poor family quake miles southwest abbas <> #date".split()),
+                   max_size=12)
+weights = st.dictionaries(st.sampled_from("page born nashville tennessee poor family quake miles".split()),
+                          st.floats(min_value=0.1, max_value=10))
+
+
+@given(context, context, weights)
+def test_context_similarities_are_symmetric_and_bounded(a: list[str], b: list[str], idf: dict[str, float]) -> None:
+    from factcheck.rules.kinds.conflict import weighted_jaccard, weighted_overlap
+
+    for fn in (weighted_jaccard, weighted_overlap):
+        x, y = fn(a, b, idf), fn(b, a, idf)
+        assert x == pytest.approx(y) and 0.0 <= x <= 1.0 + 1e-9
+    assert weighted_jaccard(a, b, idf) <= weighted_overlap(a, b, idf) + 1e-9
+
+
+@given(context, weights)
+def test_a_context_contained_in_another_fully_overlaps(a: list[str], idf: dict[str, float]) -> None:
+    from factcheck.rules.kinds.conflict import weighted_overlap
+
+    content = [w for w in a if not w.startswith(("<", "#"))]
+    assume(content)
+    assert weighted_overlap(content, [*content, "poor", "family"], idf) == pytest.approx(1.0)

@@ -135,11 +135,59 @@ def _content(text: str, start: int, end: int, masked: Sequence[tuple[int, int, s
 class _Fact:
     doc: Document
     claim: Claim
-    words: tuple[str, ...]
+    words: tuple[str, ...]  # the window around the claim, figures masked
     key: tuple[str, str]  # (kind, unit)
+    sentence: frozenset[str]  # every content word of the sentence
+    unique: bool  # the only claim of its kind and unit in its sentence
 
 
-def weighted_jaccard(a: Sequence[str], b: Sequence[str], idf: dict[str, float]) -> float:
+_NUMBERISH_RE = re.compile(
+    r"^(?:[\d.,/%$£€¥-]+|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+    r"thousand|million|billion|trillion|m|bn|k|a|an|dozen|some|about|around|nearly|almost|more|than|less|fewer|"
+    r"over|under|up|to|at|least|most|roughly|approximately|than|per|cent|percent|and)$")
+
+
+def measure_words(c: Claim) -> tuple[str, ...]:
+    """The words of a claim other than its number: what is counted ("career points", "AK-47 rifles")."""
+    out = []
+    for w in re.split(r"[\s-]+", c.text.casefold().replace("’", "'")):
+        w = w.strip(".,;:()\"'")
+        if w and not _NUMBERISH_RE.match(w) and not w[:1].isdigit() and w[:1] not in "$£€¥":
+            out.append(w[:-1] if w.endswith("s") and len(w) > 3 else w)
+    return tuple(out)
+
+
+def same_measure(a: Claim, b: Claim) -> bool:
+    """Could two figures measure one thing?  Same counted words, and the same order of size.
+
+    "2,301 career points" and "2,290 points" count different things; "20
+    points" and "2,290 points", or "205 yards" and "4,183 yards", are a game and
+    a career.  A misreported figure is rarely off by more than a factor of four.
+    """
+    if a.kind != "date" and measure_words(a) != measure_words(b):
+        return False
+    va, vb = a.value, b.value
+    if isinstance(va, (int, float)) and isinstance(vb, (int, float)) and not isinstance(va, bool) \
+            and not isinstance(vb, bool) and va > 0 and vb > 0:
+        return max(va, vb) / min(va, vb) <= 4.0
+    return True
+
+
+def weighted_overlap(a: Iterable[str], b: Iterable[str], idf: dict[str, float]) -> float:
+    """How much of the smaller context the larger one covers, words weighted by rarity.
+
+    One outlet's sentence often says more ("born to a poor family in
+    Tennessee on April 22, 1923" within a longer biography sentence): the
+    overlap coefficient does not punish the longer one.  Symmetric, in [0, 1].
+    """
+    sa = {w for w in a if not w.startswith(("<", "#"))}
+    sb = {w for w in b if not w.startswith(("<", "#"))}
+    smaller = min(sum(idf.get(w, 1.0) for w in sa), sum(idf.get(w, 1.0) for w in sb))
+    return sum(idf.get(w, 1.0) for w in sa & sb) / smaller if smaller else 0.0
+
+
+def weighted_jaccard(a: Iterable[str], b: Iterable[str], idf: dict[str, float]) -> float:
     """Jaccard similarity of two contexts, each word weighted by its rarity.
 
     Outlets paraphrase: "a 35-mile quake southwest of Bandar Abbas" and "the
@@ -164,6 +212,8 @@ class ConflictKind(Kind):
         "min_similarity": Option((float,), default=0.5,
                                  help="0..1: how alike two contexts must be (rarity-weighted Jaccard)"),
         "min_shared": Option((int,), default=3, help="context words two claims must share"),
+        "min_overlap": Option((float,), default=0.7,
+                              help="0..1: how much of the smaller of two alike sentences the other covers"),
         "max_days_apart": Option((int,), default=30,
                                  help="articles published further apart describe different events"),
         "allow_updates": Option((bool,), default=True, help="a larger figure in a later article is an update"),
@@ -192,7 +242,12 @@ class ConflictKind(Kind):
                 elif c.kind not in kinds or not self._comparable(c):
                     continue
                 words = tuple(context_words(doc, c, masked, self.options["window"]))
-                facts.append(_Fact(doc, c, words, (c.kind, (c.unit or "").casefold())))
+                key = (c.kind, (c.unit or "").casefold())
+                sent = frozenset(w for w in _content(doc.text, c.sentence[0], c.sentence[1], masked)
+                                 if not w.startswith("#"))
+                unique = sum(1 for o in claims if o.sentence == c.sentence and o.kind == c.kind
+                             and (o.unit or "").casefold() == key[1]) == 1
+                facts.append(_Fact(doc, c, words, key, sent, unique))
         return facts
 
     @staticmethod
@@ -216,7 +271,7 @@ class ConflictKind(Kind):
         index: dict[tuple[str, str, str], list[int]] = defaultdict(list)
         df: Counter[str] = Counter()
         for i, f in enumerate(facts):
-            ws = {w for w in f.words if not w.startswith(("<", "#"))}
+            ws = f.sentence
             df.update(ws)
             for w in ws:
                 index[(*f.key, w)].append(i)
@@ -237,11 +292,16 @@ class ConflictKind(Kind):
             if k < min_shared:
                 continue
             a, b = facts[x], facts[y]
-            if weighted_jaccard(a.words, b.words, idf) < self.options["min_similarity"]:
+            if not self._same_subject(a.claim, b.claim) or not same_measure(a.claim, b.claim):
                 continue
-            if not self._adjacent_agree(a, b) or not self._same_subject(a.claim, b.claim):
-                continue
-            yield x, y
+            threshold = self.options["min_similarity"]
+            near = weighted_jaccard(a.words, b.words, idf) >= threshold and self._adjacent_agree(a, b)
+            # Paraphrase: alike sentences, each with one claim of this kind and unit.
+            para = a.unique and b.unique and min(len(a.sentence), len(b.sentence)) >= 3 and \
+                not (a.claim.get("relative") or b.claim.get("relative")) and \
+                weighted_overlap(a.sentence, b.sentence, idf) >= self.options["min_overlap"]
+            if near or para:
+                yield x, y
 
     @staticmethod
     def _adjacent_agree(a: _Fact, b: _Fact) -> bool:
@@ -254,14 +314,14 @@ class ConflictKind(Kind):
 
     @staticmethod
     def _same_subject(a: Claim, b: Claim) -> bool:
-        """A "7-yard touchdown" and "205 yards" passing are different facts; so are a
-        hyphenated modifier and a plain quantity of the same unit unless subjects agree."""
+        """A "7-yard touchdown" and "205 yards" passing are different facts: when both
+        claims name what they measure, it must agree; and so must a rate."""
         if a.get("per") != b.get("per"):
             return False  # "$23 million per season" is not the contract's total
         sa, sb = a.get("subject"), b.get("subject")
         if sa and sb:
             return str(sa).casefold() == str(sb).casefold()
-        return bool(a.get("hyphenated")) == bool(b.get("hyphenated"))
+        return True
 
     def _days_apart(self, a: Document, b: Document) -> int | None:
         if a.pub_date is None or b.pub_date is None:

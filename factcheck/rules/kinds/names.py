@@ -62,12 +62,19 @@ from factcheck.rules.yamlsrc import load_yaml
 
 
 def fold(name: str) -> str:
-    """Case-, diacritic- and hyphen-insensitive form: 'Kim Jong-un' -> 'kim jong un'."""
+    """Case-, diacritic- and hyphen-insensitive form: 'Kim Jong-un' -> 'kim jong un'.
+
+    Idempotent (a property test checks): the possessive is stripped from the
+    already normalised string until nothing changes.
+    """
     s = unicodedata.normalize("NFKD", name)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    s = re.sub(r"['’](s)?$", "", s.casefold())
-    s = re.sub(r"[-_‐‑–.]+", " ", s)
-    return " ".join(s.split())
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
+    s = " ".join(re.sub(r"[-_‐‑–.]+", " ", s).split())
+    while True:
+        stripped = re.sub(r"['’]s?$", "", s).rstrip()
+        if stripped == s:
+            return s
+        s = stripped
 
 
 def style_key(name: str) -> str:

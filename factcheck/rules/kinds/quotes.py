@@ -116,14 +116,15 @@ class Diff:
         return "; ".join(out)
 
 
-def _anchor(ops: Sequence[Any], first: bool) -> Any:
-    """The first (or last) matching run of at least two words, else of any length.
+def _anchor(ops: Sequence[Any], keys: Sequence[str], first: bool) -> Any:
+    """The first (or last) matching run that can anchor an overlap.
 
-    One shared "a" or "the" must not decide where two excerpts overlap.
+    A run of two or more words, or one real word ("destroyed"); a lone shared
+    "a" or "the" must not decide where two excerpts overlap.
     """
     runs = [op for op in ops if op.tag == "equal"]
-    long = [op for op in runs if op.src_end - op.src_start >= 2]
-    pool = long or runs
+    strong = [op for op in runs if op.src_end - op.src_start >= 2 or len(keys[op.src_start]) >= 4]
+    pool = strong or runs
     return pool[0] if first else pool[-1]
 
 
@@ -146,7 +147,7 @@ def align(a: Sequence[str], b: Sequence[str]) -> Diff:
     ops = list(LCSseq.opcodes(ka, kb))
     if not any(op.tag == "equal" for op in ops):
         return Diff((), False, 0.0)
-    first, last = _anchor(ops, True), _anchor(ops, False)
+    first, last = _anchor(ops, ka, True), _anchor(ops, ka, False)
     changes: list[tuple[str, str, str, str]] = []
     spelling_only = True
 
