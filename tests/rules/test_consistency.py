@@ -271,8 +271,10 @@ def test_paraphrased_sentences_state_the_same_date() -> None:
 
 
 @pytest.mark.parametrize(("a", "b"), [
-    ("He finished his career with 2,301 career points for the team.", "He finished his career with 2,290 points for the team."),
-    ("Luck threw for 205 yards in the win over Kansas City.", "Luck threw for 4,183 yards in the win over Kansas City."),
+    ("He finished his career with 2,301 career points for the team.",
+     "He finished his career with 2,290 points for the team."),
+    ("Luck threw for 205 yards in the win over Kansas City.",
+     "Luck threw for 4,183 yards in the win over Kansas City."),
 ])
 def test_different_measures_are_different_facts(a: str, b: str) -> None:
     assert run(BUILTIN["figures/conflict"], {"a.txt": a, "b.txt": b}) == []

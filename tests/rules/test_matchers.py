@@ -132,8 +132,9 @@ def test_spelling_key_joins_british_and_american() -> None:
     assert spelling_key("colour") == spelling_key("color")
 
 
-context = st.lists(st.sampled_from("page born nashville tennessee poor family quake miles southwest abbas <> #date".split()),
-                   max_size=12)
+context = st.lists(
+    st.sampled_from("page born nashville tennessee poor family quake miles southwest abbas <> #date".split()),
+    max_size=12)
 weights = st.dictionaries(st.sampled_from("page born nashville tennessee poor family quake miles".split()),
                           st.floats(min_value=0.1, max_value=10))
 
