@@ -288,6 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--per-copy", type=int, default=10, help="plants per working copy (different files)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--scale", type=int, default=10, help="size factor for the scaling run (0: skip)")
+    ap.add_argument("--kinds", default="name,figure,date,quote", help="error kinds to plant (comma-separated)")
     args = ap.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"no such corpus: {args.corpus}", file=sys.stderr)
@@ -312,6 +313,8 @@ def main(argv: list[str] | None = None) -> int:
                    "date": planter.date_targets(), "quote": planter.quote_targets()}
         print("recall on planted errors (a finding of the expected rule at the planted span):")
         for kind, pool in targets.items():
+            if kind not in args.kinds.split(","):
+                continue
             rng.shuffle(pool)
             found = planted = 0
             misses: list[Plant] = []

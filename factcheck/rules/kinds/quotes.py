@@ -202,6 +202,20 @@ class _Quote:
     speaker: str | None
 
 
+def speakers_agree(a: _Quote, b: _Quote) -> bool:
+    """Could both outlets mean the same speaker?
+
+    "Zadan" and "Craig Zadan" share a surname; "a police spokeswoman" is a
+    description that may name anyone.  Only two names with no word in common
+    ("Sergei Lavrov", "Mike Pompeo") are different speakers.
+    """
+    if not a.speaker or not b.speaker:
+        return True
+    if "description" in (a.claim.get("speaker_type"), b.claim.get("speaker_type")):
+        return True
+    return bool(set(a.speaker.casefold().split()) & set(b.speaker.casefold().split()))
+
+
 class QuoteDriftKind(Kind):
     """Report a quote worded differently from the same quote in another document."""
 
@@ -227,8 +241,16 @@ class QuoteDriftKind(Kind):
                 ws = tuple(words(str(c.value)))
                 if len(ws) >= self.options["min_words"]:
                     quotes.append(_Quote(doc, c, ws, c.get("speaker")))
-        index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        # Identical quotes by the same speaker (syndicated copies) collapse to one
+        # representative before pairing: the cost stays linear in the corpus.
+        same: dict[tuple[object, ...], list[int]] = defaultdict(list)
         for i, q in enumerate(quotes):
+            same[(tuple(w.casefold() for w in q.words), (q.speaker or "").casefold(),
+                  q.claim.get("speaker_type"))].append(i)
+        groups = list(same.values())
+        reps = [quotes[ids[0]] for ids in groups]
+        index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for i, q in enumerate(reps):
             for sh in shingles(q.words):
                 index[sh].append(i)
         pairs: set[tuple[int, int]] = set()
@@ -237,13 +259,13 @@ class QuoteDriftKind(Kind):
                 continue  # a stock phrase shared by many quotes says nothing
             for x in ids:
                 for y in ids:
-                    if x < y and quotes[x].doc.path != quotes[y].doc.path:
+                    if x < y:
                         pairs.add((x, y))
         # Similar quotes form clusters; in each, the most frequent wording (then the
         # earliest by path) is the reference and every other wording is compared
         # with it.  Three wordings in three documents give two findings, and a
         # document that agrees with the majority is never blamed.
-        parent = list(range(len(quotes)))
+        parent = list(range(len(reps)))
 
         def root(i: int) -> int:
             while parent[i] != i:
@@ -252,15 +274,14 @@ class QuoteDriftKind(Kind):
             return i
 
         for x, y in sorted(pairs):
-            qa, qb = quotes[x], quotes[y]
-            if self.options["same_speaker"] and qa.speaker and qb.speaker and \
-                    qa.speaker.casefold() != qb.speaker.casefold():
+            qa, qb = reps[x], reps[y]
+            if self.options["same_speaker"] and not speakers_agree(qa, qb):
                 continue
             if align(qa.words, qb.words).similarity >= self.options["min_similarity"]:
                 parent[root(x)] = root(y)
         clusters: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(quotes)):
-            clusters[root(i)].append(i)
+        for i in range(len(reps)):
+            clusters[root(i)].extend(groups[i])
         for members in clusters.values():
             if len({quotes[i].doc.path for i in members}) < 2:
                 continue
