@@ -86,15 +86,28 @@ def test_seeds_pompeo_quote_drift_is_three_way_with_word_diffs() -> None:
 NAMES = BUILTIN["names/variant"]
 
 
+STORY = "Officials in Pyongyang and Seoul said talks with Washington would resume."
+
+
 def test_name_typo_across_documents() -> None:
+    found = run(NAMES, {
+        "a.txt": f"North Korean leader Kim Jong Un met envoys. Kim Jong Un left. {STORY}",
+        "b.txt": f"Leader Kim Jong Un spoke on Monday. {STORY}",
+        "c.txt": f"They discussed leader Kim Long Un's attempts. {STORY}",
+    })
+    assert [(f.path, f.location.excerpt, f.suggestion, f.severity) for f in found] == [
+        ("c.txt", "Kim Long Un", "Kim Jong Un", "error")]
+    assert {r.path for r in found[0].related} == {"a.txt", "b.txt"}
+
+
+def test_name_typo_without_a_shared_story_is_only_a_warning() -> None:
+    # "Marin County" in one story and "Marion County" in another may be two places.
     found = run(NAMES, {
         "a.txt": "North Korean leader Kim Jong Un met envoys. Kim Jong Un left.",
         "b.txt": "Leader Kim Jong Un spoke on Monday.",
         "c.txt": "They discussed leader Kim Long Un's attempts.",
     })
-    assert [(f.path, f.location.excerpt, f.suggestion, f.severity) for f in found] == [
-        ("c.txt", "Kim Long Un", "Kim Jong Un", "error")]
-    assert {r.path for r in found[0].related} == {"a.txt", "b.txt"}
+    assert [(f.location.excerpt, f.severity) for f in found] == [("Kim Long Un", "warning")]
 
 
 @pytest.mark.parametrize(("rare", "common"), [

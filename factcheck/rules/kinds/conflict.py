@@ -56,7 +56,7 @@ from factcheck.rules.kinds.facts import ClaimSelector
 from factcheck.rules.model import CorpusView, Option, Rule
 
 FIGURE_KINDS = ("quantity", "count", "vote", "ordinal", "date")
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*")  # hyphenated words split: "grenade-launcher" = "grenade launcher"
 STOPWORDS = frozenset("""
 a an the and or but of in on at to for from by with as is are was were be been being has have had
 do does did will would shall should can could may might must it its this that these those there

@@ -350,12 +350,22 @@ class NameVariantsKind(Kind):
                 return False
         return True
 
-    def _confident(self, cl: _Cluster, form: _Form, support: int, docs: int, canonical: bool) -> bool:
+    def _confident(self, cl: _Cluster, form: _Form, support: int, docs: int, canonical: bool,
+                   target: _Cluster | None, names_in: dict[str, set[str]]) -> bool:
         """Error-level evidence: a multi-word name, misspelled once, against a spelling used
-        at least three times in at least two documents (or a canonical one)."""
+        at least three times in at least two documents (or a canonical one), in an
+        article that shares other names with an article using that spelling -- the
+        same story, not "Marin County" in one and "Marion County" in another."""
         if len(form.folded.split()) < 2:
             return False
-        return canonical or (cl.support == 1 and support >= 3 and docs >= 2)
+        if canonical:
+            return True
+        if cl.support != 1 or support < 3 or docs < 2 or target is None:
+            return False
+        mine = {d.path for d, _ in form.mentions}
+        theirs = {d.path for f in target.forms.values() for d, _ in f.mentions}
+        own = set().union(*(names_in[p] for p in mine)) - {cl.key, target.key}
+        return any(len(own & names_in[p]) >= 2 for p in theirs - mine) or bool(mine & theirs)
 
     def _typos(self, clusters: dict[str, _Cluster], corpus: CorpusView) -> Iterable[Finding]:
         opts = self.options
@@ -369,6 +379,11 @@ class NameVariantsKind(Kind):
         for key, canon in canon_keys.items():
             strong.setdefault(key, (canon, 0, 0))
         folded_of = {k: fold(v[0]) for k, v in strong.items()}
+        names_in: dict[str, set[str]] = defaultdict(set)  # path -> style keys of the names it mentions
+        for key, clu in clusters.items():
+            for f in clu.forms.values():
+                for d, _ in f.mentions:
+                    names_in[d.path].add(key)
         lower_words = self._lowercase_words(corpus)
         for key in sorted(strong):
             for bk in blocking_keys(folded_of[key]):
@@ -411,7 +426,7 @@ class NameVariantsKind(Kind):
                     target = meant.text
             _t, support, docs = strong[best[2]]
             severity = None
-            if not self._confident(cl, form, support, docs, best[0] == 1):
+            if not self._confident(cl, form, support, docs, best[0] == 1, target_cl, names_in):
                 if opts["weak_severity"] == "ignore":
                     continue
                 severity = opts["weak_severity"]
