@@ -293,15 +293,19 @@ def baseline_update(
             print("\n".join(lines))
 
 
-@app.command("rules", epilog="Example: factcheck rules --format json")
+@app.command("rules", epilog="Example: factcheck rules --format json; factcheck rules --kinds")
 def list_rules(
     rules: RulesOpt = None,
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    kinds: Annotated[bool, typer.Option("--kinds", help="Document the rule kinds (type:) instead.")] = False,
     config_path: ConfigOpt = None,
 ) -> None:
     """List every active rule: id, type, severity, description and origin."""
     from factcheck.engine import active_rules
 
+    if kinds:
+        _print_kinds()
+        return
     try:
         if fmt not in ("text", "json"):
             raise FactcheckError(f"--format must be text or json, not {fmt!r}")
@@ -316,6 +320,25 @@ def list_rules(
     width = max((len(r.id) for r in active), default=10)
     for r in active:
         print(f"{r.id:<{width}}  {r.type:<13} {r.severity:<8} {r.summary()}  ({r.origin})")
+
+
+def _print_kinds() -> None:
+    """Each rule kind's docstring (its user documentation, with examples) and options."""
+    import inspect
+
+    from factcheck.rules.kinds import KINDS
+
+    for name in sorted(KINDS):
+        kind = KINDS[name]
+        module_doc = inspect.getdoc(sys.modules[kind.__module__]) or ""
+        print(f"type: {name}  ({kind.scope})")
+        print("  " + (module_doc or inspect.getdoc(kind) or "").replace("\n", "\n  "))
+        if kind.OPTIONS:
+            print("  options:")
+            for key, opt in kind.OPTIONS.items():
+                default = "required" if opt.required else f"default {opt.default!r}"
+                print(f"    {key} ({opt.type_name()}, {default}): {opt.help}")
+        print()
 
 
 @app.command("test-rules", epilog="Example: factcheck test-rules my-rules/")

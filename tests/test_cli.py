@@ -522,3 +522,13 @@ def test_no_arguments_prints_help(tmp_path: Path) -> None:
     r = real(cwd=tmp_path)
     assert r.returncode == 0
     assert "Usage: factcheck" in r.stdout and "scan" in r.stdout
+
+
+def test_rules_kinds_documents_every_kind() -> None:
+    from factcheck.rules.kinds import KINDS
+
+    r = invoke("rules", "--kinds")
+    assert r.exit_code == 0
+    for name, kind in KINDS.items():
+        assert f"type: {name}  ({kind.scope})" in r.stdout
+    assert "Example::" in r.stdout and "options:" in r.stdout

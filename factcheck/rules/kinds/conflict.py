@@ -2,11 +2,14 @@
 
 "The same fact" is found generally: every figure or date claim is described
 by the words around it with all figures and dates masked out.  Two claims of
-the same kind and unit whose masked contexts nearly coincide, in different
-documents, state the same fact; if their values are incompatible, one of them
-is reported (the minority value, with the majority's location as
-``related``).  Candidates meet through an inverted index of context words,
-never by comparing every pair of sentences.
+the same kind, unit and counted words ("career points" is not "points") in
+different documents state the same fact when their masked contexts nearly
+coincide and the word after the figure agrees, or -- for paraphrases -- when
+their sentences overlap, words weighted by rarity, and each holds the only
+claim of that kind and unit.  If their values are incompatible, the minority
+value is reported with the majority's location as ``related``.  Candidates
+meet through an inverted index of context words after identical facts
+(syndicated copies) are collapsed, never by comparing every pair of sentences.
 
 Legitimate differences are kept out:
 
