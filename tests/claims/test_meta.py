@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.claims.base import EXTRACTORS, PRODUCES, KINDS
+from factcheck.claims.base import EXTRACTORS, KINDS, PRODUCES
 
 HERE = Path(__file__).parent
 
