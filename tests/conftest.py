@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
+
+from factcheck.claims.base import Claim
+from factcheck.documents import Document, parse_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -34,3 +39,25 @@ def seeds_dir() -> Path:
 def ecbplus_dir() -> Path:
     need_shared(ECBPLUS)
     return ECBPLUS
+
+
+def extractor_contract(extract: Any, text: str, kind: str) -> tuple[Document, list[Claim]]:
+    """The contract every claim extractor keeps, on any text.
+
+    Deterministic (a second run on a fresh document gives the same claims),
+    sorted by span, every span inside the text and slicing back to the claim's
+    text, of the expected kind, and JSON-serialisable.  Returns the document
+    and claims for kind-specific checks.
+    """
+    doc = parse_document("t.txt", text)
+    first = list(extract(doc))
+    second = list(extract(parse_document("t.txt", text)))
+    assert [(c.start, c.end, c.value, dict(c.attrs)) for c in first] == [
+        (c.start, c.end, c.value, dict(c.attrs)) for c in second]
+    assert [(c.start, c.end) for c in first] == sorted((c.start, c.end) for c in first)
+    for c in first:
+        assert c.kind == kind
+        assert 0 <= c.start < c.end <= len(doc.text)
+        assert doc.text[c.start:c.end] == c.text
+        json.dumps({"value": c.value, **c.attrs})
+    return doc, first

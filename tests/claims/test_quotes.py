@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import extractor_contract
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -418,21 +419,12 @@ def test_no_quote_marks_no_claims() -> None:
 
 
 def _check_contract(text: str) -> None:
-    doc = doc_of(text)
-    first = list(extract(doc))
-    second = list(extract(doc_of(text)))
-    assert [(c.start, c.end, c.value, dict(c.attrs)) for c in first] == [
-        (c.start, c.end, c.value, dict(c.attrs)) for c in second]
-    assert [(c.start, c.end) for c in first] == sorted((c.start, c.end) for c in first)
-    for c in first:
-        assert c.kind == "quote"
-        assert 0 <= c.start < c.end <= len(doc.text)
-        assert doc.text[c.start:c.end] == c.text
+    _doc, claims = extractor_contract(extract, text, "quote")
+    for c in claims:
         assert c.value == " ".join(c.text.split())
         assert c.value
         assert c.attrs["speaker_type"] in (None, "person", "place", "organisation", "unknown", "description")
         assert (c.attrs["speaker"] is None) == (c.attrs["speaker_type"] is None)
-        json.dumps({"value": c.value, **c.attrs})
 
 
 @given(st.text())
