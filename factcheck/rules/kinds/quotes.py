@@ -40,11 +40,12 @@ from factcheck.claims.base import Claim
 from factcheck.documents import Document
 from factcheck.findings import Finding, Location
 from factcheck.rules.kinds.base import Kind
+from factcheck.rules.kinds.conflict import STOPWORDS
 from factcheck.rules.model import CorpusView, Option
 
 _WORD_RE = re.compile(r"[\w’']+", re.UNICODE)
 _SPELLING = [(re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
-             (re.compile(r"yse(s|d)?$"), r"yze\1"), (re.compile(r"our(s|ed|ing|able)?$"), r"or\1"),
+             (re.compile(r"yse(s|d)?$"), r"yze\1"), (re.compile(r"our(s|ed|ing|able|hood|hoods)?$"), r"or\1"),
              (re.compile(r"tre(s)?$"), r"ter\1"), (re.compile(r"ogue(s)?$"), r"og\1"),
              (re.compile(r"ence$"), "ense"), (re.compile(r"mme(s)?$"), r"m\1")]
 
@@ -71,7 +72,7 @@ def words(text: str) -> list[str]:
 
 def spelling_key(word: str) -> str:
     """British and American spellings of a word map to one key (realise/realize -> realize)."""
-    w = word.casefold()
+    w = word.casefold().replace("'", "")
     w = _EQUIVALENT.get(w, w)
     for rx, rep in _SPELLING:
         if len(w) > 4 and rx.search(w):
@@ -188,9 +189,16 @@ def align(a: Sequence[str], b: Sequence[str]) -> Diff:
         ctx = f" before '{after}'" if after else ""
         changes.append((op.tag, wa, wb, ctx))
     edge(a[last.src_end:], b[last.dest_end:], "")
-    # Similarity: the common subsequence over the shorter quote.  Symmetric, and
-    # 1.0 when one outlet's excerpt is contained in the other's.
-    sim = LCSseq.similarity(ka, kb) / min(len(ka), len(kb))
+    # Similarity: the common subsequence over the shorter quote, on all words and
+    # on content words alone (two remarks sharing "going to be a" are not one
+    # quote).  Symmetric, and 1.0 when one outlet's excerpt contains the other's.
+    ca = [k for k in ka if k not in STOPWORDS]
+    cb = [k for k in kb if k not in STOPWORDS]
+    if ca == cb:
+        content = 1.0
+    else:
+        content = LCSseq.similarity(ca, cb) / min(len(ca), len(cb)) if min(len(ca), len(cb)) >= 2 else 0.0
+    sim = min(LCSseq.similarity(ka, kb) / min(len(ka), len(kb)), content)
     return Diff(tuple(changes), spelling_only, sim)
 
 
