@@ -156,3 +156,17 @@ def test_a_context_contained_in_another_fully_overlaps(a: list[str], idf: dict[s
     content = [w for w in a if not w.startswith(("<", "#"))]
     assume(content)
     assert weighted_overlap(content, [*content, "poor", "family"], idf) == pytest.approx(1.0)
+
+
+def test_align_reports_a_word_inserted_after_a_short_first_word() -> None:
+    d = align(words("I can't wait to start this new adventure."),
+              words("I really can't wait to start this new adventure."))
+    assert d.describe() == "'really' added before 'can't'"
+
+
+def test_align_ignores_a_lone_shared_word_far_from_the_overlap() -> None:
+    # A partial quote inside a longer one: the shared "a" twenty words away is not an anchor.
+    d = align(words("impose a course of tightening sanctions"),
+              words("Against a backdrop of readiness of Pyongyang to cooperate it seems inappropriate and untimely "
+                    "when our Western partners have imposed a course of tightening sanctions against Pyongyang"))
+    assert [c for c in d.changes if c[0] != "spelling"] == []

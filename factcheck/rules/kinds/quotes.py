@@ -118,15 +118,26 @@ class Diff:
 
 
 def _anchor(ops: Sequence[Any], keys: Sequence[str], first: bool) -> Any:
-    """The first (or last) matching run that can anchor an overlap.
+    """The first (or last) matching run of the stretch both quotes cover.
 
-    A run of two or more words, or one real word ("destroyed"); a lone shared
-    "a" or "the" must not decide where two excerpts overlap.
+    The stretch is bounded by strong runs (two or more words, or one real
+    word such as "destroyed"); a weak run (a lone "I" or "a") extends it only
+    when at most three unmatched words lie between it and the stretch -- a
+    shared "a" twenty words away must not decide where two excerpts overlap,
+    but "I [really] can't wait" is one stretch.
     """
     runs = [op for op in ops if op.tag == "equal"]
-    strong = [op for op in runs if op.src_end - op.src_start >= 2 or len(keys[op.src_start]) >= 4]
-    pool = strong or runs
-    return pool[0] if first else pool[-1]
+    strong = [i for i, op in enumerate(runs) if op.src_end - op.src_start >= 2 or len(keys[op.src_start]) >= 4]
+    if not strong:
+        return runs[0] if first else runs[-1]
+    k = strong[0] if first else strong[-1]
+    step = -1 if first else 1
+    while 0 <= k + step < len(runs):
+        a, b = (runs[k + step], runs[k]) if first else (runs[k], runs[k + step])
+        if a.src_end + 3 < b.src_start or a.dest_end + 3 < b.dest_start:
+            break
+        k += step
+    return runs[k]
 
 
 def align(a: Sequence[str], b: Sequence[str]) -> Diff:
