@@ -143,6 +143,9 @@ def _content(text: str, start: int, end: int, masked: Sequence[tuple[int, int, s
                 last_mask = hit
             continue
         w = m.group(0).casefold().replace("’", "'")
+        if w.endswith("'s"):
+            w = w[:-2]  # "Vinatieri's field goal" is about Vinatieri
+        w = w.rstrip("'")
         if w not in STOPWORDS and len(w) > 1:
             out.append(w)
     return out
