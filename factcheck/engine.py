@@ -182,6 +182,7 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     creating one).
     """
     config = config or Config()
+    explicit_rules = rules
     if rules is None:
         loaded = load_rules(config.rules, include_builtin=config.builtin_rules)
         rules = select_rules(loaded, config.select, config.ignore)
@@ -201,7 +202,9 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
         if config.corpus else []
     all_files = files + extra
     results: list[_FileResult] = []
-    jobs = _jobs(config, len(all_files))
+    # Workers load their rules from the config; rules handed in by a caller (not
+    # picklable: compiled RE2 patterns) are run in this process instead.
+    jobs = _jobs(config, len(all_files)) if explicit_rules is None else 1
     if jobs > 1:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(config,)) as ex:
             for i, res in enumerate(ex.map(_worker_run, all_files, chunksize=8)):

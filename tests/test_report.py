@@ -273,3 +273,19 @@ def test_fingerprint_differs_for_a_different_excerpt_rule_or_path() -> None:
 def test_fingerprint_in_scan_differs_for_different_excerpts(project: Path) -> None:
     prints = [f.fingerprint for f in run(["articles"]).findings]
     assert len(prints) == len(set(prints)) == 6
+
+
+def test_scan_with_explicit_rules_uses_them_even_for_large_scans(tmp_path: Path) -> None:
+    # 200+ files would go to worker processes, which load rules from the config.
+    from factcheck.config import Config
+    from factcheck.engine import scan
+    from factcheck.rules.loader import load_rule_file
+
+    rule_file = tmp_path / "r.yaml"
+    rule_file.write_text("id: house/x\ntype: pattern\nseverity: error\nmessage: m\nwords: [zebra]\n", encoding="utf-8")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(210):
+        (docs / f"{i:03}.txt").write_text("A zebra.\n" if i == 7 else "A horse.\n", encoding="utf-8")
+    report = scan([docs], Config(builtin_rules=False), rules=load_rule_file(rule_file))
+    assert [(f.rule, Path(f.path).name) for f in report.findings] == [("house/x", "007.txt")]
