@@ -61,3 +61,19 @@ def extractor_contract(extract: Any, text: str, kind: str) -> tuple[Document, li
         assert doc.text[c.start:c.end] == c.text
         json.dumps({"value": c.value, **c.attrs})
     return doc, first
+
+
+def house_corpus(root: Path, rules_yaml: str, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the seeds under ``root`` with only the given house rules, as the working directory.
+
+    Tests of baselines, suppressions and formats use their own small rules so
+    that their assertions do not move when the shipped packs change.
+    """
+    import shutil
+
+    shutil.copytree(SEEDS, root / "seeds")
+    (root / "rules").mkdir()
+    (root / "rules" / "house.yaml").write_text(rules_yaml, encoding="utf-8")
+    (root / "factcheck.toml").write_text('builtin_rules = false\nrules = ["rules/"]\n', encoding="utf-8")
+    monkeypatch.chdir(root)
+    return root

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from conftest import ROOT, house_corpus
 from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -35,8 +35,6 @@ from factcheck.errors import FactcheckError
 from factcheck.findings import Finding, Location, fingerprint
 from factcheck.rules.model import CorpusView, Rule, RuleKind
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
 BASELINE = ".factcheck-baseline.json"
 SPELLING = "seeds/001_01d226c4d8e25899.txt"  # "Noth Korea" and "Kim Long Un", both on line 18
 
@@ -58,12 +56,7 @@ rules:
 @pytest.fixture
 def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the seeds with house rules only, as the working directory."""
-    shutil.copytree(SEEDS, tmp_path / "seeds")
-    (tmp_path / "rules").mkdir()
-    (tmp_path / "rules" / "house.yaml").write_text(HOUSE_RULES, encoding="utf-8")
-    (tmp_path / "factcheck.toml").write_text('builtin_rules = false\nrules = ["rules/"]\n', encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+    return house_corpus(tmp_path, HOUSE_RULES, monkeypatch)
 
 
 def run(*args: str) -> tuple[int, str, str]:

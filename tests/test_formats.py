@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SARIF_SCHEMA, need_shared
+from conftest import SARIF_SCHEMA, house_corpus, need_shared
 from typer.testing import CliRunner
 
 from factcheck.baseline import create_baseline
@@ -27,8 +26,6 @@ from factcheck.report import FORMATTERS, RenderContext
 from factcheck.rules.loader import load_rules
 from factcheck.suppressions import UNUSED_RULE
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
 A = "seeds/000_018bb7910cb6849a.txt"
 B = "seeds/001_01d226c4d8e25899.txt"
 
@@ -58,10 +55,7 @@ rules:
 @pytest.fixture
 def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Seeds copy: one suppressed finding (in 002), one unused suppression (in 003)."""
-    shutil.copytree(SEEDS, tmp_path / "seeds")
-    (tmp_path / "rules").mkdir()
-    (tmp_path / "rules" / "house.yaml").write_text(RULES, encoding="utf-8")
-    (tmp_path / "factcheck.toml").write_text('builtin_rules = false\nrules = ["rules/"]\n', encoding="utf-8")
+    house_corpus(tmp_path, RULES, monkeypatch)
     with (tmp_path / "seeds" / "002_0a7a972d7e16d977.txt").open("a", encoding="utf-8") as fh:
         fh.write("\nOfficials in Pyongang declined. <!-- factcheck-ignore: house/spelling -- as filed -->\n")
     with (tmp_path / "seeds" / "003_7cd300d590317c2f.txt").open("a", encoding="utf-8") as fh:
