@@ -13,7 +13,7 @@ import datetime as _dt
 import fnmatch
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -177,15 +177,6 @@ def parse_config_table(table: dict[str, Any], base: Path, shown: str) -> Config:
 def severity_at_least(severity: str, threshold: str) -> bool:
     order = {"info": 0, "warning": 1, "error": 2}
     return order[severity] >= order[threshold]
-
-
-@dataclass
-class RuntimeOptions:
-    """Options that shape a run but are not configuration (output, progress)."""
-
-    quiet: bool = False
-    progress: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def as_paths(values: Sequence[str] | None) -> tuple[Path, ...] | None:

@@ -15,7 +15,6 @@ what to show, the exit code counts only unsuppressed new ones.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Collection, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -273,7 +272,3 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
             seen.add(key)
             out.append(f)
     return out
-
-
-def warn(message: str) -> None:
-    print(f"factcheck: warning: {message}", file=sys.stderr)
