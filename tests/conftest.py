@@ -77,3 +77,36 @@ def house_corpus(root: Path, rules_yaml: str, monkeypatch: pytest.MonkeyPatch) -
     (root / "factcheck.toml").write_text('builtin_rules = false\nrules = ["rules/"]\n', encoding="utf-8")
     monkeypatch.chdir(root)
     return root
+
+
+def variant_rule(message: str = "'{match}' is written 'Kim Jong Un' elsewhere.") -> Any:
+    """A stand-in corpus rule: 'Kim Long Un' where another article writes 'Kim Jong Un'.
+
+    Baseline and suppression tests need a corpus finding with ``related``
+    locations whose behaviour does not move when the shipped name rules are tuned.
+    """
+    import re
+    from collections.abc import Iterable
+
+    from factcheck.findings import Finding, Location
+    from factcheck.rules.model import CorpusView, Rule, RuleKind
+
+    class VariantKind(RuleKind):
+        name = "test-variant"
+        scope = "corpus"
+        NEEDS = ()
+
+        def check_corpus(self, corpus: CorpusView) -> Iterable[Finding]:
+            canon = [Location.of(doc, i, i + 11) for doc, _ in corpus.items()
+                     if (i := doc.text.find("Kim Jong Un")) >= 0]
+            for doc, _claims in corpus.items():
+                for m in re.finditer("Kim Long Un", doc.text):
+                    related = [c for c in canon if c.path != doc.path][:1]
+                    if related:
+                        yield self.rule.finding(doc, m.start(), m.end(), suggestion="Kim Jong Un",
+                                                related=related)
+
+    rule = Rule(id="test/variant", type="test-variant", severity="error", message=message, description="",
+                origin="test:1")
+    rule.impl = VariantKind(rule, {})
+    return rule

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import ROOT, house_corpus
+from conftest import ROOT, house_corpus, variant_rule
 from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -33,7 +33,6 @@ from factcheck.config import Config
 from factcheck.engine import scan
 from factcheck.errors import FactcheckError
 from factcheck.findings import Finding, Location, fingerprint
-from factcheck.rules.model import CorpusView, Rule, RuleKind
 
 BASELINE = ".factcheck-baseline.json"
 SPELLING = "seeds/001_01d226c4d8e25899.txt"  # "Noth Korea" and "Kim Long Un", both on line 18
@@ -339,30 +338,6 @@ def test_round_trip_property(items: list[tuple[str, str, int]], pick: int) -> No
 
 
 # --------------------------------------------------------------------------- corpus rules and pre-commit
-
-
-class VariantKind(RuleKind):
-    """A stand-in corpus rule: 'Kim Long Un' where another article writes 'Kim Jong Un'."""
-
-    name = "test-variant"
-    scope = "corpus"
-    NEEDS = ()
-
-    def check_corpus(self, corpus: CorpusView) -> Iterable[Finding]:
-        canon = [Location.of(doc, i, i + 11) for doc, _ in corpus.items()
-                 if (i := doc.text.find("Kim Jong Un")) >= 0]
-        for doc, _claims in corpus.items():
-            for m in re.finditer("Kim Long Un", doc.text):
-                related = [c for c in canon if c.path != doc.path][:1]
-                if related:
-                    yield self.rule.finding(doc, m.start(), m.end(), suggestion="Kim Jong Un", related=related)
-
-
-def variant_rule() -> Rule:
-    rule = Rule(id="test/variant", type="test-variant", severity="error",
-                message="'{match}' is written 'Kim Jong Un' elsewhere.", description="", origin="test:1")
-    rule.impl = VariantKind(rule, {})
-    return rule
 
 
 def test_corpus_findings_are_baselined_with_their_related_excerpts(work: Path) -> None:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
+from conftest import variant_rule
 from typer.testing import CliRunner
 
 from factcheck.cli import app
@@ -17,7 +17,6 @@ from factcheck.documents import parse_document
 from factcheck.engine import Report, scan
 from factcheck.findings import Finding, Location
 from factcheck.rules.loader import load_rules
-from factcheck.rules.model import CorpusView, Rule, RuleKind
 from factcheck.suppressions import (
     INSIDE_DIRECTIVE,
     INVALID_RULE,
@@ -261,27 +260,8 @@ def test_on_a_copy_of_the_seeds(work: Path) -> None:
 # --------------------------------------------------------------------------- corpus findings and units
 
 
-class VariantKind(RuleKind):
-    """A stand-in corpus rule: 'Kim Long Un' where another article writes 'Kim Jong Un'."""
-
-    name = "test-variant"
-    scope = "corpus"
-    NEEDS = ()
-
-    def check_corpus(self, corpus: CorpusView) -> Iterable[Finding]:
-        canon = [Location.of(doc, i, i + 11) for doc, _ in corpus.items()
-                 if (i := doc.text.find("Kim Jong Un")) >= 0]
-        for doc, _claims in corpus.items():
-            for m in re.finditer("Kim Long Un", doc.text):
-                related = [c for c in canon if c.path != doc.path][:1]
-                if related:
-                    yield self.rule.finding(doc, m.start(), m.end(), related=related)
-
-
 def test_corpus_findings_are_suppressed_after_the_reduce_phase(work: Path) -> None:
-    rule = Rule(id="test/variant", type="test-variant", severity="error", message="variant '{match}'",
-                description="", origin="test:1")
-    rule.impl = VariantKind(rule, {})
+    rule = variant_rule("variant '{match}'")
     Path("a.md").write_text("Kim Jong Un spoke.\n", encoding="utf-8")
     Path("b.md").write_text("Kim Long Un spoke. <!-- factcheck-ignore: test/variant -- as quoted -->\n"
                             "Kim Long Un again.\n", encoding="utf-8")
