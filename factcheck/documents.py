@@ -294,19 +294,21 @@ def _parse_iso_or_full(value: str) -> _dt.date | None:
 
 
 _DATELINE_FILLER_RE = re.compile(
-    r"\b(?:updated|published|posted|last|modified|on|at|by|am|pm|a\.m\.|p\.m\.|edt|est|gmt|utc|bst|cet|"
+    r"\b(?:updated|published|posted|last|modified|on|at|by|am|pm|a\.m\.|p\.m\.|edt|est|gmt|utc|bst|cet|et|pt|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b|"
     r"\d{1,2}:\d{2}(?::\d{2})?|[|@,.:;()\[\]/-]", re.IGNORECASE)
 
 
-def _dateline_like(line: str, start: int, end: int) -> bool:
+def dateline_like(line: str, start: int, end: int) -> bool:
     """A line that is mostly its date: "Updated Saturday, December 05, 2009 8:28 PM",
     "By Reuters | December 30, 2019".  A sentence that happens to be short and
     to contain a date ("Page was born on April 22, 1923.") is not a dateline."""
+    if len(line.strip()) > 80:
+        return False
     rest = _DATELINE_FILLER_RE.sub(" ", line[:start] + " " + line[end:]).split()
     # What is left of a dateline is an outlet or agency name, or numbers;
     # a sentence leaves lower-case words ("was born").
-    return len(line.strip()) <= 80 and len(rest) <= 4 and not any(w.isalpha() and w.islower() for w in rest)
+    return len(rest) <= 4 and not any(w.isalpha() and w.islower() for w in rest)
 
 
 def _infer_metadata(text: str, source: str, fmt: str, front: str | None,
@@ -365,7 +367,7 @@ def _infer_metadata(text: str, source: str, fmt: str, front: str | None,
             if d is None:
                 continue
             wire = re.search(r"\([^()]*$", line[: dm.start()]) is not None
-            if _dateline_like(line, dm.start(), dm.end()) or wire:
+            if dateline_like(line, dm.start(), dm.end()) or wire:
                 start = lm.start() + dm.start()
                 cands.append(DateCandidate(d, "dateline", start, lm.start() + dm.end(), line.strip()[:80]))
                 break

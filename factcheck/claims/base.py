@@ -100,7 +100,8 @@ def register(name: str) -> Callable[[Extractor], Extractor]:
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around ``[start, end)``: cut at . ! ? followed by space, or a blank line.
+    """The sentence around ``[start, end)``: cut at . ! ? followed by space, a blank
+    line, or a line break that is not a wrap (see :func:`_line_breaks`).
 
     Cheap and approximate by design: it only gives rules context ("near
     'Security Council'") and never decides a value.  Boundaries are found
@@ -112,6 +113,19 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     k = bisect.bisect_left(end_triggers, end)
     e = end_values[k] if k < len(end_triggers) else len(text)
     return min(s, start), max(e, end)
+
+
+def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line(s) around ``[start, end)``, without the newlines; by bisection, for every claim asks."""
+    breaks = _newlines(text)
+    i = bisect.bisect_left(breaks, start)
+    j = bisect.bisect_left(breaks, end)
+    return (breaks[i - 1] + 1 if i else 0), (breaks[j] if j < len(breaks) else len(text))
+
+
+@lru_cache(maxsize=16)
+def _newlines(text: str) -> list[int]:
+    return [m.start() for m in _NEWLINE_RE.finditer(text)]
 
 
 _START_PUNCT_RE = re.compile(r"(?<=[.!?])[ \n]")
@@ -132,8 +146,41 @@ def _boundaries(text: str) -> tuple[list[int], list[int], list[int]]:
             ends[m.start()] = m.start() + 1
     for m in _END_BLANK_RE.finditer(text):
         ends[m.start()] = m.start()
+    for nl in _line_breaks(text):
+        starts.add(nl + 1)
+        ends.setdefault(nl, nl)
     triggers = sorted(ends)
     return sorted(starts), triggers, [ends[t] for t in triggers]
+
+
+_NEWLINE_RE = re.compile(r"\n")
+_NEXT_WORD_RE = re.compile(r"\S*")
+
+
+def _line_breaks(text: str) -> list[int]:
+    """Single line breaks that end a sentence although no punctuation does.
+
+    A headline, a byline or a list item stands on its own line with no full
+    stop ("Colts beat Chiefs 20-13\nDecember 23, 2012\nThe expectations ...").
+    Hard-wrapped prose breaks lines mid-sentence too, but only where the next
+    word would not have fitted: a break is a wrap when the line plus the next
+    word reach the text's longest line, so only the others end sentences.
+    """
+    if "\n" not in text:
+        return []
+    width = max(len(line) for line in text.split("\n"))
+    out = []
+    start = 0
+    for m in _NEWLINE_RE.finditer(text):
+        nl = m.start()
+        line = text[start:nl].rstrip()
+        start = nl + 1
+        if not line or line[-1] in ".!?:;," or nl + 1 >= len(text) or text[nl + 1] == "\n":
+            continue
+        nxt = _NEXT_WORD_RE.match(text, nl + 1)
+        if len(line) + 1 + len(nxt.group(0) if nxt else "") < width:
+            out.append(nl)
+    return out
 
 
 _ABBREVS = {"mr", "mrs", "ms", "dr", "st", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec",

@@ -55,7 +55,8 @@ Attributes (every claim has the same keys, so rules need no ``get`` defaults):
                  real weekday (None when the date is unresolved or no pair)
 ``year_inferred`` True when the year came from the publication date
 ``range_end``    last year of a compact span ("2008-09" -> "2009"), else None
-``dateline``     True when the span is the document's own dateline/byline date
+``dateline``     True when the span is the document's own dateline/byline date, or
+                 stands on a timestamp line ("Posted: Nov 27, 2005 8:20 AM ET")
 
 Spans include words that change the meaning (``since 2006``, ``late last
 year``, ``next Monday``, ``mid-2018``) but not neutral prepositions (the claim
@@ -79,8 +80,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck.calendar import MONTHS, WEEKDAY_NAMES, WEEKDAYS, make_date
-from factcheck.claims.base import Claim, make_claim, register, sentence_bounds
-from factcheck.documents import Document
+from factcheck.claims.base import Claim, line_bounds, make_claim, register, sentence_bounds
+from factcheck.documents import Document, dateline_like
 
 PUB_UNKNOWN = "publication date unknown"
 NOT_A_DATE = "not a calendar date"
@@ -1240,7 +1241,7 @@ def _resolve(text: str, pub: _dt.date | None, cands: list[_Cand],
     return done
 
 
-def _attrs(o: _Out, datelines: set[tuple[int, int]]) -> dict[str, Any]:
+def _attrs(o: _Out, datelines: set[tuple[int, int]], text: str) -> dict[str, Any]:
     """The claim's attributes: always the same keys (see the module docstring)."""
     c = o.c
     return {
@@ -1256,8 +1257,15 @@ def _attrs(o: _Out, datelines: set[tuple[int, int]]) -> dict[str, Any]:
         "weekday_matches": o.weekday_matches,
         "year_inferred": o.year_inferred,
         "range_end": _fmt("year", c.range_end) if c.range_end is not None else None,
-        "dateline": (c.start, c.end) in datelines,
+        "dateline": (c.start, c.end) in datelines or (not o.relative and _on_dateline(text, c.start, c.end)),
     }
+
+
+def _on_dateline(text: str, start: int, end: int) -> bool:
+    """A date on a line of its own with a time or a "Posted"/"Updated" label: a
+    timestamp of the article, not of anything it reports."""
+    ls, le = line_bounds(text, start, end)
+    return le - ls <= 80 and dateline_like(text[ls:le], start - ls, end - ls)
 
 
 @register("dates")
@@ -1270,4 +1278,4 @@ def extract(doc: Document) -> Iterator[Claim]:
     sents = [sentence_bounds(text, c.start, c.end) for c in cands]
     datelines = {(d.start, d.end) for d in doc.date_candidates if d.start >= 0}
     for o, sent in zip(_resolve(text, doc.pub_date, cands, sents), sents, strict=True):
-        yield make_claim("date", doc, o.c.start, o.c.end, o.value, sentence=sent, **_attrs(o, datelines))
+        yield make_claim("date", doc, o.c.start, o.c.end, o.value, sentence=sent, **_attrs(o, datelines, text))

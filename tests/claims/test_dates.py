@@ -543,3 +543,12 @@ def test_linear_on_pathological_text() -> None:
     n = sum(1 for _ in extract(doc))
     assert n == 4 * 6000
     assert time.process_time() - t0 < 20
+
+
+def test_timestamp_lines_are_datelines_not_reported_dates() -> None:
+    """'Posted: ... AM ET Last Updated: ...' stamps the article; a body sentence reports an event."""
+    text = ("Strong quake hits southern Iran\n"
+            "Posted: Nov 27, 2005 8:20 AM ET Last Updated: Nov 27, 2005 8:10 PM ET\n"
+            "The quake hit on Nov 27, 2005, killing at least 10 people.\n")
+    found = [c for c in extract(doc_of(text)) if c.value == "2005-11-27"]
+    assert [c.attrs["dateline"] for c in found] == [True, True, False]

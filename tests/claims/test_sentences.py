@@ -1,0 +1,79 @@
+"""Sentence and line bounds: the context every claim carries."""
+
+from __future__ import annotations
+
+import textwrap
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.claims.base import line_bounds, sentence_bounds
+
+
+def sentence_of(text: str, word: str) -> str:
+    i = text.index(word)
+    s, e = sentence_bounds(text, i, i + len(word))
+    return text[s:e]
+
+
+ARTICLE = (
+    "http://example.com/news/colts-beat-chiefs\n"
+    "Colts beat Chiefs 20-13 to clinch playoff berth\n"
+    "December 23, 2012 6:11 PM\n"
+    "Luck threw for 205 yards Sunday, and his 7-yard touchdown pass gave the Colts a 20-13 victory over the "
+    "Kansas City Chiefs.\n"
+)
+
+
+def test_headline_byline_and_url_lines_are_sentences_of_their_own() -> None:
+    assert sentence_of(ARTICLE, "Colts beat") == "Colts beat Chiefs 20-13 to clinch playoff berth"
+    assert sentence_of(ARTICLE, "6:11") == "December 23, 2012 6:11 PM"
+    assert sentence_of(ARTICLE, "205 yards").startswith("Luck threw")
+    assert sentence_of(ARTICLE, "colts-beat") == "http://example.com/news/colts-beat-chiefs"
+
+
+def test_hard_wrapped_prose_is_not_cut_at_its_line_breaks() -> None:
+    prose = ("The Security Council voted on the resolution after a long debate in New York on Monday, "
+             "with nine votes in favour and no vetoes. The envoy said little.")
+    wrapped = textwrap.fill(prose, width=40) + "\n"
+    first = sentence_of(wrapped, "Security")
+    assert " ".join(first.split()) == prose.split(" The envoy")[0]
+    assert " ".join(sentence_of(wrapped, "envoy").split()) == "The envoy said little."
+
+
+def test_a_list_item_ends_at_its_line_but_a_colon_does_not_end_its_lead_in() -> None:
+    text = "The six parties were:\n- North Korea\n- South Korea\n- the United States, China, Russia and Japan\n"
+    assert sentence_of(text, "South") == "- South Korea"
+    assert sentence_of(text, "parties") == "The six parties were:\n- North Korea"
+
+
+def test_line_bounds() -> None:
+    text = "one\ntwo three\n\nfour"
+    assert line_bounds(text, 4, 7) == (4, 13)
+    assert line_bounds(text, 0, 0) == (0, 3)
+    assert line_bounds(text, 15, 19) == (15, 19)
+    assert line_bounds(text, 1, 6) == (0, 13)  # a span across lines gets both
+
+
+TEXTS = st.lists(st.sampled_from([*"ab .!?\n:,", "Mr.", "U.S.", "\n\n"]), max_size=80).map("".join)
+
+
+@given(TEXTS, st.data())
+def test_sentence_bounds_contain_the_span_and_do_not_cross_a_blank_line(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    s, e = sentence_bounds(text, start, end)
+    assert 0 <= s <= start <= end <= e <= len(text)
+    if "\n" not in text[max(start - 1, 0):end + 1]:
+        assert "\n\n" not in text[s:e].strip("\n")
+
+
+@given(TEXTS, st.data())
+def test_line_bounds_are_the_lines_around_the_span(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    s, e = line_bounds(text, start, end)
+    assert s <= start <= end <= e
+    assert s == 0 or text[s - 1] == "\n"
+    assert e == len(text) or text[e] == "\n"
+    assert "\n" not in text[s:start] and "\n" not in text[end:e]
