@@ -9,6 +9,10 @@ extractors together, each extractor alone, and
 ``dateparser.search.search_dates(text, languages=['en'])`` on the same
 articles in the same run.  Prints articles per second and the ratio
 (extractors / search_dates); the target is a ratio of at least 10.
+
+Then times every extractor on pathological inputs (one 300 KB unpunctuated
+line of dates; one of capitalised words; one of quote marks) at 1x and 4x
+size and prints the growth: about 4 means linear, 16 quadratic.
 ``--peer-sample`` times search_dates on every N-th article only (it is slow)
 and compares per-article rates, which the ratio is anyway.
 """
@@ -76,7 +80,33 @@ def main(argv: list[str] | None = None) -> int:
     print(f"ratio (all extractors vs search_dates, articles/s): {ratio:.1f}x  (target >= 10x)")
     per_doc = [len(d.text) for d in docs]
     print(f"article size: median {statistics.median(per_doc):.0f} chars, max {max(per_doc)} chars")
+    pathological()
     return 0
+
+
+#: Inputs that have made extractors quadratic: no sentence ends, no line ends.
+PATHOLOGICAL = {
+    "dates": "on Monday in 2016 and 2017 a day before that ",
+    "names": "Foreign Minister Sergei Lavrov and Kim Jong Un met ",
+    "quotes": '"We said so," he said, "and ',
+    "numbers": "six tests and 500,000 barrels and nine votes ",
+}
+
+
+def pathological(reps: int = 1500) -> None:
+    """Growth of extraction time from 1x to 4x a pathological input (linear: about 4)."""
+    from factcheck.documents import parse_document
+
+    print("pathological inputs (one unpunctuated line; time at 1x and 4x size):")
+    for label, unit in PATHOLOGICAL.items():
+        times = []
+        for k in (1, 4):
+            doc = parse_document(f"{label}.txt", unit * reps * k)
+            t0 = time.perf_counter()
+            extract_all(doc)
+            times.append(time.perf_counter() - t0)
+        print(f"  {label:<8} {times[0]:.2f} s at {len(unit) * reps // 1024} KiB, {times[1]:.2f} s at 4x: "
+              f"growth {times[1] / times[0]:.1f} (4 = linear)")
 
 
 if __name__ == "__main__":

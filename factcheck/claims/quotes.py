@@ -45,7 +45,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from factcheck.claims.base import Claim, make_claim, register
+from factcheck.claims.base import Claim, line_bounds, make_claim, register
 from factcheck.claims.names import SPEECH_VERBS, abbreviation_before, mentions
 from factcheck.documents import Document
 
@@ -393,8 +393,8 @@ def _attribute_before(q: _Quote, sp: _Speakers, line_start: int, done: list[_Quo
     """``Pompeo said "…"`` / ``Lavrov said it was "inappropriate"``: a speech verb
     earlier in the same sentence, outside other quotes, and its subject."""
     text = sp.text
-    same_line = [d for d in done if d.line == q.line]
-    s0 = _sentence_start(text, q.open, line_start, same_line)
+    lo, same_line = _window(q, line_start, done)
+    s0 = _sentence_start(text, q.open, lo, same_line)
     stop = q.open
     if not text[s0:q.open].strip() and line_start >= 2 and text[line_start - 1] == "\n":
         # A quote set off in its own paragraph after "Ramsey says ...:".
@@ -475,6 +475,25 @@ def _sentence_subject(sp: _Speakers, a: int, b: int) -> Claim | None:
     return None
 
 
+#: How far before a quote its sentence is read, in characters: a speech verb
+#: ("Pompeo said") stands within a few dozen words of what it introduces, and
+#: a bound keeps a pathological line of thousands of quotes linear.
+LOOKBACK = 600
+
+
+def _window(q: _Quote, line_start: int, done: list[_Quote]) -> tuple[int, list[_Quote]]:
+    """Where the reading before ``q`` starts, and the earlier quotes of its line that reach into it."""
+    lo = max(line_start, q.open - LOOKBACK)
+    recent = []
+    for d in reversed(done):  # in text order, and quotes do not nest: closes increase too
+        if d.close < lo:
+            break
+        if d.line == q.line:
+            recent.append(d)
+    recent.reverse()
+    return lo, recent
+
+
 def _is_partial(q: _Quote, text: str, line_start: int, done: list[_Quote]) -> bool:
     """Is the quote a fragment of the writer's sentence rather than a full quotation?"""
     content = text[q.start:q.end]
@@ -483,7 +502,8 @@ def _is_partial(q: _Quote, text: str, line_start: int, done: list[_Quote]) -> bo
     first = content.lstrip("…. ")[:1]
     if first.islower():
         return True
-    s0 = _sentence_start(text, q.open, line_start, [d for d in done if d.line == q.line])
+    lo, recent = _window(q, line_start, done)
+    s0 = _sentence_start(text, q.open, lo, recent)
     before = text[s0:q.open].rstrip()
     if len(content.split()) <= 3:
         # A scare quote, unless it stands as a sentence of its own: "No." / "Yes," he said.
@@ -501,9 +521,7 @@ def _is_partial(q: _Quote, text: str, line_start: int, done: list[_Quote]) -> bo
 
 
 def _line_bounds(text: str, pos: int) -> tuple[int, int]:
-    ls = text.rfind("\n", 0, pos) + 1
-    le = text.find("\n", pos)
-    return ls, (len(text) if le < 0 else le)
+    return line_bounds(text, pos, pos)
 
 
 def _quotes(doc: Document) -> list[_Quote]:

@@ -531,18 +531,17 @@ def test_month_without_year_by_tense(pub: dt.date, month: str) -> None:
     assert future.value == f"{pub.year if m >= pub.month else pub.year + 1:04d}-{m:02d}"
 
 
-# --------------------------------------------------------------------------- speed guard
+# --------------------------------------------------------------------------- pathological input
 
 
-def test_linear_on_pathological_text() -> None:
-    """No quadratic blow-up: a 300 KB unpunctuated run of dates is still quick."""
-    import time
+def test_unpunctuated_run_of_dates_is_read_in_full() -> None:
+    """A long unpunctuated run of dates is one "sentence": every date is still found.
 
-    doc = doc_of("on Monday in 2016 and 2017 a day before that " * 6000)
-    t0 = time.process_time()
-    n = sum(1 for _ in extract(doc))
-    assert n == 4 * 6000
-    assert time.process_time() - t0 < 20
+    How long it takes is measured by ``bench/claims_speed.py`` (pathological
+    inputs, growth against size), not here: unit tests assert behaviour.
+    """
+    doc = doc_of("on Monday in 2016 and 2017 a day before that " * 600)
+    assert sum(1 for _ in extract(doc)) == 4 * 600
 
 
 def test_timestamp_lines_are_datelines_not_reported_dates() -> None:
