@@ -292,14 +292,7 @@ def _attribute_after(q: _Quote, sp: _Speakers, line_end: int) -> bool:
         while a < limit and text[a] in " \t":
             a += 1
         b = _np_end(text, a, limit)
-        speaker, stype, pronoun = sp.phrase(a, b)
-        if speaker is None and pronoun is None:
-            return False
-        _set(q, speaker, stype, first, "after")
-        q.tail_end = _sentence_end(text, b, line_end)
-        if pronoun is not None:
-            _pronoun(q, pronoun, sp, q.open)
-        return True
+        return _speaker_after(q, sp, a, b, first, b, line_end)
     # Subject first: Lavrov said / the diplomat said / he added.
     prev_end = k
     for i, (s, e, w) in enumerate(words):
@@ -315,15 +308,7 @@ def _attribute_after(q: _Quote, sp: _Speakers, line_end: int) -> bool:
                 j -= 1
             if j == 0:
                 return False
-            b = words[j - 1][1]
-            speaker, stype, pronoun = sp.phrase(k, b)
-            if speaker is None and pronoun is None:
-                return False
-            _set(q, speaker, stype, low, "after")
-            q.tail_end = _sentence_end(text, e, line_end)
-            if pronoun is not None:
-                _pronoun(q, pronoun, sp, q.open)
-            return True
+            return _speaker_after(q, sp, k, words[j - 1][1], low, e, line_end)
         prev_end = e
     return False
 
@@ -355,6 +340,19 @@ def _appositive(q: _Quote, sp: _Speakers, a: int, b: int, line_end: int) -> bool
 def _sentence_end(text: str, pos: int, line_end: int) -> int:
     m = _SENT_END_RE.search(text, pos, line_end)
     return m.end() if m else line_end
+
+
+def _speaker_after(q: _Quote, sp: _Speakers, a: int, b: int, verb: str, tail: int, line_end: int) -> bool:
+    """Take the phrase ``[a, b)`` after the quote as its speaker ("said the council
+    diplomat", "Lavrov said"); the attribution runs to the end of its sentence."""
+    speaker, stype, pronoun = sp.phrase(a, b)
+    if speaker is None and pronoun is None:
+        return False
+    _set(q, speaker, stype, verb, "after")
+    q.tail_end = _sentence_end(sp.text, tail, line_end)
+    if pronoun is not None:
+        _pronoun(q, pronoun, sp, q.open)
+    return True
 
 
 def _set(q: _Quote, speaker: str | None, stype: str | None, verb: str, how: str) -> None:
@@ -389,11 +387,12 @@ def _sentence_start(text: str, pos: int, line_start: int, quotes: list[_Quote]) 
     return start
 
 
-def _attribute_before(q: _Quote, sp: _Speakers, line_start: int, done: list[_Quote]) -> bool:
+def _attribute_before(q: _Quote, sp: _Speakers, line_start: int, done: list[_Quote],
+                      window: tuple[int, list[_Quote]]) -> bool:
     """``Pompeo said "…"`` / ``Lavrov said it was "inappropriate"``: a speech verb
     earlier in the same sentence, outside other quotes, and its subject."""
     text = sp.text
-    lo, same_line = _window(q, line_start, done)
+    lo, same_line = window
     s0 = _sentence_start(text, q.open, lo, same_line)
     stop = q.open
     if not text[s0:q.open].strip() and line_start >= 2 and text[line_start - 1] == "\n":
@@ -494,7 +493,7 @@ def _window(q: _Quote, line_start: int, done: list[_Quote]) -> tuple[int, list[_
     return lo, recent
 
 
-def _is_partial(q: _Quote, text: str, line_start: int, done: list[_Quote]) -> bool:
+def _is_partial(q: _Quote, text: str, window: tuple[int, list[_Quote]]) -> bool:
     """Is the quote a fragment of the writer's sentence rather than a full quotation?"""
     content = text[q.start:q.end]
     if q.lone_close:
@@ -502,7 +501,7 @@ def _is_partial(q: _Quote, text: str, line_start: int, done: list[_Quote]) -> bo
     first = content.lstrip("…. ")[:1]
     if first.islower():
         return True
-    lo, recent = _window(q, line_start, done)
+    lo, recent = window
     s0 = _sentence_start(text, q.open, lo, recent)
     before = text[s0:q.open].rstrip()
     if len(content.split()) <= 3:
@@ -536,9 +535,10 @@ def _quotes(doc: Document) -> list[_Quote]:
     for q in found:
         ls = _line_bounds(text, q.open)[0]  # a hard-wrapped quote may close on a later line
         le = _line_bounds(text, q.close)[1]
-        q.partial = _is_partial(q, text, ls, done)
+        window = _window(q, ls, done)
+        q.partial = _is_partial(q, text, window)
         if not _attribute_after(q, sp, le):
-            if not _attribute_before(q, sp, ls, done):
+            if not _attribute_before(q, sp, ls, done, window):
                 _continuation(q, previous, text, ls)
         if q.tail_end < 0:
             q.tail_end = q.close + 1 if not q.unclosed else q.close
