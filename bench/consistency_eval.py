@@ -254,10 +254,11 @@ class Planter:
                      before, after)
 
 
-def _hits(plant: Plant, findings: list[Finding], root: Path) -> bool:
+def _hits(plant: Plant, findings: list[Finding], root: Path) -> Finding | None:
+    """The finding of the expected rule that points at the plant, if any (an error-level one first)."""
     rel = factcheck_path(plant.path)
     rules = EXPECTED_RULES[plant.kind]
-    for f in findings:
+    for f in sorted(findings, key=lambda f: f.severity != "error"):
         if f.rule not in rules:
             continue
         locs = [f.location, *f.related]
@@ -268,8 +269,8 @@ def _hits(plant: Plant, findings: list[Finding], root: Path) -> bool:
                 end_line, end_col = doc.position(plant.end)
                 if (loc.line, loc.column) <= (end_line, end_col) and (line, col) <= (loc.line, loc.column + len(
                         loc.excerpt)):
-                    return True
-    return False
+                    return f
+    return None
 
 
 def factcheck_path(p: Path) -> str:
@@ -333,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
             if kind not in args.kinds.split(","):
                 continue
             rng.shuffle(pool)
-            found = planted = 0
+            found = planted = at_error = 0
             close_found = close_planted = 0
             misses: list[Plant] = []
             i = 0
@@ -359,8 +360,10 @@ def main(argv: list[str] | None = None) -> int:
                 got, _t = scan(work)
                 fresh = [f for f in got if (f.rule, f.fingerprint) not in baseline_fp]
                 for p in batch:
-                    hit = _hits(p, fresh, work)
+                    finding = _hits(p, fresh, work)
+                    hit = finding is not None
                     found += hit
+                    at_error += hit and finding is not None and finding.severity == "error"
                     close_planted += p.close
                     close_found += hit and p.close
                     if not hit:
@@ -368,7 +371,8 @@ def main(argv: list[str] | None = None) -> int:
                 planted += len(batch)
                 shutil.rmtree(work)
             recall = found / planted if planted else float("nan")
-            print(f"  {kind:<7} {found}/{planted} = {recall:.2f}  (targets available: {len(pool)})")
+            print(f"  {kind:<7} {found}/{planted} = {recall:.2f}  (targets available: {len(pool)}; "
+                  f"{at_error} found at error level)")
             if kind in ("figure", "date") and close_planted:
                 print(f"          stated in closely similar words elsewhere (overlap >= {CLOSE}): "
                       f"{close_found}/{close_planted} = {close_found / close_planted:.2f}")

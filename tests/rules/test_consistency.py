@@ -110,6 +110,27 @@ def test_name_typo_without_a_shared_story_is_only_a_warning() -> None:
     assert [(f.location.excerpt, f.severity) for f in found] == [("Kim Long Un", "warning")]
 
 
+def test_a_spelling_another_document_shares_is_only_a_warning() -> None:
+    # "Heydar" is how another outlet writes that first name too: a transliteration,
+    # not a slip of one writer's pen.
+    story = "Police in Tehran and Qom said the judge was shot outside the court."
+    found = run(NAMES, {
+        "a.txt": f"Judge Heidar Alishvandi was wounded. Heidar Alishvandi survived. {story}",
+        "b.txt": f"Judge Heidar Alishvandi was shot. {story}",
+        "c.txt": f"Judge Heydar Alishvandi was shot. {story}",
+        "d.txt": f"Judge Heydar Alishbandi spoke to Tehran reporters. {story}",
+    })
+    assert [(f.path, f.location.excerpt, f.severity) for f in found] == [
+        ("c.txt", "Heydar Alishvandi", "warning")]
+    # Without the other outlet's "Heydar", the same mention is an error.
+    alone = run(NAMES, {
+        "a.txt": f"Judge Heidar Alishvandi was wounded. Heidar Alishvandi survived. {story}",
+        "b.txt": f"Judge Heidar Alishvandi was shot. {story}",
+        "c.txt": f"Judge Heydar Alishvandi was shot. {story}",
+    })
+    assert [(f.path, f.severity) for f in alone] == [("c.txt", "error")]
+
+
 @pytest.mark.parametrize(("rare", "common"), [
     ("President Donald Tusk", "President Donald Trump"),
     ("His father Kim Jong Il", "Leader Kim Jong Un"),
