@@ -254,6 +254,14 @@ class Planter:
                      before, after)
 
 
+def _shape(plant: Plant) -> str:
+    """Name plants by the evidence the rule can have: a one-word name under six
+    letters is by design only reported when two letters are swapped."""
+    if len(plant.before.split()) > 1:
+        return "multi-word"
+    return "one word, 6+ letters" if len(plant.before) >= 6 else "one word, <6 letters"
+
+
 def _hits(plant: Plant, findings: list[Finding], root: Path) -> Finding | None:
     """The finding of the expected rule that points at the plant, if any (an error-level one first)."""
     rel = factcheck_path(plant.path)
@@ -307,6 +315,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--scale", type=int, default=10, help="size factor for the scaling run (0: skip)")
     ap.add_argument("--kinds", default="name,figure,date,quote", help="error kinds to plant (comma-separated)")
+    ap.add_argument("--show-misses", type=int, default=6, help="missed plants to print per kind")
     args = ap.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"no such corpus: {args.corpus}", file=sys.stderr)
@@ -335,6 +344,8 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             rng.shuffle(pool)
             found = planted = at_error = 0
+            by_shape: Counter[str] = Counter()
+            found_shape: Counter[str] = Counter()
             close_found = close_planted = 0
             misses: list[Plant] = []
             i = 0
@@ -364,6 +375,8 @@ def main(argv: list[str] | None = None) -> int:
                     hit = finding is not None
                     found += hit
                     at_error += hit and finding is not None and finding.severity == "error"
+                    by_shape[_shape(p)] += 1
+                    found_shape[_shape(p)] += hit
                     close_planted += p.close
                     close_found += hit and p.close
                     if not hit:
@@ -373,10 +386,13 @@ def main(argv: list[str] | None = None) -> int:
             recall = found / planted if planted else float("nan")
             print(f"  {kind:<7} {found}/{planted} = {recall:.2f}  (targets available: {len(pool)}; "
                   f"{at_error} found at error level)")
+            if kind == "name":
+                shapes = "; ".join(f"{k} {found_shape[k]}/{v}" for k, v in sorted(by_shape.items()))
+                print(f"          by shape: {shapes}")
             if kind in ("figure", "date") and close_planted:
                 print(f"          stated in closely similar words elsewhere (overlap >= {CLOSE}): "
                       f"{close_found}/{close_planted} = {close_found / close_planted:.2f}")
-            for m in sorted(misses, key=lambda m: not m.close)[:6]:
+            for m in sorted(misses, key=lambda m: not m.close)[:args.show_misses]:
                 tag = " (closely similar elsewhere)" if m.close else ""
                 print(f"      missed{tag}: {factcheck_path(m.path).split('/', 3)[-1]}: {m.before!r} -> {m.after!r}")
         if args.scale:

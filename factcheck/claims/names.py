@@ -14,7 +14,8 @@ capitalised words, minus the capitals that are explained by something else.
   ``title`` attribute so the claim span is the name alone -- a rule can then
   point at exactly "Kim Long Un".
 * Headlines are Title Case, so every word is capitalised there; on such lines
-  only gazetteer entries and names already seen in the body are taken.
+  only gazetteer entries and names already seen in the body are taken -- or
+  near misses of a body name, so that a slip in a headline can be reported.
 * A surname on its own ("Lavrov said") is linked to the full name used in the
   same document, so claims about "Lavrov" and "Sergei Lavrov" compare equal.
 
@@ -49,6 +50,7 @@ from rapidfuzz import fuzz
 
 from factcheck.calendar import MONTHS, WEEKDAYS
 from factcheck.claims.base import Claim, make_claim, register, sentence_bounds
+from factcheck.claims.spellings import blocking_keys, typo_pair
 from factcheck.documents import Document
 
 __all__ = ["SPEECH_VERBS", "SentenceMemo", "abbreviation_before", "extract", "mentions", "normalise_name"]
@@ -546,6 +548,8 @@ class _Analyser:
         self.lex = _lexicon()
         self.toks = _tokenise(text, self.lex)
         self.headline_lines = self._headline_lines()
+        self._known_index: dict[str, list[str]] | None = None  # built on the first headline slip check
+        self._known_sizes: list[int] = []
         self.mid_caps = {t.text for t in self.toks
                          if t.cap and not t.initial and t.line not in self.headline_lines}
         self._lower: dict[str, bool] = {}
@@ -866,21 +870,43 @@ class _Analyser:
         return not t.poss and self.lex.speech_after_re.match(self.text, t.raw_end) is not None
 
     def _gaz_segments(self, toks: list[_Tok]) -> list[_Cand]:
-        """Gazetteer entries inside a title ("US" in "US Secretary of State")."""
+        """Names inside a title: gazetteer entries ("US" in "US Secretary of State"),
+        and the proper-noun qualifier that leads it ("Phiaadelphia" in "Phiaadelphia
+        District Attorney"), so that a misspelled place in a title is a mention the
+        name rules can compare."""
+        lex = self.lex
         out = []
-        i = 0
+        lead = self._qualifier(toks)
+        if lead:
+            out.append(_Cand(lead))
+        i = len(lead)
         while i < len(toks):
-            if not toks[i].cap:
-                i += 1
-                continue
-            g = self._gaz_prefix(toks, i)
+            g = self._gaz_prefix(toks, i) if toks[i].cap else 0
             if g:
                 seg = toks[i:i + g]
-                out.append(_Cand(seg, type=self.lex.gazetteer[self._norm(seg)]))
-                i += g
-            else:
-                i += 1
+                out.append(_Cand(seg, type=lex.gazetteer[self._norm(seg)]))
+            i += max(g, 1)
         return out
+
+    def _qualifier(self, toks: list[_Tok]) -> list[_Tok]:
+        """The capitalised words before a title's first title, organisation or place
+        word, when they are not a gazetteer entry, a demonym ("Russian"), a word
+        the document writes in lower case ("Police") or shouting ("QUEENS")."""
+        lex = self.lex
+        j = 0
+        while j < len(toks) and toks[j].cap and not self._gaz_prefix(toks, j) \
+                and toks[j].low.rstrip(".") not in lex.title_words and toks[j].low not in lex.org_kw \
+                and toks[j].low not in lex.place_suffix:
+            j += 1
+        seg = toks[:j]
+        if not seg or j == len(toks) or sum(len(t.text) for t in seg) < 4:
+            return []
+        norm = self._norm(seg)
+        if norm in lex.demonyms or norm[:-1] in lex.demonyms or any(
+                t.initial or self.lower_seen(t.low) or t.low in lex.demonym_tokens
+                or (t.text.isupper() and len(t.text) > 4) for t in seg):
+            return []
+        return seg
 
     # -- typing ----------------------------------------------------------------
 
@@ -1042,7 +1068,16 @@ class _Analyser:
                     yield _Cand(seg, type=lex.gazetteer[norm])
                     i = j
                     break
-                target = link(seg[0]) if j == i + 1 else None
+                if j > i + 1:
+                    continue
+                # Every exact reading starting here has failed but the surname link.
+                # A slip in a longer name ("Esther Wlliams") beats linking its first word.
+                target = link(seg[0])
+                near = self._near_miss(run, i, known)
+                if near is not None and (len(near.toks) > 1 or target is None):
+                    yield near
+                    i += len(near.toks)
+                    break
                 if target is not None:
                     c = _Cand(seg)
                     self._set_link(c, target)
@@ -1051,6 +1086,36 @@ class _Analyser:
                     break
             else:
                 i += 1
+
+    def _near_miss(self, run: list[_Tok], i: int, known: dict[str, _Cand]) -> _Cand | None:
+        """A slip in a headline: words a letter or two away from a name the body uses
+        ("Esther Wlliams" over a story about "Esther Williams").
+
+        Headline words are otherwise taken only when known, so a misspelled name
+        there would be invisible to the name rules.  The slip is judged as the
+        ``name-variants`` rule judges one (:func:`typo_pair`); words the document
+        also writes in lower case are ordinary words, not names.
+        """
+        if self._known_index is None:
+            # Blocking by deletion neighbourhoods: a headline word meets only the body
+            # names it could be a slip of, however many names the body has.
+            self._known_index = {}
+            for norm in known:
+                for key in blocking_keys(norm):
+                    self._known_index.setdefault(key, []).append(norm)
+            self._known_sizes = sorted({len(norm.split()) for ids in self._known_index.values() for norm in ids},
+                                       reverse=True)
+        for n in self._known_sizes:
+            seg = run[i:i + n]
+            if len(seg) < n or not all(t.cap and not self._is_stop(t) for t in seg):
+                continue
+            seg_norm = self._norm(seg)
+            if len(seg_norm.split()) != n:
+                continue
+            for norm in sorted({m for key in blocking_keys(seg_norm) for m in self._known_index.get(key, ())}):
+                if typo_pair(seg_norm, norm) and not any(self.lower_seen(t.low) for t in seg):
+                    return _Cand(seg, type=known[norm].type)
+        return None
 
 
 # --------------------------------------------------------------------------- extractor

@@ -233,6 +233,23 @@ def test_seed_sentence_field_matches_sentence_bounds(prefix: str) -> None:
 
 
 # --------------------------------------------------------------------------- titles
+@pytest.mark.parametrize(("text", "qualifier"), [
+    ("It was confirmed by Phiaadelphia District Attorney Seth Williams on Monday.", "Phiaadelphia"),
+    ("He met Los Angelos County Sheriff Lee Baca on Monday.", "Los Angelos"),
+])
+def test_title_qualifier_is_a_mention(text: str, qualifier: str) -> None:
+    # So that a misspelled place inside a title reaches the name rules.
+    assert qualifier in values(text)
+
+
+@pytest.mark.parametrize("text", [
+    "It was signed by Russian Permanent Representative Vassily Nebenzia.",
+    "He met Police Chief John Smith. The police said so.",
+    "It was US Secretary of State Mike Pompeo who spoke.",
+])
+def test_title_qualifier_skips_demonyms_common_words_and_gazetteer(text: str) -> None:
+    vals = values(text)
+    assert not {"Russian", "Police", "US Secretary"} & set(vals)
 
 
 @pytest.mark.parametrize(("text", "name", "title"), [
@@ -348,6 +365,21 @@ def test_headline_uses_names_from_the_body() -> None:
     head = [c for c in names(text) if c.start < text.index("\n")]
     assert [(c.text, c.value, c.attrs["linked"]) for c in head] == [
         ("Lavrov", "Sergei Lavrov", True), ("Pompeo", "Mike Pompeo", True)]
+
+
+def test_headline_slip_of_a_body_name_is_a_mention() -> None:
+    # Title Case hides names, but a near miss of a name the body uses is one.
+    text = ("Legendary Swimming Star Esther Wlliams Dies At 91\n\n"
+            "The actress Esther Williams died on Thursday. Williams was 91.\n")
+    head = [c for c in names(text) if c.start < text.index("\n")]
+    assert [(c.text, c.attrs["type"], c.attrs["linked"]) for c in head] == [("Esther Wlliams", "person", False)]
+
+
+def test_headline_word_the_body_writes_in_lower_case_is_not_a_slip() -> None:
+    text = ("Bush Rush To Judgment Criticised\n\n"
+            "George Bush spoke on Monday. Bush said there was no rush.\n")
+    head = [c.text for c in names(text) if c.start < text.index("\n")]
+    assert head == ["Bush"]
 
 
 # --------------------------------------------------------------------------- sentence starts

@@ -131,6 +131,18 @@ def test_a_spelling_another_document_shares_is_only_a_warning() -> None:
     assert [(f.path, f.severity) for f in alone] == [("c.txt", "error")]
 
 
+def test_name_typos_in_headlines_and_titles_are_found() -> None:
+    story = "The museum in Philadelphia closed after Seth Williams spoke."
+    found = run(NAMES, {
+        "a.txt": f"It was Philadelphia District Attorney Seth Williams who spoke. {story}",
+        "b.txt": f"He lives in Philadelphia. Philadelphia voted. {story}",
+        "c.txt": f"It was Phiaadelphia District Attorney Seth Williams who spoke. {story}",
+        "d.txt": f"Seth Wllliams Speaks To Reporters\n\nDistrict Attorney Seth Williams spoke. {story}",
+    })
+    assert [(f.path, f.location.excerpt, f.suggestion) for f in found] == [
+        ("c.txt", "Phiaadelphia", "Philadelphia"), ("d.txt", "Seth Wllliams", "Seth Williams")]
+
+
 @pytest.mark.parametrize(("rare", "common"), [
     ("President Donald Tusk", "President Donald Trump"),
     ("His father Kim Jong Il", "Leader Kim Jong Un"),

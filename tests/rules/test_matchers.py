@@ -12,7 +12,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
-from factcheck.rules.kinds.names import blocking_keys, fold, max_edits, style_key, typo_pair
+from factcheck.claims.spellings import blocking_keys, max_edits, typo_pair
+from factcheck.rules.kinds.names import fold, style_key
 from factcheck.rules.kinds.quotes import align, spelling_key, words
 
 letters = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12)

@@ -1,0 +1,83 @@
+"""When is one spelling of a name a slip of the pen for another?
+
+Shared by the names extractor (a headline word that nearly matches a name its
+own article uses) and the ``name-variants`` rule kind (a rare spelling that
+nearly matches a well-supported one), so that both draw the line in the same
+place.  Names are compared in folded form: lower case, one space between
+words.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz.distance import OSA
+
+#: Endings that turn one name into a related word rather than a misspelling of it:
+#: plurals and demonyms ("Avenues", "Alaskan", "Saudi Arabian", "Tony Awards").
+INFLECTIONS = frozenset({"s", "es", "n", "an", "ian", "ans", "ns", "ese", "ish", "i", "ite", "ites", "y"})
+
+
+def inflected(x: str, y: str) -> bool:
+    """True when one token is the other plus an inflectional ending."""
+    short, long = sorted((x, y), key=len)
+    return long.startswith(short) and long[len(short):] in INFLECTIONS
+
+
+def max_edits(token: str) -> int:
+    """How many edits a token may be away and still be a typo of it.
+
+    Tokens shorter than four letters carry too little signal ("Un"/"Il" are
+    different names, not typos); five to seven letters allow one edit, longer
+    ones two.
+    """
+    n = len(token)
+    if n < 4:
+        return 0
+    return 1 if n < 8 else 2
+
+
+def typo_pair(rare: str, common: str) -> bool:
+    """True when folded name ``rare`` is a plausible misspelling of ``common``.
+
+    Symmetric in its structural test (same token count, exactly one token
+    differs, within :func:`max_edits` of the *shorter* token); the caller
+    decides which side is rare.
+    """
+    a, b = rare.split(), common.split()
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    if x[0].isdigit() or y[0].isdigit() or inflected(x, y):
+        return False
+    limit = max_edits(min(x, y, key=len))
+    if limit == 0:
+        return False
+    # Optimal string alignment: a swapped pair of letters ("Nixno") is one slip, not two.
+    return OSA.distance(x, y, score_cutoff=limit) <= limit
+
+
+def deletions(token: str, radius: int) -> set[str]:
+    """Every string made by deleting up to ``radius`` characters from ``token``."""
+    out = {token}
+    frontier = {token}
+    for _ in range(radius):
+        frontier = {t[:i] + t[i + 1:] for t in frontier for i in range(len(t))}
+        out |= frontier
+    return out
+
+
+def blocking_keys(folded: str) -> set[str]:
+    """Keys under which two candidate variants must meet at least once.
+
+    For each token position, the token's deletion neighbourhood within its
+    own edit budget (SymSpell's trick): two tokens within k edits of each
+    other always share a key when both sides delete up to k characters, so the
+    blocking never loses a true pair, and it never compares names of
+    different shapes.
+    """
+    toks = folded.split()
+    n = len(toks)
+    return {f"{n}|{i}|{d}" for i, t in enumerate(toks) for d in deletions(t, max_edits(t))
+            if max_edits(t) > 0}
