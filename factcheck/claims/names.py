@@ -50,7 +50,7 @@ from rapidfuzz import fuzz
 
 from factcheck.calendar import MONTHS, WEEKDAYS
 from factcheck.claims.base import Claim, make_claim, register, sentence_bounds
-from factcheck.claims.spellings import blocking_keys, typo_pair
+from factcheck.claims.spellings import blocking_keys, max_edits, typo_pair
 from factcheck.documents import Document
 
 __all__ = ["SPEECH_VERBS", "SentenceMemo", "abbreviation_before", "extract", "mentions", "normalise_name"]
@@ -550,6 +550,7 @@ class _Analyser:
         self.headline_lines = self._headline_lines()
         self._known_index: dict[str, list[str]] | None = None  # built on the first headline slip check
         self._known_sizes: list[int] = []
+        self._mid_index: dict[str, list[str]] | None = None  # mid-sentence capitals, by blocking key
         self.mid_caps = {t.text for t in self.toks
                          if t.cap and not t.initial and t.line not in self.headline_lines}
         self._lower: dict[str, bool] = {}
@@ -726,7 +727,24 @@ class _Analyser:
             return True
         if len(run) > 1 and run[1].cap:
             return not low.endswith(("ing", "ed", "ly")) and not self.lower_seen(low)
-        return False
+        return self._slip_of_mid_cap(t)
+
+    def _slip_of_mid_cap(self, t: _Tok) -> bool:
+        """Is a sentence-initial word a slip of a name the document capitalises
+        mid-sentence ("Goeece's parliament" in an article about Greece)?  Then it is
+        a mention, for the name rules to judge; a word the document also writes in
+        lower case is not."""
+        low = normalise_name(t.text)
+        if " " in low or max_edits(low) == 0 or self.lower_seen(t.low):
+            return False
+        if self._mid_index is None:
+            self._mid_index = {}
+            for word in sorted(self.mid_caps):
+                w = normalise_name(word)
+                if " " not in w and max_edits(w) > 0:
+                    for key in blocking_keys(w):
+                        self._mid_index.setdefault(key, []).append(w)
+        return any(typo_pair(low, w) for key in blocking_keys(low) for w in self._mid_index.get(key, ()))
 
     # -- titles ----------------------------------------------------------------
 

@@ -385,6 +385,17 @@ def test_headline_word_the_body_writes_in_lower_case_is_not_a_slip() -> None:
 # --------------------------------------------------------------------------- sentence starts
 
 
+def test_sentence_initial_slip_of_a_mid_sentence_name_is_a_mention() -> None:
+    text = "Goeece's parliament voted. The cuts hit Greece hard, and Greece protested."
+    assert values(text)[0] == "Goeece"
+
+
+def test_sentence_initial_word_written_in_lower_case_is_not_a_slip() -> None:
+    # "Dealer" is one edit from "Dealey" but the article also writes "dealer".
+    text = "Dealer prices rose. A dealer said so at Dealey Plaza."
+    assert "Dealer" not in values(text)
+
+
 @pytest.mark.parametrize("text", [
     "However, the plan failed.",
     "Declaring victory, the team went home.",

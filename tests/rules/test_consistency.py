@@ -143,6 +143,60 @@ def test_name_typos_in_headlines_and_titles_are_found() -> None:
         ("c.txt", "Phiaadelphia", "Philadelphia"), ("d.txt", "Seth Wllliams", "Seth Williams")]
 
 
+def test_surname_slip_is_measured_against_linked_surnames() -> None:
+    # "Pompeo" after "Mike Pompeo" is a linked surname; its spelling still counts.
+    story = "Officials in Pyongyang and Seoul said talks with Washington would resume."
+    found = run(NAMES, {
+        "a.txt": f"Secretary of State Mike Pompeo spoke. Pompeo said so. Pompeo left. {story}",
+        "b.txt": f"Mike Pompeo arrived. Pompeo said talks would go on. {story}",
+        "c.txt": f"Mike Pompeo arrived on Monday. Later, Pompoe said talks would go on. {story}",
+    })
+    assert [(f.path, f.location.excerpt, f.suggestion) for f in found] == [("c.txt", "Pompoe", "Pompeo")]
+
+
+def test_lone_word_near_a_name_from_another_story_is_not_a_typo() -> None:
+    found = run(NAMES, {
+        "a.txt": "Linebacker Gary Stills is out. Stills had surgery. The Rams lost in St. Louis.",
+        "b.txt": "Gary Stills was hurt. Stills will miss the season, the Rams said in St. Louis.",
+        "c.txt": "The inmate escaped from the Stiles Unit near Beaumont, Texas.",
+    })
+    assert found == []
+
+
+def test_different_people_linked_to_their_full_names_are_not_merged() -> None:
+    story = "The Colts beat the Saints in Indianapolis on Sunday night."
+    found = run(NAMES, {
+        "a.txt": f"Coach Sean Payton spoke. Payton said so. Payton left. {story}",
+        "b.txt": f"Sean Payton arrived. Payton said the loss hurt. {story}",
+        "c.txt": f"It said quarterback Peyton Manning threw twice. Peyton smiled. {story}",
+    })
+    assert found == []
+
+
+@pytest.mark.parametrize(("slip", "expected"), [
+    ("Oama", [("c.txt", "Oama", "Obama")]),  # five letters, spelled right in the same article
+    ("Obma", [("c.txt", "Obma", "Obama")]),
+])
+def test_short_name_slip_in_an_article_that_spells_it_right(slip: str, expected: list[tuple[str, ...]]) -> None:
+    story = "The White House said the Senate would vote in Washington."
+    found = run(NAMES, {
+        "a.txt": f"President Obama spoke. Obama left. {story}",
+        "b.txt": f"Obama arrived. {story}",
+        "c.txt": f"Obama spoke on Monday. Later, {slip} said the vote would pass. {story}",
+    })
+    assert [(f.path, f.location.excerpt, f.suggestion) for f in found] == expected
+
+
+def test_short_name_near_another_in_a_different_article_is_not_a_slip() -> None:
+    story = "The White House said the Senate would vote in Washington."
+    found = run(NAMES, {
+        "a.txt": f"President Obama spoke. Obama left. {story}",
+        "b.txt": f"Obama arrived. {story}",
+        "c.txt": f"Senator Oama said the vote would pass. {story}",
+    })
+    assert found == []
+
+
 @pytest.mark.parametrize(("rare", "common"), [
     ("President Donald Tusk", "President Donald Trump"),
     ("His father Kim Jong Il", "Leader Kim Jong Un"),

@@ -116,7 +116,11 @@ class _Cluster:
 
     @property
     def docs(self) -> int:
-        return len({d.path for f in self.forms.values() for d, _ in f.mentions})
+        return len(self.paths)
+
+    @property
+    def paths(self) -> set[str]:
+        return {d.path for f in self.forms.values() for d, _ in f.mentions}
 
     def dominant(self) -> _Form:
         """Most mentions, then most documents, then first in path order (deterministic)."""
@@ -135,10 +139,11 @@ def _mention_text(claim: Claim) -> str | None:
     """The spelling as written, with typography (apostrophes, ALL-CAPS, spacing) neutralised.
 
     Curly vs straight apostrophes and an upper-case dateline ("UNITED
-    NATIONS") are typesetting, not a writer's spelling choice.
+    NATIONS") are typesetting, not a writer's spelling choice.  A surname-only
+    mention linked to a full name ("Klitschko said") counts with its own
+    spelling: surnames are what articles repeat most, so they are the best
+    evidence of how the corpus spells a word.
     """
-    if claim.get("linked"):
-        return None  # a surname-only mention carries the full name as value, not its spelling
     text = " ".join(claim.text.split()).replace("’", "'").replace("‘", "'")
     if text.isupper() and len(text) > 4 and " " in text:
         text = text.title()
@@ -260,8 +265,11 @@ class NameVariantsKind(Kind):
         return out
 
     @staticmethod
-    def _plausible(form: _Form, target: str, lower_words: set[str]) -> bool:
-        """Evidence that the differing token is a slip of the pen, not another word or an acronym."""
+    def _plausible(form: _Form, target: str, lower_words: set[str], same_doc: bool = False) -> bool:
+        """Evidence that the differing token is a slip of the pen, not another word or an acronym.
+
+        ``same_doc``: the article itself also uses the target spelling ("Obama ...
+        Oama"), which lets a five-letter word count as a slip."""
         mine = form.folded.split()
         shown = form.text.replace("-", " ").split()
         for i, (x, y) in enumerate(zip(mine, target.split(), strict=True)):
@@ -271,12 +279,13 @@ class NameVariantsKind(Kind):
                 return False  # an acronym or a shouted headline word
             swapped = len(x) == len(y) and sorted(x) == sorted(y)
             if len(mine) == 1 and (x in lower_words or x[0] != y[0] or known_name(x)
-                                   or (len(x) < 6 and not swapped)):
+                                   or (len(y) < (5 if same_doc else 6) and not swapped)):
                 # A lone word needs more evidence: one the corpus writes in lower case
                 # ("Woman", "Deal") is a word; one the gazetteer knows ("Colorado" near
                 # "Coronado") is a real name; a short one ("Katie"/"Kate") or one with
                 # another first letter ("Sony"/"Tony") is usually another name -- unless
-                # it is two swapped letters, the commonest slip ("Indai").
+                # it is two swapped letters, the commonest slip ("Indai"), or a
+                # five-letter name its own article spells right elsewhere.
                 return False
         return True
 
@@ -305,9 +314,16 @@ class NameVariantsKind(Kind):
         if any(x != y and token_docs.get(x, set()) - mine
                for x, y in zip(form.folded.split(), meant, strict=False)):
             return False
+        return self._same_story(cl, form, target, names_in)
+
+    @staticmethod
+    def _same_story(cl: _Cluster, form: _Form, target: _Cluster, names_in: dict[str, set[str]]) -> bool:
+        """Does an article using the target spelling tell the same story -- the same
+        article, or one sharing two other names with it?"""
+        mine = {d.path for d, _ in form.mentions}
         theirs = {d.path for f in target.forms.values() for d, _ in f.mentions}
         own = set().union(*(names_in[p] for p in mine)) - {cl.key, target.key}
-        return any(len(own & names_in[p]) >= 2 for p in theirs - mine) or bool(mine & theirs)
+        return bool(mine & theirs) or any(len(own & names_in[p]) >= 2 for p in theirs - mine)
 
     def _typos(self, clusters: dict[str, _Cluster], corpus: CorpusView) -> Iterable[Finding]:
         opts = self.options
@@ -339,7 +355,13 @@ class NameVariantsKind(Kind):
             if key in canon_keys:
                 continue
             canon_only = cl.support > opts["max_rare"]  # too common to be a typo, unless a canonical list says so
+            if all(c.get("linked") for f in cl.forms.values() for _d, c in f.mentions):
+                # "Peyton" linked to "Peyton Manning" in its own article is spelled as that
+                # full name is: a different person from "Payton", or, if the full name is
+                # misspelled too, reported there.
+                continue
             form = cl.dominant()
+            mine = {d.path for d, _ in form.mentions}
             candidates: Counter[str] = Counter()
             for bk in blocking_keys(form.folded):
                 for other in index.get(bk, ()):
@@ -355,7 +377,8 @@ class NameVariantsKind(Kind):
                     continue
                 if not typo_pair(form.folded, folded_of[other]):
                     continue
-                if not is_canon and not self._plausible(form, folded_of[other], lower_words):
+                same_doc = other in clusters and bool(mine & clusters[other].paths)
+                if not is_canon and not self._plausible(form, folded_of[other], lower_words, same_doc):
                     continue
                 rank = (1 if is_canon else 0, support, other)
                 if best is None or rank > best:
@@ -371,6 +394,9 @@ class NameVariantsKind(Kind):
                 if best[2] not in canon_keys:
                     target = meant.text
             _t, support, docs = strong[best[2]]
+            if len(form.folded.split()) == 1 and best[2] not in canon_keys and (
+                    target_cl is None or not self._same_story(cl, form, target_cl, names_in)):
+                continue  # a lone word near a name from another story ("Stiles Unit", "Gary Stills")
             severity = None
             if not self._confident(cl, form, support, docs, best[0] == 1, target_cl, names_in,
                                    token_docs):
