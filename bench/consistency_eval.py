@@ -11,13 +11,15 @@ Works on copies (the corpus is never edited):
    error-level finding is a false positive unless the outlet really erred.
 2. **Recall.**  Plants controlled errors at known spans, one kind at a time,
    each in a fresh copy: name typos (1-2 edits in a name the corpus spells
-   consistently), changed figures and shifted dates (in a figure/date that
-   another article of the same topic states with the same value and at least
-   four shared content words; recall is also printed for the subset stated
-   in closely similar words, overlap >= 0.6), altered quotes (a word dropped, replaced or added in a
-   quote that another article gives verbatim).  A plant is found when a
-   finding of the expected rule (for dates: the conflict or the weekday
-   check) points at the planted span (or lists it as related).  Prints recall per kind.
+   consistently, surname-only mentions included), changed figures and
+   shifted dates (in a figure/date that another article of the same topic
+   states with the same value and at least four shared content words; recall
+   is also printed for the subset stated in closely similar words, overlap
+   >= 0.6), altered quotes (a word dropped, replaced or added in a quote that
+   another article gives verbatim).  A plant is found when a finding of the
+   expected rule (for dates: the conflict or the weekday check) points at the
+   planted span (or lists it as related).  Prints recall per kind, how many
+   were found at error level, and for names recall by shape.
 3. **Scaling.**  Times a scan of the corpus and of a corpus ``--scale`` times
    larger (each replica with its sentences reordered and some dropped), and
    prints the time ratio against the size ratio: close to 1.0 means linear.
@@ -62,6 +64,7 @@ class Plant:
     end: int
     before: str
     after: str
+    linked: bool = False  # a surname-only mention ("Pompeo said") of a full name
 
 
 def copy_corpus(src: Path, dest: Path) -> list[Path]:
@@ -177,13 +180,13 @@ class Planter:
         docs_of: dict[str, set[Path]] = defaultdict(set)
         for p, cs in self.claims.items():
             for c in cs:
-                if c.kind == "name" and not c.get("linked"):
+                if c.kind == "name":
                     spellings[c.text] += 1
                     docs_of[c.text].add(p)
         out = []
         for p, cs in sorted(self.claims.items()):
             for c in cs:
-                if c.kind == "name" and not c.get("linked") and spellings[c.text] >= 3 and \
+                if c.kind == "name" and spellings[c.text] >= 3 and \
                         len(docs_of[c.text]) >= 2 and any(len(t) >= 5 for t in c.text.split()):
                     out.append((p, c))
         return out
@@ -251,12 +254,15 @@ class Planter:
         new_source = doc.source[:s] + after + doc.source[e:]
         path.write_text(new_source, encoding="utf-8")
         return Plant(kind, (self.source_of.get(path, path), claim.start) in self.close, path, s, s + len(after),
-                     before, after)
+                     before, after, bool(claim.get("linked")))
 
 
 def _shape(plant: Plant) -> str:
-    """Name plants by the evidence the rule can have: a one-word name under six
-    letters is by design only reported when two letters are swapped."""
+    """Name plants by the evidence the rule can have: a surname-only mention
+    ("Pompeo said"), a multi-word name, or a lone word (one under six letters
+    counts as a slip only when swapped or spelled right in its own article)."""
+    if plant.linked:
+        return "surname-only"
     if len(plant.before.split()) > 1:
         return "multi-word"
     return "one word, 6+ letters" if len(plant.before) >= 6 else "one word, <6 letters"
