@@ -22,6 +22,16 @@ def inflected(x: str, y: str) -> bool:
     return long.startswith(short) and long[len(short):] in INFLECTIONS
 
 
+def inflection_pair(a: str, b: str) -> bool:
+    """True when folded names ``a`` and ``b`` differ only by an inflection of one
+    word ("the Klitschkos" / "Klitschko", "Alaskan" / "Alaska")."""
+    x, y = a.split(), b.split()
+    if len(x) != len(y):
+        return False
+    diff = [(p, q) for p, q in zip(x, y, strict=True) if p != q]
+    return len(diff) == 1 and inflected(*diff[0])
+
+
 def max_edits(token: str) -> int:
     """How many edits a token may be away and still be a typo of it.
 

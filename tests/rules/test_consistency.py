@@ -163,6 +163,16 @@ def test_lone_word_near_a_name_from_another_story_is_not_a_typo() -> None:
     assert found == []
 
 
+def test_plural_of_a_name_is_not_a_typo_of_a_rarer_spelling() -> None:
+    story = "The brothers fought in Bern and Kiev before a crowd of 30,000."
+    found = run(NAMES, {
+        "a.txt": f"Wladimir Klitschko won. Klitschko smiled. Klitschko left. {story}",
+        "b.txt": f"Wladimir Klistchko won. Klistchko smiled. Klistchko left. {story}",
+        "c.txt": f"Vitali Klistchko watched. The Klitschkos celebrated. {story}",
+    })
+    assert "Klitschkos" not in [f.location.excerpt for f in found]
+
+
 def test_different_people_linked_to_their_full_names_are_not_merged() -> None:
     story = "The Colts beat the Saints in Indianapolis on Sunday night."
     found = run(NAMES, {

@@ -12,7 +12,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
-from factcheck.claims.spellings import blocking_keys, max_edits, typo_pair
+from factcheck.claims.spellings import blocking_keys, inflection_pair, max_edits, typo_pair
 from factcheck.rules.kinds.names import fold, style_key
 from factcheck.rules.kinds.quotes import align, spelling_key, words
 
@@ -41,6 +41,18 @@ def test_style_key_joins_known_style_variants() -> None:
 def test_typo_pair_is_symmetric_and_irreflexive(a: str, b: str) -> None:
     assert typo_pair(a, b) == typo_pair(b, a)
     assert not typo_pair(a, a)
+
+
+@given(names, names)
+def test_inflection_pair_is_symmetric_and_never_a_typo_pair(a: str, b: str) -> None:
+    assert inflection_pair(a, b) == inflection_pair(b, a)
+    assert not (inflection_pair(a, b) and typo_pair(a, b))
+
+
+@given(names, st.sampled_from(["s", "es", "an", "ian"]))
+def test_a_plural_or_demonym_is_an_inflection_pair(name: str, ending: str) -> None:
+    inflected = f"{name}{ending}"
+    assert inflection_pair(inflected, name) and not typo_pair(inflected, name)
 
 
 @given(names, names)

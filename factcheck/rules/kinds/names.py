@@ -52,7 +52,7 @@ from rapidfuzz.distance import Levenshtein
 
 from factcheck.claims.base import Claim
 from factcheck.claims.names import known_name
-from factcheck.claims.spellings import blocking_keys, typo_pair
+from factcheck.claims.spellings import blocking_keys, inflection_pair, typo_pair
 from factcheck.documents import Document
 from factcheck.errors import RuleError
 from factcheck.findings import Finding, Location
@@ -367,6 +367,8 @@ class NameVariantsKind(Kind):
                 for other in index.get(bk, ()):
                     if other != key:
                         candidates[other] += 1
+            if any(inflection_pair(form.folded, folded_of[o]) for o in candidates):
+                continue  # "Klitschkos" is the plural of a name the corpus uses, not a slip for another
             best: tuple[int, int, str] | None = None
             for other in sorted(candidates):
                 _text, support, _docs = strong[other]
