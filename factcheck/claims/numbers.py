@@ -91,7 +91,7 @@ from factcheck.claims.numwords import (
 )
 from factcheck.documents import Document
 
-__all__ = ["extract", "parse_number", "singular", "spell_number"]
+__all__ = ["extract", "parse_number", "singular", "spell_number", "unit_of"]
 
 
 # --------------------------------------------------------------------------- vocabulary
@@ -223,6 +223,12 @@ _IRREGULAR_PLURALS = {
 #: Plural nouns that do not end in "s".
 _PLURAL_ONLY = frozenset({"people", "men", "women", "children", "feet", "teeth", "mice", "geese", "police",
                           "staff", "personnel", "cattle", "aircraft", "crew"})
+
+
+def unit_of(word: str) -> str | None:
+    """The canonical unit a written form names ("km", "kilometres" -> "kilometer"), or None."""
+    hit = _UNIT_INDEX.get(word.casefold())
+    return hit[0] if hit else None
 
 
 def singular(word: str) -> str:

@@ -381,6 +381,27 @@ def test_paraphrased_sentences_state_the_same_date() -> None:
 
 
 @pytest.mark.parametrize(("a", "b"), [
+    # Spellings of one unit measure alike.
+    ("Kicker Ryan Succop tied the game with a 47-yard field goal in the third quarter.",
+     "Kicker Ryan Succop tied the game with a 42-yd field goal in the third quarter."),
+    ("The quake hit inland at a depth of just 10 kilometres, the US Geological Survey said.",
+     "The quake hit inland at a depth of just 12km, the US Geological Survey said."),
+    ("AMD will pay $334 million in cash and stock for SeaMicro, the chip maker said.",
+     "AMD will pay US$343 million in cash and stock for SeaMicro, the chip maker said."),
+    # A common noun and a name may be one subject.
+    ("A 23-year-old man was charged with the murders of his mother and sister in Millom.",
+     "A 32-year-old John Jenkin was charged with the murders of his mother and sister in Millom."),
+])
+def test_same_fact_with_the_unit_or_subject_written_differently(a: str, b: str) -> None:
+    found = run(BUILTIN["figures/conflict"], {"a.txt": a, "b.txt": b})
+    assert len(found) == 1 and found[0].related
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("A 15-year-old boy was shot by police in the Exarchia district of Athens on Saturday.",
+     "A 16-year-old girl was shot by police in the Exarchia district of Athens on Saturday."),
+    ("Police said 35-year-old Gary Gomes was arrested at a house in New Bedford on Tuesday.",
+     "Police said 53-year-old Maria Santos was arrested at a house in New Bedford on Tuesday."),
     ("He finished his career with 2,301 career points for the team.",
      "He finished his career with 2,290 points for the team."),
     ("Luck threw for 205 yards in the win over Kansas City.",

@@ -52,6 +52,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from factcheck.claims.base import Claim
+from factcheck.claims.numbers import unit_of
 from factcheck.documents import Document
 from factcheck.findings import Finding, Location
 from factcheck.rules.kinds.base import Kind
@@ -169,10 +170,17 @@ _NUMBERISH_RE = re.compile(
 
 
 def measure_words(c: Claim) -> tuple[str, ...]:
-    """The words of a claim other than its number: what is counted ("career points", "AK-47 rifles")."""
+    """The words of a claim other than its number: what is counted ("career points", "AK-47 rifles").
+
+    A spelling of the claim's own unit is not among them: the unit is compared
+    already, and "47-yd" and "47-yard", "10km" and "10 kilometres" measure alike.
+    """
     out = []
+    unit = (c.unit or "").casefold()
     for w in re.split(r"[\s-]+", c.text.casefold().replace("’", "'")):
         w = w.strip(".,;:()\"'")
+        if (unit and unit_of(w) == unit) or any(ch.isdigit() for ch in w):
+            continue  # the unit itself, or a figure written with letters ("US$334", "10km")
         if w and not _NUMBERISH_RE.match(w) and not w[:1].isdigit() and w[:1] not in "$£€¥":
             out.append(w[:-1] if w.endswith("s") and len(w) > 3 else w)
     return tuple(out)
@@ -335,13 +343,22 @@ class ConflictKind(Kind):
     @staticmethod
     def _same_subject(a: Claim, b: Claim) -> bool:
         """A "7-yard touchdown" and "205 yards" passing are different facts: when both
-        claims name what they measure, it must agree; and so must a rate."""
+        claims name what they measure, it must agree (a name and a common noun may
+        be one subject, two names must share the surname); and so must a rate."""
         if a.get("per") != b.get("per"):
             return False  # "$23 million per season" is not the contract's total
         sa, sb = a.get("subject"), b.get("subject")
-        if sa and sb:
-            return str(sa).casefold() == str(sb).casefold()
-        return True
+        if not (sa and sb):
+            return True
+        sa, sb = str(sa), str(sb)
+        if sa.casefold() == sb.casefold():
+            return True
+        proper_a, proper_b = sa[:1].isupper(), sb[:1].isupper()
+        if proper_a and proper_b:
+            # "35-year-old Gomes" and "35-year-old Gary Gomes": the same surname.
+            return sa.split()[-1].casefold() == sb.split()[-1].casefold()
+        # "a 23-year-old man" may well be "23-year-old John Jenkin"; "boy" is not "girl".
+        return proper_a != proper_b
 
     def _days_apart(self, a: Document, b: Document) -> int | None:
         if a.pub_date is None or b.pub_date is None:
