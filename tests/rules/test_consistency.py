@@ -173,6 +173,16 @@ def test_plural_of_a_name_is_not_a_typo_of_a_rarer_spelling() -> None:
     assert "Klitschkos" not in [f.location.excerpt for f in found]
 
 
+def test_slip_that_looks_like_a_plural_of_a_rarer_name_is_still_a_slip() -> None:
+    story = "The Colts beat the Saints in Indianapolis on Sunday night before 60,000 fans."
+    found = run(NAMES, {
+        "a.txt": f"The Saints lost. The Saints flew home. {story}",
+        "b.txt": f"The Saints trailed all game. Coach Mike Sain watched. Sain left early. {story}",
+        "c.txt": f"Tickets for the Sains game sold out. Sain said so. {story}",
+    })
+    assert [(f.path, f.location.excerpt, f.suggestion) for f in found] == [("c.txt", "Sains", "Saints")]
+
+
 def test_different_people_linked_to_their_full_names_are_not_merged() -> None:
     story = "The Colts beat the Saints in Indianapolis on Sunday night."
     found = run(NAMES, {

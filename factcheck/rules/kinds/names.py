@@ -367,8 +367,9 @@ class NameVariantsKind(Kind):
                 for other in index.get(bk, ()):
                     if other != key:
                         candidates[other] += 1
-            if any(inflection_pair(form.folded, folded_of[o]) for o in candidates):
-                continue  # "Klitschkos" is the plural of a name the corpus uses, not a slip for another
+            # "Klitschkos" is the plural of a name the corpus uses, not a slip for a rarer
+            # spelling; but "Colos" is still a slip for "Colts", not a plural of "Colo.".
+            base = max((strong[o][1] for o in candidates if inflection_pair(form.folded, folded_of[o])), default=-1)
             best: tuple[int, int, str] | None = None
             for other in sorted(candidates):
                 _text, support, _docs = strong[other]
@@ -385,7 +386,7 @@ class NameVariantsKind(Kind):
                 rank = (1 if is_canon else 0, support, other)
                 if best is None or rank > best:
                     best = rank
-            if best is None:
+            if best is None or (best[0] == 0 and base >= best[1]):
                 continue
             target_cl = clusters.get(best[2])
             target = strong[best[2]][0]
