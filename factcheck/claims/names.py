@@ -1121,8 +1121,7 @@ class _Analyser:
             for norm in known:
                 for key in blocking_keys(norm):
                     self._known_index.setdefault(key, []).append(norm)
-            self._known_sizes = sorted({len(norm.split()) for ids in self._known_index.values() for norm in ids},
-                                       reverse=True)
+            self._known_sizes = sorted({len(norm.split()) for norm in known}, reverse=True)
         for n in self._known_sizes:
             seg = run[i:i + n]
             if len(seg) < n or not all(t.cap and not self._is_stop(t) for t in seg):
