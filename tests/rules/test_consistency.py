@@ -114,21 +114,17 @@ def test_a_spelling_another_document_shares_is_only_a_warning() -> None:
     # "Heydar" is how another outlet writes that first name too: a transliteration,
     # not a slip of one writer's pen.
     story = "Police in Tehran and Qom said the judge was shot outside the court."
-    found = run(NAMES, {
+    corpus = {
         "a.txt": f"Judge Heidar Alishvandi was wounded. Heidar Alishvandi survived. {story}",
         "b.txt": f"Judge Heidar Alishvandi was shot. {story}",
         "c.txt": f"Judge Heydar Alishvandi was shot. {story}",
-        "d.txt": f"Judge Heydar Alishbandi spoke to Tehran reporters. {story}",
-    })
+    }
+    # Alone, the rare spelling is an error ...
+    assert [(f.path, f.severity) for f in run(NAMES, corpus)] == [("c.txt", "error")]
+    # ... but not once another outlet writes "Heydar" too.
+    found = run(NAMES, {**corpus, "d.txt": f"Judge Heydar Alishbandi spoke to Tehran reporters. {story}"})
     assert [(f.path, f.location.excerpt, f.severity) for f in found] == [
         ("c.txt", "Heydar Alishvandi", "warning")]
-    # Without the other outlet's "Heydar", the same mention is an error.
-    alone = run(NAMES, {
-        "a.txt": f"Judge Heidar Alishvandi was wounded. Heidar Alishvandi survived. {story}",
-        "b.txt": f"Judge Heidar Alishvandi was shot. {story}",
-        "c.txt": f"Judge Heydar Alishvandi was shot. {story}",
-    })
-    assert [(f.path, f.severity) for f in alone] == [("c.txt", "error")]
 
 
 def test_name_typos_in_headlines_and_titles_are_found() -> None:
