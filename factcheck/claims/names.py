@@ -50,7 +50,7 @@ from rapidfuzz import fuzz
 
 from factcheck.calendar import MONTHS, WEEKDAYS
 from factcheck.claims.base import Claim, make_claim, register, sentence_bounds
-from factcheck.claims.spellings import blocking_keys, max_edits, typo_pair
+from factcheck.claims.spellings import SlipIndex, max_edits, typo_pair
 from factcheck.documents import Document
 
 __all__ = ["SPEECH_VERBS", "SentenceMemo", "abbreviation_before", "extract", "mentions", "normalise_name"]
@@ -550,7 +550,8 @@ class _Analyser:
         self.headline_lines = self._headline_lines()
         self._known_index: dict[str, list[str]] | None = None  # built on the first headline slip check
         self._known_sizes: list[int] = []
-        self._mid_index: dict[str, list[str]] | None = None  # mid-sentence capitals, by blocking key
+        self._known_words = SlipIndex(())
+        self._mid_index: SlipIndex | None = None  # mid-sentence capitals
         self.mid_caps = {t.text for t in self.toks
                          if t.cap and not t.initial and t.line not in self.headline_lines}
         self._lower: dict[str, bool] = {}
@@ -735,16 +736,12 @@ class _Analyser:
         a mention, for the name rules to judge; a word the document also writes in
         lower case is not."""
         low = normalise_name(t.text)
-        if " " in low or max_edits(low) == 0 or self.lower_seen(t.low):
+        if " " in low or max_edits(low) == 0:
             return False
         if self._mid_index is None:
-            self._mid_index = {}
-            for word in sorted(self.mid_caps):
-                w = normalise_name(word)
-                if " " not in w and max_edits(w) > 0:
-                    for key in blocking_keys(w):
-                        self._mid_index.setdefault(key, []).append(w)
-        return any(typo_pair(low, w) for key in blocking_keys(low) for w in self._mid_index.get(key, ()))
+            self._mid_index = SlipIndex(normalise_name(w) for w in self.mid_caps)
+        # The lower-case search reads the whole text: only for a word that is a slip.
+        return bool(self._mid_index.near(low)) and not self.lower_seen(t.low)
 
     # -- titles ----------------------------------------------------------------
 
@@ -833,7 +830,13 @@ class _Analyser:
             for run in self.split_run(raw):
                 first = run[0]
                 weak = False
-                if first.initial:
+                role: str | None = None
+                if first.initial and first.low in lex.roles and first.low not in lex.heads and len(run) > 1 \
+                        and self._rest_ok(run[1:]):
+                    # "Actress Esther Williams died": the role the sentence opens with,
+                    # written with a capital only because it opens the sentence.
+                    role, run = first.text, run[1:]
+                elif first.initial:
                     if not self.verified(first, run):
                         if len(run) == 1:
                             # "White said ...": a capitalised subject of a speech
@@ -865,6 +868,8 @@ class _Analyser:
                 title: str | None = None
                 if title_toks:
                     title = " ".join(self.text[title_toks[0].start:title_toks[-1].end].split())
+                elif role is not None:
+                    title = role
                 else:
                     title = self.role_before(name, index[id(name[0])])
                     if title is not None and not self._rest_ok(name):
@@ -1115,23 +1120,33 @@ class _Analyser:
         also writes in lower case are ordinary words, not names.
         """
         if self._known_index is None:
-            # Blocking by deletion neighbourhoods: a headline word meets only the body
-            # names it could be a slip of, however many names the body has.
+            # Blocking: a slip of an n-word name shares n - 1 words with it, in place;
+            # one-word names go to a SlipIndex.  So a headline word meets only the
+            # body names it could be a slip of, however many names the body has.
             self._known_index = {}
             for norm in known:
-                for key in blocking_keys(norm):
-                    self._known_index.setdefault(key, []).append(norm)
+                words = norm.split()
+                for j, w in enumerate(words):
+                    if len(words) > 1:
+                        self._known_index.setdefault(f"{len(words)}|{j}|{w}", []).append(norm)
+            self._known_words = SlipIndex(known)
             self._known_sizes = sorted({len(norm.split()) for norm in known}, reverse=True)
         for n in self._known_sizes:
             seg = run[i:i + n]
             if len(seg) < n or not all(t.cap and not self._is_stop(t) for t in seg):
                 continue
             seg_norm = self._norm(seg)
-            if len(seg_norm.split()) != n:
+            words = seg_norm.split()
+            if len(words) != n:
                 continue
-            for norm in sorted({m for key in blocking_keys(seg_norm) for m in self._known_index.get(key, ())}):
-                if typo_pair(seg_norm, norm) and not any(self.lower_seen(t.low) for t in seg):
-                    return _Cand(seg, type=known[norm].type)
+            if n == 1:
+                near = self._known_words.near(seg_norm)
+            else:
+                near = sorted(m for m in {m for j, w in enumerate(words)
+                                          for m in self._known_index.get(f"{n}|{j}|{w}", ())}
+                              if typo_pair(seg_norm, m))
+            if near and not any(self.lower_seen(t.low) for t in seg):
+                return _Cand(seg, type=known[near[0]].type)
         return None
 
 

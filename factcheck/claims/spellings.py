@@ -9,6 +9,8 @@ words.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rapidfuzz.distance import OSA
 
 #: Endings that turn one name into a related word rather than a misspelling of it:
@@ -91,3 +93,41 @@ def blocking_keys(folded: str) -> set[str]:
     n = len(toks)
     return {f"{n}|{i}|{d}" for i, t in enumerate(toks) for d in deletions(t, max_edits(t))
             if max_edits(t) > 0}
+
+
+class SlipIndex:
+    """One-word names a slip could have been meant for, without comparing every pair.
+
+    Words are grouped by first letter -- a lone word with another first letter
+    is never taken for a slip ("Sony"/"Tony").  A small group is compared
+    word by word (at most :attr:`SMALL` comparisons a look-up); a larger one
+    gets its deletion-neighbourhood index (:func:`blocking_keys`) when it is
+    first looked up, so the cost stays linear in the words however many are
+    looked up.
+    """
+
+    #: Groups up to this size are scanned rather than indexed.
+    SMALL = 32
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._by_first: dict[str, list[str]] = {}
+        for w in sorted(set(words)):
+            if w and " " not in w:
+                self._by_first.setdefault(w[0], []).append(w)
+        self._keys: dict[str, dict[str, list[str]]] = {}
+
+    def near(self, word: str) -> list[str]:
+        """The indexed words of which ``word`` is a plausible slip (:func:`typo_pair`), sorted."""
+        if not word or " " in word:
+            return []
+        group = self._by_first.get(word[0], ())
+        if len(group) <= self.SMALL:
+            return [w for w in group if typo_pair(word, w)]
+        index = self._keys.get(word[0])
+        if index is None:
+            index = self._keys[word[0]] = {}
+            for w in self._by_first.get(word[0], ()):
+                for key in blocking_keys(w):
+                    index.setdefault(key, []).append(w)
+        found = {w for key in blocking_keys(word) for w in index.get(key, ())}
+        return sorted(w for w in found if typo_pair(word, w))

@@ -263,6 +263,8 @@ def test_title_qualifier_skips_demonyms_common_words_and_gazetteer(text: str) ->
     ("It was written by Prime Minister Theresa May last year.", "Theresa May", "Prime Minister"),
     ("The film stars actress Lindsay Lohan as a nurse.", "Lindsay Lohan", "actress"),
     ("He called Chairman Kim twice.", "Kim", "Chairman"),
+    ("Actress Esther Williams died on Thursday.", "Esther Williams", "Actress"),
+    ("Quarterback Peyton Manning threw twice.", "Peyton Manning", "Quarterback"),
     ("The house of Mr. Pinder was searched.", "Pinder", "Mr."),
 ])
 def test_titles_split_off(text: str, name: str, title: str) -> None:

@@ -12,7 +12,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
-from factcheck.claims.spellings import blocking_keys, inflection_pair, max_edits, typo_pair
+from factcheck.claims.spellings import SlipIndex, blocking_keys, inflection_pair, max_edits, typo_pair
 from factcheck.rules.kinds.names import fold, style_key
 from factcheck.rules.kinds.quotes import align, spelling_key, words
 
@@ -41,6 +41,18 @@ def test_style_key_joins_known_style_variants() -> None:
 def test_typo_pair_is_symmetric_and_irreflexive(a: str, b: str) -> None:
     assert typo_pair(a, b) == typo_pair(b, a)
     assert not typo_pair(a, a)
+
+
+short_words = st.text(alphabet="abcde", min_size=1, max_size=9)  # few letters: many near misses
+
+
+@given(st.lists(short_words, max_size=200), short_words)
+def test_slip_index_finds_what_comparing_every_word_finds(words: list[str], word: str) -> None:
+    # Small groups are scanned, large ones indexed: both must agree with brute force.
+    expected = sorted({w for w in words if w[0] == word[0] and typo_pair(word, w)})
+    index = SlipIndex(words)
+    assert index.near(word) == expected
+    assert index.near(word) == expected  # a second look-up uses the built index
 
 
 @given(names, names)
