@@ -1126,8 +1126,8 @@ class _Analyser:
             self._known_index = {}
             for norm in known:
                 words = norm.split()
-                for j, w in enumerate(words):
-                    if len(words) > 1:
+                if len(words) > 1:
+                    for j, w in enumerate(words):
                         self._known_index.setdefault(f"{len(words)}|{j}|{w}", []).append(norm)
             self._known_words = SlipIndex(known)
             self._known_sizes = sorted({len(norm.split()) for norm in known}, reverse=True)

@@ -126,7 +126,7 @@ class SlipIndex:
         index = self._keys.get(word[0])
         if index is None:
             index = self._keys[word[0]] = {}
-            for w in self._by_first.get(word[0], ()):
+            for w in group:
                 for key in blocking_keys(w):
                     index.setdefault(key, []).append(w)
         found = {w for key in blocking_keys(word) for w in index.get(key, ())}

@@ -142,6 +142,7 @@ def test_name_typos_in_headlines_and_titles_are_found() -> None:
 KOREA = "Officials in Pyongyang and Seoul said talks with Washington would resume."
 NFL = "The Colts beat the Saints in Indianapolis on Sunday night before 60,000 fans."
 SENATE = "The White House said the Senate would vote in Washington."
+FIGHT = "The brothers fought in Bern and Kiev before a crowd of 30,000."
 
 
 @pytest.mark.parametrize(("files", "expected"), [
@@ -160,6 +161,11 @@ SENATE = "The White House said the Senate would vote in Washington."
         "b.txt": f"The Saints trailed all game. Coach Mike Sain watched. Sain left early. {NFL}",
         "c.txt": f"Tickets for the Sains game sold out. Sain said so. {NFL}",
     }, [("c.txt", "Sains", "Saints")], id="slip-that-looks-like-a-plural"),
+    pytest.param({  # "the Klitschkos" is a plural of the common spelling, not a slip for the rarer one
+        "a.txt": f"Wladimir Klitschko won. Klitschko smiled. Klitschko left. {FIGHT}",
+        "b.txt": f"Wladimir Klistchko won. Klistchko smiled. Klistchko left. {FIGHT}",
+        "c.txt": f"Vitali Klistchko watched. The Klitschkos celebrated. {FIGHT}",
+    }, [], id="plural-of-a-name-is-not-a-slip-for-a-rarer-spelling"),
     pytest.param({
         "a.txt": f"Coach Sean Payton spoke. Payton said so. Payton left. {NFL}",
         "b.txt": f"Sean Payton arrived. Payton said the loss hurt. {NFL}",
@@ -184,16 +190,6 @@ SENATE = "The White House said the Senate would vote in Washington."
 def test_name_variant_evidence(files: dict[str, str], expected: list[tuple[str, str, str]]) -> None:
     found = run(NAMES, files)
     assert [(f.path, f.location.excerpt, f.suggestion) for f in found] == expected
-
-
-def test_plural_of_a_name_is_not_a_typo_of_a_rarer_spelling() -> None:
-    story = "The brothers fought in Bern and Kiev before a crowd of 30,000."
-    found = run(NAMES, {
-        "a.txt": f"Wladimir Klitschko won. Klitschko smiled. Klitschko left. {story}",
-        "b.txt": f"Wladimir Klistchko won. Klistchko smiled. Klistchko left. {story}",
-        "c.txt": f"Vitali Klistchko watched. The Klitschkos celebrated. {story}",
-    })
-    assert "Klitschkos" not in [f.location.excerpt for f in found]
 
 
 @pytest.mark.parametrize(("rare", "common"), [

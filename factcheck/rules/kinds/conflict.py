@@ -181,7 +181,7 @@ def measure_words(c: Claim) -> tuple[str, ...]:
         w = w.strip(".,;:()\"'")
         if (unit and unit_of(w) == unit) or any(ch.isdigit() for ch in w):
             continue  # the unit itself, or a figure written with letters ("US$334", "10km")
-        if w and not _NUMBERISH_RE.match(w) and not w[:1].isdigit() and w[:1] not in "$£€¥":
+        if w and not _NUMBERISH_RE.match(w) and w[:1] not in "$£€¥":
             out.append(w[:-1] if w.endswith("s") and len(w) > 3 else w)
     return tuple(out)
 
