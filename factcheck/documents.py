@@ -275,16 +275,23 @@ def _line_starts(source: str) -> tuple[int, ...]:
 _DATE_LINE_RE = re.compile(r"^\s*(?:date|published|posted|updated)\s*:?\s+(\d{4}-\d{2}-\d{2})\b",
                            re.IGNORECASE | re.MULTILINE)
 _URL_DATE_RE = re.compile(
-    r"/((?:19|20)\d{2})[/-]((?:0?[1-9]|1[0-2])|[A-Za-z]{3,9})[/-]((?:0?[1-9]|[12][0-9]|3[01]))(?=[/_.-]|$)")
+    r"[/_-]((?:19|20)\d{2})([/_-])((?:0?[1-9]|1[0-2])|[A-Za-z]{3,9})\2((?:0?[1-9]|[12][0-9]|3[01]))(?=[/_.&-]|$)|"
+    # Compact "20081216" as a path segment or a query value ("/20070503/", "?ymd=20081216").
+    r"[/=_]((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(?=[/_.&-]|$)")
 _FRONT_KEY_RE = re.compile(r"^(date|title|url)\s*:\s*(.*?)\s*$", re.MULTILINE | re.IGNORECASE)
 
 
 def _url_date(url: str) -> _dt.date | None:
+    """The date in an article URL: "/2019/12/30/", "/2013/may/03/", "_2013_09_14_",
+    "/20070503/" or "?ymd=20081216".  The separators of one date must agree, so
+    an ID such as "/2013/38/..._14" is not read as a date.  An archive page
+    ("2005_05_01_archive.html") is dated by the period it lists, not by a post."""
     m = _URL_DATE_RE.search(url)
-    if not m:
+    if not m or "archive" in url[m.start():].casefold():
         return None
-    month = int(m.group(2)) if m.group(2).isdigit() else month_number(m.group(2)[:3])
-    return make_date(int(m.group(1)), month, int(m.group(3))) if month else None
+    year, month_s, day = (m.group(1), m.group(3), m.group(4)) if m.group(1) else (m.group(5), m.group(6), m.group(7))
+    month = int(month_s) if month_s.isdigit() else month_number(month_s[:3])
+    return make_date(int(year), month, int(day)) if month else None
 
 
 def _parse_iso_or_full(value: str) -> _dt.date | None:
@@ -362,12 +369,15 @@ def _infer_metadata(text: str, source: str, fmt: str, front: str | None,
         nonblank += 1
         if nonblank > 12:
             break
-        for dm in FULL_DATE_RE.finditer(line):
+        # A dateline in capitals ("THURSDAY, JUNE 30, 2005") is read in title case;
+        # ASCII title-casing keeps every offset.
+        readable = line.title() if line.isupper() and line.isascii() else line
+        for dm in FULL_DATE_RE.finditer(readable):
             d = date_from_match(dm)
             if d is None:
                 continue
             wire = re.search(r"\([^()]*$", line[: dm.start()]) is not None
-            if dateline_like(line, dm.start(), dm.end()) or wire:
+            if dateline_like(readable, dm.start(), dm.end()) or wire:
                 start = lm.start() + dm.start()
                 cands.append(DateCandidate(d, "dateline", start, lm.start() + dm.end(), line.strip()[:80]))
                 break

@@ -321,6 +321,9 @@ def test_date_from_wire_dateline_in_a_long_paragraph() -> None:
     ("Monday, 30th of December, 2019", D(2019, 12, 30)),
     ("By Staff Writer | Sept 5, 2019 | 10:00", D(2019, 9, 5)),
     ("2019-12-30", D(2019, 12, 30)),
+    ("THURSDAY, JUNE 30, 2005", D(2005, 6, 30)),
+    ("27 NOVEMBER, 2005", D(2005, 11, 27)),
+    ("OBAMA MEETS LEADERS IN SEOUL ON JUNE 30, 2005", None),  # a headline in capitals
     ("February 30, 2020", None),  # not a calendar date
     ("May 2019", None),  # no day: not a publication date
 ])
@@ -352,6 +355,9 @@ def test_date_in_body_prose_is_not_a_dateline() -> None:
 @pytest.mark.parametrize(("url", "date"), [
     ("https://www.themoscowtimes.com/2019/12/30/russia-china-talks-a68775", D(2019, 12, 30)),
     ("https://www.theguardian.com/world/2013/may/03/some-story", D(2013, 5, 3)),
+    ("http://www.timesledger.com/stories/2013/38/hitrun_web_2013_09_14_q.html", D(2013, 9, 14)),
+    ("http://www.presstelegram.com/technology/20070503/judge-sentences-orozco", D(2007, 5, 3)),
+    ("http://boston.example.com/news/article.jsp?ymd=20081216&content_id=3718580", D(2008, 12, 16)),
 ])
 def test_date_from_url(url: str, date: dt.date) -> None:
     doc = parse_document("a.txt", f"Headline\n\nBody text without a date.\n\n<{url}>\n")
@@ -359,8 +365,14 @@ def test_date_from_url(url: str, date: dt.date) -> None:
     assert [(c.source, c.date) for c in doc.date_candidates] == [("url", date)]
 
 
-def test_url_without_a_real_date_gives_nothing() -> None:
-    doc = parse_document("a.txt", "Headline\n\nhttps://example.org/2019/02/30/impossible\n")
+@pytest.mark.parametrize("url", [
+    "https://example.org/2019/02/30/impossible",
+    "https://example.org/2013/38/story_14",  # mixed separators: a year, an issue and an ID
+    "http://nbasource.blogspot.com/2005_05_01_archive.html",  # an archive lists a month of posts
+    "https://example.org/news/20697025/story",  # an article ID, not a date
+])
+def test_url_without_a_real_date_gives_nothing(url: str) -> None:
+    doc = parse_document("a.txt", f"Headline\n\n{url}\n")
     assert doc.date_candidates == ()
 
 
