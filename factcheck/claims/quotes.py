@@ -77,6 +77,7 @@ _PASSIVE = frozenset({"what's", "what’s", "so", "is", "was", "are", "were", "b
 # A described speaker is a short noun phrase: these words mean it is a clause.
 _NOT_IN_NP = frozenset("""through with from into over after before what what's what’s that which who whom
     whose where when while because if""".split())
+_SENT_END_RE = re.compile(r"[.!?…](?=\s|$)")
 _SENT_BREAK_RE = re.compile(r"[.!?…][\"”’)\]]*[ \t]+(?=[\"“(\[]?[A-Z0-9])")
 _TRIM_TAIL = " \t\n,;:"
 _MAX_NP_WORDS = 8
@@ -198,6 +199,17 @@ class _Speakers:
         self.by_end = {c.end: c for c in self.names}
         self.quote_starts: list[int] = []
         self.quote_ends: list[int] = []
+        # Every sentence end, found once: searching the rest of the line for each
+        # quote is quadratic on a long line that never ends a sentence.
+        self.sentence_ends = [m.start() for m in _SENT_END_RE.finditer(self.text)]
+
+    def sentence_end(self, pos: int, line_end: int) -> int:
+        """Just after the first sentence end in ``[pos, line_end)``, else ``line_end``
+        (where a stop right before ``line_end`` would end anyway)."""
+        i = bisect.bisect_left(self.sentence_ends, pos)
+        if i < len(self.sentence_ends) and self.sentence_ends[i] < line_end:
+            return self.sentence_ends[i] + 1
+        return line_end
 
     def name_ending(self, a: int, b: int) -> Claim | None:
         """The name mention that ends the phrase ``text[a:b]``, if any."""
@@ -313,7 +325,6 @@ def _attribute_after(q: _Quote, sp: _Speakers, line_end: int) -> bool:
     return False
 
 
-_SENT_END_RE = re.compile(r"[.!?…](?=\s|$)")
 
 
 def _appositive(q: _Quote, sp: _Speakers, a: int, b: int, line_end: int) -> bool:
@@ -323,7 +334,7 @@ def _appositive(q: _Quote, sp: _Speakers, a: int, b: int, line_end: int) -> bool
     if name is None:
         return False
     text = sp.text
-    stop = _sentence_end(text, b, line_end)
+    stop = sp.sentence_end(b, line_end)
     prev = ""
     for m in _WORD_RE.finditer(text, b, min(stop, b + 300)):
         w = m.group()
@@ -331,15 +342,10 @@ def _appositive(q: _Quote, sp: _Speakers, a: int, b: int, line_end: int) -> bool
             between = text[b:m.start()].rstrip()
             if between.endswith(",") or prev in _AUX:
                 _set(q, str(name.value), str(name.attrs.get("type", "unknown")), w, "after")
-                q.tail_end = _sentence_end(text, m.end(), line_end)
+                q.tail_end = sp.sentence_end(m.end(), line_end)
                 return True
         prev = w.casefold()
     return False
-
-
-def _sentence_end(text: str, pos: int, line_end: int) -> int:
-    m = _SENT_END_RE.search(text, pos, line_end)
-    return m.end() if m else line_end
 
 
 def _speaker_after(q: _Quote, sp: _Speakers, a: int, b: int, verb: str, tail: int, line_end: int) -> bool:
@@ -349,7 +355,7 @@ def _speaker_after(q: _Quote, sp: _Speakers, a: int, b: int, verb: str, tail: in
     if speaker is None and pronoun is None:
         return False
     _set(q, speaker, stype, verb, "after")
-    q.tail_end = _sentence_end(sp.text, tail, line_end)
+    q.tail_end = sp.sentence_end(tail, line_end)
     if pronoun is not None:
         _pronoun(q, pronoun, sp, q.open)
     return True
@@ -387,6 +393,33 @@ def _sentence_start(text: str, pos: int, line_start: int, quotes: list[_Quote]) 
     return start
 
 
+def _opening_in(done: list[_Quote], a: int, b: int) -> list[_Quote]:
+    """The quotes of ``done`` (in text order) that open in ``[a, b)``, read from the end."""
+    out = []
+    for d in reversed(done):
+        if d.open < a:
+            break
+        if d.open < b:
+            out.append(d)
+    out.reverse()
+    return out
+
+
+def _words_outside(text: str, a: int, b: int, quotes: list[_Quote]) -> list[tuple[int, int, str]]:
+    """The words of ``text[a:b]`` outside ``quotes`` (in text order, not nested):
+    one merge of two sorted lists, not every word against every quote."""
+    out = []
+    k = 0
+    for m in _WORD_RE.finditer(text, a, b):
+        at = m.start()
+        while k < len(quotes) and quotes[k].close < at:
+            k += 1
+        if k < len(quotes) and quotes[k].open <= at:
+            continue
+        out.append((at, m.end(), m.group()))
+    return out
+
+
 def _attribute_before(q: _Quote, sp: _Speakers, line_start: int, done: list[_Quote],
                       window: tuple[int, list[_Quote]]) -> bool:
     """``Pompeo said "…"`` / ``Lavrov said it was "inappropriate"``: a speech verb
@@ -401,10 +434,9 @@ def _attribute_before(q: _Quote, sp: _Speakers, line_start: int, done: list[_Quo
         prev_start = text.rfind("\n", 0, prev_end) + 1
         if text[prev_start:prev_end].rstrip().endswith(":"):
             stop = prev_start + len(text[prev_start:prev_end].rstrip())
-            same_line = [d for d in done if prev_start <= d.open < prev_end]
+            same_line = _opening_in(done, prev_start, prev_end)
             s0 = _sentence_start(text, stop, prev_start, same_line)
-    words = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text, s0, stop)
-             if not any(d.open <= m.start() <= d.close for d in same_line)]
+    words = _words_outside(text, s0, stop, same_line)
     for i in range(len(words) - 1, -1, -1):
         low = words[i][2]
         if low not in SPEECH_VERBS:  # lower case only: "the United States"

@@ -476,3 +476,33 @@ def test_generated_curly_quote_with_subject_first(words: str, name: str) -> None
     (c,) = quotes(text)
     assert c.value == words
     assert c.attrs["speaker"] == name
+
+
+# --------------------------------------------------------------------------- linear-time helpers
+
+_PUNCTISH = st.lists(st.sampled_from([".", "!", "?", "…", " ", "\n", "a", "B", ".a", "x. "]), max_size=30).map("".join)
+
+
+@given(_PUNCTISH, st.integers(0, 40), st.integers(0, 40))
+def test_sentence_end_lookup_agrees_with_a_regex_search(text: str, pos: int, line_end: int) -> None:
+    """The precomputed sentence ends give what a search of ``[pos, line_end)`` gives
+    (where ``$`` also matches at the end of the range)."""
+    from factcheck.claims.quotes import _SENT_END_RE, _Speakers
+
+    line_end = min(line_end, len(text))
+    m = _SENT_END_RE.search(text, pos, line_end)
+    assert _Speakers(doc_of(text)).sentence_end(pos, line_end) == (m.end() if m else line_end)
+
+
+@given(st.lists(st.integers(0, 60), max_size=12), st.integers(0, 60), st.integers(0, 60))
+def test_words_outside_quotes_is_the_brute_force_filter(bounds: list[int], a: int, b: int) -> None:
+    """The merge in ``_words_outside`` drops exactly the words inside a quote span."""
+    from factcheck.claims.quotes import _WORD_RE, _Quote, _words_outside
+
+    text = "ab cd ef gh ij kl mn op qr st uv wx yz ab cd ef gh ij kl mn op"
+    cuts = sorted(set(bounds))
+    spans = list(zip(cuts[::2], cuts[1::2], strict=False))  # sorted, disjoint: quotes do not nest
+    qs = [_Quote(o, c, o + 1, c, 0) for o, c in spans]
+    brute = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text, a, b)
+             if not any(o <= m.start() <= c for o, c in spans)]
+    assert _words_outside(text, a, b, qs) == brute
