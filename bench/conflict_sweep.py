@@ -1,0 +1,92 @@
+"""How far can the ``conflict`` rule's notion of "the same fact" be loosened?
+
+Usage::
+
+    python bench/conflict_sweep.py ../shared/corpora/ecbplus
+
+Changed-figure recall is limited by the pairing step: a planted change is
+found only if the rule pairs the changed figure with another article's
+statement of the same fact.  This measures that step directly on the
+untouched corpus, without planting, for a sweep of the rule's thresholds:
+
+* **pairing recall**: of the figure targets ``consistency_eval.py`` plants
+  into (a figure another article of the same topic states with the same value
+  and unit in a sentence sharing four content words), the share the rule
+  pairs with such a statement;
+* **conflicting pairs**: pairs the rule would report on the untouched
+  corpus (values incompatible, no legitimate difference).  For ECB+, where
+  ``N_Mecb`` and ``N_Mecbplus`` files report two different events of topic N,
+  the pairs across the two events are counted too: those are false for sure.
+
+The loosest row accepts every pair that shares two indexed sentence words
+and passes the unit, measure and subject checks: a ceiling for any
+threshold on these features.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from consistency_eval import Planter
+
+from factcheck.documents import discover
+from factcheck.rules.kinds.conflict import ConflictKind
+from factcheck.rules.loader import load_rules
+from factcheck.rules.model import CorpusView
+
+#: (min_similarity, min_overlap, min_shared): the shipped setting first, the ceiling last.
+SWEEP = [(0.5, 0.7, 3), (0.4, 0.7, 3), (0.5, 0.6, 3), (0.5, 0.5, 3), (0.4, 0.4, 3), (0.3, 0.3, 3),
+         (0.0, 0.0, 2)]
+
+
+def _event(path: str) -> str:
+    """ECB+ names its two events of a topic ``N_Mecb.txt`` and ``N_Mecbplus.txt``."""
+    return path.rsplit("/", 2)[-2] + ("+" if path.endswith("ecbplus.txt") else "")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", type=Path)
+    args = ap.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"no such corpus: {args.corpus}", file=sys.stderr)
+        return 2
+    planter = Planter(discover([args.corpus]), random.Random(0))
+    targets = planter.figure_targets()
+    rule = next(r for r in load_rules([], include_builtin=True) if r.id == "figures/conflict")
+    impl = rule.impl
+    assert isinstance(impl, ConflictKind)
+    view = CorpusView(documents=[planter.docs[p] for p in sorted(planter.docs)],
+                      claims={planter.docs[p].path: planter.claims[p] for p in planter.docs})
+    ecb = all(p.name.endswith(("ecb.txt", "ecbplus.txt")) for p in planter.docs)
+    print(f"corpus: {args.corpus} ({len(planter.docs)} articles); figure targets: {len(targets)}")
+    print("min_similarity min_overlap min_shared   pairing recall   conflicting pairs"
+          + ("  (across events)" if ecb else ""))
+    for sim, overlap, shared in SWEEP:
+        impl.options.update(min_similarity=sim, min_overlap=overlap, min_shared=shared)
+        facts = impl._facts(view)
+        where = {(f.doc.path, f.claim.start): i for i, f in enumerate(facts)}
+        partner: dict[int, set[int]] = defaultdict(set)
+        conflicting = []
+        for x, y in impl._pairs(facts):
+            partner[x].add(y)
+            partner[y].add(x)
+            if not impl._legitimate(facts[x], facts[y]):
+                conflicting.append((x, y))
+        paired = 0
+        for p, c in targets:
+            i = where[(planter.docs[p].path, c.start)]
+            paired += any(facts[j].claim.value == c.value and _event(facts[j].doc.path) == _event(facts[i].doc.path)
+                          for j in partner[i])
+        across = sum(_event(facts[x].doc.path) != _event(facts[y].doc.path) for x, y in conflicting)
+        print(f"{sim:>14} {overlap:>11} {shared:>10}   {paired / len(targets):>14.2f}   {len(conflicting):>17}"
+              + (f"  ({across})" if ecb else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
