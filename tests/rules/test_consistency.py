@@ -251,6 +251,19 @@ def test_quote_spelling_only_difference_is_info() -> None:
     assert [f.severity for f in found] == ["info"]
 
 
+def test_quote_with_a_compound_closed_is_spelling_only() -> None:
+    q = '"The data center is the foundation of IT for enterprises," said John McCain, a vice president of HP.'
+    found = run(BUILTIN["quotes/drift"], {"a.txt": q, "b.txt": q.replace("data center", "datacenter")})
+    assert [f.severity for f in found] == ["info"]
+
+
+def test_quote_about_another_person_is_not_drift() -> None:
+    # Stock praise from two family friends in two stories: he and she are two people.
+    a = '"He was incredibly bright, a very caring person and incredibly family-oriented," said a family friend.'
+    b = '"She was a very caring person," said a family friend.'
+    assert run(BUILTIN["quotes/drift"], {"a.txt": a, "b.txt": b}) == []
+
+
 def test_quote_by_another_speaker_is_not_drift() -> None:
     a = '"We will never accept sanctions of this kind in the region," said Foreign Minister Sergei Lavrov.'
     b = '"We will always accept sanctions of this kind in the region," said Secretary of State Mike Pompeo.'

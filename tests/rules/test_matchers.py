@@ -109,7 +109,7 @@ def test_typo_pair_keeps_different_people_apart() -> None:
 
 sentences = st.lists(st.sampled_from(
     "we must continue sanctions vigorously and without fail until the final verified denuclearization "
-    "realize realise programme program".split()), min_size=1, max_size=20)
+    "realize realise programme program data center datacenter he she his her".split()), min_size=1, max_size=20)
 
 
 @given(sentences, sentences)
@@ -142,6 +142,18 @@ def test_align_reports_word_changes_and_spelling_only() -> None:
     assert "realize" in d.describe() or "final" in d.describe()
     s = align(words("we realize it"), words("we realise it"))
     assert s.spelling_only and s.changes == (("spelling", "realize", "realise", ""),)
+
+
+def test_align_takes_a_closed_or_open_compound_for_spelling() -> None:
+    d = align(words("The data center is the foundation of IT"), words("The datacenter is the foundation of IT"))
+    assert d.spelling_only and d.changes == (("spelling", "data center", "datacenter", ""),)
+    assert not align(words("the data center is ours"), words("the data centre room is ours")).spelling_only
+
+
+def test_align_he_and_she_are_two_remarks() -> None:
+    a, b = words("He was a very caring person"), words("She was a very caring person")
+    assert align(a, b).similarity == 0.0
+    assert align(words("He was a very caring person"), words("he was a truly caring person")).similarity > 0.6
 
 
 @given(st.text())

@@ -37,6 +37,7 @@ from typing import Any
 from rapidfuzz.distance import LCSseq
 
 from factcheck.claims.base import Claim
+from factcheck.claims.numwords import parse_number, parse_ordinal
 from factcheck.documents import Document
 from factcheck.findings import Finding, Location
 from factcheck.rules.kinds.base import Kind
@@ -46,13 +47,15 @@ from factcheck.rules.model import CorpusView, Option
 _WORD_RE = re.compile(r"[\w’']+", re.UNICODE)
 _SPELLING = [(re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
              (re.compile(r"yse(s|d)?$"), r"yze\1"), (re.compile(r"our(s|ed|ing|able|hood|hoods)?$"), r"or\1"),
-             (re.compile(r"tre(s)?$"), r"ter\1"), (re.compile(r"ogue(s)?$"), r"og\1"),
+             (re.compile(r"([bcdfghklmnpstvz])re(s)?$"), r"\1er\2"), (re.compile(r"ogue(s)?$"), r"og\1"),
              (re.compile(r"ence$"), "ense"), (re.compile(r"mme(s)?$"), r"m\1")]
 
 
 _EDITORIAL_RE = re.compile(r"\[[^\]]*\]")
 _TIME_RE = re.compile(r"\b(\d{1,2}):00\b")
 _EQUIVALENT = {"okay": "ok", "per": "per", "percent": "%"}
+_HE = frozenset({"he", "him", "his", "himself"})
+_GENDERED = _HE | {"she", "her", "hers", "herself"}
 
 
 def words(text: str) -> list[str]:
@@ -146,6 +149,9 @@ def align(a: Sequence[str], b: Sequence[str]) -> Diff:
     Words before the first and after the last matching run of two or more
     words are ignored: outlets start and stop excerpts of one remark at
     different words.  Symmetric: swapping ``a`` and ``b`` swaps every change.
+    A compound written closed or open ("datacenter"/"data center") is a
+    spelling change; "he" where the other has "she" makes two remarks about
+    two people, similarity 0.
     """
     ka = [spelling_key(w) for w in a]
     kb = [spelling_key(w) for w in b]
@@ -161,15 +167,12 @@ def align(a: Sequence[str], b: Sequence[str]) -> Diff:
         return Diff((), False, 0.0)
     first, last = _anchor(ops, ka, True), _anchor(ops, ka, False)
     changes: list[tuple[str, str, str, str]] = []
-    spelling_only = True
 
     def edge(wa: Sequence[str], wb: Sequence[str], ctx: str) -> None:
         # Before the first / after the last shared run, words on one side only
         # are an excerpt boundary; the same number of different words on both
         # sides is a changed word at the quote's edge ("without fail" / "without delay").
-        nonlocal spelling_only
         if wa and len(wa) == len(wb) and [spelling_key(w) for w in wa] != [spelling_key(w) for w in wb]:
-            spelling_only = False
             changes.append(("replace", " ".join(wa), " ".join(wb), ctx))
 
     edge(a[:first.src_start], b[:first.dest_start], "")
@@ -183,17 +186,16 @@ def align(a: Sequence[str], b: Sequence[str]) -> Diff:
                 if x.casefold() != y.casefold():
                     changes.append(("spelling", x, y, ""))
             continue
-        spelling_only = False
         wa, wb = " ".join(a[op.src_start:op.src_end]), " ".join(b[op.dest_start:op.dest_end])
         if op.tag == "replace":
-            changes.append(("replace", wa, wb, ""))
+            changes.append(_replacement(wa, wb))
             continue
         prev = ops[i - 1] if i > 0 else None
         if prev is not None and prev.tag in ("delete", "insert") and prev.tag != op.tag and changes \
                 and changes[-1][0] == prev.tag:
             # A deletion right next to an insertion reads better as one replacement.
             pending = changes.pop()
-            changes.append(("replace", pending[1] or wa, pending[2] or wb, ""))
+            changes.append(_replacement(pending[1] or wa, pending[2] or wb))
             continue
         after = a[op.src_end] if op.tag == "delete" and op.src_end < len(a) else \
             b[op.dest_end] if op.tag == "insert" and op.dest_end < len(b) else None
@@ -210,7 +212,38 @@ def align(a: Sequence[str], b: Sequence[str]) -> Diff:
     else:
         content = LCSseq.similarity(ca, cb) / min(len(ca), len(cb)) if min(len(ca), len(cb)) >= 2 else 0.0
     sim = min(LCSseq.similarity(ka, kb) / min(len(ka), len(kb)), content)
-    return Diff(tuple(changes), spelling_only, sim)
+    if any(op == "replace" and {x.casefold(), y.casefold()} <= _GENDERED and
+           (x.casefold() in _HE) != (y.casefold() in _HE) for op, x, y, _ctx in changes):
+        sim = 0.0  # "He was a very caring person" / "She was ...": two remarks about two people
+    return Diff(tuple(changes), all(op == "spelling" for op, *_ in changes), sim)
+
+
+def _replacement(wa: str, wb: str) -> tuple[str, str, str, str]:
+    """Words of one quote in place of words of the other: a change of wording, or a
+    matter of house style when both write the same words ("data center"/"datacenter",
+    "didn't"/"did not", "eleventh"/"11th")."""
+    return ("spelling" if style_form(wa) == style_form(wb) else "replace", wa, wb, "")
+
+
+_CONTRACTIONS = [(re.compile(r"\bwon't\b"), "will not"), (re.compile(r"\bcan't\b"), "can not"),
+                 (re.compile(r"n't\b"), " not"), (re.compile(r"'m\b"), " am"), (re.compile(r"'re\b"), " are"),
+                 (re.compile(r"'ve\b"), " have"), (re.compile(r"'ll\b"), " will")]
+
+
+def style_form(phrase: str) -> str:
+    """What a phrase says, whatever the house style: contractions expanded, a
+    number in words or digits as its value, spelling keys joined without spaces."""
+    p = phrase.casefold().replace("’", "'")
+    for rx, full in _CONTRACTIONS:
+        p = rx.sub(full, p)
+    ordinal = parse_ordinal(p)
+    if ordinal is not None:
+        return f"#{ordinal}th"
+    number = parse_number(p)
+    if number is not None:
+        return f"#{number}"
+    joined = "".join(spelling_key(w) for w in p.split())
+    return f"#{int(joined)}" if joined.isascii() and joined.isdigit() else joined  # "02 41"/"0241"
 
 
 @dataclass(frozen=True)
