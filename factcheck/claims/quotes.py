@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from factcheck.claims.base import Claim, line_bounds, make_claim, register
@@ -120,6 +120,7 @@ def _pair(text: str) -> list[_Quote]:
         state: int | None = carry
         kind = carry_kind
         carry = None
+        inner = False  # a curly quote opened inside a straight one
         for k, (pos, ch) in enumerate(marks):
             if state is None:
                 if ch in _CLOSERS or (ch == '"' and k == len(marks) - 1 and _looks_closing(text, pos, ls, le)
@@ -129,9 +130,16 @@ def _pair(text: str) -> list[_Quote]:
                         if q is not None:
                             out.append(q)
                     continue
-                state, kind = pos, ch
+                state, kind, inner = pos, ch, False
                 continue
             closes = (ch == '"' and kind == '"') or (ch in _CLOSERS and kind in _OPENERS)
+            if kind == '"' and ch in _CLOSERS:
+                # Mixed typography closes a straight quote with a curly mark
+                # ('"adjusted his waistband,” officials say'), unless the curly
+                # mark closes a quote within the quote.
+                closes, inner = not inner, False
+            elif kind == '"' and ch in _OPENERS:
+                inner = True
             if closes:
                 q = _make(text, state, pos, li)
                 if q is not None:
@@ -282,6 +290,27 @@ def _np_end(text: str, start: int, limit: int) -> int:
     return k
 
 
+#: Words between a subject and its speech verb that are not part of the subject:
+#: "the company was *quoted as* saying", "Jeffs was *heard* saying".
+_REPORTED = (("quoted", "as"), ("heard",), ("overheard",))
+
+
+def _subject_end(words: Sequence[tuple[int, int, str]], i: int) -> int:
+    """Index just past the subject of the speech verb ``words[i]``: auxiliaries
+    ("has said", "would later say") and reporting phrases are skipped."""
+    j = i
+    while True:
+        while j > 0 and words[j - 1][2].casefold() in _AUX:
+            j -= 1
+        for phrase in _REPORTED:
+            n = len(phrase)
+            if j > n and tuple(w.casefold() for _s, _e, w in words[j - n:j]) == phrase:
+                j -= n
+                break
+        else:
+            return j
+
+
 def _attribute_after(q: _Quote, sp: _Speakers, line_end: int) -> bool:
     """``"…," said Lavrov`` / ``"…," Lavrov said`` / ``"…" the diplomat told …``."""
     text = sp.text
@@ -315,9 +344,7 @@ def _attribute_after(q: _Quote, sp: _Speakers, line_end: int) -> bool:
             return False
         low = w.casefold()
         if w in SPEECH_VERBS and i > 0:  # lower case only: "the United States"
-            j = i
-            while j > 0 and words[j - 1][2].casefold() in _AUX:
-                j -= 1
+            j = _subject_end(words, i)
             if j == 0:
                 return False
             return _speaker_after(q, sp, k, words[j - 1][1], low, e, line_end)
@@ -441,9 +468,7 @@ def _attribute_before(q: _Quote, sp: _Speakers, line_start: int, done: list[_Quo
         low = words[i][2]
         if low not in SPEECH_VERBS:  # lower case only: "the United States"
             continue
-        j = i
-        while j > 0 and words[j - 1][2].casefold() in _AUX:
-            j -= 1
+        j = _subject_end(words, i)
         if any(words[x][2].casefold() in _NEGATIONS or words[x][2].casefold().endswith("n't")
                for x in range(max(0, j - 2), i)):
             return False
@@ -601,6 +626,10 @@ def _continuation(q: _Quote, previous: _Quote | None, text: str, line_start: int
     sentence (or a paragraph break) lies between them."""
     if previous is None or previous.speaker is None or (q.partial and not q.lone_close):
         return
+    if not q.unclosed and text[q.start:q.close].rstrip().endswith(","):
+        line_end = text.find("\n", q.close)
+        if text[q.close + 1:line_end if line_end >= 0 else len(text)].strip():
+            return  # '"…so fast," the Daily News quoted a witness as saying': its own attribution, unread
     gap = text[previous.tail_end:q.open if not q.lone_close else line_start]
     ok = not gap.strip(" \t\n.,;:—–-") and gap.count("\n") <= 2
     if not ok and previous.unclosed:

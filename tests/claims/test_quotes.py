@@ -478,6 +478,38 @@ def test_generated_curly_quote_with_subject_first(words: str, name: str) -> None
     assert c.attrs["speaker"] == name
 
 
+def test_straight_quote_closed_by_a_curly_mark() -> None:
+    (c,) = quotes('After he "adjusted his waistband and continued to act in a suspicious manner,\u201d '
+                  "officials say the cops got out of their car.")
+    assert c.value == "adjusted his waistband and continued to act in a suspicious manner"
+    assert c.attrs["speaker"] == "officials"
+    assert not c.attrs["unclosed"]
+
+
+def test_curly_quote_inside_a_straight_one_does_not_close_it() -> None:
+    (c,) = quotes('"He told me \u201cnever again\u201d and then he left the room," said Anna Kalovo.')
+    assert c.value == "He told me \u201cnever again\u201d and then he left the room"
+    assert c.attrs["speaker"] == "Anna Kalovo"
+
+
+@pytest.mark.parametrize(("attribution", "speaker"), [
+    ("Qeshm governor Mehdi Irannejad was quoted as saying", "Mehdi Irannejad"),
+    ("the company was quoted as saying in an official statement", "the company"),
+    ("Warren Jeffs was heard saying", "Warren Jeffs"),
+])
+def test_reported_speech_phrases_are_not_part_of_the_speaker(attribution: str, speaker: str) -> None:
+    (c,) = quotes(f'"Two people from the village were hurt but their condition is good," {attribution}.')
+    assert c.attrs["speaker"] == speaker
+
+
+def test_a_quote_with_its_own_unread_attribution_is_not_a_continuation() -> None:
+    text = ('"We are not confirming anything at this point," said studio spokesman Tom Rentava.\n'
+            '"We are not confirming," echoed a second representative of the studio.\n')
+    first, second = quotes(text)
+    assert first.attrs["speaker"] == "Tom Rentava"
+    assert second.attrs["speaker"] is None  # unknown beats the wrong speaker
+
+
 # --------------------------------------------------------------------------- linear-time helpers
 
 _PUNCTISH = st.lists(st.sampled_from([".", "!", "?", "…", " ", "\n", "a", "B", ".a", "x. "]), max_size=30).map("".join)
