@@ -1017,6 +1017,10 @@ class _Analyser:
                 continue
             elif c.affiliation:
                 c.type = "organisation"
+            elif (c.speech_after or c.title) and len(tok.text) >= 2 and tok.text.isupper():
+                # "IRNA reported", "CNN said", "the official IRNA news agency": an acronym
+                # that speaks or holds an office is an outlet or a body, not a person.
+                c.type = "organisation"
             elif c.title or c.speech_after:
                 c.type = "person"
             elif tok.low in lex.org_kw:

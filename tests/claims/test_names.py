@@ -461,6 +461,24 @@ def test_person_from_given_name_and_speech_verb() -> None:
     assert only(claims, "Julia Kowalczyk").attrs["type"] == "person"
 
 
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("The official IRNA news agency said it had a magnitude of 5.9.", "IRNA", "organisation"),
+    ("Servers are the future, AMD said in a statement.", "AMD", "organisation"),
+    ("The plan failed, Zorvak said in a statement.", "Zorvak", "person"),
+])
+def test_a_speaking_acronym_is_an_organisation(text: str, name: str, kind: str) -> None:
+    assert only(names(text), name).attrs["type"] == kind
+
+
+def test_he_is_not_the_agency_that_reported_him() -> None:
+    from factcheck.claims.quotes import extract as quote_extract
+
+    (q,) = list(quote_extract(doc_of("The official IRNA news agency said the quake had a magnitude of 5.9.\n"
+                                     "Mehdi Zareh dismissed concerns of tsunamis, IRNA reported.\n"
+                                     '"The Gulf is not deep enough for tsunamis," he was quoted as saying.\n')))
+    assert q.attrs["speaker"] != "IRNA"  # "he" is a person; unknown beats an agency
+
+
 def test_person_from_later_surname_reference() -> None:
     claims = names("The files name Vassily Nebenzia as the envoy. A week later Nebenzia resigned.")
     assert only(claims, "Vassily Nebenzia").attrs["type"] == "person"
