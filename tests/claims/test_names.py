@@ -450,7 +450,7 @@ def test_particles_inside_names(name: str) -> None:
     ("Security Council", "organisation"), ("Reuters", "organisation"), ("Moscow Times", "organisation"),
     ("UrduPoint News", "organisation"), ("Korean Peninsula", "place"), ("South Korea", "place"),
     ("United States", "place"), ("U.S.", "place"), ("Sweden", "place"), ("Texas", "place"),
-    ("Gulf of Aden", "place"), ("Betty Ford Center", "organisation"),
+    ("Gulf of Aden", "place"), ("Betty Ford Center", "organisation"), ("Island of Qeshm", "place"),
 ])
 def test_types(name: str, kind: str) -> None:
     assert only(names(f"The report mentioned the {name} twice."), name).attrs["type"] == kind
