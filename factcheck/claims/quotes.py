@@ -352,8 +352,6 @@ def _attribute_after(q: _Quote, sp: _Speakers, line_end: int) -> bool:
     return False
 
 
-
-
 def _appositive(q: _Quote, sp: _Speakers, a: int, b: int, line_end: int) -> bool:
     """``"…," Bill Adgate, who works in the building, told CNN``: a name, an
     aside between commas, then the verb."""
