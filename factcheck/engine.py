@@ -19,6 +19,7 @@ from collections.abc import Callable, Collection, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcheck.claims.base import Claim, extract_all
 from factcheck.config import Config
@@ -34,6 +35,9 @@ from factcheck.suppressions import (
     parse_suppressions,
 )
 
+if TYPE_CHECKING:
+    from factcheck.baseline import Entry
+
 
 @dataclass
 class Report:
@@ -44,10 +48,16 @@ class Report:
     rules: list[Rule]
     warnings: list[str] = field(default_factory=list)
     files: int = 0
-    #: accepted baseline entries (copies) no longer found in the scanned files
-    baseline_stale: int = 0
+    #: accepted baseline entries no longer found in the scanned files, with how
+    #: many copies of each are gone (SARIF reports them as ``absent`` results)
+    baseline_absent: list[tuple[Entry, int]] = field(default_factory=list)
     #: display paths of the documents reported on; None: all of ``documents``
     reported_paths: list[str] | None = None
+
+    @property
+    def baseline_stale(self) -> int:
+        """Accepted baseline findings (copies) no longer found."""
+        return sum(n for _e, n in self.baseline_absent)
 
     def counts(self) -> dict[str, int]:
         """Findings that count: neither suppressed (a reason may be "") nor accepted in the baseline."""
@@ -232,16 +242,15 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     shown = [r for r in results[:len(files)] if r.doc is not None]
     findings = _suppress(findings, shown, {r.id for r in rules}, known, config)
     findings = sort_findings(_dedupe(findings))
-    stale = 0
+    absent: list[tuple[Entry, int]] = []
     if baseline is not None:
         from factcheck.baseline import apply_baseline, update_baseline
 
         findings = apply_baseline(findings, baseline)
         scanned = {r.doc.path for r in shown if r.doc is not None}
-        stale = sum(n for _e, n in update_baseline(baseline, findings, scanned,
-                                                   exists=lambda _p: True).dropped)
+        absent = update_baseline(baseline, findings, scanned, exists=lambda _p: True).dropped
     return Report(findings=findings, documents=docs, rules=list(rules), warnings=warnings,
-                  files=len(shown), baseline_stale=stale,
+                  files=len(shown), baseline_absent=absent,
                   reported_paths=[r.doc.path for r in shown if r.doc is not None])
 
 

@@ -161,6 +161,27 @@ def test_sarif_baseline_state_on_every_result(work: Path) -> None:
         ["house/names", UNUSED_RULE]
 
 
+def test_sarif_reports_fixed_baseline_findings_as_absent(work: Path) -> None:
+    first = seeds_report(work, baseline=True)
+    fixed = next(f for f in first.findings if f.rule == "house/spelling" and f.suppressed is None)
+    path = work / fixed.path
+    path.write_text(path.read_text(encoding="utf-8").replace("Noth Korea", "North Korea"), encoding="utf-8")
+    again = scan(["seeds"], Config(rules=(work / "rules",), builtin_rules=False, baseline=work / "b.json"))
+    assert again.baseline_stale >= 1
+    run_ = validate_sarif(render("sarif", again))["runs"][0]
+    absent = [r for r in run_["results"] if r["baselineState"] == "absent"]
+    assert len(absent) == again.baseline_stale
+    ids = [d["id"] for d in run_["tool"]["driver"]["rules"]]
+    for r in absent:
+        assert r["ruleId"] == "house/spelling" and ids[r["ruleIndex"]] == r["ruleId"] and r["level"] == "warning"
+        assert r["locations"] == [{"physicalLocation": {"artifactLocation": {"uri": fixed.path,
+                                                                              "uriBaseId": "%SRCROOT%"}}}]
+        assert "Noth Korea" in r["message"]["text"]
+    assert {r["partialFingerprints"]["factcheck/v1"] for r in absent} == {fixed.fingerprint}
+    # what is still found is not absent, and the new scan does not report the fixed finding
+    assert not [f for f in again.findings if f.fingerprint == fixed.fingerprint]
+
+
 def test_sarif_related_locations_for_corpus_findings(work: Path) -> None:
     data = validate_sarif(render("sarif", corpus_report(work)))
     driver_ids = [r["id"] for r in data["runs"][0]["tool"]["driver"]["rules"]]

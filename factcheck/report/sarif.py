@@ -6,7 +6,8 @@ engine's own suppression rules when they fired.  Every finding is a result,
 including suppressed ones (``suppressions: [{kind: inSource, justification}]``)
 and, when a baseline was used, accepted ones (``baselineState``
 ``unchanged``; otherwise ``new``): SARIF consumers hide those themselves,
-and an auditor can see what was accepted and why.
+and an auditor can see what was accepted and why.  Accepted findings the
+scan no longer finds follow as ``absent`` results, located by file only.
 
 Paths are relative URIs against ``%SRCROOT%`` (the directory factcheck ran
 in), which is what GitHub expects for a repository checkout.  Columns count
@@ -28,6 +29,7 @@ from factcheck.findings import Finding, Location, fingerprint
 from factcheck.suppressions import META_RULES
 
 if TYPE_CHECKING:
+    from factcheck.baseline import Entry
     from factcheck.engine import Report
     from factcheck.report import RenderContext
 
@@ -104,6 +106,23 @@ def result(f: Finding, index: int) -> dict[str, Any]:
     return res
 
 
+def absent_result(entry: Entry, report: Report, index: dict[str, int]) -> dict[str, Any]:
+    """A finding the baseline accepted that this scan no longer finds: fixed, or
+    its file changed.  SARIF viewers show it as gone (``baselineState: absent``).
+    The baseline keeps no line numbers, so the location is the file alone."""
+    res: dict[str, Any] = {"ruleId": entry.rule}
+    if entry.rule in index:
+        res["ruleIndex"] = index[entry.rule]
+    severity = next((r.severity for r in report.rules if r.id == entry.rule), None)
+    if severity is not None:
+        res["level"] = LEVELS[severity]
+    res["message"] = {"text": entry.message or f"{entry.rule}: '{entry.excerpt}'"}
+    res["locations"] = [{"physicalLocation": {"artifactLocation": artifact(entry.path)}}]
+    res["partialFingerprints"] = {FINGERPRINT_KEY: entry.fingerprint}
+    res["baselineState"] = "absent"
+    return res
+
+
 def render(report: Report, ctx: RenderContext) -> str:
     from factcheck import __version__
 
@@ -113,7 +132,8 @@ def render(report: Report, ctx: RenderContext) -> str:
         "tool": {"driver": {"name": "factcheck", "version": ctx.version or __version__,
                             "semanticVersion": ctx.version or __version__, "rules": rules}},
         "columnKind": "unicodeCodePoints",
-        "results": [result(f, index[f.rule]) for f in report.findings],
+        "results": [result(f, index[f.rule]) for f in report.findings]
+        + [absent for entry, n in report.baseline_absent for absent in [absent_result(entry, report, index)] * n],
     }
     payload = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
