@@ -288,6 +288,25 @@ def test_compatible_approximations_do_not_conflict(other: str) -> None:
     assert run(BUILTIN["figures/conflict"], {"a.txt": FIG.format("500,000"), "b.txt": FIG.format(other)}) == []
 
 
+def test_two_figures_both_sentences_give_are_two_facts() -> None:
+    s = ("If you're more comfortable with Apple's conventional MacBook Pro design than the new variety, "
+         "Apple will ask $1,099 for the base 13-inch version and $1,799 for a 15-inch version, "
+         "with an upgraded 15-inch model going for $2,199.")
+    # Two outlets a day apart, so the sentences are not collapsed as one syndicated copy.
+    files = {"a.txt": f"Published: 2012-06-11\n\n{s}\n", "b.txt": f"Published: 2012-06-12\n\n{s}\n"}
+    assert run(BUILTIN["figures/conflict"], files) == []
+
+
+def test_a_figure_is_still_compared_when_only_one_sentence_gives_both_values() -> None:
+    a = ("The USGS said the quake began two miles northeast of The Geysers, four miles west of Cobb, "
+         "and six miles west of Anderson Springs.")
+    b = ("The USGS said the quake began two miles east of The Geysers, four miles southwest of Cobb "
+         "and four miles west of Anderson Springs.")
+    found = run(BUILTIN["figures/conflict"], {"a.txt": a, "b.txt": b})
+    assert [(f.path, f.location.excerpt) for f in found] == [("b.txt", "four miles")]
+    assert found[0].location.column == b.index("four miles west of Anderson") + 1
+
+
 def test_updated_toll_in_a_later_article_is_not_a_conflict() -> None:
     early = "March 1, 2010\n\nThe earthquake killed at least 82 people in the coastal city, officials said."
     late = "March 3, 2010\n\nThe earthquake killed 300 people in the coastal city, officials said."

@@ -17,6 +17,8 @@ Legitimate differences are kept out:
   "498,000"; "more than 80" with "82"; "dozens" with "82");
 * articles published far apart (``max_days_apart``) report different events
   even in the same words;
+* two values that each sentence gives ("$1,099 for the 13-inch and $1,799
+  for the 15-inch") are two facts, whichever way the contexts pair them;
 * a larger toll in a later article is an update, not a conflict
   (``allow_updates``): qualified or approximate counts ("at least 82",
   "dozens") and counts of casualties, arrests or evacuees grow as reports
@@ -160,6 +162,7 @@ class _Fact:
     key: tuple[str, str]  # (kind, unit)
     sentence: frozenset[str]  # every content word of the sentence
     unique: bool  # the only claim of its kind and unit in its sentence
+    values: frozenset[str]  # the values its sentence gives for its kind and unit
 
 
 _NUMBERISH_RE = re.compile(
@@ -273,9 +276,10 @@ class ConflictKind(Kind):
                 key = (c.kind, (c.unit or "").casefold())
                 sent = frozenset(w for w in _content(doc.text, c.sentence[0], c.sentence[1], masked)
                                  if not w.startswith("#"))
-                unique = sum(1 for o in claims if o.sentence == c.sentence and o.kind == c.kind
-                             and (o.unit or "").casefold() == key[1]) == 1
-                facts.append(_Fact(doc, c, words, key, sent, unique))
+                alike = [o for o in claims if o.sentence == c.sentence and o.kind == c.kind
+                         and (o.unit or "").casefold() == key[1]]
+                facts.append(_Fact(doc, c, words, key, sent, len(alike) == 1,
+                                   frozenset(repr(o.value) for o in alike)))
         return facts
 
     @staticmethod
@@ -368,6 +372,10 @@ class ConflictKind(Kind):
     def _legitimate(self, a: _Fact, b: _Fact) -> bool:
         if compatible(a.claim, b.claim):
             return True
+        if repr(a.claim.value) in b.values and repr(b.claim.value) in a.values:
+            # Each sentence gives both values ("a 15-year-old girl ... a 12-year-old girl",
+            # "$1,099 for the 13-inch and $1,799 for the 15-inch"): two facts, not one.
+            return True
         if (a.claim.get("relative") or b.claim.get("relative")) and a.claim.get("anchor") != b.claim.get("anchor"):
             return True  # "on Monday" in two articles of different days names different days
         apart = self._days_apart(a.doc, b.doc)
@@ -447,7 +455,7 @@ class ConflictKind(Kind):
 def _signature(f: _Fact) -> tuple[object, ...]:
     """Everything the pairing and legitimacy tests look at: equal signatures are one fact."""
     c = f.claim
-    return (f.key, repr(c.value), f.words, f.sentence, f.unique, c.qualifier, c.get("subject"), c.get("per"),
+    return (f.key, repr(c.value), f.words, f.sentence, f.unique, f.values, c.qualifier, c.get("subject"), c.get("per"),
             c.get("relative"), c.get("anchor"), c.get("modifier"), measure_words(c), f.doc.pub_date)
 
 
