@@ -307,6 +307,35 @@ def test_a_figure_is_still_compared_when_only_one_sentence_gives_both_values() -
     assert found[0].location.column == b.index("four miles west of Anderson") + 1
 
 
+def test_figures_of_two_named_players_are_two_facts() -> None:
+    a = "Drake was paced by 13 points from Seth VanDeest, while Richard Carter had 12 points and four assists."
+    b = "Richard Carter scored 14 points and Seth VanDeest scored 13 for the ninth-seeded Bulldogs."
+    c = "Drake was paced by 13 points from Seth VanDeest, while Richard Carter added 12 for the Bulldogs."
+    assert run(BUILTIN["figures/conflict"], {"a.txt": a, "b.txt": b, "c.txt": c}) == []
+
+
+def test_one_named_player_given_two_figures_conflicts() -> None:
+    a = "Richard Carter scored 14 points for the ninth-seeded Bulldogs in the loss to Creighton on Friday."
+    found = run(BUILTIN["figures/conflict"], {"a.txt": a, "b.txt": a.replace("14", "12")})
+    assert [(f.path, f.location.excerpt) for f in found] == [("b.txt", "12 points")]
+
+
+@pytest.mark.parametrize(("text", "anchor"), [
+    ("Richard Carter scored 14 points.", {"richard", "carter"}),
+    ("Drake was paced by 13 points from Seth VanDeest.", {"drake"}),
+    ("Vinatieri's 45-yard field goal tied it.", {"vinatieri"}),
+    ("On Monday, 12 people were killed.", set()),  # a weekday is not whose figure it is
+    ("The Colts, who trailed, scored 24 points.", set()),  # the clause starts after the comma
+])
+def test_name_anchor(text: str, anchor: set[str]) -> None:
+    from factcheck.claims.base import extract_all
+    from factcheck.rules.kinds.conflict import name_anchor
+
+    doc = parse_document("a.txt", text)
+    (claim,) = [c for c in extract_all(doc) if c.kind in ("quantity", "count")]
+    assert name_anchor(doc, claim) == anchor
+
+
 def test_updated_toll_in_a_later_article_is_not_a_conflict() -> None:
     early = "March 1, 2010\n\nThe earthquake killed at least 82 people in the coastal city, officials said."
     late = "March 3, 2010\n\nThe earthquake killed 300 people in the coastal city, officials said."

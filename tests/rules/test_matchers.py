@@ -207,3 +207,26 @@ def test_align_ignores_a_lone_shared_word_far_from_the_overlap() -> None:
               words("Against a backdrop of readiness of Pyongyang to cooperate it seems inappropriate and untimely "
                     "when our Western partners have imposed a course of tightening sanctions against Pyongyang"))
     assert [c for c in d.changes if c[0] != "spelling"] == []
+
+
+_ANCHOR_TEXT = st.lists(st.sampled_from(
+    ["Richard", "Carter", "scored", "14", "points", "Drake's", "the", "On", "Monday", ",", "(", "yards", "from",
+     "had", "12", "Seth", "VanDeest", "."]), max_size=25).map(" ".join)
+
+
+@given(_ANCHOR_TEXT)
+def test_name_anchor_words_are_capitalised_words_before_their_figure(text: str) -> None:
+    """Every anchor word is a capitalised word of the figure's sentence, before the figure."""
+    from factcheck.claims.base import extract_all
+    from factcheck.documents import parse_document
+    from factcheck.rules.kinds.conflict import name_anchor
+
+    doc = parse_document("a.txt", text)
+    for c in extract_all(doc):
+        if c.kind not in ("quantity", "count"):
+            continue
+        anchor = name_anchor(doc, c)
+        before = doc.text[c.sentence[0]:c.start]
+        caps = {w.casefold().removesuffix("'s") for w in before.split() if w[:1].isupper()}
+        assert anchor <= caps
+        assert name_anchor(doc, c) == anchor  # deterministic
