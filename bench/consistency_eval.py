@@ -23,6 +23,8 @@ Works on copies (the corpus is never edited):
 3. **Scaling.**  Times a scan of the corpus and of a corpus ``--scale`` times
    larger (each replica with its sentences reordered and some dropped), and
    prints the time ratio against the size ratio: close to 1.0 means linear.
+   Then times a scan of one-line pathological documents (thousands of
+   figures, names, dates or quotes each) at 1x and 4x their size.
 """
 
 from __future__ import annotations
@@ -409,7 +411,26 @@ def main(argv: list[str] | None = None) -> int:
             print(f"scaling: {n} articles {t1:.2f} s; {count} articles {t10:.2f} s; "
                   f"time ratio {t10 / t1:.1f} for size ratio {count / n:.1f} "
                   f"(per-article cost ratio {(t10 / count) / (t1 / n):.2f}; 1.00 = linear)")
+            pathological_scan(Path(tmp) / "pathological")
     return 0
+
+
+def pathological_scan(dest: Path) -> None:
+    """Growth of a whole scan (extractors and every rule) from 1x to 4x over two
+    copies of each one-line pathological input of ``bench/claims_speed.py``: a
+    document of thousands of figures once made the conflict rule cubic."""
+    from claims_speed import PATHOLOGICAL
+
+    times = []
+    for k in (1, 4):
+        folder = dest / f"x{k}"
+        folder.mkdir(parents=True)
+        for label, unit in PATHOLOGICAL.items():
+            for copy in range(2):
+                (folder / f"{label}{copy}.txt").write_text(unit * 300 * k, encoding="utf-8")
+        times.append(scan(folder)[1])
+    print(f"pathological documents: scan {times[0]:.2f} s at 1x, {times[1]:.2f} s at 4x: "
+          f"growth {times[1] / times[0]:.1f} (4 = linear)")
 
 
 if __name__ == "__main__":

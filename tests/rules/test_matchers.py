@@ -230,3 +230,21 @@ def test_name_anchor_words_are_capitalised_words_before_their_figure(text: str) 
         caps = {w.casefold().removesuffix("'s") for w in before.split() if w[:1].isupper()}
         assert anchor <= caps
         assert name_anchor(doc, c) == anchor  # deterministic
+
+
+_SPANS = st.lists(st.tuples(st.integers(0, 80), st.integers(1, 12), st.sampled_from(["date", "quantity"])),
+                  max_size=20)
+
+
+@given(_SPANS, st.integers(0, 100), st.booleans())
+def test_masks_find_the_first_covering_span_as_a_scan_would(spans: list[tuple[int, int, str]], pos: int,
+                                                             use_skip: bool) -> None:
+    """``Masks.at`` (bisection) agrees with scanning every span in order."""
+    from factcheck.claims.base import Claim
+    from factcheck.rules.kinds.conflict import Masks
+
+    claims = [Claim(kind=k, start=s, end=s + n, text="x" * n, value=None) for s, n, k in spans]
+    masks = Masks(claims)
+    skip = (masks.spans[0][0], masks.spans[0][1]) if use_skip and masks.spans else None
+    brute = next((i for i, (s, e, _k) in enumerate(masks.spans) if s <= pos < e and (s, e) != skip), None)
+    assert masks.at(pos, skip) == brute

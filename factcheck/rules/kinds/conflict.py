@@ -46,6 +46,7 @@ Example::
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter, defaultdict
@@ -120,7 +121,35 @@ def compatible(a: Claim, b: Claim) -> bool:
     return ia[0] <= ib[1] and ib[0] <= ia[1]
 
 
-def context_words(doc: Document, claim: Claim, masked: Sequence[tuple[int, int, str]], window: int) -> list[str]:
+class Masks:
+    """The figure and date spans of one document, sorted, to mask out of contexts.
+
+    Looked up by bisection, so reading the words around every figure of a
+    document stays linear in its length, not figures x words x figures.
+    """
+
+    __slots__ = ("longest", "spans", "starts")
+
+    def __init__(self, claims: Iterable[Claim]) -> None:
+        self.spans = sorted((c.start, c.end, c.kind) for c in claims if c.kind in FIGURE_KINDS)
+        self.starts = [sp[0] for sp in self.spans]
+        self.longest = max((e - s for s, e, _k in self.spans), default=0)
+
+    def at(self, pos: int, skip: tuple[int, int] | None = None) -> int | None:
+        """Index of the first span covering ``pos`` (other than ``skip``), if any."""
+        for i in range(bisect.bisect_left(self.starts, pos - self.longest), bisect.bisect_right(self.starts, pos)):
+            s, e, _k = self.spans[i]
+            if s <= pos < e and (s, e) != skip:
+                return i
+        return None
+
+
+#: Characters read per context word: the window never needs the whole of a long sentence.
+_CHARS_PER_WORD = 60
+_SPACE_RE = re.compile(r"\s")
+
+
+def context_words(doc: Document, claim: Claim, masks: Masks, window: int) -> list[str]:
     """Content words around a claim, in order, with other figures/dates replaced by placeholders.
 
     The window is cut at the sentence, and at ``window`` words on each side:
@@ -128,11 +157,20 @@ def context_words(doc: Document, claim: Claim, masked: Sequence[tuple[int, int, 
     ``#kind`` placeholders so that in "between October 16 and November 14"
     each date keeps its own position and the two are never taken for one fact.
     """
+    text = doc.text
     s, e = claim.sentence
-    s, e = max(s, 0), min(e, len(doc.text))
-    masked = [m for m in masked if m[1] > s and m[0] < e and not (m[0] == claim.start and m[1] == claim.end)]
-    before = _content(doc.text, s, claim.start, masked)[-window:]
-    after = _content(doc.text, claim.end, e, masked)[:window]
+    s, e = max(s, 0), min(e, len(text))
+    budget = _CHARS_PER_WORD * window
+    a = max(s, claim.start - budget)
+    if a > s:  # start on a word boundary, not inside a word
+        m = _SPACE_RE.search(text, a, claim.start)
+        a = m.start() if m else claim.start
+    b = min(e, claim.end + budget)
+    if b < e:
+        b = max(text.rfind(" ", claim.end, b), claim.end)
+    skip = (claim.start, claim.end)
+    before = _content(text, a, claim.start, masks, skip)[-window:]
+    after = _content(text, claim.end, b, masks, skip)[:window]
     return [*before, "<>", *after]
 
 
@@ -160,14 +198,14 @@ def name_anchor(doc: Document, claim: Claim, reach: int = 4) -> frozenset[str]:
     return frozenset(out)
 
 
-def _content(text: str, start: int, end: int, masked: Sequence[tuple[int, int, str]]) -> list[str]:
+def _content(text: str, start: int, end: int, masks: Masks, skip: tuple[int, int] | None = None) -> list[str]:
     out: list[str] = []
     last_mask = -1
     for m in _WORD_RE.finditer(text, start, end):
-        hit = next((i for i, (ms, me, _k) in enumerate(masked) if ms <= m.start() < me), None)
+        hit = masks.at(m.start(), skip)
         if hit is not None:
             if hit != last_mask:
-                out.append("#" + masked[hit][2])
+                out.append("#" + masks.spans[hit][2])
                 last_mask = hit
             continue
         w = m.group(0).casefold().replace("’", "'")
@@ -291,21 +329,26 @@ class ConflictKind(Kind):
         kinds = set(self.options["kinds"])
         facts = []
         for doc, claims in corpus.items():
-            masked = [(c.start, c.end, c.kind) for c in claims if c.kind in FIGURE_KINDS]
+            masks = Masks(claims)
+            alike: dict[tuple[object, ...], list[Claim]] = defaultdict(list)  # same sentence, kind and unit
+            for o in claims:
+                alike[(o.sentence, o.kind, (o.unit or "").casefold())].append(o)
+            sentences: dict[tuple[int, int], frozenset[str]] = {}
             for c in claims:
                 if self.selector is not None:
                     if not self.selector.matches(doc, c):
                         continue
                 elif c.kind not in kinds or not self._comparable(c):
                     continue
-                words = tuple(context_words(doc, c, masked, self.options["window"]))
+                words = tuple(context_words(doc, c, masks, self.options["window"]))
                 key = (c.kind, (c.unit or "").casefold())
-                sent = frozenset(w for w in _content(doc.text, c.sentence[0], c.sentence[1], masked)
-                                 if not w.startswith("#"))
-                alike = [o for o in claims if o.sentence == c.sentence and o.kind == c.kind
-                         and (o.unit or "").casefold() == key[1]]
-                facts.append(_Fact(doc, c, words, key, sent, len(alike) == 1,
-                                   frozenset(repr(o.value) for o in alike),
+                sent = sentences.get(c.sentence)
+                if sent is None:
+                    sent = sentences[c.sentence] = frozenset(
+                        w for w in _content(doc.text, c.sentence[0], c.sentence[1], masks) if not w.startswith("#"))
+                same = alike[(c.sentence, *key)]
+                facts.append(_Fact(doc, c, words, key, sent, len(same) == 1,
+                                   frozenset(repr(o.value) for o in same),
                                    name_anchor(doc, c) if c.kind != "date" else frozenset()))
         return facts
 
