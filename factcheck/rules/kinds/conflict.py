@@ -333,6 +333,7 @@ class ConflictKind(Kind):
             alike: dict[tuple[object, ...], list[Claim]] = defaultdict(list)  # same sentence, kind and unit
             for o in claims:
                 alike[(o.sentence, o.kind, (o.unit or "").casefold())].append(o)
+            values = {k: frozenset(repr(o.value) for o in group) for k, group in alike.items()}
             sentences: dict[tuple[int, int], frozenset[str]] = {}
             for c in claims:
                 if self.selector is not None:
@@ -346,9 +347,8 @@ class ConflictKind(Kind):
                 if sent is None:
                     sent = sentences[c.sentence] = frozenset(
                         w for w in _content(doc.text, c.sentence[0], c.sentence[1], masks) if not w.startswith("#"))
-                same = alike[(c.sentence, *key)]
-                facts.append(_Fact(doc, c, words, key, sent, len(same) == 1,
-                                   frozenset(repr(o.value) for o in same),
+                group = (c.sentence, *key)
+                facts.append(_Fact(doc, c, words, key, sent, len(alike[group]) == 1, values[group],
                                    name_anchor(doc, c) if c.kind != "date" else frozenset()))
         return facts
 
