@@ -3,7 +3,9 @@
 "The same fact" is found generally: every figure or date claim is described
 by the words around it with all figures and dates masked out.  Two claims of
 the same kind, unit and counted words ("career points" is not "points") in
-different documents state the same fact when their masked contexts nearly
+different documents, not credited to differently named subjects ("Richard
+Carter scored 14 points" / "13 points from Seth VanDeest": see
+:func:`name_anchor`), state the same fact when their masked contexts nearly
 coincide and the word after the figure agrees, or -- for paraphrases -- when
 their sentences overlap, words weighted by rarity, and each holds the only
 claim of that kind and unit.  If their values are incompatible, the minority
