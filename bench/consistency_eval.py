@@ -19,7 +19,8 @@ Works on copies (the corpus is never edited):
    another article gives verbatim).  A plant is found when a finding of the
    expected rule (for dates: the conflict or the weekday check) points at the
    planted span (or lists it as related).  Prints recall per kind, how many
-   were found at error level, and for names recall by shape.
+   were found at each severity (info findings do not fail a build), and for
+   names recall by shape.
 3. **Scaling.**  Times a scan of the corpus and of a corpus ``--scale`` times
    larger (each replica with its sentences reordered and some dropped), and
    prints the time ratio against the size ratio: close to 1.0 means linear.
@@ -271,10 +272,10 @@ def _shape(plant: Plant) -> str:
 
 
 def _hits(plant: Plant, findings: list[Finding], root: Path) -> Finding | None:
-    """The finding of the expected rule that points at the plant, if any (an error-level one first)."""
+    """The finding of the expected rule that points at the plant, if any (the most severe first)."""
     rel = factcheck_path(plant.path)
     rules = EXPECTED_RULES[plant.kind]
-    for f in sorted(findings, key=lambda f: f.severity != "error"):
+    for f in sorted(findings, key=lambda f: ("error", "warning", "info").index(f.severity)):
         if f.rule not in rules:
             continue
         locs = [f.location, *f.related]
@@ -351,7 +352,8 @@ def main(argv: list[str] | None = None) -> int:
             if kind not in args.kinds.split(","):
                 continue
             rng.shuffle(pool)
-            found = planted = at_error = 0
+            found = planted = 0
+            at_severity: Counter[str] = Counter()
             by_shape: Counter[str] = Counter()
             found_shape: Counter[str] = Counter()
             close_found = close_planted = 0
@@ -382,7 +384,8 @@ def main(argv: list[str] | None = None) -> int:
                     finding = _hits(p, fresh, work)
                     hit = finding is not None
                     found += hit
-                    at_error += hit and finding is not None and finding.severity == "error"
+                    if finding is not None:
+                        at_severity[finding.severity] += 1
                     by_shape[_shape(p)] += 1
                     found_shape[_shape(p)] += hit
                     close_planted += p.close
@@ -392,8 +395,9 @@ def main(argv: list[str] | None = None) -> int:
                 planted += len(batch)
                 shutil.rmtree(work)
             recall = found / planted if planted else float("nan")
+            levels = ", ".join(f"{at_severity[s]} {s}" for s in ("error", "warning", "info"))
             print(f"  {kind:<7} {found}/{planted} = {recall:.2f}  (targets available: {len(pool)}; "
-                  f"{at_error} found at error level)")
+                  f"found at {levels})")
             if kind == "name":
                 shapes = "; ".join(f"{k} {found_shape[k]}/{v}" for k, v in sorted(by_shape.items()))
                 print(f"          by shape: {shapes}")

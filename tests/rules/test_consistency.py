@@ -357,6 +357,64 @@ def test_conflicting_dates_for_one_event() -> None:
     assert len(found) == 1 and found[0].location.excerpt in ("March 3, 2010", "March 5, 2010")
 
 
+STORY = ("The Indian warship INS Mysore fought off pirates in the Gulf of Aden on Saturday, the Defence Ministry "
+         "in New Delhi said. {} Commander Nirad Sinha said nobody was hurt.")
+BOATS_A = STORY.format("Responding to a distress call from an Ethiopian ship, the warship attacked two boats "
+                       "of pirates and seized their weapons.")
+BOATS_B = STORY.format("Pirates aboard three boats were firing at the Ethiopian ship when commandos arrived "
+                       "by helicopter.")
+
+
+def test_one_story_giving_one_count_each_conflicts_at_the_weak_severity() -> None:
+    # The two sentences share too few words for their contexts to pair, but the
+    # articles share five names and each gives one count of boats.
+    found = run(BUILTIN["figures/conflict"], {"a.txt": BOATS_A, "b.txt": BOATS_B})
+    assert [(f.path, f.location.excerpt, f.severity) for f in found] == [("b.txt", "three boats", "info")]
+    assert [r.path for r in found[0].related] == ["a.txt"]
+
+
+def test_weak_pairing_needs_the_same_story() -> None:
+    other_ship = BOATS_B.replace("INS Mysore", "INS Sukanya").replace("Nirad Sinha", "Manohar Nambiar")
+    assert run(BUILTIN["figures/conflict"], {"a.txt": BOATS_A, "b.txt": other_ship}) == []
+
+
+def test_weak_pairing_needs_the_only_count_of_its_article() -> None:
+    # An article that counts boats twice ("three boats", "two boats") tells of more than one group of boats.
+    two_counts = BOATS_B.replace("nobody was hurt", "two boats escaped")
+    assert [f for f in run(BUILTIN["figures/conflict"], {"a.txt": BOATS_A, "b.txt": two_counts})
+            if f.location.excerpt == "three boats"] == []
+
+
+def test_story_names_are_the_most_mentioned_and_bounded() -> None:
+    from factcheck.claims.base import extract_all
+    from factcheck.rules.kinds.conflict import STORY_NAMES, story_names
+
+    many = " ".join(f"Officials met {a} {b}." for a in ("Karl", "Maria", "Pedro", "Anna", "Lukas", "Ines")
+                    for b in ("Novak", "Silva", "Berger", "Costa", "Weber", "Lopez", "Fischer"))
+    doc = parse_document("a.txt", many + " Ahmed Khalil spoke. Ahmed Khalil left.")
+    names = story_names(extract_all(doc))
+    assert len(names) == STORY_NAMES
+    assert "ahmed khalil" in names  # mentioned last, but twice; the others once
+
+
+@pytest.mark.parametrize(("options", "expected"), [
+    ("story_names: 0", []),
+    ("weak_severity: ignore", []),
+    ("weak_severity: warning", [("b.txt", "warning")]),
+    ("story_names: 6", []),  # the articles share five names
+])
+def test_weak_pairing_options(options: str, expected: list[tuple[str, str]]) -> None:
+    rule = inline_rule(f"""
+id: house/figure-conflict
+type: conflict
+severity: error
+message: "{{found}} vs {{expected}} in {{other}}"
+{options}
+""")
+    found = run(rule, {"a.txt": BOATS_A, "b.txt": BOATS_B})
+    assert [(f.path, f.severity) for f in found] == expected
+
+
 def test_dates_in_one_range_are_not_one_fact() -> None:
     s = "The exhibition runs between October 16 and November 14 in the capital, organisers said."
     assert run(BUILTIN["dates/conflict"], {"a.txt": s, "b.txt": s}) == []

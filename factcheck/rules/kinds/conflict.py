@@ -13,6 +13,15 @@ value is reported with the majority's location as ``related``.  Candidates
 meet through an inverted index of context words after identical facts
 (syndicated copies) are collapsed, never by comparing every pair of sentences.
 
+Weaker evidence is reported at ``weak_severity`` (info by default, so it does
+not fail a build): two articles telling the same story (``story_names`` names
+in common) that each give one value, and only one, for the same measure, in
+sentences sharing a few words but worded too differently for the contexts to
+pair ("the warship attacked two boats of pirates" / "pirates aboard three
+boats were firing").  About half of these are real disagreements between
+outlets; the rest are two facts of one story (a season's games and the games
+missed).
+
 Legitimate differences are kept out:
 
 * approximations are compatible with values they cover ("about 500,000" with
@@ -52,8 +61,8 @@ import bisect
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from factcheck.calendar import MONTHS, WEEKDAYS
@@ -229,6 +238,8 @@ class _Fact:
     unique: bool  # the only claim of its kind and unit in its sentence
     values: frozenset[str]  # the values its sentence gives for its kind and unit
     anchor: frozenset[str]  # the names just before the figure: whose figure it is
+    measure: tuple[str, ...]  # what the figure counts ("undersea cables"): see measure_words
+    only: bool  # the only value its document gives for this kind, unit and measure
 
 
 _NUMBERISH_RE = re.compile(
@@ -302,7 +313,7 @@ class ConflictKind(Kind):
 
     name = "conflict"
     scope = "corpus"
-    NEEDS = ("quantity", "count", "vote", "ordinal", "date", "enumeration")
+    NEEDS = ("quantity", "count", "vote", "ordinal", "date", "enumeration", "name")
     OPTIONS = {
         "kinds": Option((list,), default=["quantity", "count", "vote"], help="claim kinds compared"),
         "window": Option((int,), default=6, help="context words taken on each side of a claim"),
@@ -314,6 +325,11 @@ class ConflictKind(Kind):
         "max_days_apart": Option((int,), default=30,
                                  help="articles published further apart describe different events"),
         "allow_updates": Option((bool,), default=True, help="a larger figure in a later article is an update"),
+        "story_names": Option((int,), default=5,
+                              help="names two articles must share to tell the same story, for the weak "
+                                   "pairing (0: no weak pairing)"),
+        "weak_severity": Option((str,), default="info", choices=("error", "warning", "info", "ignore"),
+                                help="severity of conflicts found by the weak pairing"),
         "select": Option((dict,), help="explicit fact key: all selected claims must agree"),
     }
     PLACEHOLDERS = ("other", "found", "expected", "kind", "unit")
@@ -329,8 +345,9 @@ class ConflictKind(Kind):
 
     def _facts(self, corpus: CorpusView) -> list[_Fact]:
         kinds = set(self.options["kinds"])
-        facts = []
+        facts: list[_Fact] = []
         for doc, claims in corpus.items():
+            start = len(facts)
             masks = Masks(claims)
             alike: dict[tuple[object, ...], list[Claim]] = defaultdict(list)  # same sentence, kind and unit
             for o in claims:
@@ -351,7 +368,15 @@ class ConflictKind(Kind):
                         w for w in _content(doc.text, c.sentence[0], c.sentence[1], masks) if not w.startswith("#"))
                 group = (c.sentence, *key)
                 facts.append(_Fact(doc, c, words, key, sent, len(alike[group]) == 1, values[group],
-                                   name_anchor(doc, c) if c.kind != "date" else frozenset()))
+                                   name_anchor(doc, c) if c.kind != "date" else frozenset(),
+                                   measure_words(c) if c.kind != "date" else (), False))
+            given: dict[tuple[object, ...], set[str]] = defaultdict(set)  # what the document says of each measure
+            for f in facts[start:]:
+                given[(f.key, f.measure)].add(repr(f.claim.value))
+            for i in range(start, len(facts)):
+                f = facts[i]
+                if len(given[(f.key, f.measure)]) == 1:
+                    facts[i] = replace(f, only=True)
         return facts
 
     @staticmethod
@@ -396,10 +421,8 @@ class ConflictKind(Kind):
             if k < min_shared:
                 continue
             a, b = facts[x], facts[y]
-            if not self._same_subject(a.claim, b.claim) or not same_measure(a.claim, b.claim):
+            if not self._may_be_one(a, b):
                 continue
-            if a.anchor and b.anchor and a.anchor.isdisjoint(b.anchor):
-                continue  # "Richard Carter scored 14 points" / "paced by 13 points from Seth VanDeest"
             threshold = self.options["min_similarity"]
             near = weighted_jaccard(a.words, b.words, idf) >= threshold and self._adjacent_agree(a, b)
             # Paraphrase: alike sentences, each with one claim of this kind and unit.
@@ -407,6 +430,46 @@ class ConflictKind(Kind):
                 not (a.claim.get("relative") or b.claim.get("relative")) and \
                 weighted_overlap(a.sentence, b.sentence, idf) >= self.options["min_overlap"]
             if near or para:
+                yield x, y
+
+    def _may_be_one(self, a: _Fact, b: _Fact) -> bool:
+        """Nothing about the two figures themselves rules out one fact: same subject and measure,
+        and not credited to differently named subjects."""
+        if not self._same_subject(a.claim, b.claim) or not same_measure(a.claim, b.claim):
+            return False
+        # "Richard Carter scored 14 points" / "paced by 13 points from Seth VanDeest"
+        return not (a.anchor and b.anchor and a.anchor.isdisjoint(b.anchor))
+
+    def _story_pairs(self, facts: Sequence[_Fact], names_in: dict[str, frozenset[str]],
+                     strong: set[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+        """Weaker evidence of one fact: two articles telling the same story (``story_names``
+        names in common) each give one value, and only one, for the same measure, in
+        sentences sharing ``min_shared`` words.
+
+        "An Indian warship attacked two boats of pirates" and "The pirates, in three
+        boats, were attempting to hijack the merchant vessel" share too few words for
+        the contexts to pair them, yet in two reports of the INS Mysore rescuing the MV
+        Gibe each is the article's only count of boats.  Candidates meet through an
+        index of (measure, name), so only articles sharing names are compared.
+        """
+        need = self.options["story_names"]
+        index: dict[tuple[object, ...], list[int]] = defaultdict(list)
+        for i, f in enumerate(facts):
+            if f.only and not f.claim.get("relative"):
+                for name in names_in.get(f.doc.path, ()):
+                    index[(f.key, f.measure, name)].append(i)
+        shared: Counter[tuple[int, int]] = Counter()
+        for ids in index.values():
+            if len(ids) > 300:
+                continue  # a name in that many articles does not tell one story
+            for a_i, x in enumerate(ids):
+                for y in ids[a_i + 1:]:
+                    if facts[x].doc.path != facts[y].doc.path:
+                        shared[(x, y)] += 1
+        for (x, y), k in sorted(shared.items()):
+            a, b = facts[x], facts[y]
+            if k >= need and (x, y) not in strong and \
+                    len(a.sentence & b.sentence) >= self.options["min_shared"] and self._may_be_one(a, b):
                 yield x, y
 
     @staticmethod
@@ -477,27 +540,20 @@ class ConflictKind(Kind):
             same[_signature(f)].append(i)
         members_of = list(same.values())
         reps = [facts[ids[0]] for ids in members_of]
-        conflicting: list[tuple[int, int]] = []
-        for x, y in self._pairs(reps):
-            if not self._legitimate(reps[x], reps[y]):
-                conflicting.append((x, y))
-        parent: dict[int, int] = {}
+        strong = list(self._pairs(reps))
+        groups = _groups([(x, y) for x, y in strong if not self._legitimate(reps[x], reps[y])], members_of)
+        yield from self._report(facts, groups)
+        weak_severity = self.options["weak_severity"]
+        if self.options["story_names"] <= 0 or weak_severity == "ignore":
+            return
+        names_in = {doc.path: story_names(claims) for doc, claims in corpus.items()}
+        weak = [(x, y) for x, y in self._story_pairs(reps, names_in, set(strong))
+                if not self._legitimate(reps[x], reps[y])]
+        done = {i for g in groups for i in g}
+        yield from self._report(facts, _groups(weak, members_of), severity=weak_severity, skip=done)
 
-        def root(i: int) -> int:
-            parent.setdefault(i, i)
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        for x, y in conflicting:
-            parent[root(x)] = root(y)
-        groups: dict[int, list[int]] = defaultdict(list)
-        for i in list(parent):
-            groups[root(i)].extend(members_of[i])
-        yield from self._report(facts, list(groups.values()))
-
-    def _report(self, facts: Sequence[_Fact], groups: Sequence[Sequence[int]]) -> Iterable[Finding]:
+    def _report(self, facts: Sequence[_Fact], groups: Sequence[Sequence[int]], severity: str | None = None,
+                skip: Collection[int] = ()) -> Iterable[Finding]:
         for members in groups:
             by_value: dict[str, list[int]] = defaultdict(list)
             for i in members:
@@ -515,22 +571,53 @@ class ConflictKind(Kind):
             reported: set[str] = set()
             for i in sorted(members, key=order):
                 f = facts[i]
-                if repr(f.claim.value) == majority or compatible(f.claim, ref.claim):
+                if i in skip or repr(f.claim.value) == majority or compatible(f.claim, ref.claim):
                     continue
                 if f.doc.path in reported:
                     continue
                 reported.add(f.doc.path)
-                yield self.rule.finding(f.doc, f.claim.start, f.claim.end, related=[ref_loc],
+                yield self.rule.finding(f.doc, f.claim.start, f.claim.end, related=[ref_loc], severity=severity,
                                         other=f"{ref.doc.path}:{ref_loc.line}", found=_show(f.claim),
                                         expected=_show(ref.claim), kind=_kind_name(f.claim),
                                         unit=f.claim.unit or "")
+
+
+def _groups(pairs: Iterable[tuple[int, int]], members_of: Sequence[Sequence[int]]) -> list[list[int]]:
+    """Connected components of the conflicting pairs, each representative expanded to its copies."""
+    parent: dict[int, int] = {}
+
+    def root(i: int) -> int:
+        parent.setdefault(i, i)
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for x, y in pairs:
+        parent[root(x)] = root(y)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in list(parent):
+        groups[root(i)].extend(members_of[i])
+    return list(groups.values())
+
+
+#: Names that characterise an article's story: its most mentioned ones.  A bound, so
+#: the story index stays linear in the figures of a document however many names it has.
+STORY_NAMES = 32
+
+
+def story_names(claims: Iterable[Claim]) -> frozenset[str]:
+    """The article's most mentioned names (at most :data:`STORY_NAMES`; ties: first mentioned)."""
+    count: Counter[str] = Counter(" ".join(c.text.casefold().split()) for c in claims if c.kind == "name")
+    return frozenset(name for name, _n in count.most_common(STORY_NAMES))
 
 
 def _signature(f: _Fact) -> tuple[object, ...]:
     """Everything the pairing and legitimacy tests look at: equal signatures are one fact."""
     c = f.claim
     return (f.key, repr(c.value), f.words, f.sentence, f.unique, f.values, f.anchor, c.qualifier, c.get("subject"),
-            c.get("per"), c.get("relative"), c.get("anchor"), c.get("modifier"), measure_words(c), f.doc.pub_date)
+            c.get("per"), c.get("relative"), c.get("anchor"), c.get("modifier"), measure_words(c), f.doc.pub_date,
+            f.only)
 
 
 def _show(c: Claim) -> str:
