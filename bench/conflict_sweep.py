@@ -20,7 +20,9 @@ untouched corpus, without planting, for a sweep of the rule's thresholds:
 
 The loosest row accepts every pair that shares two indexed sentence words
 and passes the unit, measure and subject checks: a ceiling for any
-threshold on these features.
+threshold on these features.  A last row adds the weak pairing the rule
+reports at info (two articles of one story, each giving one value for the
+measure) to the shipped setting.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from pathlib import Path
 from consistency_eval import Planter
 
 from factcheck.documents import discover
-from factcheck.rules.kinds.conflict import ConflictKind
+from factcheck.rules.kinds.conflict import ConflictKind, story_names
 from factcheck.rules.loader import load_rules
 from factcheck.rules.model import CorpusView
 
@@ -66,13 +68,17 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus: {args.corpus} ({len(planter.docs)} articles); figure targets: {len(targets)}")
     print("min_similarity min_overlap min_shared   pairing recall   conflicting pairs"
           + ("  (across events)" if ecb else ""))
-    for sim, overlap, shared in SWEEP:
+    names_in = {doc.path: story_names(claims) for doc, claims in view.items()}
+    for sim, overlap, shared, story in [*((*row, False) for row in SWEEP), (*SWEEP[0], True)]:
         impl.options.update(min_similarity=sim, min_overlap=overlap, min_shared=shared)
         facts = impl._facts(view)
         where = {(f.doc.path, f.claim.start): i for i, f in enumerate(facts)}
         partner: dict[int, set[int]] = defaultdict(set)
         conflicting = []
-        for x, y in impl._pairs(facts):
+        pairs = list(impl._pairs(facts))
+        if story:
+            pairs += impl._story_pairs(facts, names_in, set(pairs))
+        for x, y in pairs:
             partner[x].add(y)
             partner[y].add(x)
             if not impl._legitimate(facts[x], facts[y]):
@@ -83,7 +89,8 @@ def main(argv: list[str] | None = None) -> int:
             paired += any(facts[j].claim.value == c.value and _event(facts[j].doc.path) == _event(facts[i].doc.path)
                           for j in partner[i])
         across = sum(_event(facts[x].doc.path) != _event(facts[y].doc.path) for x, y in conflicting)
-        print(f"{sim:>14} {overlap:>11} {shared:>10}   {paired / len(targets):>14.2f}   {len(conflicting):>17}"
+        label = "shipped + weak (info) pairing" if story else f"{sim:>14} {overlap:>11} {shared:>10}"
+        print(f"{label:>37}   {paired / len(targets):>14.2f}   {len(conflicting):>17}"
               + (f"  ({across})" if ecb else ""))
     return 0
 
