@@ -320,6 +320,28 @@ def test_one_named_player_given_two_figures_conflicts() -> None:
     assert [(f.path, f.location.excerpt) for f in found] == [("b.txt", "12 points")]
 
 
+AGE = "On Friday, a {} died after slipping and falling about 150 metres from a ridge near the Tasman Glacier."
+
+
+@pytest.mark.parametrize(("a", "b", "conflict"), [
+    ("36-year-old Australian man", "37-year-old Australian climber", True),  # one person, two nouns
+    ("15-year-old boy", "16-year-old teenager", True),
+    ("36-year-old Duncan Rait", "37-year-old Duncan Raite", True),  # a slip in the surname
+    ("15-year-old boy", "16-year-old girl", False),  # two people
+    ("36-year-old Duncan Rait", "37-year-old Duncan Moore", False),
+])
+def test_one_person_under_two_descriptions_is_one_subject(a: str, b: str, conflict: bool) -> None:
+    found = run(BUILTIN["figures/conflict"], {"a.txt": AGE.format(a), "b.txt": AGE.format(b)})
+    assert bool(found) is conflict
+
+
+def test_two_common_nouns_stay_two_subjects_outside_ages() -> None:
+    s = "Workers said the {} collapsed on Tuesday morning near the school in the town centre."
+    wall, fence, other_wall = s.format("12-foot wall"), s.format("14-foot fence"), s.format("14-foot wall")
+    assert run(BUILTIN["figures/conflict"], {"a.txt": wall, "b.txt": fence}) == []
+    assert len(run(BUILTIN["figures/conflict"], {"a.txt": wall, "b.txt": other_wall})) == 1
+
+
 @pytest.mark.parametrize(("text", "anchor"), [
     ("Richard Carter scored 14 points.", {"richard", "carter"}),
     ("Drake was paced by 13 points from Seth VanDeest.", {"drake"}),

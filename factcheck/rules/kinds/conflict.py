@@ -65,6 +65,8 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from rapidfuzz.distance import Levenshtein
+
 from factcheck.calendar import MONTHS, WEEKDAYS
 from factcheck.claims.base import Claim
 from factcheck.claims.numbers import unit_of
@@ -484,8 +486,14 @@ class ConflictKind(Kind):
     @staticmethod
     def _same_subject(a: Claim, b: Claim) -> bool:
         """A "7-yard touchdown" and "205 yards" passing are different facts: when both
-        claims name what they measure, it must agree (a name and a common noun may
-        be one subject, two names must share the surname); and so must a rate."""
+        claims name what they measure, it must agree; and so must a rate.
+
+        A name and a common noun may be one subject ("a 23-year-old man", "23-year-old
+        John Jenkin"); two names must share the surname, give or take a slip ("Duncan
+        Rait"/"Duncan Raite"); two common nouns must be the same word -- except for
+        ages, where outlets call one person a "boy" or a "teenager", a "man" or a
+        "climber", though never a "boy" and a "girl".
+        """
         if a.get("per") != b.get("per"):
             return False  # "$23 million per season" is not the contract's total
         sa, sb = a.get("subject"), b.get("subject")
@@ -494,12 +502,18 @@ class ConflictKind(Kind):
         sa, sb = str(sa), str(sb)
         if sa.casefold() == sb.casefold():
             return True
-        proper_a, proper_b = sa[:1].isupper(), sb[:1].isupper()
+        wa, wb = sa.casefold().split(), sb.casefold().split()
+        ga, gb = _gender(wa), _gender(wb)
+        if ga and gb and not ga & gb:
+            return False
+        proper_a, proper_b = sa.split()[-1][:1].isupper(), sb.split()[-1][:1].isupper()
         if proper_a and proper_b:
             # "35-year-old Gomes" and "35-year-old Gary Gomes": the same surname.
-            return sa.split()[-1].casefold() == sb.split()[-1].casefold()
-        # "a 23-year-old man" may well be "23-year-old John Jenkin"; "boy" is not "girl".
-        return proper_a != proper_b
+            x, y = wa[-1], wb[-1]
+            return x == y or (min(len(x), len(y)) >= 4 and Levenshtein.distance(x, y) <= 1)
+        if proper_a != proper_b:
+            return True
+        return bool(a.get("age") and b.get("age"))
 
     def _days_apart(self, a: Document, b: Document) -> int | None:
         if a.pub_date is None or b.pub_date is None:
@@ -610,6 +624,21 @@ def story_names(claims: Iterable[Claim]) -> frozenset[str]:
     """The article's most mentioned names (at most :data:`STORY_NAMES`; ties: first mentioned)."""
     count: Counter[str] = Counter(" ".join(c.text.casefold().split()) for c in claims if c.kind == "name")
     return frozenset(name for name, _n in count.most_common(STORY_NAMES))
+
+
+_MALE = frozenset("man boy son father husband brother grandfather uncle gentleman male".split())
+_FEMALE = frozenset("woman girl daughter mother wife sister grandmother aunt lady female".split())
+
+
+def _gender(words: Iterable[str]) -> set[str]:
+    """The sexes a subject's words name: "boy" and "girl" are two people whatever else agrees."""
+    out = set()
+    for w in words:
+        if w in _MALE:
+            out.add("m")
+        elif w in _FEMALE:
+            out.add("f")
+    return out
 
 
 def _signature(f: _Fact) -> tuple[object, ...]:
