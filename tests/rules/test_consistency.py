@@ -328,6 +328,7 @@ AGE = "On Friday, a {} died after slipping and falling about 150 metres from a r
     ("15-year-old boy", "16-year-old teenager", True),
     ("36-year-old Duncan Rait", "37-year-old Duncan Raite", True),  # a slip in the surname
     ("15-year-old boy", "16-year-old girl", False),  # two people
+    ("15-year-old boys", "16-year-old girls", False),
     ("36-year-old Duncan Rait", "37-year-old Duncan Moore", False),
 ])
 def test_one_person_under_two_descriptions_is_one_subject(a: str, b: str, conflict: bool) -> None:

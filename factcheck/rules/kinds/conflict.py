@@ -626,8 +626,10 @@ def story_names(claims: Iterable[Claim]) -> frozenset[str]:
     return frozenset(name for name, _n in count.most_common(STORY_NAMES))
 
 
-_MALE = frozenset("man boy son father husband brother grandfather uncle gentleman male".split())
-_FEMALE = frozenset("woman girl daughter mother wife sister grandmother aunt lady female".split())
+_MALE = frozenset("man men boy boys son sons father fathers husband husbands brother brothers grandfather "
+                  "uncle gentleman male males".split())
+_FEMALE = frozenset("woman women girl girls daughter daughters mother mothers wife wives sister sisters "
+                    "grandmother aunt lady ladies female females".split())
 
 
 def _gender(words: Iterable[str]) -> set[str]:
