@@ -410,14 +410,7 @@ class ConflictKind(Kind):
         # so a small corpus (where every word is "common") still compares sensibly.
         n = len(facts)
         idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
-        shared: Counter[tuple[int, int]] = Counter()
-        for ids in index.values():
-            if len(ids) > 300:
-                continue  # too common a word to identify a fact
-            for a_i, x in enumerate(ids):
-                for y in ids[a_i + 1:]:
-                    if facts[x].doc.path != facts[y].doc.path:
-                        shared[(x, y)] += 1
+        shared = _co_indexed(index, facts)
         min_shared = self.options["min_shared"]
         for (x, y), k in sorted(shared.items()):
             if k < min_shared:
@@ -460,15 +453,7 @@ class ConflictKind(Kind):
             if f.only and not f.claim.get("relative"):
                 for name in names_in.get(f.doc.path, ()):
                     index[(f.key, f.measure, name)].append(i)
-        shared: Counter[tuple[int, int]] = Counter()
-        for ids in index.values():
-            if len(ids) > 300:
-                continue  # a name in that many articles does not tell one story
-            for a_i, x in enumerate(ids):
-                for y in ids[a_i + 1:]:
-                    if facts[x].doc.path != facts[y].doc.path:
-                        shared[(x, y)] += 1
-        for (x, y), k in sorted(shared.items()):
+        for (x, y), k in sorted(_co_indexed(index, facts).items()):
             a, b = facts[x], facts[y]
             if k >= need and (x, y) not in strong and \
                     len(a.sentence & b.sentence) >= self.options["min_shared"] and self._may_be_one(a, b):
@@ -596,6 +581,25 @@ class ConflictKind(Kind):
                                         unit=f.claim.unit or "")
 
 
+#: An index key held by more facts than this is too common to identify one fact
+#: (a word in every sentence, a name in every article): it is skipped, which also
+#: keeps the pairing linear in the corpus.
+MAX_POSTINGS = 300
+
+
+def _co_indexed(index: dict[Any, list[int]], facts: Sequence[_Fact]) -> Counter[tuple[int, int]]:
+    """For each pair of facts from different documents, how many index keys list both."""
+    shared: Counter[tuple[int, int]] = Counter()
+    for ids in index.values():
+        if len(ids) > MAX_POSTINGS:
+            continue
+        for a_i, x in enumerate(ids):
+            for y in ids[a_i + 1:]:
+                if facts[x].doc.path != facts[y].doc.path:
+                    shared[(x, y)] += 1
+    return shared
+
+
 def _groups(pairs: Iterable[tuple[int, int]], members_of: Sequence[Sequence[int]]) -> list[list[int]]:
     """Connected components of the conflicting pairs, each representative expanded to its copies."""
     parent: dict[int, int] = {}
@@ -647,7 +651,7 @@ def _signature(f: _Fact) -> tuple[object, ...]:
     """Everything the pairing and legitimacy tests look at: equal signatures are one fact."""
     c = f.claim
     return (f.key, repr(c.value), f.words, f.sentence, f.unique, f.values, f.anchor, c.qualifier, c.get("subject"),
-            c.get("per"), c.get("relative"), c.get("anchor"), c.get("modifier"), measure_words(c), f.doc.pub_date,
+            c.get("per"), c.get("relative"), c.get("anchor"), c.get("modifier"), f.measure, f.doc.pub_date,
             f.only)
 
 
