@@ -438,6 +438,16 @@ message: "{{found}} vs {{expected}} in {{other}}"
     assert [(f.path, f.severity) for f in found] == expected
 
 
+def test_a_conflict_is_reported_against_another_document() -> None:
+    # a.txt contradicts itself; b.txt pairs with both of its dates.  The finding
+    # points at what b.txt says, the statement it was compared with.
+    s = "The earthquake struck the coastal city of Valparaiso on {}, killing hundreds."
+    found = run(BUILTIN["dates/conflict"], {"a.txt": s.format("March 3, 2010") + " " + s.format("March 4, 2010"),
+                                            "b.txt": s.format("March 3, 2010")})
+    assert [(f.path, f.location.excerpt, [r.path for r in f.related]) for f in found] == \
+        [("a.txt", "March 4, 2010", ["b.txt"])]
+
+
 def test_dates_in_one_range_are_not_one_fact() -> None:
     s = "The exhibition runs between October 16 and November 14 in the capital, organisers said."
     assert run(BUILTIN["dates/conflict"], {"a.txt": s, "b.txt": s}) == []

@@ -9,7 +9,9 @@ Carter scored 14 points" / "13 points from Seth VanDeest": see
 coincide and the word after the figure agrees, or -- for paraphrases -- when
 their sentences overlap, words weighted by rarity, and each holds the only
 claim of that kind and unit.  If their values are incompatible, the minority
-value is reported with the majority's location as ``related``.  Candidates
+value is reported with the location of a majority statement in another
+document as ``related``; the majority counts every document paired with a
+statement of that value, not only the conflicting ones.  Candidates
 meet through an inverted index of context words after identical facts
 (syndicated copies) are collapsed, never by comparing every pair of sentences.
 
@@ -540,19 +542,26 @@ class ConflictKind(Kind):
         members_of = list(same.values())
         reps = [facts[ids[0]] for ids in members_of]
         strong = list(self._pairs(reps))
-        groups = _groups([(x, y) for x, y in strong if not self._legitimate(reps[x], reps[y])], members_of)
-        yield from self._report(facts, groups)
         weak_severity = self.options["weak_severity"]
-        if self.options["story_names"] <= 0 or weak_severity == "ignore":
-            return
-        names_in = {doc.path: story_names(claims) for doc, claims in corpus.items()}
-        weak = [(x, y) for x, y in self._story_pairs(reps, names_in, set(strong))
-                if not self._legitimate(reps[x], reps[y])]
+        weak: list[tuple[int, int]] = []
+        if self.options["story_names"] > 0 and weak_severity != "ignore":
+            names_in = {doc.path: story_names(claims) for doc, claims in corpus.items()}
+            weak = list(self._story_pairs(reps, names_in, set(strong)))
+        # Who agrees with whom: the majority is counted over every statement paired with a
+        # member of a conflict, not only over the conflicting pairs.
+        seconds = _Seconds(members_of)
+        for x, y in (*strong, *weak):
+            if repr(reps[x].claim.value) == repr(reps[y].claim.value):
+                seconds.add(x, y)
+        groups = _groups([(x, y) for x, y in strong if not self._legitimate(reps[x], reps[y])], members_of)
+        yield from self._report(facts, groups, seconds=seconds)
+        weak = [(x, y) for x, y in weak if not self._legitimate(reps[x], reps[y])]
         done = {i for g in groups for i in g}
-        yield from self._report(facts, _groups(weak, members_of), severity=weak_severity, skip=done)
+        yield from self._report(facts, _groups(weak, members_of), severity=weak_severity, skip=done,
+                                seconds=seconds)
 
     def _report(self, facts: Sequence[_Fact], groups: Sequence[Sequence[int]], severity: str | None = None,
-                skip: Collection[int] = ()) -> Iterable[Finding]:
+                skip: Collection[int] = (), seconds: _Seconds | None = None) -> Iterable[Finding]:
         for members in groups:
             by_value: dict[str, list[int]] = defaultdict(list)
             for i in members:
@@ -563,18 +572,23 @@ class ConflictKind(Kind):
             def order(i: int) -> tuple[str, int]:
                 return facts[i].doc.path, facts[i].claim.start
 
-            majority = min(by_value, key=lambda v: (-len({facts[i].doc.path for i in by_value[v]}),
+            statements = {v: seconds.of(ids) if seconds else set(ids) for v, ids in by_value.items()}
+            majority = min(by_value, key=lambda v: (-len({facts[i].doc.path for i in statements[v]}),
                                                     min(order(i) for i in by_value[v])))
-            ref = facts[min(by_value[majority], key=order)]
-            ref_loc = Location.of(ref.doc, ref.claim.start, ref.claim.end)
+            refs = sorted(statements[majority], key=order)
             reported: set[str] = set()
             for i in sorted(members, key=order):
                 f = facts[i]
-                if i in skip or repr(f.claim.value) == majority or compatible(f.claim, ref.claim):
+                if i in skip or repr(f.claim.value) == majority or f.doc.path in reported:
                     continue
-                if f.doc.path in reported:
+                # The reference is a statement of the majority value in another document:
+                # pairs always join two documents, and a chain of them can put two facts of
+                # one article in a group that no pairing ever compared.
+                ref = next((facts[j] for j in refs if facts[j].doc.path != f.doc.path), None)
+                if ref is None or compatible(f.claim, ref.claim):
                     continue
                 reported.add(f.doc.path)
+                ref_loc = Location.of(ref.doc, ref.claim.start, ref.claim.end)
                 yield self.rule.finding(f.doc, f.claim.start, f.claim.end, related=[ref_loc], severity=severity,
                                         other=f"{ref.doc.path}:{ref_loc.line}", found=_show(f.claim),
                                         expected=_show(ref.claim), kind=_kind_name(f.claim),
@@ -598,6 +612,26 @@ def _co_indexed(index: dict[Any, list[int]], facts: Sequence[_Fact]) -> Counter[
                 if facts[x].doc.path != facts[y].doc.path:
                     shared[(x, y)] += 1
     return shared
+
+
+class _Seconds:
+    """Which facts state the same value as a fact and were paired with it (copies included)."""
+
+    def __init__(self, members_of: Sequence[Sequence[int]]) -> None:
+        self.members_of = members_of
+        self.rep_of = {i: r for r, ids in enumerate(members_of) for i in ids}
+        self.partners: dict[int, list[int]] = defaultdict(list)
+
+    def add(self, x: int, y: int) -> None:
+        self.partners[x].append(y)
+        self.partners[y].append(x)
+
+    def of(self, ids: Iterable[int]) -> set[int]:
+        out = set(ids)
+        for i in list(out):
+            for r in self.partners.get(self.rep_of[i], ()):
+                out.update(self.members_of[r])
+        return out
 
 
 def _groups(pairs: Iterable[tuple[int, int]], members_of: Sequence[Sequence[int]]) -> list[list[int]]:
