@@ -438,6 +438,42 @@ message: "{{found}} vs {{expected}} in {{other}}"
     assert [(f.path, f.severity) for f in found] == expected
 
 
+COACH = ("Maurice Cheeks was fired by the Portland Trail Blazers on Tuesday, owner Paul Allen said in Oregon. {} "
+         "The Blazers had lost 12 of their last 15 games. Nate McMillan and Paul Allen met on Monday.")
+HIRED_A = COACH.format("Cheeks returned to the Philadelphia 76ers in 1994 and stayed for seven seasons until the "
+                       "Blazers hired him as head coach on June {}, 2001. He was sacked on March 2, 2005.")
+HIRED_B = COACH.format("He joined the Blazers on June {}, 2001, after serving seven seasons as an assistant "
+                       "coach with the 76ers. His contract ran through 2006.")
+
+
+@pytest.mark.parametrize(("day_a", "day_b", "expected"), [
+    (27, 27, []),
+    (27, 29, [("b.txt", "June 29, 2001", "info")]),  # two days off: one event misdated
+    (27, 7, []),  # twenty days apart: two events of one story
+])
+def test_one_story_dating_one_event_differently_conflicts_at_the_weak_severity(
+        day_a: int, day_b: int, expected: list[tuple[str, str, str]]) -> None:
+    # The sentences share too few words for their contexts to pair, and each article
+    # gives several dates, yet in one story two dates this close read as one event.
+    found = run(BUILTIN["dates/conflict"], {"a.txt": HIRED_A.format(day_a), "b.txt": HIRED_B.format(day_b)})
+    assert [(f.path, f.location.excerpt, f.severity) for f in found] == expected
+
+
+def test_close_dates_pair_only_outside_a_week_of_several_events() -> None:
+    # An article naming another day of that week tells of several events close in time.
+    busy = HIRED_B.format(29).replace("His contract ran through 2006.", "His deal was signed on June 28, 2001.")
+    assert run(BUILTIN["dates/conflict"], {"a.txt": HIRED_A.format(27), "b.txt": busy}) == []
+    rule = inline_rule("""
+id: house/date-conflict
+type: conflict
+kinds: [date]
+severity: warning
+message: "{found} vs {expected} in {other}"
+near_days: 0
+""")
+    assert run(rule, {"a.txt": HIRED_A.format(27), "b.txt": HIRED_B.format(29)}) == []
+
+
 def test_a_conflict_is_reported_against_another_document() -> None:
     # a.txt contradicts itself; b.txt pairs with both of its dates.  The finding
     # points at what b.txt says, the statement it was compared with.

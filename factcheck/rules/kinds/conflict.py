@@ -22,7 +22,9 @@ sentences sharing a few words but worded too differently for the contexts to
 pair ("the warship attacked two boats of pirates" / "pirates aboard three
 boats were firing").  About half of these are real disagreements between
 outlets; the rest are two facts of one story (a season's games and the games
-missed).
+missed).  Dates are rarer values than counts: day-precise dates of one story
+at most ``near_days`` apart pair even when the articles give several, unless
+one of them names another day of that week.
 
 Legitimate differences are kept out:
 
@@ -65,6 +67,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
@@ -332,6 +335,10 @@ class ConflictKind(Kind):
         "story_names": Option((int,), default=5,
                               help="names two articles must share to tell the same story, for the weak "
                                    "pairing (0: no weak pairing)"),
+        "near_days": Option((int,), default=7,
+                            help="dates: in the weak pairing, two day-precise dates of one story this many "
+                                 "days apart or less may be one event even when an article gives several "
+                                 "dates (0: only articles giving one date)"),
         "weak_severity": Option((str,), default="info", choices=("error", "warning", "info", "ignore"),
                                 help="severity of conflicts found by the weak pairing"),
         "select": Option((dict,), help="explicit fact key: all selected claims must agree"),
@@ -446,20 +453,45 @@ class ConflictKind(Kind):
         "An Indian warship attacked two boats of pirates" and "The pirates, in three
         boats, were attempting to hijack the merchant vessel" share too few words for
         the contexts to pair them, yet in two reports of the INS Mysore rescuing the MV
-        Gibe each is the article's only count of boats.  Candidates meet through an
-        index of (measure, name), so only articles sharing names are compared.
+        Gibe each is the article's only count of boats.  Dates are rarer values than
+        counts: two day-precise dates of one story at most ``near_days`` apart pair even
+        when an article gives several ("hired him as head coach on June 27, 2001" / "He
+        joined the Blazers on June 27, 2001").  Candidates meet through an index of
+        (measure, name), so only articles sharing names are compared.
         """
         need = self.options["story_names"]
+        dated = self.options["near_days"] > 0
+        days_in: dict[str, set[date]] = defaultdict(set)  # the days each document names
+        if dated:
+            for f in facts:
+                if (d := day_of(f.claim)) is not None:
+                    days_in[f.doc.path].add(d)
         index: dict[tuple[object, ...], list[int]] = defaultdict(list)
         for i, f in enumerate(facts):
-            if f.only and not f.claim.get("relative"):
+            if (f.only or (dated and day_of(f.claim) is not None)) and not f.claim.get("relative"):
                 for name in names_in.get(f.doc.path, ()):
                     index[(f.key, f.measure, name)].append(i)
         for (x, y), k in sorted(_co_indexed(index, facts).items()):
             a, b = facts[x], facts[y]
-            if k >= need and (x, y) not in strong and \
+            if k >= need and (x, y) not in strong and ((a.only and b.only) or self._near_days(a, b, days_in)) and \
                     len(a.sentence & b.sentence) >= self.options["min_shared"] and self._may_be_one(a, b):
                 yield x, y
+
+    def _near_days(self, a: _Fact, b: _Fact, days_in: dict[str, set[date]]) -> bool:
+        """Two day-precise dates of one story at most ``near_days`` apart: one event misdated,
+        or two events of one week?
+
+        An outlet's slip is rarely more than a few days off (a weekday confused, a day
+        lost to time zones).  An article that names another day of that week besides
+        these two tells of several events close in time ("restored on 11 October", "running
+        again on 12 October"): its dates are not paired.
+        """
+        da, db = day_of(a.claim), day_of(b.claim)
+        near = self.options["near_days"]
+        if da is None or db is None or abs((da - db).days) > near:
+            return False
+        return not any(0 < abs((d - e).days) <= near and e not in (da, db)
+                       for d, f in ((da, a), (db, b)) for e in days_in[f.doc.path])
 
     @staticmethod
     def _adjacent_agree(a: _Fact, b: _Fact) -> bool:
@@ -679,6 +711,16 @@ def _gender(words: Iterable[str]) -> set[str]:
         elif w in _FEMALE:
             out.add("f")
     return out
+
+
+def day_of(c: Claim) -> date | None:
+    """The day an explicit date claim names ("June 27, 2001"), or None (a month, a year, "on Monday")."""
+    if c.kind != "date" or c.get("granularity") != "day" or c.get("relative") or c.get("dateline"):
+        return None
+    try:
+        return date.fromisoformat(str(c.value))
+    except ValueError:
+        return None
 
 
 def _signature(f: _Fact) -> tuple[object, ...]:
