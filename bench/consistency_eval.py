@@ -113,8 +113,22 @@ def _mutate_name(name: str, rng: random.Random) -> str | None:
     return out if out != name else None
 
 
+def _digits_give_value(c: Claim) -> bool:
+    """Does the claim's first run of digits state its value?  Changing the digits of
+    "seven AK-47 rifles" changes a model name, not the count."""
+    m = _DIGITS_RE.search(c.text)
+    low = c.value[0] if isinstance(c.value, (list, tuple)) and c.value else c.value
+    if not m or not isinstance(low, (int, float)):
+        return False
+    digits = float(m.group(0).replace(",", ""))
+    return any(abs(digits * scale - low) <= 1e-6 * max(1.0, abs(low)) for scale in (1, 1e3, 1e6, 1e9, 1e12))
+
+
+_DIGITS_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
 def _change_number(text: str, rng: random.Random) -> str | None:
-    m = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    m = _DIGITS_RE.search(text)
     if not m:
         return None
     raw = m.group(0)
@@ -220,7 +234,7 @@ class Planter:
     def figure_targets(self) -> list[tuple[Path, Claim]]:
         return [t for t in self._shared_fact_targets(
             {"quantity", "count"}, lambda a, b: a.value == b.value and a.unit == b.unit)
-            if re.search(r"\d", t[1].text)]
+            if _digits_give_value(t[1])]
 
     def date_targets(self) -> list[tuple[Path, Claim]]:
         return [t for t in self._shared_fact_targets(
