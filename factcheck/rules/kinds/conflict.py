@@ -461,11 +461,12 @@ class ConflictKind(Kind):
         """
         need = self.options["story_names"]
         dated = self.options["near_days"] > 0
-        days_in: dict[str, set[date]] = defaultdict(set)  # the days each document names
+        named: dict[str, set[int]] = defaultdict(set)
         if dated:
             for f in facts:
                 if (d := day_of(f.claim)) is not None:
-                    days_in[f.doc.path].add(d)
+                    named[f.doc.path].add(d.toordinal())
+        days_in = {path: sorted(days) for path, days in named.items()}  # the days each document names
         index: dict[tuple[object, ...], list[int]] = defaultdict(list)
         for i, f in enumerate(facts):
             if (f.only or (dated and day_of(f.claim) is not None)) and not f.claim.get("relative"):
@@ -477,7 +478,7 @@ class ConflictKind(Kind):
                     len(a.sentence & b.sentence) >= self.options["min_shared"] and self._may_be_one(a, b):
                 yield x, y
 
-    def _near_days(self, a: _Fact, b: _Fact, days_in: dict[str, set[date]]) -> bool:
+    def _near_days(self, a: _Fact, b: _Fact, days_in: dict[str, list[int]]) -> bool:
         """Two day-precise dates of one story at most ``near_days`` apart: one event misdated,
         or two events of one week?
 
@@ -490,8 +491,12 @@ class ConflictKind(Kind):
         near = self.options["near_days"]
         if da is None or db is None or abs((da - db).days) > near:
             return False
-        return not any(0 < abs((d - e).days) <= near and e not in (da, db)
-                       for d, f in ((da, a), (db, b)) for e in days_in[f.doc.path])
+        pair = (da.toordinal(), db.toordinal())
+        for d, f in zip(pair, (a, b), strict=True):
+            days = days_in[f.doc.path]
+            if any(e not in pair for e in days[bisect.bisect_left(days, d - near):bisect.bisect_right(days, d + near)]):
+                return False
+        return True
 
     @staticmethod
     def _adjacent_agree(a: _Fact, b: _Fact) -> bool:
