@@ -489,11 +489,11 @@ class ConflictKind(Kind):
         """
         da, db = day_of(a.claim), day_of(b.claim)
         near = self.options["near_days"]
-        if da is None or db is None or abs((da - db).days) > near:
+        if near <= 0 or da is None or db is None or abs((da - db).days) > near:
             return False
         pair = (da.toordinal(), db.toordinal())
         for d, f in zip(pair, (a, b), strict=True):
-            days = days_in[f.doc.path]
+            days = days_in.get(f.doc.path, [])
             if any(e not in pair for e in days[bisect.bisect_left(days, d - near):bisect.bisect_right(days, d + near)]):
                 return False
         return True
