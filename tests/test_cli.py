@@ -15,6 +15,7 @@ import sys
 import tomllib
 from importlib.metadata import version as dist_version
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer.main
@@ -78,13 +79,13 @@ def house(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def scan_json(*args: str) -> tuple[int, dict[str, object]]:
+def scan_json(*args: str) -> tuple[int, dict[str, Any]]:
     result = invoke("scan", *args, "--format", "json")
     assert result.exit_code in (0, 1), result.output
     return result.exit_code, json.loads(result.stdout)
 
 
-def rules_of(data: dict[str, object]) -> list[tuple[str, str]]:
+def rules_of(data: dict[str, Any]) -> list[tuple[str, str]]:
     findings = data["findings"]
     assert isinstance(findings, list)
     return [(f["rule"], f["path"]) for f in findings]
