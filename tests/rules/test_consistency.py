@@ -320,6 +320,34 @@ def test_one_named_player_given_two_figures_conflicts() -> None:
     assert [(f.path, f.location.excerpt) for f in found] == [("b.txt", "12 points")]
 
 
+SEASON = ("{} finished his third season in New Orleans with just {} yards and two touchdowns on 106 carries, "
+          "{}.")
+
+
+def test_a_figure_inside_a_shared_verbatim_phrase_is_one_fact() -> None:
+    # The sentences around the phrase differ too much for their contexts to pair;
+    # the long verbatim phrase around the figure (a wire sentence) shows one fact.
+    a = SEASON.format("The former Southern California running back", 404, "a disappointing year for the second pick")
+    b = SEASON.format("Running back Bush", 440, "the team said on its website after the loss in Charlotte")
+    found = run(BUILTIN["figures/conflict"], {"a.txt": a, "b.txt": b, "c.txt": a})
+    assert [(f.path, f.location.excerpt, f.severity) for f in found] == [("b.txt", "440 yards", "warning")]
+    rule = inline_rule("""
+id: house/figure-conflict
+type: conflict
+severity: warning
+message: "{found} vs {expected} in {other}"
+min_run: 0
+""")
+    assert run(rule, {"a.txt": a, "b.txt": b, "c.txt": a}) == []
+
+
+def test_one_template_filled_for_two_events_is_not_one_fact() -> None:
+    # The phrase around "12 magazines" recurs, but it ends at "six" / "14": another haul.
+    a = "During the operation, six AK 47 rifles, 12 magazines and about 300 rounds of ammunition were found."
+    b = "So far the navy has confiscated 14 AK 47 rifles, 31 magazines and 923 rounds of ammunition from pirates."
+    assert run(BUILTIN["figures/conflict"], {"a.txt": a, "b.txt": b}) == []
+
+
 AGE = "On Friday, a {} died after slipping and falling about 150 metres from a ridge near the Tasman Glacier."
 
 

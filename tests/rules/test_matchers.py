@@ -248,3 +248,48 @@ def test_masks_find_the_first_covering_span_as_a_scan_would(spans: list[tuple[in
     skip = (masks.spans[0][0], masks.spans[0][1]) if use_skip and masks.spans else None
     brute = next((i for i, (s, e, _k) in enumerate(masks.spans) if s <= pos < e and (s, e) != skip), None)
     assert masks.at(pos, skip) == brute
+
+
+_PHRASE_TEXT = st.lists(st.sampled_from(
+    ["Bush", "finished", "his", "third", "season", "with", "just", "404", "440", "yards", "and", "two",
+     "touchdowns", "on", "106", "carries", ",", ".", "the", "Saints'", "AK", "47", "rifles"]),
+    max_size=30).map(" ".join)
+
+
+@given(_PHRASE_TEXT, st.integers(0, 15))
+def test_phrase_tokens_are_bounded_words_of_the_sentence(text: str, reach: int) -> None:
+    """Each side holds at most ``reach`` tokens, every word from the figure's sentence, deterministically."""
+    from factcheck.claims.base import extract_all
+    from factcheck.documents import parse_document
+    from factcheck.rules.kinds.conflict import Masks, phrase_tokens
+
+    doc = parse_document("a.txt", text)
+    claims = extract_all(doc)
+    masks = Masks(claims)
+    for c in claims:
+        before, after = phrase_tokens(doc, c, masks, reach)
+        assert len(before) <= reach and len(after) <= reach
+        sentence = doc.text[c.sentence[0]:c.sentence[1]].casefold()
+        assert all(t in sentence for t in (*before, *after) if not t.startswith("#"))
+        assert phrase_tokens(doc, c, masks, reach) == (before, after)
+
+
+_SIDE = st.lists(st.sampled_from(["the", "season", "orleans", "with", "just", "#count=2", "#count=3", "#date=1"]),
+                 max_size=8).map(tuple)
+
+
+@given(_SIDE, _SIDE, _SIDE, _SIDE)
+def test_shared_phrase_is_symmetric_and_bounded(b1: tuple[str, ...], a1: tuple[str, ...], b2: tuple[str, ...],
+                                                a2: tuple[str, ...]) -> None:
+    from factcheck.rules.kinds.conflict import shared_phrase
+
+    words, telling = shared_phrase((b1, a1), (b2, a2))
+    assert shared_phrase((b2, a2), (b1, a1)) == (words, telling)
+    assert 0 <= telling <= words <= min(len(b1), len(b2)) + min(len(a1), len(a2))
+
+
+@given(_SIDE, _SIDE)
+def test_a_phrase_shares_every_word_with_itself(before: tuple[str, ...], after: tuple[str, ...]) -> None:
+    from factcheck.rules.kinds.conflict import shared_phrase
+
+    assert shared_phrase((before, after), (before, after))[0] == len(before) + len(after)

@@ -8,7 +8,9 @@ Carter scored 14 points" / "13 points from Seth VanDeest": see
 :func:`name_anchor`), state the same fact when their masked contexts nearly
 coincide and the word after the figure agrees, or -- for paraphrases -- when
 their sentences overlap, words weighted by rarity, and each holds the only
-claim of that kind and unit.  If their values are incompatible, the minority
+claim of that kind and unit, or -- for a wire sentence one outlet reworded
+around the figure -- when the figures sit in the same verbatim phrase
+(``min_run`` words, ``min_shared`` of them telling; see :func:`shared_phrase`).  If their values are incompatible, the minority
 value is reported with the location of a majority statement in another
 document as ``related``; the majority counts every document paired with a
 statement of that value, not only the conflicting ones.  Candidates
@@ -146,10 +148,12 @@ class Masks:
     document stays linear in its length, not figures x words x figures.
     """
 
-    __slots__ = ("longest", "spans", "starts")
+    __slots__ = ("longest", "spans", "starts", "values")
 
     def __init__(self, claims: Iterable[Claim]) -> None:
-        self.spans = sorted((c.start, c.end, c.kind) for c in claims if c.kind in FIGURE_KINDS)
+        spans = sorted((c.start, c.end, c.kind, repr(c.value)) for c in claims if c.kind in FIGURE_KINDS)
+        self.spans = [(s, e, k) for s, e, k, _v in spans]
+        self.values = [v for *_span, v in spans]  # what each span states, for phrase_tokens
         self.starts = [sp[0] for sp in self.spans]
         self.longest = max((e - s for s, e, _k in self.spans), default=0)
 
@@ -162,6 +166,8 @@ class Masks:
         return None
 
 
+#: Words of a figure's verbatim phrase kept on each side (see phrase_tokens).
+PHRASE_REACH = 12
 #: Characters read per context word: the window never needs the whole of a long sentence.
 _CHARS_PER_WORD = 60
 _SPACE_RE = re.compile(r"\s")
@@ -190,6 +196,69 @@ def context_words(doc: Document, claim: Claim, masks: Masks, window: int) -> lis
     before = _content(text, a, claim.start, masks, skip)[-window:]
     after = _content(text, claim.end, b, masks, skip)[:window]
     return [*before, "<>", *after]
+
+
+_PHRASE_RE = re.compile(r"[A-Za-z][A-Za-z'’]*|\d+")
+
+
+def phrase_tokens(doc: Document, claim: Claim, masks: Masks, reach: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words either side of a figure, each side read away from it, every word kept.
+
+    Unlike :func:`context_words`, stopwords stay and order matters: this is the
+    verbatim phrase a figure sits in ("finished his third season in New Orleans
+    with just <> and two touchdowns"), which :func:`shared_phrase` compares.
+    Other figures become ``#kind=value``, so a phrase runs on through a figure
+    only where both statements give the same value.  At most ``reach`` words a
+    side, inside the sentence.
+    """
+    text = doc.text
+    s, e = max(claim.sentence[0], 0), min(claim.sentence[1], len(text))
+    budget = _CHARS_PER_WORD * reach
+    skip = (claim.start, claim.end)
+
+    def read(start: int, end: int) -> list[str]:
+        out: list[str] = []
+        last = -1
+        for m in _PHRASE_RE.finditer(text, start, end):
+            hit = masks.at(m.start(), skip)
+            if hit is not None:
+                if hit != last:
+                    out.append(f"#{masks.spans[hit][2]}={masks.values[hit]}")
+                    last = hit
+                continue
+            w = m.group(0).casefold().replace("’", "'")
+            out.append(w[:-2] if w.endswith("'s") else w.rstrip("'"))
+        return out
+
+    before = read(max(s, claim.start - budget), claim.start)
+    after = read(claim.end, min(e, claim.end + budget))
+    if claim.start - budget > s and before:
+        before = before[1:]  # the window may have cut its first word in two
+    if claim.end + budget < e and after:
+        after = after[:-1]
+    return tuple(reversed(before[-reach:])), tuple(after[:reach])
+
+
+def shared_phrase(a: tuple[Sequence[str], Sequence[str]], b: tuple[Sequence[str], Sequence[str]]) -> tuple[int, int]:
+    """How long a verbatim phrase two figures share around them: (words, telling words).
+
+    Counted outwards from the figure on each side while the words agree.  The
+    telling words are those that are not stopwords; a neighbouring figure with
+    the same value tells as much as a rare word.  A phrase that ends where the
+    two statements give a *different* figure of one kind is no evidence at all
+    ("six AK 47 rifles, 12 magazines" / "14 AK 47 rifles, 31 magazines"):
+    that is the same template filled for two events, (0, 0).  Symmetric.
+    """
+    words = telling = 0
+    for xs, ys in zip(a, b, strict=True):
+        for x, y in zip(xs, ys, strict=False):
+            if x != y:
+                if x[:1] == "#" == y[:1] and x.split("=", 1)[0] == y.split("=", 1)[0]:
+                    return 0, 0
+                break
+            words += 1
+            telling += len(x) > 1 and x not in STOPWORDS
+    return words, telling
 
 
 _ANCHOR_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’.-]*|\d|[,;:()—–]")
@@ -246,6 +315,7 @@ class _Fact:
     values: frozenset[str]  # the values its sentence gives for its kind and unit
     anchor: frozenset[str]  # the names just before the figure: whose figure it is
     measure: tuple[str, ...]  # what the figure counts ("undersea cables"): see measure_words
+    phrase: tuple[tuple[str, ...], tuple[str, ...]]  # the verbatim words either side: see phrase_tokens
     only: bool  # the only value its document gives for this kind, unit and measure
 
 
@@ -327,6 +397,9 @@ class ConflictKind(Kind):
         "min_similarity": Option((float,), default=0.5,
                                  help="0..1: how alike two contexts must be (rarity-weighted Jaccard)"),
         "min_shared": Option((int,), default=3, help="context words two claims must share"),
+        "min_run": Option((int,), default=4,
+                          help="words of a verbatim phrase around both figures (at least min_shared of them "
+                               "not stopwords) that make two statements one fact (0: off)"),
         "min_overlap": Option((float,), default=0.7,
                               help="0..1: how much of the smaller of two alike sentences the other covers"),
         "max_days_apart": Option((int,), default=30,
@@ -380,7 +453,8 @@ class ConflictKind(Kind):
                 group = (c.sentence, *key)
                 facts.append(_Fact(doc, c, words, key, sent, len(alike[group]) == 1, values[group],
                                    name_anchor(doc, c) if c.kind != "date" else frozenset(),
-                                   measure_words(c) if c.kind != "date" else (), False))
+                                   measure_words(c) if c.kind != "date" else (),
+                                   phrase_tokens(doc, c, masks, PHRASE_REACH), False))
             given: dict[tuple[object, ...], set[str]] = defaultdict(set)  # what the document says of each measure
             for f in facts[start:]:
                 given[(f.key, f.measure)].add(repr(f.claim.value))
@@ -420,7 +494,7 @@ class ConflictKind(Kind):
         n = len(facts)
         idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
         shared = _co_indexed(index, facts)
-        min_shared = self.options["min_shared"]
+        min_shared, min_run = self.options["min_shared"], self.options["min_run"]
         for (x, y), k in sorted(shared.items()):
             if k < min_shared:
                 continue
@@ -433,7 +507,10 @@ class ConflictKind(Kind):
             para = a.unique and b.unique and min(len(a.sentence), len(b.sentence)) >= 3 and \
                 not (a.claim.get("relative") or b.claim.get("relative")) and \
                 weighted_overlap(a.sentence, b.sentence, idf) >= self.options["min_overlap"]
-            if near or para:
+            # A verbatim phrase around both figures: a wire sentence that one outlet changed.
+            words, telling = shared_phrase(a.phrase, b.phrase)
+            verbatim = 0 < min_run <= words and telling >= min_shared
+            if near or para or verbatim:
                 yield x, y
 
     def _may_be_one(self, a: _Fact, b: _Fact) -> bool:
@@ -732,8 +809,8 @@ def _signature(f: _Fact) -> tuple[object, ...]:
     """Everything the pairing and legitimacy tests look at: equal signatures are one fact."""
     c = f.claim
     return (f.key, repr(c.value), f.words, f.sentence, f.unique, f.values, f.anchor, c.qualifier, c.get("subject"),
-            c.get("per"), c.get("relative"), c.get("anchor"), c.get("modifier"), f.measure, f.doc.pub_date,
-            f.only)
+            c.get("per"), c.get("relative"), c.get("anchor"), c.get("modifier"), f.measure, f.phrase,
+            f.doc.pub_date, f.only)
 
 
 def _show(c: Claim) -> str:
