@@ -22,7 +22,7 @@ The loosest row accepts every pair that shares two indexed sentence words
 and passes the unit, measure and subject checks: a ceiling for any
 threshold on these features.  A last row adds the weak pairing the rule
 reports at info (two articles of one story, each giving one value for the
-measure) to the shipped setting.
+measure) and the pairing of ages by holder to the shipped setting.
 """
 
 from __future__ import annotations
@@ -78,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
         pairs = list(impl._pairs(facts))
         if story:
             pairs += impl._story_pairs(facts, names_in, set(pairs))
+            people, roles = impl._holder_pairs(facts, names_in, set(pairs))
+            pairs += people + roles
         for x, y in pairs:
             partner[x].add(y)
             partner[y].add(x)

@@ -364,6 +364,58 @@ def test_one_person_under_two_descriptions_is_one_subject(a: str, b: str, confli
     assert bool(found) is conflict
 
 
+RAIT_A = ("Published: 2012-01-09\n\nMr Buckley's death came a day after {} Duncan Raite died when he slipped and "
+          "fell from a ridge in the same national park.\n")
+RAIT_B = ("Published: 2012-01-10\n\nPolice named the climber as {} Duncan Rait, of Melbourne, who was killed in "
+          "a fall on Saturday.\n")
+
+
+@pytest.mark.parametrize(("b", "expected"), [
+    (RAIT_B.format("36-year-old"), []),
+    (RAIT_B.format("38-year-old"), [("b.txt", "38-year-old", "warning")]),
+    # In apposition before the age: "Rait, a 38-year-old climber".
+    (RAIT_B.replace("the climber as {} Duncan Rait,", "Duncan Rait, a 38-year-old climber,"),
+     [("b.txt", "38-year-old", "warning")]),
+    (RAIT_B.format("38-year-old").replace("2012-01-10", "2016-03-10"), []),  # four years on, he is older
+])
+def test_ages_of_one_named_person_are_one_fact(b: str, expected: list[tuple[str, str, str]]) -> None:
+    # The sentences share too few words to pair; the person they give an age to is one.
+    found = run(BUILTIN["figures/conflict"], {"a.txt": RAIT_A.format("36-year-old"), "b.txt": b})
+    assert [(f.path, f.location.excerpt, f.severity) for f in found] == expected
+
+
+def test_ages_of_one_named_person_need_a_date_or_shared_words() -> None:
+    # Undated articles may be years apart: without shared words, a named person's ages are not compared.
+    undated = {"a.txt": RAIT_A.format("36-year-old").split("\n\n", 1)[1],
+               "b.txt": RAIT_B.format("38-year-old").split("\n\n", 1)[1]}
+    assert run(BUILTIN["figures/conflict"], undated) == []
+
+
+DEPUTY = ("Published: 2011-06-2{}\n\nSheriff Lee Baca and prosecutor Steve Cooley told reporters in Los Angeles that "
+          "Jose Luis Orozco and Mike Ramirez were charged. {}\n")
+
+
+@pytest.mark.parametrize(("b", "options", "expected"), [
+    ("The 36-year-old deputy had stopped a car near a school.", "", [("b.txt", "36-year-old", "info")]),
+    ("The 35-year-old deputy had stopped a car near a school.", "", []),
+    # Two deputies' ages in one article: the role names two people.
+    ("The 36-year-old deputy and a 41-year-old deputy had stopped a car.", "", []),
+    ("The 36-year-old deputy had stopped a car near a school.", "age_holders: false", []),
+])
+def test_ages_of_one_role_in_one_story_pair_at_the_weak_severity(
+        b: str, options: str, expected: list[tuple[str, str, str]]) -> None:
+    rule = inline_rule(f"""
+id: house/figure-conflict
+type: conflict
+severity: warning
+message: "{{found}} vs {{expected}} in {{other}}"
+{options}
+""")
+    a = DEPUTY.format(4, "Investigators said the 35-year-old deputy was shot in the head on a Friday.")
+    found = run(rule, {"a.txt": a, "b.txt": DEPUTY.format(5, b)})
+    assert [(f.path, f.location.excerpt, f.severity) for f in found] == expected
+
+
 def test_two_common_nouns_stay_two_subjects_outside_ages() -> None:
     s = "Workers said the {} collapsed on Tuesday morning near the school in the town centre."
     wall, fence, other_wall = s.format("12-foot wall"), s.format("14-foot fence"), s.format("14-foot wall")

@@ -293,3 +293,38 @@ def test_a_phrase_shares_every_word_with_itself(before: tuple[str, ...], after: 
     from factcheck.rules.kinds.conflict import shared_phrase
 
     assert shared_phrase((before, after), (before, after))[0] == len(before) + len(after)
+
+
+_AGE_TEXT = st.lists(st.sampled_from(
+    ["Police", "named", "the", "36-year-old", "15-year-old", "Duncan", "Rait", "Kimani", "Gray", ",", "a", "deputy",
+     "boys", "climber", "Melbourne", "was", "killed", "."]), max_size=20).map(" ".join)
+
+
+@given(_AGE_TEXT)
+def test_age_holder_is_a_name_of_the_document_or_a_lowercase_noun(text: str) -> None:
+    from factcheck.claims.base import extract_all
+    from factcheck.documents import parse_document
+    from factcheck.rules.kinds.conflict import age_holder
+
+    doc = parse_document("a.txt", text)
+    claims = extract_all(doc)
+    people = sorted((c for c in claims if c.kind == "name" and c.get("type") in ("person", "unknown")),
+                    key=lambda c: c.start)
+    starts = [n.start for n in people]
+    named = {" ".join(str(n.value).casefold().split()) for n in people}
+    for c in claims:
+        holder = age_holder(doc, c, people, starts)
+        assert holder == age_holder(doc, c, people, starts)  # deterministic
+        if holder is None:
+            continue
+        assert c.get("age")
+        kind, who = holder
+        assert (kind == "person" and who in named) or (kind == "role" and who == who.casefold() and " " not in who)
+
+
+@given(names, names)
+def test_same_person_is_symmetric_and_reflexive(a: str, b: str) -> None:
+    from factcheck.rules.kinds.conflict import same_person
+
+    assert same_person(a, b) == same_person(b, a)
+    assert same_person(a, a)

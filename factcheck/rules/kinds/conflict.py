@@ -10,8 +10,10 @@ coincide and the word after the figure agrees, or -- for paraphrases -- when
 their sentences overlap, words weighted by rarity, and each holds the only
 claim of that kind and unit, or -- for a wire sentence one outlet reworded
 around the figure -- when the figures sit in the same verbatim phrase
-(``min_run`` words, ``min_shared`` of them telling; see :func:`shared_phrase`).  If their values are incompatible, the minority
-value is reported with the location of a majority statement in another
+(``min_run`` words, ``min_shared`` of them telling; see :func:`shared_phrase`).
+Ages belong to a holder (:func:`age_holder`): two ages of one named person
+are one fact however the sentences differ.  If their values are incompatible,
+the minority value is reported with the location of a majority statement in another
 document as ``related``; the majority counts every document paired with a
 statement of that value, not only the conflicting ones.  Candidates
 meet through an inverted index of context words after identical facts
@@ -285,6 +287,47 @@ def name_anchor(doc: Document, claim: Claim, reach: int = 4) -> frozenset[str]:
     return frozenset(out)
 
 
+_APPOSITION_RE = re.compile(r",[ \t]*(?:(?:a|an|the)[ \t]+)?$", re.IGNORECASE)
+
+
+def age_holder(doc: Document, claim: Claim, people: Sequence[Claim], starts: Sequence[int]) -> tuple[str, str] | None:
+    """Whose age an age claim gives: ``("person", full name)`` or ``("role", noun)``.
+
+    A person named right after the age ("16-year-old Kimani Gray") or in
+    apposition before it ("Peterson, a 32-year-old fertilizer salesman"), by
+    the full name the names extractor links a surname to; otherwise the common
+    noun the age describes ("the 35-year-old deputy" -> deputy).  ``people``
+    are the document's names that may be people (not places or organisations),
+    sorted by start; ``starts`` their starts.
+    """
+    if not claim.get("age"):
+        return None
+    text = doc.text
+    i = bisect.bisect_left(starts, claim.start)
+    after = people[i] if i < len(people) else None
+    if after is not None and claim.end <= after.start <= claim.end + 2 and not text[claim.end:after.start].strip():
+        return "person", " ".join(str(after.value).casefold().split())
+    if i > 0:
+        before = people[i - 1]
+        if claim.start - before.end <= 8 and _APPOSITION_RE.search(text, before.end, claim.start):
+            return "person", " ".join(str(before.value).casefold().split())
+    subject = str(claim.get("subject") or "")
+    if subject and not subject[:1].isupper():
+        noun = subject.casefold().split()[-1]
+        return "role", noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun
+    return None
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two full names of one person, give or take a slip ("Duncan Rait" / "Duncan Raite")."""
+    wa, wb = a.split(), b.split()
+    if wa == wb:
+        return True
+    if len(wa) < 2 or len(wb) < 2:
+        return False
+    return Levenshtein.distance(wa[-1], wb[-1]) <= 1 and Levenshtein.distance(wa[0], wb[0]) <= 2
+
+
 def _content(text: str, start: int, end: int, masks: Masks, skip: tuple[int, int] | None = None) -> list[str]:
     out: list[str] = []
     last_mask = -1
@@ -316,7 +359,9 @@ class _Fact:
     anchor: frozenset[str]  # the names just before the figure: whose figure it is
     measure: tuple[str, ...]  # what the figure counts ("undersea cables"): see measure_words
     phrase: tuple[tuple[str, ...], tuple[str, ...]]  # the verbatim words either side: see phrase_tokens
+    holder: tuple[str, str] | None  # whose age it is: see age_holder
     only: bool  # the only value its document gives for this kind, unit and measure
+    one_age: bool = False  # the only age its document gives this holder
 
 
 _NUMBERISH_RE = re.compile(
@@ -412,6 +457,9 @@ class ConflictKind(Kind):
                             help="dates: in the weak pairing, two day-precise dates of one story this many "
                                  "days apart or less may be one event even when an article gives several "
                                  "dates (0: only articles giving one date)"),
+        "age_holders": Option((bool,), default=True,
+                              help="ages of one named person are one fact wherever they are stated; ages of one "
+                                   "role (\"the 35-year-old deputy\") in one story pair at weak_severity"),
         "weak_severity": Option((str,), default="info", choices=("error", "warning", "info", "ignore"),
                                 help="severity of conflicts found by the weak pairing"),
         "select": Option((dict,), help="explicit fact key: all selected claims must agree"),
@@ -433,6 +481,10 @@ class ConflictKind(Kind):
         for doc, claims in corpus.items():
             start = len(facts)
             masks = Masks(claims)
+            # Names not known as places or organisations: next to an age, a name of unknown type is a person.
+            people = sorted((c for c in claims if c.kind == "name" and c.get("type") in ("person", "unknown")),
+                            key=lambda c: c.start)
+            starts = [n.start for n in people]
             alike: dict[tuple[object, ...], list[Claim]] = defaultdict(list)  # same sentence, kind and unit
             for o in claims:
                 alike[(o.sentence, o.kind, (o.unit or "").casefold())].append(o)
@@ -454,14 +506,17 @@ class ConflictKind(Kind):
                 facts.append(_Fact(doc, c, words, key, sent, len(alike[group]) == 1, values[group],
                                    name_anchor(doc, c) if c.kind != "date" else frozenset(),
                                    measure_words(c) if c.kind != "date" else (),
-                                   phrase_tokens(doc, c, masks, PHRASE_REACH), False))
+                                   phrase_tokens(doc, c, masks, PHRASE_REACH),
+                                   age_holder(doc, c, people, starts) if self.options["age_holders"] else None, False))
             given: dict[tuple[object, ...], set[str]] = defaultdict(set)  # what the document says of each measure
+            ages: dict[tuple[str, str] | None, set[str]] = defaultdict(set)  # ... and of each holder's age
             for f in facts[start:]:
                 given[(f.key, f.measure)].add(repr(f.claim.value))
+                ages[f.holder].add(repr(f.claim.value))
             for i in range(start, len(facts)):
                 f = facts[i]
-                if len(given[(f.key, f.measure)]) == 1:
-                    facts[i] = replace(f, only=True)
+                facts[i] = replace(f, only=len(given[(f.key, f.measure)]) == 1,
+                                   one_age=f.holder is not None and len(ages[f.holder]) == 1)
         return facts
 
     @staticmethod
@@ -554,6 +609,44 @@ class ConflictKind(Kind):
             if k >= need and (x, y) not in strong and ((a.only and b.only) or self._near_days(a, b, days_in)) and \
                     len(a.sentence & b.sentence) >= self.options["min_shared"] and self._may_be_one(a, b):
                 yield x, y
+
+    def _holder_pairs(self, facts: Sequence[_Fact], names_in: dict[str, frozenset[str]] | None,
+                      known: set[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Ages of one holder: (pairs of a named person, pairs of a role in one story).
+
+        A person has one age, however differently two outlets word the sentence
+        ("a day after 36-year-old Duncan Raite died" / "36-year-old Duncan Rait
+        was killed after slipping").  A role ("the 35-year-old deputy") names one
+        person only within a story (``story_names`` names in common) and only
+        where each article gives that role one age: weaker evidence.  A person's
+        age changes with the years, so the two must be published near in time
+        (``max_days_apart``) or, when a date is unknown, share ``min_shared``
+        sentence words.  Candidates meet through an index of surnames and roles.
+        """
+        index: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for i, f in enumerate(facts):
+            if f.holder is not None:
+                kind, who = f.holder
+                index[(kind, who.split()[-1][:4] if kind == "person" else who)].append(i)
+        people: list[tuple[int, int]] = []
+        roles: list[tuple[int, int]] = []
+        need = self.options["story_names"]
+        for x, y in sorted(_co_indexed(index, facts)):
+            a, b = facts[x], facts[y]
+            if (x, y) in known or a.holder is None or b.holder is None or a.holder[0] != b.holder[0]:
+                continue
+            apart = self._days_apart(a.doc, b.doc)
+            if apart is None and len(a.sentence & b.sentence) < self.options["min_shared"]:
+                continue
+            if not self._may_be_one(a, b):
+                continue
+            if a.holder[0] == "person":
+                if same_person(a.holder[1], b.holder[1]):
+                    people.append((x, y))
+            elif a.holder == b.holder and a.one_age and b.one_age and names_in is not None and need > 0 and \
+                    len(names_in.get(a.doc.path, frozenset()) & names_in.get(b.doc.path, frozenset())) >= need:
+                roles.append((x, y))
+        return people, roles
 
     def _near_days(self, a: _Fact, b: _Fact, days_in: dict[str, list[int]]) -> bool:
         """Two day-precise dates of one story at most ``near_days`` apart: one event misdated,
@@ -658,9 +751,13 @@ class ConflictKind(Kind):
         strong = list(self._pairs(reps))
         weak_severity = self.options["weak_severity"]
         weak: list[tuple[int, int]] = []
+        names_in: dict[str, frozenset[str]] | None = None
         if self.options["story_names"] > 0 and weak_severity != "ignore":
             names_in = {doc.path: story_names(claims) for doc, claims in corpus.items()}
             weak = list(self._story_pairs(reps, names_in, set(strong)))
+        people, roles = self._holder_pairs(reps, names_in, {*strong, *weak})
+        strong += people
+        weak += roles
         # Who agrees with whom: the majority is counted over every statement paired with a
         # member of a conflict, not only over the conflicting pairs.
         seconds = _Seconds(members_of)
@@ -810,7 +907,7 @@ def _signature(f: _Fact) -> tuple[object, ...]:
     c = f.claim
     return (f.key, repr(c.value), f.words, f.sentence, f.unique, f.values, f.anchor, c.qualifier, c.get("subject"),
             c.get("per"), c.get("relative"), c.get("anchor"), c.get("modifier"), f.measure, f.phrase,
-            f.doc.pub_date, f.only)
+            f.holder, f.doc.pub_date, f.only, f.one_age)
 
 
 def _show(c: Claim) -> str:
