@@ -341,6 +341,13 @@ min_run: 0
     assert run(rule, {"a.txt": a, "b.txt": b, "c.txt": a}) == []
 
 
+def test_a_short_sentence_is_compared_through_the_words_next_to_its_figure() -> None:
+    # Two content words besides the figures ("total", "onboard"): too few to meet as alike sentences.
+    s = "The three boats had a total of {} Somali crew onboard."
+    found = run(BUILTIN["figures/conflict"], {"a.txt": s.format(26), "b.txt": s.format(24), "c.txt": s.format(26)})
+    assert [(f.path, f.location.excerpt) for f in found] == [("b.txt", "24 Somali crew")]
+
+
 def test_one_template_filled_for_two_events_is_not_one_fact() -> None:
     # The phrase around "12 magazines" recurs, but it ends at "six" / "14": another haul.
     a = "During the operation, six AK 47 rifles, 12 magazines and about 300 rounds of ammunition were found."

@@ -550,11 +550,24 @@ class ConflictKind(Kind):
         idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
         shared = _co_indexed(index, facts)
         min_shared, min_run = self.options["min_shared"], self.options["min_run"]
-        for (x, y), k in sorted(shared.items()):
-            if k < min_shared:
-                continue
+        candidates = {pair for pair, k in shared.items() if k >= min_shared}
+        if min_run > 0:
+            # A short sentence has few content words to share ("The three boats had a total of
+            # 26 Somali crew onboard."): the words next to the figure find its candidates too.
+            at_figure: dict[tuple[object, ...], list[int]] = defaultdict(list)
+            for i, f in enumerate(facts):
+                at_figure[(*f.key, f.phrase[0][:2], f.phrase[1][:2])].append(i)
+            candidates.update(_co_indexed(at_figure, facts))
+        for x, y in sorted(candidates):
             a, b = facts[x], facts[y]
             if not self._may_be_one(a, b):
+                continue
+            # A verbatim phrase around both figures: a wire sentence that one outlet changed.
+            words, telling = shared_phrase(a.phrase, b.phrase)
+            if 0 < min_run <= words and telling >= min_shared:
+                yield x, y
+                continue
+            if shared.get((x, y), 0) < min_shared:
                 continue
             threshold = self.options["min_similarity"]
             near = weighted_jaccard(a.words, b.words, idf) >= threshold and self._adjacent_agree(a, b)
@@ -562,10 +575,7 @@ class ConflictKind(Kind):
             para = a.unique and b.unique and min(len(a.sentence), len(b.sentence)) >= 3 and \
                 not (a.claim.get("relative") or b.claim.get("relative")) and \
                 weighted_overlap(a.sentence, b.sentence, idf) >= self.options["min_overlap"]
-            # A verbatim phrase around both figures: a wire sentence that one outlet changed.
-            words, telling = shared_phrase(a.phrase, b.phrase)
-            verbatim = 0 < min_run <= words and telling >= min_shared
-            if near or para or verbatim:
+            if near or para:
                 yield x, y
 
     def _may_be_one(self, a: _Fact, b: _Fact) -> bool:
