@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
                           for j in partner[i])
         across = sum(_event(facts[x].doc.path) != _event(facts[y].doc.path) for x, y in conflicting)
         label = "shipped + weak (info) pairing" if story else f"{sim:>14} {overlap:>11} {shared:>10}"
-        print(f"{label:>37}   {paired / len(targets):>14.2f}   {len(conflicting):>17}"
+        print(f"{label:>37}   {paired / len(targets):>14.3f}   {len(conflicting):>17}"
               + (f"  ({across})" if ecb else ""))
     return 0
 
