@@ -328,3 +328,19 @@ def test_same_person_is_symmetric_and_reflexive(a: str, b: str) -> None:
 
     assert same_person(a, b) == same_person(b, a)
     assert same_person(a, a)
+
+
+@given(_PHRASE_TEXT, st.integers(0, 12))
+def test_a_shorter_reach_reads_the_nearest_words_of_a_longer_one(text: str, reach: int) -> None:
+    """However the backward window is sized, each side is the words nearest the figure, in order."""
+    from factcheck.claims.base import extract_all
+    from factcheck.documents import parse_document
+    from factcheck.rules.kinds.conflict import Masks, phrase_tokens
+
+    doc = parse_document("a.txt", text)
+    claims = extract_all(doc)
+    masks = Masks(claims)
+    for c in claims:
+        before, after = phrase_tokens(doc, c, masks, reach)
+        whole_before, whole_after = phrase_tokens(doc, c, masks, 10_000)
+        assert (before, after) == (whole_before[:reach], whole_after[:reach])

@@ -215,13 +215,14 @@ def phrase_tokens(doc: Document, claim: Claim, masks: Masks, reach: int) -> tupl
     """
     text = doc.text
     s, e = max(claim.sentence[0], 0), min(claim.sentence[1], len(text))
-    budget = _CHARS_PER_WORD * reach
     skip = (claim.start, claim.end)
 
-    def read(start: int, end: int) -> list[str]:
+    def read(start: int, end: int, limit: int | None = None) -> list[str]:
         out: list[str] = []
         last = -1
         for m in _PHRASE_RE.finditer(text, start, end):
+            if limit is not None and len(out) >= limit:
+                break
             hit = masks.at(m.start(), skip)
             if hit is not None:
                 if hit != last:
@@ -232,13 +233,19 @@ def phrase_tokens(doc: Document, claim: Claim, masks: Masks, reach: int) -> tupl
             out.append(w[:-2] if w.endswith("'s") else w.rstrip("'"))
         return out
 
-    before = read(max(s, claim.start - budget), claim.start)
-    after = read(claim.end, min(e, claim.end + budget))
-    if claim.start - budget > s and before:
-        before = before[1:]  # the window may have cut its first word in two
-    if claim.end + budget < e and after:
-        after = after[:-1]
-    return tuple(reversed(before[-reach:])), tuple(after[:reach])
+    after = read(claim.end, e, reach)
+    # Backwards, a window wide enough for ``reach`` words, widened while it is not:
+    # each figure costs its few words, however long the sentence.
+    window = 16 * (reach + 1)
+    while True:
+        a = max(s, claim.start - window)
+        before = read(a, claim.start)
+        if a > s:
+            before = before[1:]  # the window may have cut its first word (or figure) in two
+        if len(before) >= reach or a == s:
+            break
+        window *= 2
+    return tuple(reversed(before[max(0, len(before) - reach):] if reach else [])), tuple(after)
 
 
 def shared_phrase(a: tuple[Sequence[str], Sequence[str]], b: tuple[Sequence[str], Sequence[str]]) -> tuple[int, int]:
