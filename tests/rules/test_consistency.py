@@ -307,17 +307,6 @@ def test_a_figure_is_still_compared_when_only_one_sentence_gives_both_values() -
     assert found[0].location.column == b.index("four miles west of Anderson") + 1
 
 
-def test_an_article_that_gives_both_values_as_two_facts_is_no_reference() -> None:
-    red_sox = "Dan Patrick reported that the Boston Red Sox have made Mark Teixeira an eight-year, $200 million offer."
-    both = red_sox + (" If so, that blows the reported eight-year, $160 million offers by the Angels and the "
-                      "Washington Nationals out of the water.")
-    nationals = "Last week the Washington Nationals made Teixeira an eight-year, $160 million offer."
-    found = run(BUILTIN["figures/conflict"], {"a.txt": red_sox, "b.txt": nationals})
-    assert [(f.path, f.location.excerpt) for f in found] == [("b.txt", "$160 million")]
-    # a.txt states $160 million too, as another team's offer: it knows both values as two facts.
-    assert run(BUILTIN["figures/conflict"], {"a.txt": both, "b.txt": nationals}) == []
-
-
 def test_figures_of_two_named_players_are_two_facts() -> None:
     a = "Drake was paced by 13 points from Seth VanDeest, while Richard Carter had 12 points and four assists."
     b = "Richard Carter scored 14 points and Seth VanDeest scored 13 for the ninth-seeded Bulldogs."

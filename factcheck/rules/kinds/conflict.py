@@ -790,9 +790,6 @@ class ConflictKind(Kind):
 
     def _report(self, facts: Sequence[_Fact], groups: Sequence[Sequence[int]], severity: str | None = None,
                 skip: Collection[int] = (), seconds: _Seconds | None = None) -> Iterable[Finding]:
-        stated: dict[tuple[object, ...], list[int]] = defaultdict(list)  # who states what, document by document
-        for i, f in enumerate(facts):
-            stated[(f.doc.path, f.key, f.measure, repr(f.claim.value))].append(i)
         for members in groups:
             by_value: dict[str, list[int]] = defaultdict(list)
             for i in members:
@@ -814,16 +811,8 @@ class ConflictKind(Kind):
                     continue
                 # The reference is a statement of the majority value in another document:
                 # pairs always join two documents, and a chain of them can put two facts of
-                # one article in a group that no pairing ever compared.  A document that
-                # states this value too, in another sentence and as another fact (not one
-                # paired with this one), knows both values as two facts ("the Red Sox offer
-                # $200 million" / "the $160 million offers by the Nationals"): it is no
-                # reference.  (Within one sentence, a value may recur for another place:
-                # "four miles southwest of Cobb and six miles west of Anderson Springs".)
-                mine = seconds.of([i]) if seconds else {i}
-                ref = next((facts[j] for j in refs if facts[j].doc.path != f.doc.path and all(
-                    k in mine or facts[k].claim.sentence == facts[j].claim.sentence
-                    for k in stated[(facts[j].doc.path, f.key, f.measure, repr(f.claim.value))])), None)
+                # one article in a group that no pairing ever compared.
+                ref = next((facts[j] for j in refs if facts[j].doc.path != f.doc.path), None)
                 if ref is None or compatible(f.claim, ref.claim):
                     continue
                 reported.add(f.doc.path)
