@@ -168,6 +168,9 @@ class Masks:
         return None
 
 
+#: How alike (rarity-weighted overlap) two sentences giving several figures of one kind
+#: must be when all their figures agree but one each: see ConflictKind._paraphrase.
+ODD_ONE_OUT_OVERLAP = 0.5
 #: Words of a figure's verbatim phrase kept on each side (see phrase_tokens).
 PHRASE_REACH = 12
 #: Characters read per context word: the window never needs the whole of a long sentence.
@@ -578,12 +581,30 @@ class ConflictKind(Kind):
                 continue
             threshold = self.options["min_similarity"]
             near = weighted_jaccard(a.words, b.words, idf) >= threshold and self._adjacent_agree(a, b)
-            # Paraphrase: alike sentences, each with one claim of this kind and unit.
-            para = a.unique and b.unique and min(len(a.sentence), len(b.sentence)) >= 3 and \
-                not (a.claim.get("relative") or b.claim.get("relative")) and \
-                weighted_overlap(a.sentence, b.sentence, idf) >= self.options["min_overlap"]
-            if near or para:
+            if near or self._paraphrase(a, b, idf):
                 yield x, y
+
+    def _paraphrase(self, a: _Fact, b: _Fact, idf: dict[str, float]) -> bool:
+        """Alike sentences, each with one claim of this kind and unit -- or with several
+        that agree on all the others ("rushed for 404 yards ... 52 catches for 440 yards" /
+        "rushed 106 times for 414 yards ... 52 catches for 440 yards").
+
+        The other figures agreeing is evidence of its own, so such sentences need to be
+        less alike (:data:`ODD_ONE_OUT_OVERLAP`); the word after the figure must agree, so
+        that "13 miles east of Cloverdale" is not taken for "four miles southwest of Cobb".
+        """
+        if a.claim.get("relative") or b.claim.get("relative"):
+            return False
+        va, vb = repr(a.claim.value), repr(b.claim.value)
+        others = a.values - {va}
+        if min(len(a.sentence), len(b.sentence)) + len(others) < 3:
+            return False  # too few words (and agreeing figures) to tell
+        overlap = weighted_overlap(a.sentence, b.sentence, idf)
+        if a.unique and b.unique:
+            return overlap >= self.options["min_overlap"]
+        several = bool(others) and others == b.values - {vb}  # the other figures agree
+        return several and overlap >= min(ODD_ONE_OUT_OVERLAP, self.options["min_overlap"]) and \
+            self._adjacent_agree(a, b)
 
     def _may_be_one(self, a: _Fact, b: _Fact) -> bool:
         """Nothing about the two figures themselves rules out one fact: same subject and measure,
