@@ -1,23 +1,24 @@
 """``type: conflict`` -- the same fact stated with different values by two documents.
 
-"The same fact" is found generally: every figure or date claim is described
-by the words around it with all figures and dates masked out.  Two claims of
-the same kind, unit and counted words ("career points" is not "points") in
+"The same fact" is found generally: every figure or date claim is described by
+the words around it with all figures and dates masked out.  Two claims of the
+same kind, unit and counted words ("career points" is not "points") in
 different documents, not credited to differently named subjects ("Richard
 Carter scored 14 points" / "13 points from Seth VanDeest": see
 :func:`name_anchor`), state the same fact when their masked contexts nearly
 coincide and the word after the figure agrees, or -- for paraphrases -- when
 their sentences overlap, words weighted by rarity, and each holds the only
-claim of that kind and unit, or -- for a wire sentence one outlet reworded
-around the figure -- when the figures sit in the same verbatim phrase
-(``min_run`` words, ``min_shared`` of them telling; see :func:`shared_phrase`).
-Ages belong to a holder (:func:`age_holder`): two ages of one named person
-are one fact however the sentences differ.  If their values are incompatible,
-the minority value is reported with the location of a majority statement in another
-document as ``related``; the majority counts every document paired with a
-statement of that value, not only the conflicting ones.  Candidates
-meet through an inverted index of context words after identical facts
-(syndicated copies) are collapsed, never by comparing every pair of sentences.
+claim of that kind and unit (or all their others of it agree), or -- for a
+wire sentence one outlet reworded around the figure -- when the figures sit in
+the same verbatim phrase (``min_run`` words, ``min_shared`` of them telling;
+see :func:`shared_phrase`).  Ages belong to a holder (:func:`age_holder`): two
+ages of one named person are one fact however the sentences differ.  If their
+values are incompatible, the minority value is reported with the location of a
+majority statement in another document as ``related``; the majority counts
+every document paired with a statement of that value, not only the conflicting
+ones.  Candidates meet through an inverted index of context words after
+identical facts (syndicated copies) are collapsed, never by comparing every
+pair of sentences.
 
 Weaker evidence is reported at ``weak_severity`` (info by default, so it does
 not fail a build): two articles telling the same story (``story_names`` names
@@ -28,7 +29,9 @@ boats were firing").  About half of these are real disagreements between
 outlets; the rest are two facts of one story (a season's games and the games
 missed).  Dates are rarer values than counts: day-precise dates of one story
 at most ``near_days`` apart pair even when the articles give several, unless
-one of them names another day of that week.
+one of them names another day of that week.  And two ages of one role ("the
+35-year-old deputy") in one story, where each article gives that role one age
+(``age_holders``).
 
 Legitimate differences are kept out:
 
