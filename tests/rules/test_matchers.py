@@ -7,6 +7,8 @@ they should be, idempotent, deterministic, and never crashing.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -256,9 +258,9 @@ _PHRASE_TEXT = st.lists(st.sampled_from(
     max_size=30).map(" ".join)
 
 
-@given(_PHRASE_TEXT, st.integers(0, 15))
-def test_phrase_tokens_are_bounded_words_of_the_sentence(text: str, reach: int) -> None:
-    """Each side holds at most ``reach`` tokens, every word from the figure's sentence, deterministically."""
+def _phrases(text: str, reach: int) -> Iterator[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...],
+                                                     tuple[str, ...]]]:
+    """For each claim of ``text``: its sentence, its phrase at ``reach`` and at a reach past any sentence."""
     from factcheck.claims.base import extract_all
     from factcheck.documents import parse_document
     from factcheck.rules.kinds.conflict import Masks, phrase_tokens
@@ -268,10 +270,17 @@ def test_phrase_tokens_are_bounded_words_of_the_sentence(text: str, reach: int) 
     masks = Masks(claims)
     for c in claims:
         before, after = phrase_tokens(doc, c, masks, reach)
+        assert phrase_tokens(doc, c, masks, reach) == (before, after)  # deterministic
+        yield (doc.text[c.sentence[0]:c.sentence[1]].casefold(), before, after,
+               *phrase_tokens(doc, c, masks, 10_000))
+
+
+@given(_PHRASE_TEXT, st.integers(0, 15))
+def test_phrase_tokens_are_bounded_words_of_the_sentence(text: str, reach: int) -> None:
+    """Each side holds at most ``reach`` tokens, every word from the figure's sentence, deterministically."""
+    for sentence, before, after, _whole_before, _whole_after in _phrases(text, reach):
         assert len(before) <= reach and len(after) <= reach
-        sentence = doc.text[c.sentence[0]:c.sentence[1]].casefold()
         assert all(t in sentence for t in (*before, *after) if not t.startswith("#"))
-        assert phrase_tokens(doc, c, masks, reach) == (before, after)
 
 
 _SIDE = st.lists(st.sampled_from(["the", "season", "orleans", "with", "just", "#count=2", "#count=3", "#date=1"]),
@@ -333,14 +342,5 @@ def test_same_person_is_symmetric_and_reflexive(a: str, b: str) -> None:
 @given(_PHRASE_TEXT, st.integers(0, 12))
 def test_a_shorter_reach_reads_the_nearest_words_of_a_longer_one(text: str, reach: int) -> None:
     """However the backward window is sized, each side is the words nearest the figure, in order."""
-    from factcheck.claims.base import extract_all
-    from factcheck.documents import parse_document
-    from factcheck.rules.kinds.conflict import Masks, phrase_tokens
-
-    doc = parse_document("a.txt", text)
-    claims = extract_all(doc)
-    masks = Masks(claims)
-    for c in claims:
-        before, after = phrase_tokens(doc, c, masks, reach)
-        whole_before, whole_after = phrase_tokens(doc, c, masks, 10_000)
+    for _sentence, before, after, whole_before, whole_after in _phrases(text, reach):
         assert (before, after) == (whole_before[:reach], whole_after[:reach])
