@@ -511,6 +511,19 @@ def test_weak_pairing_needs_the_only_count_of_its_article() -> None:
             if f.location.excerpt == "three boats"] == []
 
 
+@pytest.mark.parametrize(("more_b", "expected"), [
+    ("", [("b.txt", "three boats", "info")]),  # both articles count five other boats: the rest agrees
+    (" Two boats fled.", []),  # b.txt counts one more group of boats: no telling which count is which
+])
+def test_weak_pairing_takes_articles_that_agree_on_all_other_counts(
+        more_b: str, expected: list[tuple[str, str, str]]) -> None:
+    others = "Five boats of fishermen nearby were not attacked, Commander Nirad Sinha said."
+    a = BOATS_A.replace("Commander Nirad Sinha said nobody was hurt.", others)
+    b = BOATS_B.replace("Commander Nirad Sinha said nobody was hurt.", others + more_b)
+    found = run(BUILTIN["figures/conflict"], {"a.txt": a, "b.txt": b})
+    assert [(f.path, f.location.excerpt, f.severity) for f in found] == expected
+
+
 def test_story_names_are_the_most_mentioned_and_bounded() -> None:
     from factcheck.claims.base import extract_all
     from factcheck.rules.kinds.conflict import STORY_NAMES, story_names
@@ -560,6 +573,14 @@ def test_one_story_dating_one_event_differently_conflicts_at_the_weak_severity(
     # gives several dates, yet in one story two dates this close read as one event.
     found = run(BUILTIN["dates/conflict"], {"a.txt": HIRED_A.format(day_a), "b.txt": HIRED_B.format(day_b)})
     assert [(f.path, f.location.excerpt, f.severity) for f in found] == expected
+
+
+def test_dates_of_one_story_agreeing_on_all_others_are_not_paired_for_that() -> None:
+    # Every date of an article shares one measure: agreeing on the sacking leaves two dates years apart.
+    a = COACH.format("Cheeks joined the Portland Blazers as head coach in June 2001. He was sacked on March 2, 2005.")
+    b = COACH.format("Cheeks first came to the Portland Blazers as a scout in July 1997. He was sacked on March 2, "
+                     "2005.")
+    assert run(BUILTIN["dates/conflict"], {"a.txt": a, "b.txt": b}) == []
 
 
 def test_close_dates_pair_only_outside_a_week_of_several_events() -> None:

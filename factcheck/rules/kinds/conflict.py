@@ -22,8 +22,8 @@ pair of sentences.
 
 Weaker evidence is reported at ``weak_severity`` (info by default, so it does
 not fail a build): two articles telling the same story (``story_names`` names
-in common) that each give one value, and only one, for the same measure, in
-sentences sharing a few words but worded too differently for the contexts to
+in common) that each give one value, and only one, for the same measure (or
+agree on all its values but one), in sentences sharing a few words but worded too differently for the contexts to
 pair ("the warship attacked two boats of pirates" / "pirates aboard three
 boats were firing").  About half of these are real disagreements between
 outlets; the rest are two facts of one story (a season's games and the games
@@ -373,7 +373,7 @@ class _Fact:
     measure: tuple[str, ...]  # what the figure counts ("undersea cables"): see measure_words
     phrase: tuple[tuple[str, ...], tuple[str, ...]]  # the verbatim words either side: see phrase_tokens
     holder: tuple[str, str] | None  # whose age it is: see age_holder
-    only: bool  # the only value its document gives for this kind, unit and measure
+    given: frozenset[str]  # the values its document gives for this kind, unit and measure
     one_age: bool = False  # the only age its document gives this holder
 
 
@@ -520,7 +520,8 @@ class ConflictKind(Kind):
                                    name_anchor(doc, c) if c.kind != "date" else frozenset(),
                                    measure_words(c) if c.kind != "date" else (),
                                    phrase_tokens(doc, c, masks, PHRASE_REACH),
-                                   age_holder(doc, c, people, starts) if self.options["age_holders"] else None, False))
+                                   age_holder(doc, c, people, starts) if self.options["age_holders"] else None,
+                                   frozenset()))
             given: dict[tuple[object, ...], set[str]] = defaultdict(set)  # what the document says of each measure
             ages: dict[tuple[str, str] | None, set[str]] = defaultdict(set)  # ... and of each holder's age
             for f in facts[start:]:
@@ -528,7 +529,7 @@ class ConflictKind(Kind):
                 ages[f.holder].add(repr(f.claim.value))
             for i in range(start, len(facts)):
                 f = facts[i]
-                facts[i] = replace(f, only=len(given[(f.key, f.measure)]) == 1,
+                facts[i] = replace(f, given=frozenset(given[(f.key, f.measure)]),
                                    one_age=f.holder is not None and len(ages[f.holder]) == 1)
         return facts
 
@@ -620,8 +621,9 @@ class ConflictKind(Kind):
     def _story_pairs(self, facts: Sequence[_Fact], names_in: dict[str, frozenset[str]],
                      strong: set[tuple[int, int]]) -> Iterable[tuple[int, int]]:
         """Weaker evidence of one fact: two articles telling the same story (``story_names``
-        names in common) each give one value, and only one, for the same measure, in
-        sentences sharing ``min_shared`` words.
+        names in common) each give one value, and only one, for the same measure -- or
+        the same values but one (:func:`_rest_agrees`) -- in sentences sharing
+        ``min_shared`` words.
 
         "An Indian warship attacked two boats of pirates" and "The pirates, in three
         boats, were attempting to hijack the merchant vessel" share too few words for
@@ -642,12 +644,12 @@ class ConflictKind(Kind):
         days_in = {path: sorted(days) for path, days in named.items()}  # the days each document names
         index: dict[tuple[object, ...], list[int]] = defaultdict(list)
         for i, f in enumerate(facts):
-            if (f.only or (dated and day_of(f.claim) is not None)) and not f.claim.get("relative"):
+            if not f.claim.get("relative"):
                 for name in names_in.get(f.doc.path, ()):
                     index[(f.key, f.measure, name)].append(i)
         for (x, y), k in sorted(_co_indexed(index, facts).items()):
             a, b = facts[x], facts[y]
-            if k >= need and (x, y) not in strong and ((a.only and b.only) or self._near_days(a, b, days_in)) and \
+            if k >= need and (x, y) not in strong and (_rest_agrees(a, b) or self._near_days(a, b, days_in)) and \
                     len(a.sentence & b.sentence) >= self.options["min_shared"] and self._may_be_one(a, b):
                 yield x, y
 
@@ -948,7 +950,21 @@ def _signature(f: _Fact) -> tuple[object, ...]:
     c = f.claim
     return (f.key, repr(c.value), f.words, f.sentence, f.unique, f.values, f.anchor, c.qualifier, c.get("subject"),
             c.get("per"), c.get("relative"), c.get("anchor"), c.get("modifier"), f.measure, f.phrase,
-            f.holder, f.doc.pub_date, f.only, f.one_age)
+            f.holder, f.doc.pub_date, f.given, f.one_age)
+
+
+def _rest_agrees(a: _Fact, b: _Fact) -> bool:
+    """Do two documents give the same values for this measure, but for these two figures?
+
+    Each giving one value is the simplest case ("two boats" / "three boats"); two
+    articles giving several agree on all but one ("226 yards" and "101 yards" /
+    "226 yards" and "111 yards").  Not for dates: every date of an article shares
+    one measure, and two stories of many dates can agree on all but two of
+    different years ("June 2010" / "July 1997"); dates pair by closeness instead.
+    """
+    if a.claim.kind == "date":
+        return len(a.given) == len(b.given) == 1
+    return a.given - {repr(a.claim.value)} == b.given - {repr(b.claim.value)}
 
 
 def _show(c: Claim) -> str:
