@@ -599,14 +599,13 @@ class ConflictKind(Kind):
         """
         if a.claim.get("relative") or b.claim.get("relative"):
             return False
-        va, vb = repr(a.claim.value), repr(b.claim.value)
-        others = a.values - {va}
+        others = a.values - {repr(a.claim.value)}
         if min(len(a.sentence), len(b.sentence)) + len(others) < 3:
             return False  # too few words (and agreeing figures) to tell
         overlap = weighted_overlap(a.sentence, b.sentence, idf)
         if a.unique and b.unique:
             return overlap >= self.options["min_overlap"]
-        several = bool(others) and others == b.values - {vb}  # the other figures agree
+        several = bool(others) and _others_agree(a.values, a, b.values, b)
         return several and overlap >= min(ODD_ONE_OUT_OVERLAP, self.options["min_overlap"]) and \
             self._adjacent_agree(a, b)
 
@@ -964,7 +963,17 @@ def _rest_agrees(a: _Fact, b: _Fact) -> bool:
     """
     if a.claim.kind == "date":
         return len(a.given) == len(b.given) == 1
-    return a.given - {repr(a.claim.value)} == b.given - {repr(b.claim.value)}
+    return _others_agree(a.given, a, b.given, b)
+
+
+def _others_agree(values_a: frozenset[str], a: _Fact, values_b: frozenset[str], b: _Fact) -> bool:
+    """Setting aside the two figures compared, do both give the same other values?
+
+    The one test behind "one figure changed among several", whether the values are
+    those of a sentence (:meth:`ConflictKind._paraphrase`) or of a whole document
+    (:func:`_rest_agrees`).
+    """
+    return values_a - {repr(a.claim.value)} == values_b - {repr(b.claim.value)}
 
 
 def _show(c: Claim) -> str:
