@@ -337,7 +337,9 @@ type: conflict
 severity: warning
 message: "{found} vs {expected} in {other}"
 min_run: 0
+agreeing_figures: 0
 """)
+    # Without the phrase (nor "two touchdowns on 106 carries" agreeing), nothing pairs the yards.
     assert run(rule, {"a.txt": a, "b.txt": b, "c.txt": a}) == []
 
 
@@ -362,6 +364,38 @@ def test_one_figure_changed_among_several_is_one_fact(ages: tuple[int, int], exp
          "and {}-year-old Robyn Mendes.").format(*ages)
     found = run(BUILTIN["figures/conflict"], {"a.txt": a, "b.txt": b})
     assert [(f.path, f.location.excerpt) for f in found] == expected
+
+
+JACKSON = "Jackson had his finest season in 2008 with 59 receptions for 1,098 yards and seven touchdowns."
+
+
+@pytest.mark.parametrize(("b", "expected"), [
+    # Worded apart, but both sentences give 59 receptions and seven touchdowns: the yards are one fact.
+    ("He set career-highs of 59 receptions, 1,089 yards and seven touchdowns.", [("b.txt", "1,089 yards")]),
+    ("He set career-highs of 59 receptions, 1,098 yards and seven touchdowns.", []),
+    # One other figure agrees: not enough to tell.
+    ("He set career-highs of 61 receptions, 1,089 yards and seven touchdowns.", []),
+    # The word after the figure tells another measure: yards after the catch.
+    ("He set career-highs of 59 receptions, 1,089 yards after the catch and seven touchdowns.", []),
+    # Two figures of that unit in the sentence: which one would be the slip?
+    ("He set career-highs of 59 receptions, 1,089 yards and seven touchdowns, and 1,100 yards and five touchdowns "
+     "the year before.", []),
+])
+def test_sentences_agreeing_on_other_figures_state_one_fact(b: str, expected: list[tuple[str, str]]) -> None:
+    found = run(BUILTIN["figures/conflict"], {"a.txt": JACKSON, "b.txt": b})
+    assert [(f.path, f.location.excerpt) for f in found] == expected
+
+
+def test_agreeing_figures_can_be_turned_off() -> None:
+    rule = inline_rule("""
+id: local/figures
+type: conflict
+severity: warning
+message: "{found} vs {expected}"
+agreeing_figures: 0
+""")
+    b = "He set career-highs of 59 receptions, 1,089 yards and seven touchdowns."
+    assert run(rule, {"a.txt": JACKSON, "b.txt": b}) == []
 
 
 def test_one_template_filled_for_two_events_is_not_one_fact() -> None:

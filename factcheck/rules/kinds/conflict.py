@@ -375,6 +375,7 @@ class _Fact:
     holder: tuple[str, str] | None  # whose age it is: see age_holder
     given: frozenset[str]  # the values its document gives for this kind, unit and measure
     one_age: bool = False  # the only age its document gives this holder
+    others: frozenset[tuple[str, str, str]] = frozenset()  # its sentence's other figures: (kind, unit, value)
 
 
 _NUMBERISH_RE = re.compile(
@@ -458,6 +459,10 @@ class ConflictKind(Kind):
         "min_run": Option((int,), default=4,
                           help="words of a verbatim phrase around both figures (at least min_shared of them "
                                "not stopwords) that make two statements one fact (0: off)"),
+        "agreeing_figures": Option((int,), default=2,
+                                   help="other figures two sentences must agree on for a figure that differs "
+                                        "between them to be one fact, when it is the only one of its kind and unit "
+                                        "in each and the word after it agrees (0: off)"),
         "min_overlap": Option((float,), default=0.7,
                               help="0..1: how much of the smaller of two alike sentences the other covers"),
         "max_days_apart": Option((int,), default=30,
@@ -498,10 +503,15 @@ class ConflictKind(Kind):
             people = sorted((c for c in claims if c.kind == "name" and c.get("type") in ("person", "unknown")),
                             key=lambda c: c.start)
             starts = [n.start for n in people]
-            alike: dict[tuple[object, ...], list[Claim]] = defaultdict(list)  # same sentence, kind and unit
+            alike: dict[tuple[tuple[int, int], str, str], list[Claim]] = defaultdict(list)  # same sentence, kind, unit
             for o in claims:
                 alike[(o.sentence, o.kind, (o.unit or "").casefold())].append(o)
             values = {k: frozenset(repr(o.value) for o in group) for k, group in alike.items()}
+            # The sentence's figures of the compared kinds, for "the other figures agree".
+            figures: dict[tuple[int, int], set[tuple[str, str, str]]] = defaultdict(set)
+            for (span, kind, unit), same in alike.items():
+                if kind in kinds:
+                    figures[span].update((kind, unit, repr(o.value)) for o in same if o.value is not None)
             sentences: dict[tuple[int, int], frozenset[str]] = {}
             for c in claims:
                 if self.selector is not None:
@@ -530,7 +540,8 @@ class ConflictKind(Kind):
             for i in range(start, len(facts)):
                 f = facts[i]
                 facts[i] = replace(f, given=frozenset(given[(f.key, f.measure)]),
-                                   one_age=f.holder is not None and len(ages[f.holder]) == 1)
+                                   one_age=f.holder is not None and len(ages[f.holder]) == 1,
+                                   others=frozenset(g for g in figures[f.claim.sentence] if g[:2] != f.key))
         return facts
 
     @staticmethod
@@ -572,6 +583,18 @@ class ConflictKind(Kind):
             for i, f in enumerate(facts):
                 at_figure[(*f.key, f.phrase[0][:2], f.phrase[1][:2])].append(i)
             candidates.update(_co_indexed(at_figure, facts))
+        # "59 catches for 1,098 yards and seven touchdowns" / "59 receptions, 1,098 yards and
+        # seven touchdowns": sentences that agree on other figures state these ones alike.
+        agreeing_figures = self.options["agreeing_figures"]
+        agreeing: Counter[tuple[int, int]] = Counter()
+        if agreeing_figures > 0:
+            by_figure: dict[tuple[object, ...], list[int]] = defaultdict(list)
+            for i, f in enumerate(facts):
+                if f.unique:
+                    for g in f.others:
+                        by_figure[(*f.key, *g)].append(i)
+            agreeing = _co_indexed(by_figure, facts)
+            candidates.update(pair for pair, k in agreeing.items() if k >= agreeing_figures)
         for x, y in sorted(candidates):
             a, b = facts[x], facts[y]
             if not self._may_be_one(a, b):
@@ -579,6 +602,9 @@ class ConflictKind(Kind):
             # A verbatim phrase around both figures: a wire sentence that one outlet changed.
             words, telling = shared_phrase(a.phrase, b.phrase)
             if 0 < min_run <= words and telling >= min_shared:
+                yield x, y
+                continue
+            if 0 < agreeing_figures <= agreeing.get((x, y), 0) and self._adjacent_agree(a, b):
                 yield x, y
                 continue
             if shared.get((x, y), 0) < min_shared:
@@ -949,7 +975,7 @@ def _signature(f: _Fact) -> tuple[object, ...]:
     c = f.claim
     return (f.key, repr(c.value), f.words, f.sentence, f.unique, f.values, f.anchor, c.qualifier, c.get("subject"),
             c.get("per"), c.get("relative"), c.get("anchor"), c.get("modifier"), f.measure, f.phrase,
-            f.holder, f.doc.pub_date, f.given, f.one_age)
+            f.holder, f.doc.pub_date, f.given, f.one_age, f.others)
 
 
 def _rest_agrees(a: _Fact, b: _Fact) -> bool:
