@@ -81,7 +81,7 @@ from rapidfuzz.distance import Levenshtein
 
 from factcheck.calendar import MONTHS, WEEKDAYS
 from factcheck.claims.base import Claim
-from factcheck.claims.numbers import unit_of
+from factcheck.claims.numbers import singular, unit_of
 from factcheck.documents import Document
 from factcheck.findings import Finding, Location
 from factcheck.rules.kinds.base import Kind
@@ -752,7 +752,7 @@ class ConflictKind(Kind):
 
         A name and a common noun may be one subject ("a 23-year-old man", "23-year-old
         John Jenkin"); two names must share the surname, give or take a slip ("Duncan
-        Rait"/"Duncan Raite"); two common nouns must be the same word -- except for
+        Rait"/"Duncan Raite"); two common nouns must name one thing (:func:`_one_noun`) -- except for
         ages, where outlets call one person a "boy" or a "teenager", a "man" or a
         "climber", though never a "boy" and a "girl".
         """
@@ -775,7 +775,7 @@ class ConflictKind(Kind):
             return x == y or (min(len(x), len(y)) >= 4 and Levenshtein.distance(x, y) <= 1)
         if proper_a != proper_b:
             return True
-        return bool(a.get("age") and b.get("age"))
+        return bool(a.get("age") and b.get("age")) or _one_noun(wa, wb)
 
     def _days_apart(self, a: Document, b: Document) -> int | None:
         if a.pub_date is None or b.pub_date is None:
@@ -976,6 +976,20 @@ def _signature(f: _Fact) -> tuple[object, ...]:
     return (f.key, repr(c.value), f.words, f.sentence, f.unique, f.values, f.anchor, c.qualifier, c.get("subject"),
             c.get("per"), c.get("relative"), c.get("anchor"), c.get("modifier"), f.measure, f.phrase,
             f.holder, f.doc.pub_date, f.given, f.one_age, f.others)
+
+
+def _one_noun(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Do two common-noun subjects name one thing, one more fully than the other?
+
+    "a 15-year veteran" / "a 15-year department veteran", "a 73-yard drive" / "the 73-yard
+    game winning drive": the shorter ends the longer.  "a 47-yard field goal" / "a 47-yard
+    field goal moments later": it begins it (the subject read on past the noun).
+    Plurals count as one word ("32-bit versions").  "12-foot wall" / "14-foot fence" stay two.
+    """
+    x = [singular(w) for w in a for w in w.split("-") if w]
+    y = [singular(w) for w in b for w in w.split("-") if w]
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    return bool(short) and (long[:len(short)] == short or long[-len(short):] == short)
 
 
 def _rest_agrees(a: _Fact, b: _Fact) -> bool:
