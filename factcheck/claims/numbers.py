@@ -332,6 +332,9 @@ _YEAR_CONTEXT_RE = re.compile(
 _NUMBER_LABEL_RE = re.compile(r"(?:\b(?:No|Nos|no|nos)\.[ \t]*|\bNo[ \t]+|#[ \t]*|\b(?:[Nn]umber|[Pp]age)[ \t]+)$")
 _PREV_WORD_RE = re.compile(r"(?<![\w'’.-])([A-Za-z][\w'’.-]*)[ \t]+$")
 _NPW_RE = re.compile(r"[ \t]+((?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z0-9'’-]*)")
+#: What a participle takes and a noun ending in -ing does not ("spanning *the* era", "weighing
+#: *180* pounds"; "an apartment building in Brooklyn" keeps its noun).
+_OBJECT_NEXT_RE = re.compile(r"[ \t]+(?:(?:the|a|an|his|her|its|their|this|that|these|those)\b|\d)", re.IGNORECASE)
 _URL_RE = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"]+")
 _EMAIL_RE = re.compile(r"@[\w-]+\.[\w.-]+")
 _EMAIL_LEFT_RE = re.compile(r"[\w.+-]+$")
@@ -694,8 +697,8 @@ def _np_words(text: str, pos: int, limit: int) -> list[tuple[str, int, int]]:
             break
         if words and lw.endswith("ed") and not words[-1][0].endswith("ly"):
             break  # "two officers suffered ...": a verb after the noun ("heavily armed" is fine)
-        if words and lw.endswith("ing") and _is_plural(words[-1][0]):
-            break  # "youths wearing gas masks": a participle after the head noun
+        if words and lw.endswith("ing") and (_is_plural(words[-1][0]) or _OBJECT_NEXT_RE.match(text, m.end())):
+            break  # "youths wearing gas masks", "a career spanning the era": a participle after the head noun
         if w.endswith(("'", "’")):
             words.append((w[:-1], m.start(1), m.end(1) - 1))
             break

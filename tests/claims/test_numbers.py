@@ -180,6 +180,10 @@ def test_money_dimension() -> None:
     ("a 32-year-old man", "32-year-old", 32, "year", "man"),
     ("the six-party talks stalled", "six-party", 6, "party", "talks"),
     ("a twenty-five-member panel", "twenty-five-member", 25, "member", "panel"),
+    # A participle after the noun is not part of it: it takes an object, a noun in -ing does not.
+    ("a 50-year career spanning the era of the old-time gangsters", "50-year", 50, "year", "career"),
+    ("a 6-foot man carrying a backpack", "6-foot", 6, "foot", "man"),
+    ("the 12-story apartment building in Brooklyn", "12-story", 12, "story", "apartment building"),
 ])
 def test_hyphenated_modifiers(text: str, span: str, value: int, unit: str, subject: str) -> None:
     c = one(text, "quantity")
