@@ -398,6 +398,23 @@ agreeing_figures: 0
     assert run(rule, {"a.txt": JACKSON, "b.txt": b}) == []
 
 
+MILL = "Police in Ohio said the fire at the old mill destroyed 14 homes near the river before crews could contain it."
+
+
+@pytest.mark.parametrize(("b", "conflict"), [
+    # Less alike than min_overlap, but "destroyed 16 homes near the" is the same phrase.
+    ("Crews battled the blaze for hours after it destroyed 16 homes near the old mill, Ohio police said.", True),
+    # Another verb: the phrase is too short to count.
+    ("Crews battled the blaze for hours after it burned 16 homes near the old mill, Ohio police said.", False),
+    # A three-word phrase, but the word after the figure tells another place.
+    ("Crews battled the blaze for hours after an old mill destroyed 16 homes along the Ohio river, police said.",
+     False),
+])
+def test_a_shorter_shared_phrase_lets_sentences_be_less_alike(b: str, conflict: bool) -> None:
+    found = run(BUILTIN["figures/conflict"], {"a.txt": MILL, "b.txt": b})
+    assert [(f.path, f.location.excerpt) for f in found] == ([("b.txt", "16 homes")] if conflict else [])
+
+
 def test_one_template_filled_for_two_events_is_not_one_fact() -> None:
     # The phrase around "12 magazines" recurs, but it ends at "six" / "14": another haul.
     a = "During the operation, six AK 47 rifles, 12 magazines and about 300 rounds of ammunition were found."

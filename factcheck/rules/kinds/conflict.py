@@ -171,9 +171,12 @@ class Masks:
         return None
 
 
-#: How alike (rarity-weighted overlap) two sentences giving several figures of one kind
-#: must be when all their figures agree but one each: see ConflictKind._paraphrase.
-ODD_ONE_OUT_OVERLAP = 0.5
+#: How alike (rarity-weighted overlap) two sentences must be when more than their words
+#: shows one fact: all their figures of one kind agree but one each, or the figure sits in
+#: a shared phrase of SUPPORTING_RUN words.  See ConflictKind._paraphrase.
+SUPPORTED_OVERLAP = 0.5
+#: Words of a verbatim phrase around two lone figures that let their sentences be less alike.
+SUPPORTING_RUN = 3
 #: Words of a figure's verbatim phrase kept on each side (see phrase_tokens).
 PHRASE_REACH = 12
 #: Characters read per context word: the window never needs the whole of a long sentence.
@@ -619,9 +622,11 @@ class ConflictKind(Kind):
         that agree on all the others ("rushed for 404 yards ... 52 catches for 440 yards" /
         "rushed 106 times for 414 yards ... 52 catches for 440 yards").
 
-        The other figures agreeing is evidence of its own, so such sentences need to be
-        less alike (:data:`ODD_ONE_OUT_OVERLAP`); the word after the figure must agree, so
-        that "13 miles east of Cloverdale" is not taken for "four miles southwest of Cobb".
+        Evidence besides the sentence lets it be less alike (:data:`SUPPORTED_OVERLAP`):
+        the other figures agreeing, or a lone figure in the same words of a shorter phrase
+        (:data:`SUPPORTING_RUN`: "a tsunami that killed 170,000 people in the province").
+        Then the word after the figure must agree too, so that "13 miles east of
+        Cloverdale" is not taken for "four miles southwest of Cobb".
         """
         if a.claim.get("relative") or b.claim.get("relative"):
             return False
@@ -630,9 +635,12 @@ class ConflictKind(Kind):
             return False  # too few words (and agreeing figures) to tell
         overlap = weighted_overlap(a.sentence, b.sentence, idf)
         if a.unique and b.unique:
-            return overlap >= self.options["min_overlap"]
-        several = bool(others) and _others_agree(a.values, a, b.values, b)
-        return several and overlap >= min(ODD_ONE_OUT_OVERLAP, self.options["min_overlap"]) and \
+            if overlap >= self.options["min_overlap"]:
+                return True
+            supported = shared_phrase(a.phrase, b.phrase)[0] >= SUPPORTING_RUN
+        else:
+            supported = bool(others) and _others_agree(a.values, a, b.values, b)
+        return supported and overlap >= min(SUPPORTED_OVERLAP, self.options["min_overlap"]) and \
             self._adjacent_agree(a, b)
 
     def _may_be_one(self, a: _Fact, b: _Fact) -> bool:
