@@ -344,3 +344,20 @@ def test_a_shorter_reach_reads_the_nearest_words_of_a_longer_one(text: str, reac
     """However the backward window is sized, each side is the words nearest the figure, in order."""
     for _sentence, before, after, whole_before, whole_after in _phrases(text, reach):
         assert (before, after) == (whole_before[:reach], whole_after[:reach])
+
+
+_NOUNS = st.lists(st.sampled_from(["wall", "walls", "garden", "fence", "field", "goal", "goals", "drive", "game",
+                                   "winning", "wall-section", "department", "veteran"]), max_size=4)
+
+
+@given(_NOUNS, _NOUNS)
+def test_one_noun_is_symmetric_and_reflexive(a: list[str], b: list[str]) -> None:
+    """Two subjects name one thing or not whichever is given first; a subject always names itself,
+    and so does its plural; nothing names one thing with no words at all."""
+    from factcheck.rules.kinds.conflict import one_noun
+
+    assert one_noun(a, b) == one_noun(b, a)
+    assert one_noun(a, a) == bool(a)
+    if a and not a[-1].endswith("s"):
+        assert one_noun(a, [*a[:-1], a[-1] + "s"])
+    assert not one_noun(a, [])

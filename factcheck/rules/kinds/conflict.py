@@ -624,7 +624,7 @@ class ConflictKind(Kind):
 
         Evidence besides the sentence lets it be less alike (:data:`SUPPORTED_OVERLAP`):
         the other figures agreeing, or a lone figure in the same words of a shorter phrase
-        (:data:`SUPPORTING_RUN`: "a tsunami that killed 170,000 people in the province").
+        (:data:`SUPPORTING_RUN`: "the fire destroyed 14 homes near the river").
         Then the word after the figure must agree too, so that "13 miles east of
         Cloverdale" is not taken for "four miles southwest of Cobb".
         """
@@ -760,9 +760,9 @@ class ConflictKind(Kind):
 
         A name and a common noun may be one subject ("a 23-year-old man", "23-year-old
         John Jenkin"); two names must share the surname, give or take a slip ("Duncan
-        Rait"/"Duncan Raite"); two common nouns must name one thing (:func:`_one_noun`) -- except for
-        ages, where outlets call one person a "boy" or a "teenager", a "man" or a
-        "climber", though never a "boy" and a "girl".
+        Rait"/"Duncan Raite"); two common nouns must name one thing (:func:`one_noun`)
+        -- except for ages, where outlets call one person a "boy" or a "teenager", a
+        "man" or a "climber", though never a "boy" and a "girl".
         """
         if a.get("per") != b.get("per"):
             return False  # "$23 million per season" is not the contract's total
@@ -783,7 +783,7 @@ class ConflictKind(Kind):
             return x == y or (min(len(x), len(y)) >= 4 and Levenshtein.distance(x, y) <= 1)
         if proper_a != proper_b:
             return True
-        return bool(a.get("age") and b.get("age")) or _one_noun(wa, wb)
+        return bool(a.get("age") and b.get("age")) or one_noun(wa, wb)
 
     def _days_apart(self, a: Document, b: Document) -> int | None:
         if a.pub_date is None or b.pub_date is None:
@@ -986,7 +986,7 @@ def _signature(f: _Fact) -> tuple[object, ...]:
             f.holder, f.doc.pub_date, f.given, f.one_age, f.others)
 
 
-def _one_noun(a: Sequence[str], b: Sequence[str]) -> bool:
+def one_noun(a: Sequence[str], b: Sequence[str]) -> bool:
     """Do two common-noun subjects name one thing, one more fully than the other?
 
     "a 15-year veteran" / "a 15-year department veteran", "a 73-yard drive" / "the 73-yard
@@ -994,8 +994,8 @@ def _one_noun(a: Sequence[str], b: Sequence[str]) -> bool:
     field goal moments later": it begins it (the subject read on past the noun).
     Plurals count as one word ("32-bit versions").  "12-foot wall" / "14-foot fence" stay two.
     """
-    x = [singular(w) for w in a for w in w.split("-") if w]
-    y = [singular(w) for w in b for w in w.split("-") if w]
+    x = [singular(part) for word in a for part in word.split("-") if part]
+    y = [singular(part) for word in b for part in word.split("-") if part]
     short, long = (x, y) if len(x) <= len(y) else (y, x)
     return bool(short) and (long[:len(short)] == short or long[-len(short):] == short)
 
