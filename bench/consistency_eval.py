@@ -436,16 +436,21 @@ def main(argv: list[str] | None = None) -> int:
 def pathological_scan(dest: Path) -> None:
     """Growth of a whole scan (extractors and every rule) from 1x to 4x over two
     copies of each one-line pathological input of ``bench/claims_speed.py``: a
-    document of thousands of figures once made the conflict rule cubic."""
+    document of thousands of figures once made the conflict rule cubic.  One more
+    input gives every figure its own value, in three units: each figure's "other
+    figures of the sentence" once made the rule quadratic there."""
     from claims_speed import PATHOLOGICAL
 
     times = []
     for k in (1, 4):
         folder = dest / f"x{k}"
         folder.mkdir(parents=True)
-        for label, unit in PATHOLOGICAL.items():
-            for copy in range(2):
+        for copy in range(2):
+            for label, unit in PATHOLOGICAL.items():
                 (folder / f"{label}{copy}.txt").write_text(unit * 300 * k, encoding="utf-8")
+            (folder / f"values{copy}.txt").write_text(" ".join(
+                f"{i}.5 miles and {i + 1}.5 yards and {i + 2}.5 pounds and" for i in range(0, 1500 * k, 3)),
+                encoding="utf-8")
         times.append(scan(folder)[1])
     print(f"pathological documents: scan {times[0]:.2f} s at 1x, {times[1]:.2f} s at 4x: "
           f"growth {times[1] / times[0]:.1f} (4 = linear)")

@@ -378,7 +378,7 @@ class _Fact:
     holder: tuple[str, str] | None  # whose age it is: see age_holder
     given: frozenset[str]  # the values its document gives for this kind, unit and measure
     one_age: bool = False  # the only age its document gives this holder
-    others: frozenset[tuple[str, str, str]] = frozenset()  # its sentence's other figures: (kind, unit, value)
+    others: frozenset[tuple[str, str, str]] = frozenset()  # if unique, its sentence's other figures (kind, unit, value)
 
 
 _NUMBERISH_RE = re.compile(
@@ -540,11 +540,17 @@ class ConflictKind(Kind):
             for f in facts[start:]:
                 given[(f.key, f.measure)].add(repr(f.claim.value))
                 ages[f.holder].add(repr(f.claim.value))
+            # One frozen set per measure, shared by its figures: a copy each would be quadratic
+            # in a document giving thousands of values of one measure.
+            given_of = {k: frozenset(v) for k, v in given.items()}
             for i in range(start, len(facts)):
                 f = facts[i]
-                facts[i] = replace(f, given=frozenset(given[(f.key, f.measure)]),
+                facts[i] = replace(f, given=given_of[(f.key, f.measure)],
                                    one_age=f.holder is not None and len(ages[f.holder]) == 1,
-                                   others=frozenset(g for g in figures[f.claim.sentence] if g[:2] != f.key))
+                                   # Only a lone figure pairs through the others, and it has few: a sentence
+                                   # of a thousand figures of one unit would be quadratic.
+                                   others=frozenset(g for g in figures[f.claim.sentence] if g[:2] != f.key)
+                                   if f.unique else frozenset())
         return facts
 
     @staticmethod
