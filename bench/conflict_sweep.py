@@ -10,7 +10,7 @@ statement of the same fact.  This measures that step directly on the
 untouched corpus, without planting, for a sweep of the rule's thresholds:
 
 * **pairing recall**: of the figure targets ``consistency_eval.py`` plants
-  into (a figure another article of the same topic states with the same value
+  into (a figure another article of the same story states with the same value
   and unit in a sentence sharing four content words), the share the rule
   pairs with such a statement;
 * **conflicting pairs**: pairs the rule would report on the untouched
@@ -33,7 +33,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from consistency_eval import Planter
+from consistency_eval import Planter, story_of
 
 from factcheck.documents import discover
 from factcheck.rules.kinds.conflict import ConflictKind, story_names
@@ -43,11 +43,6 @@ from factcheck.rules.model import CorpusView
 #: (min_similarity, min_overlap, min_shared): the shipped setting first, the ceiling last.
 SWEEP = [(0.5, 0.7, 3), (0.4, 0.7, 3), (0.5, 0.6, 3), (0.5, 0.5, 3), (0.4, 0.4, 3), (0.3, 0.3, 3),
          (0.0, 0.0, 2)]
-
-
-def _event(path: str) -> str:
-    """ECB+ names its two events of a topic ``N_Mecb.txt`` and ``N_Mecbplus.txt``."""
-    return path.rsplit("/", 2)[-2] + ("+" if path.endswith("ecbplus.txt") else "")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,9 +83,9 @@ def main(argv: list[str] | None = None) -> int:
         paired = 0
         for p, c in targets:
             i = where[(planter.docs[p].path, c.start)]
-            paired += any(facts[j].claim.value == c.value and _event(facts[j].doc.path) == _event(facts[i].doc.path)
+            paired += any(facts[j].claim.value == c.value and story_of(facts[j].doc.path) == story_of(facts[i].doc.path)
                           for j in partner[i])
-        across = sum(_event(facts[x].doc.path) != _event(facts[y].doc.path) for x, y in conflicting)
+        across = sum(story_of(facts[x].doc.path) != story_of(facts[y].doc.path) for x, y in conflicting)
         label = "shipped + weak (info) pairing" if story else f"{sim:>14} {overlap:>11} {shared:>10}"
         print(f"{label:>37}   {paired / len(targets):>14.3f}   {len(conflicting):>17}"
               + (f"  ({across})" if ecb else ""))

@@ -12,7 +12,8 @@ Works on copies (the corpus is never edited):
 2. **Recall.**  Plants controlled errors at known spans, one kind at a time,
    each in a fresh copy: name typos (1-2 edits in a name the corpus spells
    consistently, surname-only mentions included), changed figures and
-   shifted dates (in a figure/date that another article of the same topic
+   shifted dates (in a figure/date that another article of the same story --
+   folder, and in ECB+ event: see ``story_of`` --
    states with the same value and at least four shared content words; recall
    is also printed for the subset stated in closely similar words, overlap
    >= 0.6), altered quotes (a word dropped, replaced or added in a quote that
@@ -83,8 +84,16 @@ def _sentence(doc: Document, c: Claim) -> str:
     return doc.text[c.sentence[0]:c.sentence[1]]
 
 
-def _topic(path: Path) -> str:
-    return path.parent.name
+def story_of(path: Path | str) -> str:
+    """The story an article tells: its folder -- and in ECB+, where each topic
+    folder holds two events (``N_Mecb.txt`` and ``N_Mecbplus.txt``), its event.
+
+    A figure is a target only where another article of its story states it:
+    two events of one topic (a "27-year-old" victim of one shooting, a "27-year-old" parolee of another)
+    are different facts, which the rule must not pair.
+    """
+    path = Path(path)
+    return path.parent.name + ("+" if path.name.endswith("ecbplus.txt") else "")
 
 
 def _mutate_name(name: str, rng: random.Random) -> str | None:
@@ -209,13 +218,13 @@ class Planter:
         return out
 
     def _shared_fact_targets(self, kinds: set[str], same: Callable[[Claim, Claim], bool]) -> list[tuple[Path, Claim]]:
-        by_topic: dict[str, list[tuple[Path, Claim]]] = defaultdict(list)
+        by_story: dict[str, list[tuple[Path, Claim]]] = defaultdict(list)
         for p, cs in self.claims.items():
             for c in cs:
                 if c.kind in kinds and c.value is not None and not c.qualifier:
-                    by_topic[_topic(p)].append((p, c))
+                    by_story[story_of(p)].append((p, c))
         out = []
-        for items in by_topic.values():
+        for items in by_story.values():
             for p, c in items:
                 ctx = _content_words(_sentence(self.docs[p], c))
                 best = 0.0
