@@ -10,18 +10,19 @@ Works on copies (the corpus is never edited):
    articles, by rule and severity.  Nobody planted errors there, so every
    error-level finding is a false positive unless the outlet really erred.
 2. **Recall.**  Plants controlled errors at known spans, one kind at a time,
-   each in a fresh copy: name typos (1-2 edits in a name the corpus spells
-   consistently, surname-only mentions included), changed figures and
-   shifted dates (in a figure/date that another article of the same story --
-   folder, and in ECB+ event: see ``story_of`` --
-   states with the same value and at least four shared content words; recall
-   is also printed for the subset stated in closely similar words, overlap
-   >= 0.6), altered quotes (a word dropped, replaced or added in a quote that
-   another article gives verbatim).  A plant is found when a finding of the
-   expected rule (for dates: the conflict or the weekday check) points at the
-   planted span (or lists it as related).  Prints recall per kind, how many
-   were found at each severity (info findings do not fail a build), and for
-   names recall by shape.
+   in fresh copies (``--per-copy`` plants each, at most one per story, so
+   that no two plants touch one fact and hide each other): name typos (1-2
+   edits in a name the corpus spells consistently, surname-only mentions
+   included), changed figures and shifted dates (in a figure/date that
+   another article of the same story -- folder, and in ECB+ event: see
+   ``story_of`` -- states with the same value and at least four shared
+   content words; recall is also printed for the subset stated in closely
+   similar words, overlap >= 0.6), altered quotes (a word dropped, replaced
+   or added in a quote that another article gives verbatim).  A plant is
+   found when a finding of the expected rule (for dates: the conflict or the
+   weekday check) points at the planted span (or lists it as related).
+   Prints recall per kind, how many were found at each severity (info
+   findings do not fail a build), and for names recall by shape.
 3. **Scaling.**  Times a scan of the corpus and of a corpus ``--scale`` times
    larger (each replica with its sentences reordered and some dropped), and
    prints the time ratio against the size ratio: close to 1.0 means linear.
@@ -32,6 +33,7 @@ Works on copies (the corpus is never edited):
 from __future__ import annotations
 
 import argparse
+import collections
 import random
 import re
 import shutil
@@ -343,7 +345,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpus", type=Path)
     ap.add_argument("--plants", type=int, default=40, help="plants per error kind")
-    ap.add_argument("--per-copy", type=int, default=10, help="plants per working copy (different files)")
+    ap.add_argument("--per-copy", type=int, default=10, help="plants per working copy (one per story)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--scale", type=int, default=10, help="size factor for the scaling run (0: skip)")
     ap.add_argument("--kinds", default="name,figure,date,quote", help="error kinds to plant (comma-separated)")
@@ -381,26 +383,30 @@ def main(argv: list[str] | None = None) -> int:
             found_shape: Counter[str] = Counter()
             close_found = close_planted = 0
             misses: list[Plant] = []
-            i = 0
+            waiting = collections.deque(pool)
             copy_no = 0
-            while planted < args.plants and i < len(pool):
+            while planted < args.plants and waiting:
                 copy_no += 1
                 work = Path(tmp) / f"{kind}{copy_no}"
                 shutil.copytree(base, work)
-                used: set[Path] = set()
+                # One plant per story in a copy: two plants of one fact (the same date shifted
+                # alike in two articles) would agree with each other and hide both.
+                used: set[str] = set()
+                later: list[tuple[Path, Claim]] = []
                 batch: list[Plant] = []
-                while len(batch) < args.per_copy and i < len(pool) and planted + len(batch) < args.plants:
-                    path, claim = pool[i]
-                    i += 1
-                    wpath = work / path.relative_to(base)
-                    if wpath in used:
+                while len(batch) < args.per_copy and waiting and planted + len(batch) < args.plants:
+                    path, claim = waiting.popleft()
+                    if story_of(path) in used:
+                        later.append((path, claim))
                         continue
+                    wpath = work / path.relative_to(base)
                     planter.docs[wpath] = planter.docs[path]
                     planter.source_of[wpath] = path
                     p = planter.plant(kind, wpath, claim)
                     if p is not None:
-                        used.add(wpath)
+                        used.add(story_of(path))
                         batch.append(p)
+                waiting.extendleft(reversed(later))
                 got, _t = scan(work)
                 fresh = [f for f in got if (f.rule, f.fingerprint) not in baseline_fp]
                 for p in batch:
