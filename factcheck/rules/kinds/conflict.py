@@ -513,7 +513,7 @@ class ConflictKind(Kind):
             # The sentence's figures of the compared kinds, for "the other figures agree".
             figures: dict[tuple[int, int], set[tuple[str, str, str]]] = defaultdict(set)
             for (span, kind, unit), same in alike.items():
-                if kind in kinds:
+                if kind in kinds and self.options["agreeing_figures"] > 0:
                     figures[span].update((kind, unit, repr(o.value)) for o in same if o.value is not None)
             sentences: dict[tuple[int, int], frozenset[str]] = {}
             for c in claims:
