@@ -421,6 +421,17 @@ def same_measure(a: Claim, b: Claim) -> bool:
     return True
 
 
+def _weight(words: Iterable[str], idf: dict[str, float]) -> float:
+    """The summed rarity of a set of words, the same to the last bit in every run.
+
+    A set of strings iterates in an order that changes with Python's hash seed,
+    and a float sum depends on its order: ``sum`` would put a pair sitting at a
+    threshold on either side of it from one run to the next.  ``fsum`` is
+    exactly rounded, so the order does not matter.
+    """
+    return math.fsum(idf.get(w, 1.0) for w in words)
+
+
 def weighted_overlap(a: Iterable[str], b: Iterable[str], idf: dict[str, float]) -> float:
     """How much of the smaller context the larger one covers, words weighted by rarity.
 
@@ -430,8 +441,8 @@ def weighted_overlap(a: Iterable[str], b: Iterable[str], idf: dict[str, float]) 
     """
     sa = {w for w in a if not w.startswith(("<", "#"))}
     sb = {w for w in b if not w.startswith(("<", "#"))}
-    smaller = min(sum(idf.get(w, 1.0) for w in sa), sum(idf.get(w, 1.0) for w in sb))
-    return sum(idf.get(w, 1.0) for w in sa & sb) / smaller if smaller else 0.0
+    smaller = min(_weight(sa, idf), _weight(sb, idf))
+    return _weight(sa & sb, idf) / smaller if smaller else 0.0
 
 
 def weighted_jaccard(a: Iterable[str], b: Iterable[str], idf: dict[str, float]) -> float:
@@ -443,8 +454,8 @@ def weighted_jaccard(a: Iterable[str], b: Iterable[str], idf: dict[str, float]) 
     """
     sa = {w for w in a if not w.startswith(("<", "#"))}
     sb = {w for w in b if not w.startswith(("<", "#"))}
-    union = sum(idf.get(w, 1.0) for w in sa | sb)
-    return sum(idf.get(w, 1.0) for w in sa & sb) / union if union else 0.0
+    union = _weight(sa | sb, idf)
+    return _weight(sa & sb, idf) / union if union else 0.0
 
 
 class ConflictKind(Kind):
