@@ -158,14 +158,14 @@ def main(argv: list[str] | None = None) -> int:
         pa, pb = order[(a.doc.path, a.claim.sentence)], order[(b.doc.path, b.claim.sentence)]
         return [
             weighted_overlap(a.sentence, b.sentence, idf), weighted_jaccard(a.words, b.words, idf),
-            shared.get((x, y), 0), sum(idf.get(w, 1.0) for w in a.sentence & b.sentence),
+            shared.get((x, y), 0), math.fsum(idf.get(w, 1.0) for w in a.sentence & b.sentence),
             words, telling, words >= 3, words >= 4,
             impl._adjacent_agree(a, b), a.unique and b.unique, a.unique or b.unique,
             bool(a.values - {repr(a.claim.value)}) and _others_agree(a.values, a, b.values, b),
             agreeing.get((x, y), 0), bool(a.anchor & b.anchor),
             len(names_in.get(a.doc.path, frozenset()) & names_in.get(b.doc.path, frozenset())),
             _rest_agrees(a, b), weighted_overlap(na, nb, idf) if na and nb else 0.0,
-            sum(idf.get(w, 1.0) for w in na & nb),
+            math.fsum(idf.get(w, 1.0) for w in na & nb),
             min(len(a.sentence), len(b.sentence)), max(len(a.sentence), len(b.sentence)),
             max(len(a.values), len(b.values)), max(len(a.given), len(b.given)),
             -1 if apart is None else apart, (apart or 0) > 30,
