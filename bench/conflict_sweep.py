@@ -45,22 +45,36 @@ SWEEP = [(0.5, 0.7, 3), (0.4, 0.7, 3), (0.5, 0.6, 3), (0.5, 0.5, 3), (0.4, 0.4, 
          (0.0, 0.0, 2)]
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def corpus_argument(argv: list[str] | None, doc: str | None) -> Path | None:
+    """The corpus folder a benchmark is given, or None (after saying why) when there is none."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpus", type=Path)
-    args = ap.parse_args(argv)
-    if not args.corpus.is_dir():
-        print(f"no such corpus: {args.corpus}", file=sys.stderr)
-        return 2
-    planter = Planter(discover([args.corpus]), random.Random(0))
-    targets = planter.figure_targets()
+    corpus: Path = ap.parse_args(argv).corpus
+    if not corpus.is_dir():
+        print(f"no such corpus: {corpus}", file=sys.stderr)
+        return None
+    return corpus
+
+
+def load_conflict(corpus: Path) -> tuple[Planter, ConflictKind, CorpusView]:
+    """The corpus loaded and its claims extracted, and the shipped ``figures/conflict`` rule."""
+    planter = Planter(discover([corpus]), random.Random(0))
     rule = next(r for r in load_rules([], include_builtin=True) if r.id == "figures/conflict")
     impl = rule.impl
     assert isinstance(impl, ConflictKind)
     view = CorpusView(documents=[planter.docs[p] for p in sorted(planter.docs)],
                       claims={planter.docs[p].path: planter.claims[p] for p in planter.docs})
+    return planter, impl, view
+
+
+def main(argv: list[str] | None = None) -> int:
+    corpus = corpus_argument(argv, __doc__)
+    if corpus is None:
+        return 2
+    planter, impl, view = load_conflict(corpus)
+    targets = planter.figure_targets()
     ecb = all(p.name.endswith(("ecb.txt", "ecbplus.txt")) for p in planter.docs)
-    print(f"corpus: {args.corpus} ({len(planter.docs)} articles); figure targets: {len(targets)}")
+    print(f"corpus: {corpus} ({len(planter.docs)} articles); figure targets: {len(targets)}")
     print("min_similarity min_overlap min_shared   pairing recall   conflicting pairs"
           + ("  (across events)" if ecb else ""))
     names_in = {doc.path: story_names(claims) for doc, claims in view.items()}

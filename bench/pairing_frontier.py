@@ -28,20 +28,16 @@ conflicting pairs are counted as in ``conflict_sweep.py``.
 
 from __future__ import annotations
 
-import argparse
 import math
-import random
 import re
 import sys
 from collections import Counter, defaultdict
-from pathlib import Path
 
-from consistency_eval import Planter, story_of
+from conflict_sweep import corpus_argument, load_conflict
+from consistency_eval import story_of
 
-from factcheck.documents import discover
 from factcheck.rules.kinds.conflict import (
     STOPWORDS,
-    ConflictKind,
     _co_indexed,
     _Fact,
     _others_agree,
@@ -51,8 +47,6 @@ from factcheck.rules.kinds.conflict import (
     weighted_jaccard,
     weighted_overlap,
 )
-from factcheck.rules.loader import load_rules
-from factcheck.rules.model import CorpusView
 
 _CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]+")
 _WORD_RE = re.compile(r"[A-Za-z]{3,}")
@@ -86,11 +80,8 @@ def _near(f: _Fact, reach: int = 6) -> set[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("corpus", type=Path)
-    args = ap.parse_args(argv)
-    if not args.corpus.is_dir():
-        print(f"no such corpus: {args.corpus}", file=sys.stderr)
+    corpus = corpus_argument(argv, __doc__)
+    if corpus is None:
         return 2
     try:
         import numpy as np
@@ -103,12 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         print("this benchmark needs scikit-learn: pip install -e '.[bench]'", file=sys.stderr)
         return 2
 
-    planter = Planter(discover([args.corpus]), random.Random(0))
-    rule = next(r for r in load_rules([], include_builtin=True) if r.id == "figures/conflict")
-    impl = rule.impl
-    assert isinstance(impl, ConflictKind)
-    view = CorpusView(documents=[planter.docs[p] for p in sorted(planter.docs)],
-                      claims={planter.docs[p].path: planter.claims[p] for p in planter.docs})
+    planter, impl, view = load_conflict(corpus)
     facts = impl._facts(view)
     names_in = {doc.path: story_names(claims) for doc, claims in view.items()}
 
@@ -204,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         return paired / len(targets), sum(c for c, keep in zip(conflicting, chosen, strict=True) if keep)
 
     base_recall, base_conflicts = measure([r in shipped for r in rows])
-    print(f"corpus: {args.corpus} ({len(view.documents)} articles); figure targets: {len(targets)}; "
+    print(f"corpus: {corpus} ({len(view.documents)} articles); figure targets: {len(targets)}; "
           f"candidate pairs: {len(rows)} (of them agreeing: {sum(same)})")
     print(f"every candidate pair: pairing recall {measure([True] * len(rows))[0]:.3f}")
     print(f"shipped rule: pairing recall {base_recall:.3f} at {base_conflicts} conflicting pairs")
