@@ -415,6 +415,33 @@ def test_a_shorter_shared_phrase_lets_sentences_be_less_alike(b: str, conflict: 
     assert [(f.path, f.location.excerpt) for f in found] == ([("b.txt", "16 homes")] if conflict else [])
 
 
+MILL_ALIKE = "Crews battled the blaze for hours after it destroyed 16 homes near the old mill, Ohio police said."
+
+
+def test_the_builtin_rule_reports_conflicts_of_merely_alike_sentences_at_info() -> None:
+    # Alike sentences are the only evidence for the mill; a verbatim phrase is evidence for the oil.
+    found = run(BUILTIN["figures/conflict"], {"a.txt": MILL, "b.txt": MILL_ALIKE,
+                                              "c.txt": FIG.format("500,000"), "d.txt": FIG.format("300,000")})
+    assert [(f.path, f.location.excerpt, f.severity) for f in found] == [
+        ("b.txt", "16 homes", "info"), ("d.txt", "300,000 barrels", "warning")]
+
+
+@pytest.mark.parametrize(("option", "expected"), [
+    ("", [("b.txt", "error")]),  # unset: the rule's severity, as for any other evidence
+    ("paraphrase_severity: warning", [("b.txt", "warning")]),
+    ("paraphrase_severity: ignore", []),
+])
+def test_paraphrase_severity_option(option: str, expected: list[tuple[str, str]]) -> None:
+    rule = inline_rule(f"""
+id: house/figure-conflict
+type: conflict
+severity: error
+message: "{{found}} vs {{expected}} in {{other}}"
+{option}
+""")
+    assert [(f.path, f.severity) for f in run(rule, {"a.txt": MILL, "b.txt": MILL_ALIKE})] == expected
+
+
 def test_one_template_filled_for_two_events_is_not_one_fact() -> None:
     # The phrase around "12 magazines" recurs, but it ends at "six" / "14": another haul.
     a = "During the operation, six AK 47 rifles, 12 magazines and about 300 rounds of ammunition were found."

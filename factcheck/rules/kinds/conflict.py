@@ -494,6 +494,10 @@ class ConflictKind(Kind):
                                    "role (\"the 35-year-old deputy\") in one story pair at weak_severity"),
         "weak_severity": Option((str,), default="info", choices=("error", "warning", "info", "ignore"),
                                 help="severity of conflicts found by the weak pairing"),
+        "paraphrase_severity": Option((str,), choices=("error", "warning", "info", "ignore"),
+                                      help="severity of conflicts whose one evidence is two alike sentences: no "
+                                           "verbatim phrase, alike window or agreeing figures (default: the "
+                                           "rule's severity)"),
         "select": Option((dict,), help="explicit fact key: all selected claims must agree"),
     }
     PLACEHOLDERS = ("other", "found", "expected", "kind", "unit")
@@ -578,9 +582,15 @@ class ConflictKind(Kind):
         return True
 
     def _pairs(self, facts: Sequence[_Fact]) -> Iterable[tuple[int, int]]:
+        """Every pair of facts the rule takes for one fact, however it knows."""
+        return ((x, y) for x, y, _alike in self._scored_pairs(facts))
+
+    def _scored_pairs(self, facts: Sequence[_Fact]) -> Iterable[tuple[int, int, bool]]:
+        """Pairs of facts taken for one fact, each with whether alike sentences are the only
+        evidence (:meth:`_paraphrase`): no verbatim phrase, alike window or agreeing figures."""
         if self.selector is not None:
             for i in range(1, len(facts)):
-                yield 0, i  # every selected claim belongs to the one fact
+                yield 0, i, False  # every selected claim belongs to the one fact
             return
         index: dict[tuple[str, str, str], list[int]] = defaultdict(list)
         df: Counter[str] = Counter()
@@ -622,17 +632,18 @@ class ConflictKind(Kind):
             # A verbatim phrase around both figures: a wire sentence that one outlet changed.
             words, telling = shared_phrase(a.phrase, b.phrase)
             if 0 < min_run <= words and telling >= min_shared:
-                yield x, y
+                yield x, y, False
                 continue
             if 0 < agreeing_figures <= agreeing.get((x, y), 0) and self._adjacent_agree(a, b):
-                yield x, y
+                yield x, y, False
                 continue
             if shared.get((x, y), 0) < min_shared:
                 continue
             threshold = self.options["min_similarity"]
-            near = weighted_jaccard(a.words, b.words, idf) >= threshold and self._adjacent_agree(a, b)
-            if near or self._paraphrase(a, b, idf):
-                yield x, y
+            if weighted_jaccard(a.words, b.words, idf) >= threshold and self._adjacent_agree(a, b):
+                yield x, y, False
+            elif self._paraphrase(a, b, idf):
+                yield x, y, True
 
     def _paraphrase(self, a: _Fact, b: _Fact, idf: dict[str, float]) -> bool:
         """Alike sentences, each with one claim of this kind and unit -- or with several
@@ -841,28 +852,35 @@ class ConflictKind(Kind):
             same[_signature(f)].append(i)
         members_of = list(same.values())
         reps = [facts[ids[0]] for ids in members_of]
-        strong = list(self._pairs(reps))
+        strong: list[tuple[int, int]] = []
+        alike: list[tuple[int, int]] = []  # pairs that only alike sentences make one fact
+        separate = self.options["paraphrase_severity"] is not None
+        for x, y, only_alike in self._scored_pairs(reps):
+            (alike if only_alike and separate else strong).append((x, y))
         weak_severity = self.options["weak_severity"]
         weak: list[tuple[int, int]] = []
         names_in: dict[str, frozenset[str]] | None = None
         if self.options["story_names"] > 0 and weak_severity != "ignore":
             names_in = {doc.path: story_names(claims) for doc, claims in corpus.items()}
-            weak = list(self._story_pairs(reps, names_in, set(strong)))
-        people, roles = self._holder_pairs(reps, names_in, {*strong, *weak})
+            weak = list(self._story_pairs(reps, names_in, {*strong, *alike}))
+        people, roles = self._holder_pairs(reps, names_in, {*strong, *alike, *weak})
         strong += people
         weak += roles
         # Who agrees with whom: the majority is counted over every statement paired with a
         # member of a conflict, not only over the conflicting pairs.
         seconds = _Seconds(members_of)
-        for x, y in (*strong, *weak):
+        for x, y in (*strong, *alike, *weak):
             if repr(reps[x].claim.value) == repr(reps[y].claim.value):
                 seconds.add(x, y)
-        groups = _groups([(x, y) for x, y in strong if not self._legitimate(reps[x], reps[y])], members_of)
-        yield from self._report(facts, groups, seconds=seconds)
-        weak = [(x, y) for x, y in weak if not self._legitimate(reps[x], reps[y])]
-        done = {i for g in groups for i in g}
-        yield from self._report(facts, _groups(weak, members_of), severity=weak_severity, skip=done,
-                                seconds=seconds)
+        # The strongest evidence reports first; a fact it reports is not reported again on weaker.
+        done: set[int] = set()
+        for pairs, severity in ((strong, None), (alike, self.options["paraphrase_severity"]),
+                                (weak, weak_severity)):
+            if severity == "ignore":
+                continue
+            groups = _groups([(x, y) for x, y in pairs if not self._legitimate(reps[x], reps[y])], members_of)
+            yield from self._report(facts, groups, severity=severity, skip=done, seconds=seconds)
+            done.update(i for g in groups for i in g)
 
     def _report(self, facts: Sequence[_Fact], groups: Sequence[Sequence[int]], severity: str | None = None,
                 skip: Collection[int] = (), seconds: _Seconds | None = None) -> Iterable[Finding]:
