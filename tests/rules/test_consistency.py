@@ -621,6 +621,55 @@ def test_story_names_are_the_most_mentioned_and_bounded() -> None:
     assert "ahmed khalil" in names  # mentioned last, but twice; the others once
 
 
+DOCTOR = ("Matt Smith will leave Doctor Who, the BBC said in London; Steven Moffat thanked Karen Gillan and "
+          "Arthur Darvill. {}")
+CONSENSUS_AGES = {  # three articles agree on the unnamed actor's age, in three wordings
+    "a.txt": DOCTOR.format("The 26-year-old was unveiled as the eleventh Doctor on Saturday."),
+    "b.txt": DOCTOR.format("Fans cheered when the 26-year-old walked on stage."),
+    "c.txt": DOCTOR.format("Critics said the 26-year-old was a bold choice for the part."),
+}
+
+
+@pytest.mark.parametrize(("d", "expected"), [
+    # The one article giving another age for an unnamed holder: its story agrees on 26.
+    ("The 29-year-old said it was an honour to play the part.", [("d.txt", "29-year-old", "info")]),
+    ("The 26-year-old said it was an honour to play the part.", []),
+    # Two ages in one article: the 29-year-old may be somebody else.
+    ("The 29-year-old said it was an honour, his 61-year-old father said.", []),
+    # A named holder is paired by name, not by the story's consensus.
+    ("29-year-old Jenna Coleman said it was an honour to play the part.", []),
+])
+def test_an_unnamed_age_against_its_storys_consensus(d: str, expected: list[tuple[str, str, str]]) -> None:
+    found = run(BUILTIN["figures/conflict"], {**CONSENSUS_AGES, "d.txt": DOCTOR.format(d)})
+    assert [(f.path, f.location.excerpt, f.severity) for f in found] == expected
+    if found:
+        assert found[0].related[0].path in CONSENSUS_AGES
+
+
+def test_no_consensus_without_a_clear_majority() -> None:
+    # Two articles say 26, two say 27: the story does not agree, so nothing is lone against it.
+    files = {"a.txt": CONSENSUS_AGES["a.txt"], "b.txt": CONSENSUS_AGES["b.txt"],
+             "c.txt": CONSENSUS_AGES["c.txt"].replace("26", "27"),
+             "e.txt": DOCTOR.format("The 27-year-old is said to be a fan."),
+             "d.txt": DOCTOR.format("The 29-year-old said it was an honour to play the part.")}
+    assert [f for f in run(BUILTIN["figures/conflict"], files) if f.path == "d.txt"] == []
+
+
+APPLE = ("Apple unveiled the laptop at Macworld in San Francisco, where Phil Schiller stood in for Steve Jobs "
+         "before Tim Cook spoke. {}")
+
+
+def test_a_figure_in_a_name_against_its_storys_consensus() -> None:
+    files = {
+        "a.txt": APPLE.format("The new 17-inch MacBook Pro ships at the end of January."),
+        "b.txt": APPLE.format("Reviewers praised the battery of the 17-inch MacBook Pro."),
+        "c.txt": APPLE.format("The 17-inch MacBook Pro is the thinnest notebook of its size."),
+        "d.txt": APPLE.format("Analysts expect the 19-inch MacBook Pro to sell well to designers."),
+    }
+    found = run(BUILTIN["figures/conflict"], files)
+    assert [(f.path, f.location.excerpt, f.severity) for f in found] == [("d.txt", "19-inch", "info")]
+
+
 @pytest.mark.parametrize(("options", "expected"), [
     ("story_names: 0", []),
     ("weak_severity: ignore", []),

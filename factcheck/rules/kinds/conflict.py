@@ -714,6 +714,67 @@ class ConflictKind(Kind):
                     len(a.sentence & b.sentence) >= self.options["min_shared"] and self._may_be_one(a, b):
                 yield x, y
 
+    def _consensus_pairs(self, facts: Sequence[_Fact], names_in: dict[str, frozenset[str]],
+                         known: set[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+        """A value one article gives against the value its story agrees on: weaker evidence.
+
+        Some figures belong to something the story names again and again, however
+        the sentences around them differ: the age of the person an article calls only
+        "the 26-year-old" (no name to pair it by, see :meth:`_holder_pairs`), the size
+        in "the 17-inch MacBook Pro".  When the articles of the story (``story_names``
+        names in common) give one value for it :data:`CONSENSUS` times or more, in two
+        articles or more and twice as many as any other value, an article giving a
+        value no other article of the story gives is paired with a statement of the
+        consensus.  An unnamed age is compared only where its article gives no other
+        age, so it cannot be another person's.  Candidates meet through an index of
+        (what the figure belongs to, name), so only articles sharing names are compared.
+        """
+        need = self.options["story_names"]
+        keys: list[tuple[object, ...] | None] = [_consensus_key(f) for f in facts]
+        ages: dict[str, set[str]] = defaultdict(set)
+        for f in facts:
+            if f.claim.get("age"):
+                ages[f.doc.path].add(repr(f.claim.value))
+        index: dict[tuple[object, ...], list[int]] = defaultdict(list)
+        for i, f in enumerate(facts):
+            if keys[i] is not None:
+                for name in names_in.get(f.doc.path, ()):
+                    index[(keys[i], name)].append(i)
+        mates: dict[int, list[int]] = defaultdict(list)
+        for (x, y), k in sorted(_co_indexed(index, facts).items()):
+            if k >= need and keys[x] == keys[y]:
+                mates[x].append(y)
+                mates[y].append(x)
+        for x in sorted(mates):
+            f = facts[x]
+            value = repr(f.claim.value)
+            key = keys[x]
+            assert key is not None
+            if key[0] == "age" and ages[f.doc.path] != {value}:
+                continue
+            docs: dict[str, set[str]] = defaultdict(set)
+            said: Counter[str] = Counter()
+            first: dict[str, int] = {}
+            for y in mates[x]:
+                g = facts[y]
+                if key[0] == "age" and not self._same_subject(f.claim, g.claim):
+                    continue
+                v = repr(g.claim.value)
+                docs[v].add(g.doc.path)
+                said[v] += 1
+                first.setdefault(v, y)
+            if value in docs or not docs:
+                continue
+            ranked = sorted(docs, key=lambda v: (-len(docs[v]), -said[v], v))
+            top = ranked[0]
+            if len(docs[top]) < 2 or said[top] < CONSENSUS or \
+                    (len(ranked) > 1 and 2 * len(docs[ranked[1]]) > len(docs[top])):
+                continue
+            y = first[top]
+            pair = (min(x, y), max(x, y))
+            if pair not in known:
+                yield pair
+
     def _holder_pairs(self, facts: Sequence[_Fact], names_in: dict[str, frozenset[str]] | None,
                       known: set[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         """Ages of one holder: (pairs of a named person, pairs of a role in one story).
@@ -863,6 +924,7 @@ class ConflictKind(Kind):
         if self.options["story_names"] > 0 and weak_severity != "ignore":
             names_in = {doc.path: story_names(claims) for doc, claims in corpus.items()}
             weak = list(self._story_pairs(reps, names_in, {*strong, *alike}))
+            weak += self._consensus_pairs(reps, names_in, {*strong, *alike, *weak})
         people, roles = self._holder_pairs(reps, names_in, {*strong, *alike, *weak})
         strong += people
         weak += roles
@@ -921,6 +983,29 @@ class ConflictKind(Kind):
 #: (a word in every sentence, a name in every article): it is skipped, which also
 #: keeps the pairing linear in the corpus.
 MAX_POSTINGS = 300
+
+
+#: Statements of one value that make a story's consensus (see ConflictKind._consensus_pairs).
+CONSENSUS = 3
+#: The capitalised words right after a figure: the name it is part of ("17-inch MacBook Pro").
+_NAME_AFTER_RE = re.compile(r"[ \t]*([A-Z][\w'’-]*)(?:[ \t]+([A-Z][\w'’-]*))?")
+
+
+def _consensus_key(f: _Fact) -> tuple[object, ...] | None:
+    """What a figure belongs to, for the story's consensus: an age whose holder is not
+    named (a plausible human age), or the name the figure is part of; None otherwise."""
+    c = f.claim
+    if c.kind == "date":
+        return None  # a date is compared by closeness (see ConflictKind._near_days)
+    if c.get("age"):
+        if (f.holder is not None and f.holder[0] == "person") or not isinstance(c.value, (int, float)) \
+                or c.value > 120:
+            return None
+        return ("age",)
+    m = _NAME_AFTER_RE.match(f.doc.text, c.end)
+    if m and m.group(1).casefold() not in STOPWORDS and m.group(1).casefold() not in _NOT_NAMES:
+        return ("name", f.key, tuple(g.casefold() for g in m.groups() if g))
+    return None
 
 
 def _co_indexed(index: dict[Any, list[int]], facts: Sequence[_Fact]) -> Counter[tuple[int, int]]:
