@@ -101,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     # The shipped pairing, strong and weak, as conflict_sweep.py counts it.
     shipped = set(impl._pairs(facts))
     shipped |= set(impl._story_pairs(facts, names_in, shipped))
+    shipped |= set(impl._consensus_pairs(facts, names_in, shipped))
     people, roles = impl._holder_pairs(facts, names_in, shipped)
     shipped |= {*people, *roles}
 
