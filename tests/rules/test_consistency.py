@@ -646,6 +646,16 @@ def test_an_unnamed_age_against_its_storys_consensus(d: str, expected: list[tupl
         assert found[0].related[0].path in CONSENSUS_AGES
 
 
+def test_an_age_in_a_syndicated_sentence_still_counts_as_its_articles_other_age() -> None:
+    # d.txt's second age sits in a sentence e.txt repeats word for word; identical
+    # statements collapse to one before pairing, but d.txt still gives two ages.
+    father = "His 61-year-old father, a retired teacher from Glasgow, watched from the front row."
+    files = {**CONSENSUS_AGES,
+             "d.txt": DOCTOR.format("The 29-year-old said it was an honour to play the part. " + father),
+             "e.txt": DOCTOR.format(father)}
+    assert [f for f in run(BUILTIN["figures/conflict"], files) if f.path == "d.txt"] == []
+
+
 def test_no_consensus_without_a_clear_majority() -> None:
     # Two articles say 26, two say 27: the story does not agree, so nothing is lone against it.
     files = {"a.txt": CONSENSUS_AGES["a.txt"], "b.txt": CONSENSUS_AGES["b.txt"],

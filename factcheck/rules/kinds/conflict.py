@@ -378,6 +378,7 @@ class _Fact:
     holder: tuple[str, str] | None  # whose age it is: see age_holder
     given: frozenset[str]  # the values its document gives for this kind, unit and measure
     one_age: bool = False  # the only age its document gives this holder
+    ages: frozenset[str] = frozenset()  # every age its document gives, whoever holds it
     others: frozenset[tuple[str, str, str]] = frozenset()  # if unique, its sentence's other figures (kind, unit, value)
 
 
@@ -558,10 +559,12 @@ class ConflictKind(Kind):
             # One frozen set per measure, shared by its figures: a copy each would be quadratic
             # in a document giving thousands of values of one measure.
             given_of = {k: frozenset(v) for k, v in given.items()}
+            doc_ages = frozenset(repr(f.claim.value) for f in facts[start:] if f.claim.get("age"))
             for i in range(start, len(facts)):
                 f = facts[i]
                 facts[i] = replace(f, given=given_of[(f.key, f.measure)],
                                    one_age=f.holder is not None and len(ages[f.holder]) == 1,
+                                   ages=doc_ages if f.claim.get("age") else frozenset(),
                                    # Only a lone figure pairs through the others, and it has few: a sentence
                                    # of a thousand figures of one unit would be quadratic.
                                    others=frozenset(g for g in figures[f.claim.sentence] if g[:2] != f.key)
@@ -731,10 +734,6 @@ class ConflictKind(Kind):
         """
         need = self.options["story_names"]
         keys: list[tuple[object, ...] | None] = [_consensus_key(f) for f in facts]
-        ages: dict[str, set[str]] = defaultdict(set)
-        for f in facts:
-            if f.claim.get("age"):
-                ages[f.doc.path].add(repr(f.claim.value))
         index: dict[tuple[object, ...], list[int]] = defaultdict(list)
         for i, f in enumerate(facts):
             if keys[i] is not None:
@@ -750,7 +749,7 @@ class ConflictKind(Kind):
             value = repr(f.claim.value)
             key = keys[x]
             assert key is not None
-            if key[0] == "age" and ages[f.doc.path] != {value}:
+            if key[0] == "age" and f.ages != {value}:
                 continue
             docs: dict[str, set[str]] = defaultdict(set)
             said: Counter[str] = Counter()
@@ -1103,7 +1102,7 @@ def _signature(f: _Fact) -> tuple[object, ...]:
     c = f.claim
     return (f.key, repr(c.value), f.words, f.sentence, f.unique, f.values, f.anchor, c.qualifier, c.get("subject"),
             c.get("per"), c.get("relative"), c.get("anchor"), c.get("modifier"), f.measure, f.phrase,
-            f.holder, f.doc.pub_date, f.given, f.one_age, f.others)
+            f.holder, f.doc.pub_date, f.given, f.one_age, f.ages, f.others)
 
 
 def one_noun(a: Sequence[str], b: Sequence[str]) -> bool:
