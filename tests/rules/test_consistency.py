@@ -44,6 +44,17 @@ def inline_rule(text: str) -> Rule:
     return parse_rule(raw, "inline.yaml", 1)
 
 
+def conflict_rule(options: str, severity: str = "error") -> Rule:
+    """A house rule of the ``conflict`` type with these options (YAML lines)."""
+    return inline_rule(f"""
+id: house/figure-conflict
+type: conflict
+severity: {severity}
+message: "{{found}} vs {{expected}} in {{other}}"
+{options}
+""")
+
+
 # --------------------------------------------------------------------------- seeds
 
 
@@ -331,14 +342,7 @@ def test_a_figure_inside_a_shared_verbatim_phrase_is_one_fact() -> None:
     b = SEASON.format("Running back Bush", 440, "the team said on its website after the loss in Charlotte")
     found = run(BUILTIN["figures/conflict"], {"a.txt": a, "b.txt": b, "c.txt": a})
     assert [(f.path, f.location.excerpt, f.severity) for f in found] == [("b.txt", "440 yards", "warning")]
-    rule = inline_rule("""
-id: house/figure-conflict
-type: conflict
-severity: warning
-message: "{found} vs {expected} in {other}"
-min_run: 0
-agreeing_figures: 0
-""")
+    rule = conflict_rule("min_run: 0\nagreeing_figures: 0", severity="warning")
     # Without the phrase (nor "two touchdowns on 106 carries" agreeing), nothing pairs the yards.
     assert run(rule, {"a.txt": a, "b.txt": b, "c.txt": a}) == []
 
@@ -432,13 +436,7 @@ def test_the_builtin_rule_reports_conflicts_of_merely_alike_sentences_at_info() 
     ("paraphrase_severity: ignore", []),
 ])
 def test_paraphrase_severity_option(option: str, expected: list[tuple[str, str]]) -> None:
-    rule = inline_rule(f"""
-id: house/figure-conflict
-type: conflict
-severity: error
-message: "{{found}} vs {{expected}} in {{other}}"
-{option}
-""")
+    rule = conflict_rule(option)
     assert [(f.path, f.severity) for f in run(rule, {"a.txt": MILL, "b.txt": MILL_ALIKE})] == expected
 
 
@@ -505,13 +503,7 @@ DEPUTY = ("Published: 2011-06-2{}\n\nSheriff Lee Baca and prosecutor Steve Coole
 ])
 def test_ages_of_one_role_in_one_story_pair_at_the_weak_severity(
         b: str, options: str, expected: list[tuple[str, str, str]]) -> None:
-    rule = inline_rule(f"""
-id: house/figure-conflict
-type: conflict
-severity: warning
-message: "{{found}} vs {{expected}} in {{other}}"
-{options}
-""")
+    rule = conflict_rule(options, severity="warning")
     a = DEPUTY.format(4, "Investigators said the 35-year-old deputy was shot in the head on a Friday.")
     found = run(rule, {"a.txt": a, "b.txt": DEPUTY.format(5, b)})
     assert [(f.path, f.location.excerpt, f.severity) for f in found] == expected
@@ -687,13 +679,7 @@ def test_a_figure_in_a_name_against_its_storys_consensus() -> None:
     ("story_names: 6", []),  # the articles share five names
 ])
 def test_weak_pairing_options(options: str, expected: list[tuple[str, str]]) -> None:
-    rule = inline_rule(f"""
-id: house/figure-conflict
-type: conflict
-severity: error
-message: "{{found}} vs {{expected}} in {{other}}"
-{options}
-""")
+    rule = conflict_rule(options)
     found = run(rule, {"a.txt": BOATS_A, "b.txt": BOATS_B})
     assert [(f.path, f.severity) for f in found] == expected
 
