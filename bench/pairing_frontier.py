@@ -102,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     shipped = set(impl._pairs(facts))
     shipped |= set(impl._story_pairs(facts, names_in, shipped))
     shipped |= set(impl._consensus_pairs(facts, names_in, shipped))
+    shipped |= set(impl._majority_pairs(facts, names_in, shipped))
     people, roles = impl._holder_pairs(facts, names_in, shipped)
     shipped |= {*people, *roles}
 
@@ -205,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     budgets = [base_conflicts * k for k in (1, 2, 4, 8)]
     print("best pairing recall within a budget of conflicting pairs (scored out of fold, by topic):")
-    print(f"{'':>24}" + "".join(f"{'<= ' + str(b):>14}" for b in budgets))
+    print(f"{'':>24}" + "".join(f"{'<= ' + str(budget):>14}" for budget in budgets))
     for name, make in models.items():
         score = np.zeros(len(rows))
         for train, test in GroupKFold(n_splits=5).split(Xa, ya, groups):
@@ -215,12 +216,12 @@ def main(argv: list[str] | None = None) -> int:
         best = dict.fromkeys(budgets, 0.0)
         for t in sorted(set(np.round(score, 3)), reverse=True):
             recall, conflicts = measure(list(score >= t))
-            for b in budgets:
-                if conflicts <= b:
-                    best[b] = max(best[b], recall)
+            for budget in budgets:
+                if conflicts <= budget:
+                    best[budget] = max(best[budget], recall)
             if conflicts > budgets[-1]:
                 break
-        print(f"{name:>24}" + "".join(f"{best[b]:>14.3f}" for b in budgets))
+        print(f"{name:>24}" + "".join(f"{best[budget]:>14.3f}" for budget in budgets))
     return 0
 
 

@@ -672,6 +672,38 @@ def test_a_figure_in_a_name_against_its_storys_consensus() -> None:
     assert [(f.path, f.location.excerpt, f.severity) for f in found] == [("d.txt", "19-inch", "info")]
 
 
+MAJORITY = {  # two articles agree on 23 pirates, in sentences too unlike for the contexts to pair
+    "a.txt": STORY.format("Marine commandos from the warship captured 23 pirates after a long chase across the "
+                          "gulf. In 2008 the navy held 40 pirates in Mumbai."),
+    "b.txt": STORY.format("Twenty-three pirates were captured by the commandos after the chase, along with rifles "
+                          "and a rocket launcher."),
+}
+LONE = "The commandos captured 26 pirates on the deck after the chase, the navy said. A week earlier, {} in Somalia."
+
+
+@pytest.mark.parametrize(("changes", "expected"), [
+    # Each article gives another count of pirates, so the story pairing does not compare them;
+    # but c.txt alone says 26, where two articles agree on 23.
+    ({"c.txt": STORY.format(LONE.format("12 pirates were freed"))}, [("c.txt", "26 pirates", "info")]),
+    # The lone article is the one reported, even where it comes first.
+    ({"0.txt": STORY.format(LONE.format("12 pirates were freed"))}, [("0.txt", "26 pirates", "info")]),
+    # c.txt gives 23 as well: its 26 is another group of pirates.
+    ({"c.txt": STORY.format(LONE.format("23 pirates were held and 12 freed"))}, []),
+    # Another article of the story gives 26 too: a fact of the story, not a slip.
+    ({"c.txt": STORY.format(LONE.format("12 pirates were freed")),
+      "d.txt": STORY.format("Last year a Danish ship handed 26 pirates to Kenya for trial.")}, []),
+    # Without two articles agreeing there is no majority to be lone against.
+    ({"b.txt": MAJORITY["b.txt"].replace("Twenty-three", "Twenty-four"),
+      "c.txt": STORY.format(LONE.format("12 pirates were freed"))}, []),
+])
+def test_a_value_one_article_alone_gives_against_its_storys_majority(
+        changes: dict[str, str], expected: list[tuple[str, str, str]]) -> None:
+    found = run(BUILTIN["figures/conflict"], {**MAJORITY, **changes})
+    assert [(f.path, f.location.excerpt, f.severity) for f in found] == expected
+    if found:  # reported against a statement of the majority, not the other way round
+        assert found[0].related[0].path in ("a.txt", "b.txt")
+
+
 @pytest.mark.parametrize(("options", "expected"), [
     ("story_names: 0", []),
     ("weak_severity: ignore", []),

@@ -746,33 +746,57 @@ class ConflictKind(Kind):
                 mates[y].append(x)
         for x in sorted(mates):
             f = facts[x]
-            value = repr(f.claim.value)
             key = keys[x]
             assert key is not None
-            if key[0] == "age" and f.ages != {value}:
-                continue
-            docs: dict[str, set[str]] = defaultdict(set)
-            said: Counter[str] = Counter()
-            first: dict[str, int] = {}
-            for y in mates[x]:
-                g = facts[y]
-                if key[0] == "age" and not self._same_subject(f.claim, g.claim):
+            if key[0] == "age":
+                if f.ages != {repr(f.claim.value)}:
                     continue
-                v = repr(g.claim.value)
-                docs[v].add(g.doc.path)
-                said[v] += 1
-                first.setdefault(v, y)
-            if value in docs or not docs:
+                found = _majority(facts, x, [y for y in mates[x] if self._same_subject(f.claim, facts[y].claim)])
+            else:
+                found = _majority(facts, x, mates[x])
+            if found is not None and len(found[1]) >= CONSENSUS:
+                yield from _against(x, found[1], known)
+
+    def _majority_pairs(self, facts: Sequence[_Fact], names_in: dict[str, frozenset[str]],
+                        known: set[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+        """A value one article alone gives against the value the rest of its story agrees on,
+        in sentences sharing words: weaker evidence.
+
+        "Thomas missed 10 games" / "missed nine games" (twice): the sentences are too
+        unlike for the contexts, and the articles give other game counts, so the
+        story pairing does not compare them.  Yet where the articles of a story
+        (``story_names`` names in common) state a measure in sentences sharing
+        ``min_shared`` words, two articles or more agree on one value (twice as many
+        as any other), and one article gives a value no article of the story gives
+        for the measure, nor the agreed value itself, that article most likely has
+        the figure wrong.  An article giving the agreed value too states two facts
+        ("226 yards rushing, including an 84-yard scamper"), and a value another
+        article of the story gives is that article's fact as well.
+        """
+        need = self.options["story_names"]
+        index: dict[tuple[object, ...], list[int]] = defaultdict(list)
+        for i, f in enumerate(facts):
+            if f.claim.kind != "date" and not f.claim.get("relative"):
+                for name in names_in.get(f.doc.path, ()):
+                    index[(f.key, f.measure, name)].append(i)
+        story_values: dict[int, set[str]] = defaultdict(set)  # what the rest of the story gives for the measure
+        mates: dict[int, list[int]] = defaultdict(list)
+        for (x, y), k in sorted(_co_indexed(index, facts).items()):
+            if k < need:
                 continue
-            ranked = sorted(docs, key=lambda v: (-len(docs[v]), -said[v], v))
-            top = ranked[0]
-            if len(docs[top]) < 2 or said[top] < CONSENSUS or \
-                    (len(ranked) > 1 and 2 * len(docs[ranked[1]]) > len(docs[top])):
+            a, b = facts[x], facts[y]
+            story_values[x].add(repr(b.claim.value))
+            story_values[y].add(repr(a.claim.value))
+            if len(a.sentence & b.sentence) >= self.options["min_shared"] and self._may_be_one(a, b):
+                mates[x].append(y)
+                mates[y].append(x)
+        for x in sorted(mates):
+            f = facts[x]
+            if repr(f.claim.value) in story_values[x]:
                 continue
-            y = first[top]
-            pair = (min(x, y), max(x, y))
-            if pair not in known:
-                yield pair
+            found = _majority(facts, x, mates[x])
+            if found is not None and found[0] not in f.given:
+                yield from _against(x, found[1], known)
 
     def _holder_pairs(self, facts: Sequence[_Fact], names_in: dict[str, frozenset[str]] | None,
                       known: set[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -924,6 +948,7 @@ class ConflictKind(Kind):
             names_in = {doc.path: story_names(claims) for doc, claims in corpus.items()}
             weak = list(self._story_pairs(reps, names_in, {*strong, *alike}))
             weak += self._consensus_pairs(reps, names_in, {*strong, *alike, *weak})
+            weak += self._majority_pairs(reps, names_in, {*strong, *alike, *weak})
         people, roles = self._holder_pairs(reps, names_in, {*strong, *alike, *weak})
         strong += people
         weak += roles
@@ -1005,6 +1030,36 @@ def _consensus_key(f: _Fact) -> tuple[object, ...] | None:
     if m and m.group(1).casefold() not in STOPWORDS and m.group(1).casefold() not in _NOT_NAMES:
         return ("name", f.key, tuple(g.casefold() for g in m.groups() if g))
     return None
+
+
+def _majority(facts: Sequence[_Fact], x: int, mates: Sequence[int]) -> tuple[str, list[int]] | None:
+    """The value ``x``'s mates agree on, when ``x`` gives another: (the value, its
+    statements); None when no value has two articles and twice the articles of any
+    other, or when a mate gives ``x``'s value too."""
+    value = repr(facts[x].claim.value)
+    docs: dict[str, set[str]] = defaultdict(set)
+    said: dict[str, list[int]] = defaultdict(list)
+    for y in mates:
+        v = repr(facts[y].claim.value)
+        docs[v].add(facts[y].doc.path)
+        said[v].append(y)
+    if value in docs or not docs:
+        return None
+    ranked = sorted(docs, key=lambda v: (-len(docs[v]), -len(said[v]), v))
+    top = ranked[0]
+    if len(docs[top]) < 2 or (len(ranked) > 1 and 2 * len(docs[ranked[1]]) > len(docs[top])):
+        return None
+    return top, said[top]
+
+
+def _against(x: int, statements: Sequence[int], known: set[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+    """``x`` paired with the first statement of the value its story agrees on, and that
+    statement with the others: they are the majority the report names (see _Seconds)."""
+    y = statements[0]
+    for pair in ((x, y), *((y, z) for z in statements[1:])):
+        pair = (min(pair), max(pair))
+        if pair not in known:
+            yield pair
 
 
 def _co_indexed(index: dict[Any, list[int]], facts: Sequence[_Fact]) -> Counter[tuple[int, int]]:
