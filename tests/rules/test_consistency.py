@@ -847,6 +847,9 @@ def test_paraphrased_sentences_state_the_same_date() -> None:
      "The quake hit inland at a depth of just 12km, the US Geological Survey said."),
     ("AMD will pay $334 million in cash and stock for SeaMicro, the chip maker said.",
      "AMD will pay US$343 million in cash and stock for SeaMicro, the chip maker said."),
+    # A counted noun in two plurals counts one thing.
+    ("Police said 10 persons were killed when the bus overturned near the old bridge in Kandy on Sunday.",
+     "Police said 12 people were killed when the bus overturned near the old bridge in Kandy on Sunday."),
     # A common noun and a name may be one subject.
     ("A 23-year-old man was charged with the murders of his mother and sister in Millom.",
      "A 32-year-old John Jenkin was charged with the murders of his mother and sister in Millom."),

@@ -393,13 +393,14 @@ def measure_words(c: Claim) -> tuple[str, ...]:
     """The words of a claim other than its number: what is counted ("career points", "AK-47 rifles").
 
     A spelling of the claim's own unit is not among them: the unit is compared
-    already, and "47-yd" and "47-yard", "10km" and "10 kilometres" measure alike.
+    already, and "47-yd" and "47-yard", "10km" and "10 kilometres" measure alike;
+    nor is the noun a count counts, in any plural ("10 persons", "10 people").
     """
     out = []
     unit = (c.unit or "").casefold()
     for w in re.split(r"[\s-]+", c.text.casefold().replace("’", "'")):
         w = w.strip(".,;:()\"'")
-        if (unit and unit_of(w) == unit) or any(ch.isdigit() for ch in w):
+        if (unit and (unit_of(w) == unit or singular(w) == unit)) or any(ch.isdigit() for ch in w):
             continue  # the unit itself, or a figure written with letters ("US$334", "10km")
         if w and not _NUMBERISH_RE.match(w) and w[:1] not in "$£€¥":
             out.append(w[:-1] if w.endswith("s") and len(w) > 3 else w)
