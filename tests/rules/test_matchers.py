@@ -12,6 +12,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
@@ -380,3 +381,25 @@ def test_one_noun_is_symmetric_and_reflexive(a: list[str], b: list[str]) -> None
     if a and not a[-1].endswith("s"):
         assert one_noun(a, [*a[:-1], a[-1] + "s"])
     assert not one_noun(a, [])
+
+
+@pytest.mark.parametrize(("text", "holder"), [
+    ("16-year-old Kimani Gray was shot.", ("person", "kimani gray")),
+    ("Police said 20-year-old victim Ka'Loni Flynn died at the scene.", ("person", "ka'loni flynn")),
+    ("A 34-year-old mother, Zurana Horton, was shot.", ("role", "mother")),
+    # A name in a compound word is not whose age it is.
+    ("The 55-year-old Glasgow-born star will play the Doctor.", None),
+    ("The 20-year-old met Mary Smith on Friday.", None),
+])
+def test_age_holder_examples(text: str, holder: tuple[str, str] | None) -> None:
+    from factcheck.claims.base import extract_all
+    from factcheck.documents import parse_document
+    from factcheck.rules.kinds.conflict import age_holder
+
+    doc = parse_document("a.txt", text)
+    claims = extract_all(doc)
+    people = sorted((c for c in claims if c.kind == "name" and c.get("type") in ("person", "unknown")),
+                    key=lambda c: c.start)
+    ages = [c for c in claims if c.get("age")]
+    assert len(ages) == 1
+    assert age_holder(doc, ages[0], people, [n.start for n in people]) == holder

@@ -309,7 +309,9 @@ _APPOSITION_RE = re.compile(r",[ \t]*(?:(?:a|an|the)[ \t]+)?$", re.IGNORECASE)
 def age_holder(doc: Document, claim: Claim, people: Sequence[Claim], starts: Sequence[int]) -> tuple[str, str] | None:
     """Whose age an age claim gives: ``("person", full name)`` or ``("role", noun)``.
 
-    A person named right after the age ("16-year-old Kimani Gray") or in
+    A person named right after the age ("16-year-old Kimani Gray"), after
+    the role the age qualifies ("20-year-old victim Ka'Loni Flynn") -- but not
+    a name in a compound word ("55-year-old Glasgow-born star") -- or in
     apposition before it ("Peterson, a 32-year-old fertilizer salesman"), by
     the full name the names extractor links a surname to; otherwise the common
     noun the age describes ("the 35-year-old deputy" -> deputy).  ``people``
@@ -319,15 +321,18 @@ def age_holder(doc: Document, claim: Claim, people: Sequence[Claim], starts: Seq
     if not claim.get("age"):
         return None
     text = doc.text
+    subject = str(claim.get("subject") or "")
     i = bisect.bisect_left(starts, claim.start)
     after = people[i] if i < len(people) else None
-    if after is not None and claim.end <= after.start <= claim.end + 2 and not text[claim.end:after.start].strip():
+    if after is not None and text[after.end:after.end + 1] != "-" and (
+            (claim.end <= after.start <= claim.end + 2 and not text[claim.end:after.start].strip())
+            # "20-year-old victim Ka'Loni Flynn": the name follows the noun the age describes.
+            or (subject and " ".join(text[claim.end:after.start].split()) == subject and subject[:1].islower())):
         return "person", " ".join(str(after.value).casefold().split())
     if i > 0:
         before = people[i - 1]
         if claim.start - before.end <= 8 and _APPOSITION_RE.search(text, before.end, claim.start):
             return "person", " ".join(str(before.value).casefold().split())
-    subject = str(claim.get("subject") or "")
     if subject and not subject[:1].isupper():
         noun = subject.casefold().split()[-1]
         return "role", noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun
