@@ -412,16 +412,16 @@ def measure_words(c: Claim) -> tuple[str, ...]:
     return tuple(out)
 
 
-def same_measure(a: Claim, b: Claim) -> bool:
+def same_measure(a: _Fact, b: _Fact) -> bool:
     """Could two figures measure one thing?  Same counted words, and the same order of size.
 
     "2,301 career points" and "2,290 points" count different things; "20
     points" and "2,290 points", or "205 yards" and "4,183 yards", are a game and
     a career.  A misreported figure is rarely off by more than a factor of four.
     """
-    if a.kind != "date" and measure_words(a) != measure_words(b):
+    if a.measure != b.measure:  # measure_words, read once per fact (none for a date)
         return False
-    va, vb = a.value, b.value
+    va, vb = a.claim.value, b.claim.value
     if isinstance(va, (int, float)) and isinstance(vb, (int, float)) and not isinstance(va, bool) \
             and not isinstance(vb, bool) and va > 0 and vb > 0:
         return max(va, vb) / min(va, vb) <= 4.0
@@ -683,13 +683,27 @@ class ConflictKind(Kind):
     def _may_be_one(self, a: _Fact, b: _Fact) -> bool:
         """Nothing about the two figures themselves rules out one fact: same subject and measure,
         and not credited to differently named subjects."""
-        if not self._same_subject(a.claim, b.claim) or not same_measure(a.claim, b.claim):
+        if not self._same_subject(a.claim, b.claim) or not same_measure(a, b):
             return False
         # "Richard Carter scored 14 points" / "paced by 13 points from Seth VanDeest"
         return not (a.anchor and b.anchor and a.anchor.isdisjoint(b.anchor))
 
+    @staticmethod
+    def _story_mates(facts: Sequence[_Fact], names_in: dict[str, frozenset[str]]) -> Counter[tuple[int, int]]:
+        """For two statements of one measure in two articles, how many of their
+        ``story_names`` the articles share: the candidates of the story pairing and of
+        the story's majority, met through an index of (measure, name), so only
+        articles sharing names are compared."""
+        index: dict[tuple[object, ...], list[int]] = defaultdict(list)
+        for i, f in enumerate(facts):
+            if not f.claim.get("relative"):
+                for name in names_in.get(f.doc.path, ()):
+                    index[(f.key, f.measure, name)].append(i)
+        return _co_indexed(index, facts)
+
     def _story_pairs(self, facts: Sequence[_Fact], names_in: dict[str, frozenset[str]],
-                     strong: set[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+                     strong: set[tuple[int, int]],
+                     mates: Counter[tuple[int, int]] | None = None) -> Iterable[tuple[int, int]]:
         """Weaker evidence of one fact: two articles telling the same story (``story_names``
         names in common) each give one value, and only one, for the same measure -- or
         the same values but one (:func:`_rest_agrees`) -- in sentences sharing
@@ -701,8 +715,8 @@ class ConflictKind(Kind):
         Gibe each is the article's only count of boats.  Dates are rarer values than
         counts: two day-precise dates of one story at most ``near_days`` apart pair even
         when an article gives several ("hired him as head coach on June 27, 2001" / "He
-        joined the Blazers on June 27, 2001").  Candidates meet through an index of
-        (measure, name), so only articles sharing names are compared.
+        joined the Blazers on June 27, 2001").  ``mates``: :meth:`_story_mates`, if
+        already counted.
         """
         need = self.options["story_names"]
         dated = self.options["near_days"] > 0
@@ -712,12 +726,9 @@ class ConflictKind(Kind):
                 if (d := day_of(f.claim)) is not None:
                     named[f.doc.path].add(d.toordinal())
         days_in = {path: sorted(days) for path, days in named.items()}  # the days each document names
-        index: dict[tuple[object, ...], list[int]] = defaultdict(list)
-        for i, f in enumerate(facts):
-            if not f.claim.get("relative"):
-                for name in names_in.get(f.doc.path, ()):
-                    index[(f.key, f.measure, name)].append(i)
-        for (x, y), k in sorted(_co_indexed(index, facts).items()):
+        if mates is None:
+            mates = self._story_mates(facts, names_in)
+        for (x, y), k in sorted(mates.items()):
             a, b = facts[x], facts[y]
             if k >= need and (x, y) not in strong and (_rest_agrees(a, b) or self._near_days(a, b, days_in)) and \
                     len(a.sentence & b.sentence) >= self.options["min_shared"] and self._may_be_one(a, b):
@@ -764,7 +775,8 @@ class ConflictKind(Kind):
                 yield from _against(x, found[1], known)
 
     def _majority_pairs(self, facts: Sequence[_Fact], names_in: dict[str, frozenset[str]],
-                        known: set[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+                        known: set[tuple[int, int]],
+                        story: Counter[tuple[int, int]] | None = None) -> Iterable[tuple[int, int]]:
         """A value one article alone gives against the value the rest of its story agrees on,
         in sentences sharing words: weaker evidence.
 
@@ -777,19 +789,16 @@ class ConflictKind(Kind):
         for the measure, nor the agreed value itself, that article most likely has
         the figure wrong.  An article giving the agreed value too states two facts
         ("226 yards rushing, including an 84-yard scamper"), and a value another
-        article of the story gives is that article's fact as well.
+        article of the story gives is that article's fact as well.  Not for dates,
+        which pair by closeness (see :meth:`_near_days`).  ``story``:
+        :meth:`_story_mates`, if already counted.
         """
         need = self.options["story_names"]
-        index: dict[tuple[object, ...], list[int]] = defaultdict(list)
-        for i, f in enumerate(facts):
-            if f.claim.kind != "date" and not f.claim.get("relative"):
-                for name in names_in.get(f.doc.path, ()):
-                    index[(f.key, f.measure, name)].append(i)
+        if story is None:
+            story = self._story_mates(facts, names_in)
         story_values: dict[int, set[str]] = defaultdict(set)  # what the rest of the story gives for the measure
         mates: dict[int, list[int]] = defaultdict(list)
-        for (x, y), k in sorted(_co_indexed(index, facts).items()):
-            if k < need:
-                continue
+        for x, y in sorted(pair for pair, k in story.items() if k >= need and facts[pair[0]].claim.kind != "date"):
             a, b = facts[x], facts[y]
             story_values[x].add(repr(b.claim.value))
             story_values[y].add(repr(a.claim.value))
@@ -952,9 +961,10 @@ class ConflictKind(Kind):
         names_in: dict[str, frozenset[str]] | None = None
         if self.options["story_names"] > 0 and weak_severity != "ignore":
             names_in = {doc.path: story_names(claims) for doc, claims in corpus.items()}
-            weak = list(self._story_pairs(reps, names_in, {*strong, *alike}))
+            story = self._story_mates(reps, names_in)
+            weak = list(self._story_pairs(reps, names_in, {*strong, *alike}, story))
             weak += self._consensus_pairs(reps, names_in, {*strong, *alike, *weak})
-            weak += self._majority_pairs(reps, names_in, {*strong, *alike, *weak})
+            weak += self._majority_pairs(reps, names_in, {*strong, *alike, *weak}, story)
         people, roles = self._holder_pairs(reps, names_in, {*strong, *alike, *weak})
         strong += people
         weak += roles
