@@ -333,12 +333,11 @@ _AGE_TEXT = st.lists(st.sampled_from(
 def test_age_holder_is_a_name_of_the_document_or_a_lowercase_noun(text: str) -> None:
     from factcheck.claims.base import extract_all
     from factcheck.documents import parse_document
-    from factcheck.rules.kinds.conflict import age_holder
+    from factcheck.rules.kinds.conflict import age_holder, possible_people
 
     doc = parse_document("a.txt", text)
     claims = extract_all(doc)
-    people = sorted((c for c in claims if c.kind == "name" and c.get("type") in ("person", "unknown")),
-                    key=lambda c: c.start)
+    people = possible_people(claims)
     starts = [n.start for n in people]
     named = {" ".join(str(n.value).casefold().split()) for n in people}
     for c in claims:
@@ -394,12 +393,11 @@ def test_one_noun_is_symmetric_and_reflexive(a: list[str], b: list[str]) -> None
 def test_age_holder_examples(text: str, holder: tuple[str, str] | None) -> None:
     from factcheck.claims.base import extract_all
     from factcheck.documents import parse_document
-    from factcheck.rules.kinds.conflict import age_holder
+    from factcheck.rules.kinds.conflict import age_holder, possible_people
 
     doc = parse_document("a.txt", text)
     claims = extract_all(doc)
-    people = sorted((c for c in claims if c.kind == "name" and c.get("type") in ("person", "unknown")),
-                    key=lambda c: c.start)
+    people = possible_people(claims)
     ages = [c for c in claims if c.get("age")]
     assert len(ages) == 1
     assert age_holder(doc, ages[0], people, [n.start for n in people]) == holder

@@ -306,6 +306,13 @@ def name_anchor(doc: Document, claim: Claim, reach: int = 4) -> frozenset[str]:
 _APPOSITION_RE = re.compile(r",[ \t]*(?:(?:a|an|the)[ \t]+)?$", re.IGNORECASE)
 
 
+def possible_people(claims: Iterable[Claim]) -> list[Claim]:
+    """A document's names that may be people, by start: those not known as places or
+    organisations -- next to an age, a name of unknown type is a person."""
+    return sorted((c for c in claims if c.kind == "name" and c.get("type") in ("person", "unknown")),
+                  key=lambda c: c.start)
+
+
 def age_holder(doc: Document, claim: Claim, people: Sequence[Claim], starts: Sequence[int]) -> tuple[str, str] | None:
     """Whose age an age claim gives: ``("person", full name)`` or ``("role", noun)``.
 
@@ -314,9 +321,8 @@ def age_holder(doc: Document, claim: Claim, people: Sequence[Claim], starts: Seq
     a name in a compound word ("55-year-old Glasgow-born star") -- or in
     apposition before it ("Peterson, a 32-year-old fertilizer salesman"), by
     the full name the names extractor links a surname to; otherwise the common
-    noun the age describes ("the 35-year-old deputy" -> deputy).  ``people``
-    are the document's names that may be people (not places or organisations),
-    sorted by start; ``starts`` their starts.
+    noun the age describes ("the 35-year-old deputy" -> deputy).  ``people``:
+    :func:`possible_people`; ``starts`` their starts.
     """
     if not claim.get("age"):
         return None
@@ -524,9 +530,7 @@ class ConflictKind(Kind):
         for doc, claims in corpus.items():
             start = len(facts)
             masks = Masks(claims)
-            # Names not known as places or organisations: next to an age, a name of unknown type is a person.
-            people = sorted((c for c in claims if c.kind == "name" and c.get("type") in ("person", "unknown")),
-                            key=lambda c: c.start)
+            people = possible_people(claims)
             starts = [n.start for n in people]
             alike: dict[tuple[tuple[int, int], str, str], list[Claim]] = defaultdict(list)  # same sentence, kind, unit
             for o in claims:
