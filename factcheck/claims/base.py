@@ -128,9 +128,11 @@ def _newlines(text: str) -> list[int]:
     return [m.start() for m in _NEWLINE_RE.finditer(text)]
 
 
-_START_PUNCT_RE = re.compile(r"(?<=[.!?])[ \n]")
+#: A sentence starts after . ! ? and any closing quotes or brackets, then a space or line break:
+#: 'appetites and desires."' ends its sentence as 'desires.' does.
+_START_PUNCT_RE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*[ \n]")
 _BLANK_RE = re.compile(r"(?<=\n)\n")
-_END_PUNCT_RE = re.compile(r"[.!?](?=[ \n\"'\u201d]|\Z)")
+_END_PUNCT_RE = re.compile(r"[.!?](?=[ \n\"'\u201d\u2019)\]]|\Z)")
 _END_BLANK_RE = re.compile(r"\n(?=\n|\Z)")
 
 
@@ -138,7 +140,7 @@ _END_BLANK_RE = re.compile(r"\n(?=\n|\Z)")
 def _boundaries(text: str) -> tuple[list[int], list[int], list[int]]:
     """Sentence starts, and (trigger position, end offset) pairs, in text order."""
     starts = {0}
-    starts.update(m.end() for m in _START_PUNCT_RE.finditer(text) if not _abbrev_before(text, m.start() - 1))
+    starts.update(m.end() for m in _START_PUNCT_RE.finditer(text) if not _abbrev_before(text, m.start()))
     starts.update(m.end() for m in _BLANK_RE.finditer(text))
     ends: dict[int, int] = {}
     for m in _END_PUNCT_RE.finditer(text):
