@@ -476,6 +476,10 @@ RAIT_B = ("Published: 2012-01-10\n\nPolice named the climber as {} Duncan Rait, 
     (RAIT_B.replace("the climber as {} Duncan Rait,", "Duncan Rait, a 38-year-old climber,"),
      [("b.txt", "38-year-old", "warning")]),
     (RAIT_B.format("38-year-old").replace("2012-01-10", "2016-03-10"), []),  # four years on, he is older
+    (RAIT_B.format("36-year-old").replace("2012-01-10", "2013-07-10"), []),  # the age he died at
+    # ... but the years cannot make him younger, nor older than they are long.
+    (RAIT_B.format("30-year-old").replace("2012-01-10", "2016-03-10"), [("b.txt", "30-year-old", "warning")]),
+    (RAIT_B.format("52-year-old").replace("2012-01-10", "2016-03-10"), [("b.txt", "52-year-old", "warning")]),
     # Named after the noun the age describes: "38-year-old climber Duncan Rait".
     (RAIT_B.replace("the climber as {} Duncan Rait,", "38-year-old climber Duncan Rait,"),
      [("b.txt", "38-year-old", "warning")]),

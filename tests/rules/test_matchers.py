@@ -387,7 +387,9 @@ def test_one_noun_is_symmetric_and_reflexive(a: list[str], b: list[str]) -> None
     ("Police said 20-year-old victim Ka'Loni Flynn died at the scene.", ("person", "ka'loni flynn")),
     ("A 34-year-old mother, Zurana Horton, was shot.", ("role", "mother")),
     # A name in a compound word is not whose age it is.
-    ("The 55-year-old Glasgow-born star will play the Doctor.", None),
+    ("The 55-year-old Glasgow-born star will play the Doctor.", ("role", "star")),
+    # Nor is a name that qualifies the noun the age describes.
+    ("A 31-year-old Brooklyn mom was shot in the arm.", ("role", "mom")),
     ("The 20-year-old met Mary Smith on Friday.", None),
 ])
 def test_age_holder_examples(text: str, holder: tuple[str, str] | None) -> None:

@@ -321,17 +321,20 @@ def age_holder(doc: Document, claim: Claim, people: Sequence[Claim], starts: Seq
     a name in a compound word ("55-year-old Glasgow-born star") -- or in
     apposition before it ("Peterson, a 32-year-old fertilizer salesman"), by
     the full name the names extractor links a surname to; otherwise the common
-    noun the age describes ("the 35-year-old deputy" -> deputy).  ``people``:
+    noun the age describes ("the 35-year-old deputy" -> deputy; "a 31-year-old
+    Brooklyn mom" -> mom, since a name that qualifies a noun holds no age).  ``people``:
     :func:`possible_people`; ``starts`` their starts.
     """
     if not claim.get("age"):
         return None
     text = doc.text
     subject = str(claim.get("subject") or "")
+    # "a 31-year-old Brooklyn mom": a name that qualifies a common noun is not the holder.
+    role = subject.split()[-1] if subject and subject.split()[-1][:1].islower() else ""
     i = bisect.bisect_left(starts, claim.start)
     after = people[i] if i < len(people) else None
     if after is not None and text[after.end:after.end + 1] != "-" and (
-            (claim.end <= after.start <= claim.end + 2 and not text[claim.end:after.start].strip())
+            (claim.end <= after.start <= claim.end + 2 and not text[claim.end:after.start].strip() and not role)
             # "20-year-old victim Ka'Loni Flynn": the name follows the noun the age describes.
             or (subject and " ".join(text[claim.end:after.start].split()) == subject and subject[:1].islower())):
         return "person", " ".join(str(after.value).casefold().split())
@@ -339,8 +342,8 @@ def age_holder(doc: Document, claim: Claim, people: Sequence[Claim], starts: Seq
         before = people[i - 1]
         if claim.start - before.end <= 8 and _APPOSITION_RE.search(text, before.end, claim.start):
             return "person", " ".join(str(before.value).casefold().split())
-    if subject and not subject[:1].isupper():
-        noun = subject.casefold().split()[-1]
+    if role:
+        noun = role.casefold()
         return "role", noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun
     return None
 
@@ -932,7 +935,7 @@ class ConflictKind(Kind):
             return True  # "on Monday" in two articles of different days names different days
         apart = self._days_apart(a.doc, b.doc)
         if self.selector is None and apart is not None and apart > self.options["max_days_apart"]:
-            return True
+            return not _aged_impossibly(a, b, apart)
         if self.options["allow_updates"] and apart and a.claim.kind in ("quantity", "count") \
                 and (is_toll(a.claim) or is_toll(b.claim)):
             assert a.doc.pub_date is not None and b.doc.pub_date is not None
@@ -1216,6 +1219,24 @@ def _others_agree(values_a: frozenset[str], a: _Fact, values_b: frozenset[str], 
     (:func:`_rest_agrees`).
     """
     return values_a - {repr(a.claim.value)} == values_b - {repr(b.claim.value)}
+
+
+def _aged_impossibly(a: _Fact, b: _Fact, apart: int) -> bool:
+    """Ages of one named person in articles published ``apart`` days apart that the
+    time between them cannot explain.
+
+    A person ages as the articles do: "34-year-old Zurana Horton" in October 2011
+    may be 34 (her age when she died), 35 or 36 in April 2013 -- never 17, nor 33.
+    """
+    if a.holder is None or b.holder is None or a.holder[0] != "person" or b.holder[0] != "person" \
+            or not same_person(a.holder[1], b.holder[1]):
+        return False
+    assert a.doc.pub_date is not None and b.doc.pub_date is not None
+    early, late = (a, b) if a.doc.pub_date <= b.doc.pub_date else (b, a)
+    ve, vl = early.claim.value, late.claim.value
+    if not isinstance(ve, (int, float)) or not isinstance(vl, (int, float)):
+        return False
+    return not ve <= vl <= ve + math.ceil(apart / 365.25)
 
 
 def _show(c: Claim) -> str:
