@@ -83,6 +83,6 @@ def test_a_sentence_ending_in_a_closing_quote_ends_there() -> None:
     text = ('Nichols said Jeffs acted "to satisfy his own appetites and desires."\n'
             "Prosecutors charged that the 55-year-old sect leader assaulted two girls.\n"
             "He said: 'It is over.' The court rose (after an hour.) Then it sat.")
-    assert sentence_of(text, "55-year-old") == "Prosecutors charged that the 55-year-old sect leader assaulted two girls."
+    assert sentence_of(text, "55-year") == "Prosecutors charged that the 55-year-old sect leader assaulted two girls."
     assert sentence_of(text, "court") == "The court rose (after an hour."
     assert sentence_of(text, "Then") == "Then it sat."

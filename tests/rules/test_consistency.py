@@ -668,12 +668,16 @@ APPLE = ("Apple unveiled the laptop at Macworld in San Francisco, where Phil Sch
          "before Tim Cook spoke. {}")
 
 
-def test_a_figure_in_a_name_against_its_storys_consensus() -> None:
+@pytest.mark.parametrize("d", [
+    "Analysts expect the 19-inch MacBook Pro to sell well to designers.",
+    "Analysts expect the MacBook Pro 19-inch to sell well to designers.",  # the name before the figure
+])
+def test_a_figure_in_a_name_against_its_storys_consensus(d: str) -> None:
     files = {
         "a.txt": APPLE.format("The new 17-inch MacBook Pro ships at the end of January."),
         "b.txt": APPLE.format("Reviewers praised the battery of the 17-inch MacBook Pro."),
         "c.txt": APPLE.format("The 17-inch MacBook Pro is the thinnest notebook of its size."),
-        "d.txt": APPLE.format("Analysts expect the 19-inch MacBook Pro to sell well to designers."),
+        "d.txt": APPLE.format(d),
     }
     found = run(BUILTIN["figures/conflict"], files)
     assert [(f.path, f.location.excerpt, f.severity) for f in found] == [("d.txt", "19-inch", "info")]

@@ -748,11 +748,11 @@ class ConflictKind(Kind):
         Some figures belong to something the story names again and again, however
         the sentences around them differ: the age of the person an article calls only
         "the 26-year-old" (no name to pair it by, see :meth:`_holder_pairs`), the size
-        in "the 17-inch MacBook Pro".  When the articles of the story (``story_names``
-        names in common) give one value for it :data:`CONSENSUS` times or more, in two
-        articles or more and twice as many as any other value, an article giving a
-        value no other article of the story gives is paired with a statement of the
-        consensus.  An unnamed age is compared only where its article gives no other
+        in "the 17-inch MacBook Pro" (or "the MacBook Pro 17-inch").  When the articles
+        of the story (``story_names`` names in common) give one value for it
+        :data:`CONSENSUS` times or more, in two articles or more and twice as many as
+        any other value, an article giving a value no other article of the story gives
+        is paired with a statement of the consensus.  An unnamed age is compared only where its article gives no other
         age, so it cannot be another person's.  Candidates meet through an index of
         (what the figure belongs to, name), so only articles sharing names are compared.
         """
@@ -1036,6 +1036,8 @@ MAX_POSTINGS = 300
 CONSENSUS = 3
 #: The capitalised words right after a figure: the name it is part of ("17-inch MacBook Pro").
 _NAME_AFTER_RE = re.compile(r"[ \t]*([A-Z][\w'’-]*)(?:[ \t]+([A-Z][\w'’-]*))?")
+#: ... or right before it ("the MacBook Pro 17-inch").
+_NAME_BEFORE_RE = re.compile(r"(?:([A-Z][\w'’-]*)[ \t]+)?([A-Z][\w'’-]*)[ \t]*$")
 
 
 def _consensus_key(f: _Fact) -> tuple[object, ...] | None:
@@ -1051,6 +1053,9 @@ def _consensus_key(f: _Fact) -> tuple[object, ...] | None:
         return ("age",)
     m = _NAME_AFTER_RE.match(f.doc.text, c.end)
     if m and m.group(1).casefold() not in STOPWORDS and m.group(1).casefold() not in _NOT_NAMES:
+        return ("name", f.key, tuple(g.casefold() for g in m.groups() if g))
+    m = _NAME_BEFORE_RE.search(f.doc.text, max(0, c.start - 60), c.start)
+    if m and m.group(2).casefold() not in STOPWORDS and m.group(2).casefold() not in _NOT_NAMES:
         return ("name", f.key, tuple(g.casefold() for g in m.groups() if g))
     return None
 
