@@ -322,8 +322,8 @@ def age_holder(doc: Document, claim: Claim, people: Sequence[Claim], starts: Seq
     apposition before it ("Peterson, a 32-year-old fertilizer salesman"), by
     the full name the names extractor links a surname to; otherwise the common
     noun the age describes ("the 35-year-old deputy" -> deputy; "a 31-year-old
-    Brooklyn mom" -> mom, since a name that qualifies a noun holds no age).  ``people``:
-    :func:`possible_people`; ``starts`` their starts.
+    Brooklyn mom" -> mom, since a name that qualifies a noun holds no age).
+    ``people``: :func:`possible_people`; ``starts`` their starts.
     """
     if not claim.get("age"):
         return None
@@ -752,9 +752,10 @@ class ConflictKind(Kind):
         of the story (``story_names`` names in common) give one value for it
         :data:`CONSENSUS` times or more, in two articles or more and twice as many as
         any other value, an article giving a value no other article of the story gives
-        is paired with a statement of the consensus.  An unnamed age is compared only where its article gives no other
-        age, so it cannot be another person's.  Candidates meet through an index of
-        (what the figure belongs to, name), so only articles sharing names are compared.
+        is paired with a statement of the consensus.  An unnamed age is compared only
+        where its article gives no other age, so it cannot be another person's.
+        Candidates meet through an index of (what the figure belongs to, name), so only
+        articles sharing names are compared.
         """
         need = self.options["story_names"]
         keys: list[tuple[object, ...] | None] = [_consensus_key(f) for f in facts]
