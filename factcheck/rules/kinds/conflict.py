@@ -1039,6 +1039,8 @@ CONSENSUS = 3
 _NAME_AFTER_RE = re.compile(r"[ \t]*([A-Z][\w'’-]*)(?:[ \t]+([A-Z][\w'’-]*))?")
 #: ... or right before it ("the MacBook Pro 17-inch").
 _NAME_BEFORE_RE = re.compile(r"(?:([A-Z][\w'’-]*)[ \t]+)?([A-Z][\w'’-]*)[ \t]*$")
+#: Capitalised words that do not name what a figure belongs to ("The 17-inch", "Tuesday 17").
+_NOT_NAME_WORDS = STOPWORDS | _NOT_NAMES
 
 
 def _consensus_key(f: _Fact) -> tuple[object, ...] | None:
@@ -1052,12 +1054,12 @@ def _consensus_key(f: _Fact) -> tuple[object, ...] | None:
                 or c.value > 120:
             return None
         return ("age",)
-    m = _NAME_AFTER_RE.match(f.doc.text, c.end)
-    if m and m.group(1).casefold() not in STOPWORDS and m.group(1).casefold() not in _NOT_NAMES:
-        return ("name", f.key, tuple(g.casefold() for g in m.groups() if g))
-    m = _NAME_BEFORE_RE.search(f.doc.text, max(0, c.start - 60), c.start)
-    if m and m.group(2).casefold() not in STOPWORDS and m.group(2).casefold() not in _NOT_NAMES:
-        return ("name", f.key, tuple(g.casefold() for g in m.groups() if g))
+    text = f.doc.text
+    # The name after the figure, else the one before; the word touching the figure must be a name.
+    for m, touching in ((_NAME_AFTER_RE.match(text, c.end), 1),
+                        (_NAME_BEFORE_RE.search(text, max(0, c.start - 60), c.start), 2)):
+        if m and m.group(touching).casefold() not in _NOT_NAME_WORDS:
+            return ("name", f.key, tuple(g.casefold() for g in m.groups() if g))
     return None
 
 
