@@ -715,6 +715,25 @@ def test_a_value_one_article_alone_gives_against_its_storys_majority(
         assert found[0].related[0].path in ("a.txt", "b.txt")
 
 
+@pytest.mark.parametrize(("lone", "expected"), [
+    # Two words in common ("commandos", "seized") and one more figure ("two skiffs"):
+    # the agreeing figure counts as a shared word, as "three touchdowns" does for
+    # "threw for 364 yards, including three touchdowns".
+    ("On the deck 26 pirates with two skiffs were seized by commandos.", [("c.txt", "26 pirates", "info")]),
+    # The other figure disagrees: nothing but two words in common.
+    ("On the deck 26 pirates with four skiffs were seized by commandos.", []),
+])
+def test_agreeing_figures_count_toward_a_majoritys_shared_words(
+        lone: str, expected: list[tuple[str, str, str]]) -> None:
+    files = {
+        "a.txt": STORY.format("The commandos seized 23 pirates and two skiffs after a long chase across the gulf."),
+        "b.txt": STORY.format("Twenty-three pirates and two skiffs were seized in the end by the commandos."),
+        "c.txt": STORY.format(lone),
+    }
+    found = run(BUILTIN["figures/conflict"], files)
+    assert [(f.path, f.location.excerpt, f.severity) for f in found] == expected
+
+
 @pytest.mark.parametrize(("options", "expected"), [
     ("story_names: 0", []),
     ("weak_severity: ignore", []),

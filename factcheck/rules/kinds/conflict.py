@@ -792,7 +792,9 @@ class ConflictKind(Kind):
         unlike for the contexts, and the articles give other game counts, so the
         story pairing does not compare them.  Yet where the articles of a story
         (``story_names`` names in common) state a measure in sentences sharing
-        ``min_shared`` words, two articles or more agree on one value (twice as many
+        ``min_shared`` words (another figure both give counting as one: "threw for 364
+        yards, including three touchdowns" / "threw for 364 yards and three touchdowns"),
+        two articles or more agree on one value (twice as many
         as any other), and one article gives a value no article of the story gives
         for the measure, nor the agreed value itself, that article most likely has
         the figure wrong.  An article giving the agreed value too states two facts
@@ -810,7 +812,8 @@ class ConflictKind(Kind):
             a, b = facts[x], facts[y]
             story_values[x].add(repr(b.claim.value))
             story_values[y].add(repr(a.claim.value))
-            if len(a.sentence & b.sentence) >= self.options["min_shared"] and self._may_be_one(a, b):
+            if len(a.sentence & b.sentence) + len(a.others & b.others) >= self.options["min_shared"] and \
+                    self._may_be_one(a, b):
                 mates[x].append(y)
                 mates[y].append(x)
         for x in sorted(mates):
