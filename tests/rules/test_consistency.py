@@ -608,6 +608,18 @@ def test_weak_pairing_takes_articles_that_agree_on_all_other_counts(
     assert [(f.path, f.location.excerpt, f.severity) for f in found] == expected
 
 
+@pytest.mark.parametrize(("hostages", "expected"), [
+    ("12", [("b.txt", "Three boats", "info")]),  # two words in common ("fled", "warship") and the 12 hostages
+    ("15", []),  # only the two words: too few to tell
+])
+def test_weak_pairing_counts_an_agreeing_figure_as_a_shared_word(
+        hostages: str, expected: list[tuple[str, str, str]]) -> None:
+    a = STORY.format("Two boats of pirates fled with 12 hostages, the warship reported.")
+    b = STORY.format(f"Three boats carrying {hostages} hostages fled from the warship.")
+    found = run(BUILTIN["figures/conflict"], {"a.txt": a, "b.txt": b})
+    assert [(f.path, f.location.excerpt, f.severity) for f in found] == expected
+
+
 def test_story_names_are_the_most_mentioned_and_bounded() -> None:
     from factcheck.claims.base import extract_all
     from factcheck.rules.kinds.conflict import STORY_NAMES, story_names

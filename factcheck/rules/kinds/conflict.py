@@ -714,7 +714,7 @@ class ConflictKind(Kind):
         """Weaker evidence of one fact: two articles telling the same story (``story_names``
         names in common) each give one value, and only one, for the same measure -- or
         the same values but one (:func:`_rest_agrees`) -- in sentences sharing
-        ``min_shared`` words.
+        ``min_shared`` words, another figure both give counting as one.
 
         "An Indian warship attacked two boats of pirates" and "The pirates, in three
         boats, were attempting to hijack the merchant vessel" share too few words for
@@ -738,7 +738,8 @@ class ConflictKind(Kind):
         for (x, y), k in sorted(mates.items()):
             a, b = facts[x], facts[y]
             if k >= need and (x, y) not in strong and (_rest_agrees(a, b) or self._near_days(a, b, days_in)) and \
-                    len(a.sentence & b.sentence) >= self.options["min_shared"] and self._may_be_one(a, b):
+                    len(a.sentence & b.sentence) + len(a.others & b.others) >= self.options["min_shared"] and \
+                    self._may_be_one(a, b):
                 yield x, y
 
     def _consensus_pairs(self, facts: Sequence[_Fact], names_in: dict[str, frozenset[str]],
