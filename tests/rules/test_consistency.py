@@ -308,6 +308,30 @@ def test_two_figures_both_sentences_give_are_two_facts() -> None:
     assert run(BUILTIN["figures/conflict"], files) == []
 
 
+BAILOUT = "The government agreed a {} EU and IMF debt bailout over the weekend, the finance ministry said."
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    # Two rates of the day for one converted figure: the euros agree.
+    ("€110 billion ($143 billion)", "€110 billion ($158 billion)", []),
+    ("110 billion euros ( $143 billion )", "110 billion euros ($158 billion)", []),
+    # Further apart than any rate moves: a slip in the conversion.
+    ("€110 billion ($143 billion)", "€110 billion ($290 billion)", [("b.txt", "$290 billion")]),
+    # The figure converted differs: that is the conflict, and its conversions differ with it.
+    ("€110 billion ($143 billion)", "€120 billion ($158 billion)", [("b.txt", "$158 billion"),
+                                                                      ("b.txt", "€120 billion")]),
+    # Not in brackets after the figure: two statements of the dollars.
+    ("€110 billion, or $143 billion,", "€110 billion, or $158 billion,", [("b.txt", "$158 billion")]),
+])
+def test_conversions_of_one_figure_may_differ_by_the_rate_of_the_day(
+        a: str, b: str, expected: list[tuple[str, str]]) -> None:
+    # Two outlets a day apart, so the sentences are not collapsed as one syndicated copy.
+    files = {"a.txt": f"Published: 2010-05-03\n\n{BAILOUT.format(a)}\n",
+             "b.txt": f"Published: 2010-05-04\n\n{BAILOUT.format(b)}\n"}
+    found = run(BUILTIN["figures/conflict"], files)
+    assert sorted((f.path, f.location.excerpt) for f in found) == expected
+
+
 def test_a_figure_is_still_compared_when_only_one_sentence_gives_both_values() -> None:
     a = ("The USGS said the quake began two miles northeast of The Geysers, four miles west of Cobb, "
          "and six miles west of Anderson Springs.")

@@ -41,6 +41,9 @@ Legitimate differences are kept out:
   even in the same words;
 * two values that each sentence gives ("$1,099 for the 13-inch and $1,799
   for the 15-inch") are two facts, whichever way the contexts pair them;
+* conversions of one figure differ by the rate of the day, within
+  :data:`CONVERSION_SPREAD` ("€110 billion ($158 billion)" / "€110 billion
+  ($143 billion)"): the figure converted is the fact, and is compared itself;
 * a larger toll in a later article is an update, not a conflict
   (``allow_updates``): qualified or approximate counts ("at least 82",
   "dozens") and counts of casualties, arrests or evacuees grow as reports
@@ -179,6 +182,9 @@ SUPPORTED_OVERLAP = 0.5
 SUPPORTING_RUN = 3
 #: Words of a figure's verbatim phrase kept on each side (see phrase_tokens).
 PHRASE_REACH = 12
+#: How far apart (largest over smallest) two conversions of one figure may be: exchange
+#: rates move by a few percent a month, and a unit converted rounds.
+CONVERSION_SPREAD = 1.2
 #: Characters read per context word: the window never needs the whole of a long sentence.
 _CHARS_PER_WORD = 60
 _SPACE_RE = re.compile(r"\s")
@@ -394,6 +400,7 @@ class _Fact:
     one_age: bool = False  # the only age its document gives this holder
     ages: frozenset[str] = frozenset()  # every age its document gives, whoever holds it
     others: frozenset[tuple[str, str, str]] = frozenset()  # if unique, its sentence's other figures (kind, unit, value)
+    converts: str | None = None  # the figure it converts, in brackets after it: see converted_from
 
 
 _NUMBERISH_RE = re.compile(
@@ -535,6 +542,7 @@ class ConflictKind(Kind):
             masks = Masks(claims)
             people = possible_people(claims)
             starts = [n.start for n in people]
+            ends = {o.end: o for o in claims if o.kind == "quantity"}
             alike: dict[tuple[tuple[int, int], str, str], list[Claim]] = defaultdict(list)  # same sentence, kind, unit
             for o in claims:
                 alike[(o.sentence, o.kind, (o.unit or "").casefold())].append(o)
@@ -563,7 +571,7 @@ class ConflictKind(Kind):
                                    measure_words(c) if c.kind != "date" else (),
                                    phrase_tokens(doc, c, masks, PHRASE_REACH),
                                    age_holder(doc, c, people, starts) if self.options["age_holders"] else None,
-                                   frozenset()))
+                                   frozenset(), converts=converted_from(doc.text, c, ends)))
             given: dict[tuple[object, ...], set[str]] = defaultdict(set)  # what the document says of each measure
             ages: dict[tuple[str, str] | None, set[str]] = defaultdict(set)  # ... and of each holder's age
             for f in facts[start:]:
@@ -936,6 +944,10 @@ class ConflictKind(Kind):
             # Each sentence gives both values ("a 15-year-old girl ... a 12-year-old girl",
             # "$1,099 for the 13-inch and $1,799 for the 15-inch"): two facts, not one.
             return True
+        if a.converts is not None and a.converts == b.converts and isinstance(a.claim.value, (int, float)) and \
+                isinstance(b.claim.value, (int, float)) and min(a.claim.value, b.claim.value) > 0 and \
+                max(a.claim.value, b.claim.value) <= CONVERSION_SPREAD * min(a.claim.value, b.claim.value):
+            return True  # "€110 billion ($158 billion)" / "€110 billion ($143 billion)": two rates of the day
         if (a.claim.get("relative") or b.claim.get("relative")) and a.claim.get("anchor") != b.claim.get("anchor"):
             return True  # "on Monday" in two articles of different days names different days
         apart = self._days_apart(a.doc, b.doc)
@@ -1187,12 +1199,33 @@ def day_of(c: Claim) -> date | None:
         return None
 
 
+def converted_from(text: str, c: Claim, ends: dict[int, Claim]) -> str | None:
+    """The figure ``c`` converts, when it stands in brackets right after a quantity of
+    another unit ("€110 billion ($158 billion)", "110 km (68 miles)"): its unit and value.
+
+    A conversion is derived, not reported: two outlets converting one figure at the
+    rates of two days give two values for one fact, and neither is wrong.
+    """
+    i = c.start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i == 0 or text[i - 1] != "(":
+        return None
+    i -= 1
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    original = ends.get(i)
+    if original is None or original.value is None or original.unit == c.unit:
+        return None
+    return repr((original.unit, original.value))
+
+
 def _signature(f: _Fact) -> tuple[object, ...]:
     """Everything the pairing and legitimacy tests look at: equal signatures are one fact."""
     c = f.claim
     return (f.key, repr(c.value), f.words, f.sentence, f.unique, f.values, f.anchor, c.qualifier, c.get("subject"),
             c.get("per"), c.get("relative"), c.get("anchor"), c.get("modifier"), f.measure, f.phrase,
-            f.holder, f.doc.pub_date, f.given, f.one_age, f.ages, f.others)
+            f.holder, f.doc.pub_date, f.given, f.one_age, f.ages, f.others, f.converts)
 
 
 def one_noun(a: Sequence[str], b: Sequence[str]) -> bool:
