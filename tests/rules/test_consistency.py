@@ -332,6 +332,20 @@ def test_conversions_of_one_figure_may_differ_by_the_rate_of_the_day(
     assert sorted((f.path, f.location.excerpt) for f in found) == expected
 
 
+GAME = "Hansbrough {} in the top-ranked Tar Heels' game against Evansville on Thursday night to pass Phil Ford."
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    ("needed nine points", "scored 20 points", []),  # what he needed and what he got: two facts
+    ("finished nine points short of the mark", "finished 20 points clear of the mark", []),
+    ("needed nine points", "needed 12 points", [("b.txt", "12 points")]),
+    ("scored nine points", "scored 20 points", [("b.txt", "20 points")]),
+])
+def test_a_figure_needed_and_a_figure_got_are_two_facts(a: str, b: str, expected: list[tuple[str, str]]) -> None:
+    found = run(BUILTIN["figures/conflict"], {"a.txt": GAME.format(a), "b.txt": GAME.format(b)})
+    assert [(f.path, f.location.excerpt) for f in found] == expected
+
+
 def test_a_figure_is_still_compared_when_only_one_sentence_gives_both_values() -> None:
     a = ("The USGS said the quake began two miles northeast of The Geysers, four miles west of Cobb, "
          "and six miles west of Anderson Springs.")

@@ -697,8 +697,8 @@ class ConflictKind(Kind):
 
     def _may_be_one(self, a: _Fact, b: _Fact) -> bool:
         """Nothing about the two figures themselves rules out one fact: same subject and measure,
-        and not credited to differently named subjects."""
-        if not self._same_subject(a.claim, b.claim) or not same_measure(a, b):
+        both stated or both needed, and not credited to differently named subjects."""
+        if not self._same_subject(a.claim, b.claim) or not same_measure(a, b) or needed(a) != needed(b):
             return False
         # "Richard Carter scored 14 points" / "paced by 13 points from Seth VanDeest"
         return not (a.anchor and b.anchor and a.anchor.isdisjoint(b.anchor))
@@ -1197,6 +1197,17 @@ def day_of(c: Claim) -> date | None:
         return date.fromisoformat(str(c.value))
     except ValueError:
         return None
+
+
+_NEED_PREFIX = frozenset((w,) for w in "need needs needed needing require requires required requiring".split())
+
+
+def needed(f: _Fact) -> bool:
+    """Is the figure one that is needed rather than one that is ("needed nine points to pass
+    Ford", "requires 60 votes", "was three votes short of")?  What someone needs and what
+    they got are two facts, however alike the sentences."""
+    before, after = f.phrase
+    return before[:1] in _NEED_PREFIX or after[:2] in (("short", "of"), ("shy", "of"))
 
 
 def converted_from(text: str, c: Claim, ends: dict[int, Claim]) -> str | None:
