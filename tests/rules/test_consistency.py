@@ -346,6 +346,27 @@ def test_a_figure_needed_and_a_figure_got_are_two_facts(a: str, b: str, expected
     assert [(f.path, f.location.excerpt) for f in found] == expected
 
 
+RIOTS = "{}Athens was calm on Sunday after {} of the worst riots Greece has seen in decades.\n"
+
+
+@pytest.mark.parametrize(("dates", "b", "expected"), [
+    # A time still running grows with the day of writing, as a toll does.
+    ((None, None), "four days", []),  # undated: no telling
+    (("2008-12-14", "2008-12-10"), "four days", []),  # four days apart
+    (("2008-12-14", "2008-12-14"), "four days", [("b.txt", "four days")]),  # the same day
+    (("2008-12-14", "2008-12-13"), "four days", [("b.txt", "four days")]),  # four days' difference in one
+    (("2008-12-14", "2008-12-13"), "seven days", []),  # one day, give or take one
+    (("2008-12-10", "2008-12-14"), "four days", [("b.txt", "four days")]),  # shorter in the later article
+])
+def test_a_running_time_grows_with_the_day_of_writing(
+        dates: tuple[str | None, str | None], b: str, expected: list[tuple[str, str]]) -> None:
+    def dated(d: str | None) -> str:
+        return f"Published: {d}\n\n" if d else ""
+    found = run(BUILTIN["figures/conflict"], {"a.txt": RIOTS.format(dated(dates[0]), "eight days"),
+                                              "b.txt": RIOTS.format(dated(dates[1]), b)})
+    assert [(f.path, f.location.excerpt) for f in found] == expected
+
+
 def test_a_figure_is_still_compared_when_only_one_sentence_gives_both_values() -> None:
     a = ("The USGS said the quake began two miles northeast of The Geysers, four miles west of Cobb, "
          "and six miles west of Anderson Springs.")

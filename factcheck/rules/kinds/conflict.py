@@ -948,6 +948,8 @@ class ConflictKind(Kind):
                 isinstance(b.claim.value, (int, float)) and min(a.claim.value, b.claim.value) > 0 and \
                 max(a.claim.value, b.claim.value) <= CONVERSION_SPREAD * min(a.claim.value, b.claim.value):
             return True  # "€110 billion ($158 billion)" / "€110 billion ($143 billion)": two rates of the day
+        if running(a) and running(b):
+            return not _ran_impossibly(a, b)
         if (a.claim.get("relative") or b.claim.get("relative")) and a.claim.get("anchor") != b.claim.get("anchor"):
             return True  # "on Monday" in two articles of different days names different days
         apart = self._days_apart(a.doc, b.doc)
@@ -1208,6 +1210,34 @@ def needed(f: _Fact) -> bool:
     they got are two facts, however alike the sentences."""
     before, after = f.phrase
     return before[:1] in _NEED_PREFIX or after[:2] in (("short", "of"), ("shy", "of"))
+
+
+#: A time unit's length in days, for a running time (see running).
+_DAYS_IN = {"hour": 1 / 24, "day": 1.0, "night": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
+
+
+def running(f: _Fact) -> bool:
+    """Is the figure a time still running when the article was written ("after eight days
+    of riots", "12 weeks into the strike", "for the past three nights")?  It grows with
+    the day of writing, as a toll does: two articles of two days give two values."""
+    if f.claim.unit not in _DAYS_IN:
+        return False
+    before, after = f.phrase
+    return (before[:1] == ("after",) and after[:1] == ("of",)) or after[:1] == ("into",) or \
+        before[:2] in (("past", "the"), ("last", "the"))
+
+
+def _ran_impossibly(a: _Fact, b: _Fact) -> bool:
+    """Two running times of one thing that the days between their articles cannot explain:
+    the later article's must be longer by those days, give or take one unit.  Unknown
+    when a publication date is."""
+    va, vb = a.claim.value, b.claim.value
+    if a.doc.pub_date is None or b.doc.pub_date is None or \
+            not isinstance(va, (int, float)) or not isinstance(vb, (int, float)):
+        return False
+    ua, ub = _DAYS_IN[str(a.claim.unit)], _DAYS_IN[str(b.claim.unit)]
+    grown = vb * ub - va * ua  # how much longer b's time is than a's
+    return abs(grown - (b.doc.pub_date - a.doc.pub_date).days) > max(ua, ub)
 
 
 def converted_from(text: str, c: Claim, ends: dict[int, Claim]) -> str | None:
