@@ -266,6 +266,8 @@ def _alt(words: Iterable[str]) -> str:
 
 
 _CUR = _alt(_CURRENCY_SYMBOLS)
+#: Vulgar fraction characters after digits ("4½"), as the fraction they write.
+_VULGAR = {"½": "1/2", "¼": "1/4", "¾": "3/4", "⅓": "1/3", "⅔": "2/3", "⅛": "1/8"}
 _DIG = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
 _APPROX = (r"(?i:(?P<amul>tens|hundreds|dozens|thousands|millions|billions|scores(?=[ \t]+of\b))"
            r"(?:[ \t]+of[ \t]+(?P<ascale>thousands|millions|billions))?"
@@ -280,8 +282,9 @@ _NUMBER_RE = re.compile(
     rf"""
     (?P<cur>(?<![\w$]){_CUR}[ \t]?)?
     (?:
-        (?<![\w.,/:@#%&+=\-'’])
+        (?<![\w.,/:@#%&+=\-'’])(?<!/[ \t])
         (?P<dig>{_DIG})
+        (?:[ \t]+(?P<frac>[1-9]/(?:2|3|4|8))(?![\w/])|[ \t]?(?P<vfrac>[½¼¾⅓⅔⅛]))?
         (?:[ \t]?[-–][ \t]?(?P<cur2>{_CUR})?(?P<dig2>{_DIG}))?
         (?P<att>%|(?i:kwh|mwh|bn|mn|km|kg|cm|mm|mph|kph|lbs|lb|oz|ft|gw|mw|kw|m|k|b)(?![\w]))?
         (?![\w]|[.,:/][0-9]|[-–][0-9])
@@ -509,8 +512,14 @@ def _read_number(text: str, m: re.Match[str]) -> tuple[_Num | None, int]:
         d = _dec(m.group("dig"))
         if d is None or (len(m.group("dig")) > 1 and m.group("dig")[0] == "0" and m.group("dig")[1] != "."):
             return None, m.end()  # "08", "007": codes, or a decimal broken by a space ("1. 08 kg")
-        tok = _Num(start=start, end=m.end("dig2") if m.group("dig2") else m.end("dig"), value=0,
-                   digits=m.group("dig"))
+        frac = m.group("frac") or _VULGAR.get(m.group("vfrac") or "")
+        if frac:  # "4 1/2 months", "4½ months"
+            num, den = frac.split("/")
+            if "." in m.group("dig") or int(num) >= int(den):
+                return None, m.end()  # "1.5 3/4", "4 3/2": not a mixed number
+            d += Decimal(num) / Decimal(den)
+        ends = [m.end(g) for g in ("dig2", "frac", "vfrac") if m.group(g)]
+        tok = _Num(start=start, end=max(ends) if ends else m.end("dig"), value=0, digits=m.group("dig"))
         cur = m.group("cur")
         if cur:
             tok.currency = _CURRENCY_SYMBOLS.get(cur.strip())
@@ -544,7 +553,7 @@ def _read_number(text: str, m: re.Match[str]) -> tuple[_Num | None, int]:
             tok.end = m.end("dscale")
         tok.scale = scale
         tok.value = to_number(d * scale)
-        tok.exact_int = "." not in m.group("dig") and scale < 1000
+        tok.exact_int = "." not in m.group("dig") and not frac and scale < 1000
         if m.group("dig2") is not None:
             d2 = _dec(m.group("dig2"))
             tok.dash_range = True

@@ -157,11 +157,25 @@ def test_ecbplus_smoke(ecbplus_dir: Path) -> None:
     ("It lasted six years.", "six years", 6, "year"),
     ("It was ninety percent done.", "ninety percent", 90, "percent"),
     ("A force of 12,000 troops arrived.", "12,000 troops", 12_000, "troop"),
+    # Mixed numbers: a fraction after the digits, written out or as one character.
+    ("He served 4 1/2 months in prison.", "4 1/2 months", 4.5, "month"),
+    ("He served 4½ months in prison.", "4½ months", 4.5, "month"),
+    ("He scored in the first 7 ½ minutes.", "7 ½ minutes", 7.5, "minute"),
+    ("The talks lasted 2 3/4 hours.", "2 3/4 hours", 2.75, "hour"),
 ])
 def test_quantity_forms(text: str, span: str, value: float, unit: str) -> None:
     c = one(text, "quantity")
     assert (c.text, c.value, c.unit) == (span, value, unit)
     assert type(c.value) is type(value)
+
+
+@pytest.mark.parametrize(("text", "quantities"), [
+    ("He served 41 / 2 months in prison.", []),  # "4½" broken by a converter: not two months
+    ("It runs 24/7 for 365 days.", ["365 days"]),
+    ("The shares split 4 3/2 ways.", []),  # not a proper fraction: not a mixed number
+])
+def test_a_number_after_a_slash_is_not_a_quantity_of_its_own(text: str, quantities: list[str]) -> None:
+    assert [c.text for c in extract(doc_of(text)) if c.kind == "quantity"] == quantities
 
 
 def test_four_million_alone_is_a_quantity() -> None:
@@ -472,7 +486,7 @@ FRAGMENTS = [
     "with two abstentions", "between", "and", "or", "to", "-", ",", ":", "(", ")", "countries", "Russia",
     "China", "the US", "December", "30", "about", "more than", "at least", "https://x.org/2019/12/30/a1",
     "\n", "\n\n", ".", "two-thirds majority", "six-party talks between", "zero", "thousand", "hundred",
-    "é", "\u0660\u0661", "\x00", "\u200b", "’s", "'", "\"",
+    "é", "\u0660\u0661", "\x00", "\u200b", "’s", "'", "\"", "1/2", "3/4", "½", "⅓", "/",
 ]
 SEPARATORS = st.sampled_from(["", " ", "  ", "-", "\n", ", ", "\t"])
 number_ish = st.lists(st.tuples(st.sampled_from(FRAGMENTS), SEPARATORS), max_size=30).map(
@@ -495,7 +509,7 @@ def test_contract_on_mixed_text(text: str) -> None:
 
 
 @given(st.integers(min_value=0, max_value=999_999),
-       st.sampled_from(["plain", "commas", "decimal", "commas-decimal", "spelled"]))
+       st.sampled_from(["plain", "commas", "decimal", "commas-decimal", "spelled", "mixed", "vulgar"]))
 def test_numbers_round_trip_through_text(n: int, form: str) -> None:
     expected: float
     if form == "plain":
@@ -506,6 +520,10 @@ def test_numbers_round_trip_through_text(n: int, form: str) -> None:
         s, expected = f"{n}.5", n + 0.5
     elif form == "commas-decimal":
         s, expected = f"{n:,}.25", n + 0.25
+    elif form == "mixed":
+        s, expected = f"{n} 3/4", n + 0.75
+    elif form == "vulgar":
+        s, expected = f"{n}½", n + 0.5
     else:
         s, expected = spell_number(n), n
     doc = doc_of(f"The council counted {s} barrels of oil.")
