@@ -198,6 +198,13 @@ own same ever never always often some any many much few several a.m p.m am pm pe
 gave saw went took came began ran won lost fell rose led found felt kept brought thought knew sent built
 paid spent struck stood sat wrote broke chose drove ate flew forgot froze grew hid rode rang sang sank
 spoke stole swam threw woke wore caught fought sought taught bought dealt meant heard laid sold hung fled
+outside inside behind beyond within along alongside beside upon throughout despite
+""".split())
+
+#: Words in "-ly" that are nouns, not adverbs (see _np_words).
+_LY_NOUNS = frozenset("""
+family ally rally assembly supply belly fly bully monopoly anomaly lily jelly folly holly italy sally
+melee homily butterfly dragonfly firefly gadfly housefly
 """.split())
 
 #: Plural-looking words that are not plural nouns.
@@ -704,6 +711,8 @@ def _np_words(text: str, pos: int, limit: int) -> list[tuple[str, int, int]]:
             break
         if w[0].isupper() and prev_lower:
             break
+        if words and lw.endswith("ly") and lw not in _LY_NOUNS:
+            break  # "the sect leader sexually assaulted": an adverb after the noun
         if words and lw.endswith("ed") and not words[-1][0].endswith("ly"):
             break  # "two officers suffered ...": a verb after the noun ("heavily armed" is fine)
         if words and lw.endswith("ing") and (_is_plural(words[-1][0]) or _OBJECT_NEXT_RE.match(text, m.end())):

@@ -198,6 +198,11 @@ def test_money_dimension() -> None:
     ("a 50-year career spanning the era of the old-time gangsters", "50-year", 50, "year", "career"),
     ("a 6-foot man carrying a backpack", "6-foot", 6, "foot", "man"),
     ("the 12-story apartment building in Brooklyn", "12-story", 12, "story", "apartment building"),
+    # Nor is an adverb or a preposition after it; a noun in -ly is.
+    ("the 55-year-old sect leader sexually assaulted girls", "55-year-old", 55, "year", "sect leader"),
+    ("her 11-year-old daughter outside was hurt", "11-year-old", 11, "year", "daughter"),
+    ("a 40-year-old family friend came", "40-year-old", 40, "year", "family friend"),
+    ("a 40-year-old heavily armed man", "40-year-old", 40, "year", "heavily armed man"),
 ])
 def test_hyphenated_modifiers(text: str, span: str, value: int, unit: str, subject: str) -> None:
     c = one(text, "quantity")
