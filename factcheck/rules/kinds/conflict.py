@@ -44,6 +44,9 @@ Legitimate differences are kept out:
 * conversions of one figure differ by the rate of the day, within
   :data:`CONVERSION_SPREAD` ("€110 billion ($158 billion)" / "€110 billion
   ($143 billion)"): the figure converted is the fact, and is compared itself;
+* a figure needed is not a figure got ("needed nine points" / "posting 20
+  points"), and a time still running grows with the day of writing ("after
+  eight days of riots"): see :func:`needed` and :func:`running`;
 * a larger toll in a later article is an update, not a conflict
   (``allow_updates``): qualified or approximate counts ("at least 82",
   "dozens") and counts of casualties, arrests or evacuees grow as reports
