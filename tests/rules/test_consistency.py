@@ -357,6 +357,7 @@ RIOTS = "{}Athens was calm on Sunday after {} of the worst riots Greece has seen
     (("2008-12-14", "2008-12-13"), "four days", [("b.txt", "four days")]),  # four days' difference in one
     (("2008-12-14", "2008-12-13"), "seven days", []),  # one day, give or take one
     (("2008-12-10", "2008-12-14"), "four days", [("b.txt", "four days")]),  # shorter in the later article
+    (("2008-12-10", "2010-05-05"), "four days", []),  # published far apart: riots of another year
 ])
 def test_a_running_time_grows_with_the_day_of_writing(
         dates: tuple[str | None, str | None], b: str, expected: list[tuple[str, str]]) -> None:

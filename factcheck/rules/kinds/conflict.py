@@ -947,17 +947,15 @@ class ConflictKind(Kind):
             # Each sentence gives both values ("a 15-year-old girl ... a 12-year-old girl",
             # "$1,099 for the 13-inch and $1,799 for the 15-inch"): two facts, not one.
             return True
-        if a.converts is not None and a.converts == b.converts and isinstance(a.claim.value, (int, float)) and \
-                isinstance(b.claim.value, (int, float)) and min(a.claim.value, b.claim.value) > 0 and \
-                max(a.claim.value, b.claim.value) <= CONVERSION_SPREAD * min(a.claim.value, b.claim.value):
-            return True  # "€110 billion ($158 billion)" / "€110 billion ($143 billion)": two rates of the day
-        if running(a) and running(b):
-            return not _ran_impossibly(a, b)
+        if _two_rates(a, b):
+            return True  # "€110 billion ($158 billion)" / "€110 billion ($143 billion)"
         if (a.claim.get("relative") or b.claim.get("relative")) and a.claim.get("anchor") != b.claim.get("anchor"):
             return True  # "on Monday" in two articles of different days names different days
         apart = self._days_apart(a.doc, b.doc)
         if self.selector is None and apart is not None and apart > self.options["max_days_apart"]:
             return not _aged_impossibly(a, b, apart)
+        if running(a) and running(b):
+            return not _ran_impossibly(a, b)
         if self.options["allow_updates"] and apart and a.claim.kind in ("quantity", "count") \
                 and (is_toll(a.claim) or is_toll(b.claim)):
             assert a.doc.pub_date is not None and b.doc.pub_date is not None
@@ -1262,6 +1260,16 @@ def converted_from(text: str, c: Claim, ends: dict[int, Claim]) -> str | None:
     if original is None or original.value is None or original.unit == c.unit:
         return None
     return repr((original.unit, original.value))
+
+
+def _two_rates(a: _Fact, b: _Fact) -> bool:
+    """Two conversions of one figure at two rates of the day: within CONVERSION_SPREAD."""
+    va, vb = a.claim.value, b.claim.value
+    if a.converts is None or a.converts != b.converts or \
+            not isinstance(va, (int, float)) or not isinstance(vb, (int, float)):
+        return False
+    low, high = sorted((va, vb))
+    return 0 < low and high <= CONVERSION_SPREAD * low
 
 
 def _signature(f: _Fact) -> tuple[object, ...]:
