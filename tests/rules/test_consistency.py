@@ -308,6 +308,23 @@ def test_two_figures_both_sentences_give_are_two_facts() -> None:
     assert run(BUILTIN["figures/conflict"], files) == []
 
 
+TROOPS = "The ministry said {} were deployed to the northern border region last week."
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    # A count up to 999 and a quantity from 1,000 on are one measure of troops.
+    ("923 troops", "1,500 troops", [("b.txt", "1,500 troops")]),
+    ("1,500 troops", "923 troops", [("b.txt", "923 troops")]),
+    ("2,000 troops", "1,500 troops", [("b.txt", "1,500 troops")]),
+    # A hyphenated modifier measures its noun: "a 900-troop force" is not a count of troops.
+    ("900 troops", "a 1,500-troop force", []),
+])
+def test_a_count_and_a_large_number_of_things_are_one_measure(
+        a: str, b: str, expected: list[tuple[str, str]]) -> None:
+    found = run(BUILTIN["figures/conflict"], {"a.txt": TROOPS.format(a), "b.txt": TROOPS.format(b)})
+    assert [(f.path, f.location.excerpt) for f in found] == expected
+
+
 BAILOUT = "The government agreed a {} EU and IMF debt bailout over the weekend, the finance ministry said."
 
 

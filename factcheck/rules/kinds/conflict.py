@@ -548,7 +548,7 @@ class ConflictKind(Kind):
             ends = {o.end: o for o in claims if o.kind == "quantity"}
             alike: dict[tuple[tuple[int, int], str, str], list[Claim]] = defaultdict(list)  # same sentence, kind, unit
             for o in claims:
-                alike[(o.sentence, o.kind, (o.unit or "").casefold())].append(o)
+                alike[(o.sentence, *measured(o))].append(o)
             values = {k: frozenset(repr(o.value) for o in group) for k, group in alike.items()}
             # The sentence's figures of the compared kinds, for "the other figures agree".
             figures: dict[tuple[int, int], set[tuple[str, str, str]]] = defaultdict(set)
@@ -563,7 +563,7 @@ class ConflictKind(Kind):
                 elif c.kind not in kinds or not self._comparable(c):
                     continue
                 words = tuple(context_words(doc, c, masks, self.options["window"]))
-                key = (c.kind, (c.unit or "").casefold())
+                key = measured(c)
                 sent = sentences.get(c.sentence)
                 if sent is None:
                     sent = sentences[c.sentence] = frozenset(
@@ -1260,6 +1260,19 @@ def converted_from(text: str, c: Claim, ends: dict[int, Claim]) -> str | None:
     if original is None or original.value is None or original.unit == c.unit:
         return None
     return repr((original.unit, original.value))
+
+
+def measured(c: Claim) -> tuple[str, str]:
+    """What a figure measures, as the kind and unit two statements of one fact share.
+
+    A number of things is a count however large: "923 rounds" (a count) and "1,200
+    rounds" (a quantity from 1,000 on, see :mod:`factcheck.claims.numbers`) are two
+    values of one measure, and a figure changed across that line must still be
+    compared.  A hyphenated modifier stays a quantity ("a five-boat attack" measures
+    the attack, not the boats some article counts).
+    """
+    kind = "count" if c.kind == "quantity" and c.get("noun") else c.kind
+    return kind, (c.unit or "").casefold()
 
 
 def _two_rates(a: _Fact, b: _Fact) -> bool:
