@@ -32,7 +32,6 @@ corpus it can add conflicting pairs but never pairing recall:
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -62,7 +61,7 @@ def corpus_argument(argv: list[str] | None, doc: str | None) -> Path | None:
 
 def load_conflict(corpus: Path) -> tuple[Planter, ConflictKind, CorpusView]:
     """The corpus loaded and its claims extracted, and the shipped ``figures/conflict`` rule."""
-    planter = Planter(discover([corpus]), random.Random(0))
+    planter = Planter(discover([corpus]), 0)
     rule = next(r for r in load_rules([], include_builtin=True) if r.id == "figures/conflict")
     impl = rule.impl
     assert isinstance(impl, ConflictKind)

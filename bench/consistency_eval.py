@@ -192,8 +192,8 @@ def _alter_quote(words: list[str], rng: random.Random) -> list[str]:
 class Planter:
     """Finds plant targets in the loaded copy and edits one file per plant."""
 
-    def __init__(self, files: list[Path], rng: random.Random) -> None:
-        self.rng = rng
+    def __init__(self, files: list[Path], seed: int) -> None:
+        self.seed = seed
         self.close: set[tuple[Path, int]] = set()
         self.source_of: dict[Path, Path] = {}  # targets stated in closely similar words elsewhere
         self.docs: dict[Path, Document] = {}
@@ -269,14 +269,19 @@ class Planter:
         doc = self.docs[path]
         s, e = doc.source_span(claim.start, claim.end)
         before = doc.source[s:e]
+        # Each target draws its own edit from the seed and where it is, so that targets
+        # added or dropped elsewhere (a claims change) leave every other plant as it was:
+        # two commits' recall over every target compares the same plants.
+        source = self.source_of.get(path, path)
+        rng = random.Random(f"{self.seed}:{kind}:{source.parent.name}/{source.name}:{claim.start}")
         if kind == "name":
-            after = _mutate_name(before, self.rng)
+            after = _mutate_name(before, rng)
         elif kind == "figure":
-            after = _change_number(before, self.rng)
+            after = _change_number(before, rng)
         elif kind == "date":
-            after = _shift_date(before, self.rng)
+            after = _shift_date(before, rng)
         else:
-            after = " ".join(_alter_quote(before.split(), self.rng)) if len(before.split()) > 3 else None
+            after = " ".join(_alter_quote(before.split(), rng)) if len(before.split()) > 3 else None
         if not after or after == before:
             return None
         new_source = doc.source[:s] + after + doc.source[e:]
@@ -369,7 +374,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {rule:<22} {sev:<8} {v:>5}  ({100 * v / n:.2f} per 100)")
         baseline_fp = {(f.rule, f.fingerprint) for f in findings}
 
-        planter = Planter(files, rng)
+        planter = Planter(files, args.seed)
         targets = {"name": planter.name_targets(), "figure": planter.figure_targets(),
                    "date": planter.date_targets(), "quote": planter.quote_targets()}
         print("recall on planted errors (a finding of the expected rule at the planted span):")
