@@ -823,6 +823,32 @@ def test_agreeing_figures_count_toward_a_majoritys_shared_words(
     assert [(f.path, f.location.excerpt, f.severity) for f in found] == expected
 
 
+WORDED = {  # three articles agree on 23 pirates; no names in common, sentences worded apart
+    "a.txt": "Commandos from a frigate seized 23 pirates at dawn after the bandits tried to board a merchant "
+             "vessel in the gulf, an operation the navy described as swift.",
+    "b.txt": "Sailors held 23 pirates on deck; earlier the gang had tried to board a merchant vessel in the gulf, "
+             "the navy said in a statement issued before noon.",
+    "c.txt": "Marines detained 23 pirates overnight, hours after the attackers tried to board a merchant vessel "
+             "in the gulf, according to navy officers speaking in the evening.",
+}
+LONE_WORDED = ("Officials in the capital reported {} arrested when the raiders tried to board a merchant vessel "
+               "in the gulf near the coast, a navy spokesman said.")
+
+
+@pytest.mark.parametrize(("changes", "expected"), [
+    # Three articles, each in a sentence sharing six words with d.txt's, agree on 23.
+    ({"d.txt": LONE_WORDED.format("14 pirates")}, [("d.txt", "14 pirates", "info")]),
+    # d.txt gives another count of pirates too: its 14 may be another group.
+    ({"d.txt": LONE_WORDED.format("14 pirates") + " Later 23 pirates were handed over."}, []),
+    # Two articles are no consensus.
+    ({"c.txt": "The weather in the gulf was calm.", "d.txt": LONE_WORDED.format("14 pirates")}, []),
+])
+def test_a_value_against_what_articles_worded_alike_agree_on(
+        changes: dict[str, str], expected: list[tuple[str, str, str]]) -> None:
+    found = run(BUILTIN["figures/conflict"], {**WORDED, **changes})
+    assert [(f.path, f.location.excerpt, f.severity) for f in found] == expected
+
+
 @pytest.mark.parametrize(("options", "expected"), [
     ("story_names: 0", []),
     ("weak_severity: ignore", []),

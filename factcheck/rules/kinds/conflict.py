@@ -31,7 +31,9 @@ missed).  Dates are rarer values than counts: day-precise dates of one story
 at most ``near_days`` apart pair even when the articles give several, unless
 one of them names another day of that week.  And two ages of one role ("the
 35-year-old deputy") in one story, where each article gives that role one age
-(``age_holders``).
+(``age_holders``).  A value one article alone gives is also weighed against what
+the rest of its story agrees on, or, for an article sharing too few names, what
+three articles or more agree on in sentences worded much like its own.
 
 Legitimate differences are kept out:
 
@@ -836,6 +838,38 @@ class ConflictKind(Kind):
             if found is not None and found[0] not in f.given:
                 yield from _against(x, found[1], known)
 
+    def _wording_majority_pairs(self, facts: Sequence[_Fact],
+                                known: set[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+        """A value one article alone gives against the value :data:`CONSENSUS` articles or
+        more agree on, each in a sentence sharing :data:`WORDING_MARGIN` words more than
+        ``min_shared`` with its own: weaker evidence, for an article too short to share
+        ``story_names`` names with the rest of its story.
+
+        "The Indian Navy said Saturday it had captured 14 pirates as they tried to board
+        an Ethiopian-flagged vessel in the Gulf of Aden", in a wire story of three
+        paragraphs, shares five or six words with the sentences of six articles that all
+        say 23 pirates.  As for :meth:`_majority_pairs`, the article must give no other
+        value for the measure, and no article of these give its value.  Not for dates.
+        """
+        need = self.options["min_shared"] + WORDING_MARGIN
+        index: dict[tuple[object, ...], list[int]] = defaultdict(list)
+        for i, f in enumerate(facts):
+            if f.claim.kind != "date" and not f.claim.get("relative"):
+                for w in f.sentence:
+                    index[(f.key, f.measure, w)].append(i)
+        mates: dict[int, list[int]] = defaultdict(list)
+        for (x, y), k in sorted(_co_indexed(index, facts).items()):
+            a, b = facts[x], facts[y]
+            if k + len(a.others & b.others) >= need and self._may_be_one(a, b):
+                mates[x].append(y)
+                mates[y].append(x)
+        for x in sorted(mates):
+            if len(facts[x].given) != 1:
+                continue  # the article gives other values too: its statement may be another fact
+            found = _majority(facts, x, mates[x])
+            if found is not None and len({facts[y].doc.path for y in found[1]}) >= CONSENSUS:
+                yield from _against(x, found[1], known)
+
     def _holder_pairs(self, facts: Sequence[_Fact], names_in: dict[str, frozenset[str]] | None,
                       known: set[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         """Ages of one holder: (pairs of a named person, pairs of a role in one story).
@@ -992,6 +1026,7 @@ class ConflictKind(Kind):
             weak = list(self._story_pairs(reps, names_in, {*strong, *alike}, story))
             weak += self._consensus_pairs(reps, names_in, {*strong, *alike, *weak})
             weak += self._majority_pairs(reps, names_in, {*strong, *alike, *weak}, story)
+            weak += self._wording_majority_pairs(reps, {*strong, *alike, *weak})
         people, roles = self._holder_pairs(reps, names_in, {*strong, *alike, *weak})
         strong += people
         weak += roles
@@ -1054,6 +1089,9 @@ MAX_POSTINGS = 300
 
 #: Statements of one value that make a story's consensus (see ConflictKind._consensus_pairs).
 CONSENSUS = 3
+#: Words more than ``min_shared`` that each sentence of a consensus without shared story
+#: names must share with the lone one (see ConflictKind._wording_majority_pairs).
+WORDING_MARGIN = 2
 #: The capitalised words right after a figure: the name it is part of ("17-inch MacBook Pro").
 _NAME_AFTER_RE = re.compile(r"[ \t]*([A-Z][\w'’-]*)(?:[ \t]+([A-Z][\w'’-]*))?")
 #: ... or right before it ("the MacBook Pro 17-inch").
