@@ -614,13 +614,10 @@ class ConflictKind(Kind):
         """Every pair of facts the rule takes for one fact, however it knows."""
         return ((x, y) for x, y, _alike in self._scored_pairs(facts))
 
-    def _scored_pairs(self, facts: Sequence[_Fact]) -> Iterable[tuple[int, int, bool]]:
-        """Pairs of facts taken for one fact, each with whether alike sentences are the only
-        evidence (:meth:`_paraphrase`): no verbatim phrase, alike window or agreeing figures."""
-        if self.selector is not None:
-            for i in range(1, len(facts)):
-                yield 0, i, False  # every selected claim belongs to the one fact
-            return
+    @staticmethod
+    def _shared_words(facts: Sequence[_Fact]) -> tuple[Counter[tuple[int, int]], dict[str, float]]:
+        """How many sentence words each pair of facts of one kind and unit shares (met
+        through an inverted index), and each word's rarity."""
         index: dict[tuple[str, str, str], list[int]] = defaultdict(list)
         df: Counter[str] = Counter()
         for i, f in enumerate(facts):
@@ -632,7 +629,18 @@ class ConflictKind(Kind):
         # so a small corpus (where every word is "common") still compares sensibly.
         n = len(facts)
         idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
-        shared = _co_indexed(index, facts)
+        return _co_indexed(index, facts), idf
+
+    def _scored_pairs(self, facts: Sequence[_Fact], counted: tuple[Counter[tuple[int, int]], dict[str, float]] |
+                      None = None) -> Iterable[tuple[int, int, bool]]:
+        """Pairs of facts taken for one fact, each with whether alike sentences are the only
+        evidence (:meth:`_paraphrase`): no verbatim phrase, alike window or agreeing figures.
+        ``counted``: :meth:`_shared_words`, if already counted."""
+        if self.selector is not None:
+            for i in range(1, len(facts)):
+                yield 0, i, False  # every selected claim belongs to the one fact
+            return
+        shared, idf = counted if counted is not None else self._shared_words(facts)
         min_shared, min_run = self.options["min_shared"], self.options["min_run"]
         candidates = {pair for pair, k in shared.items() if k >= min_shared}
         if min_run > 0:
@@ -838,7 +846,7 @@ class ConflictKind(Kind):
             if found is not None and found[0] not in f.given:
                 yield from _against(x, found[1], known)
 
-    def _wording_majority_pairs(self, facts: Sequence[_Fact],
+    def _wording_majority_pairs(self, facts: Sequence[_Fact], shared: Counter[tuple[int, int]],
                                 known: set[tuple[int, int]]) -> Iterable[tuple[int, int]]:
         """A value one article alone gives against the value :data:`CONSENSUS` articles or
         more agree on, each in a sentence sharing :data:`WORDING_MARGIN` words more than
@@ -850,16 +858,14 @@ class ConflictKind(Kind):
         paragraphs, shares five or six words with the sentences of six articles that all
         say 23 pirates.  As for :meth:`_majority_pairs`, the article must give no other
         value for the measure, and no article of these give its value.  Not for dates.
+        ``shared``: the words each pair shares (:meth:`_shared_words`).
         """
         need = self.options["min_shared"] + WORDING_MARGIN
-        index: dict[tuple[object, ...], list[int]] = defaultdict(list)
-        for i, f in enumerate(facts):
-            if f.claim.kind != "date" and not f.claim.get("relative"):
-                for w in f.sentence:
-                    index[(f.key, f.measure, w)].append(i)
         mates: dict[int, list[int]] = defaultdict(list)
-        for (x, y), k in sorted(_co_indexed(index, facts).items()):
+        for (x, y), k in sorted(shared.items()):
             a, b = facts[x], facts[y]
+            if a.claim.kind == "date" or a.claim.get("relative") or b.claim.get("relative"):
+                continue
             if k + len(a.others & b.others) >= need and self._may_be_one(a, b):
                 mates[x].append(y)
                 mates[y].append(x)
@@ -1015,7 +1021,8 @@ class ConflictKind(Kind):
         strong: list[tuple[int, int]] = []
         alike: list[tuple[int, int]] = []  # pairs that only alike sentences make one fact
         separate = self.options["paraphrase_severity"] is not None
-        for x, y, only_alike in self._scored_pairs(reps):
+        words = self._shared_words(reps)
+        for x, y, only_alike in self._scored_pairs(reps, words):
             (alike if only_alike and separate else strong).append((x, y))
         weak_severity = self.options["weak_severity"]
         weak: list[tuple[int, int]] = []
@@ -1026,7 +1033,7 @@ class ConflictKind(Kind):
             weak = list(self._story_pairs(reps, names_in, {*strong, *alike}, story))
             weak += self._consensus_pairs(reps, names_in, {*strong, *alike, *weak})
             weak += self._majority_pairs(reps, names_in, {*strong, *alike, *weak}, story)
-            weak += self._wording_majority_pairs(reps, {*strong, *alike, *weak})
+            weak += self._wording_majority_pairs(reps, words[0], {*strong, *alike, *weak})
         people, roles = self._holder_pairs(reps, names_in, {*strong, *alike, *weak})
         strong += people
         weak += roles
