@@ -849,6 +849,67 @@ def test_a_value_against_what_articles_worded_alike_agree_on(
     assert [(f.path, f.location.excerpt, f.severity) for f in found] == expected
 
 
+GAME = ("The Indianapolis Colts beat the Kansas City Chiefs at Arrowhead Stadium, coach Bruce Arians said. {} "
+        "Reggie Wayne caught the winning pass for the Colts and Arians praised the defense.")
+LUCK = ("Andrew Luck threw for 205 yards on Sunday in a cold wind, breaking the rookie record held by Cam Newton. "
+        "Jamaal Charles ran for 88 yards.")
+
+
+@pytest.mark.parametrize(("other", "expected"), [
+    # Both articles give other yards (Charles's), so the story pairing does not compare
+    # them, and the sentences are too unlike for the contexts; but each says Luck gained
+    # one figure of yards, in sentences sharing four words besides his name.
+    ("Charles was held to 30 yards. Andrew Luck gained 250 yards on Sunday as the rookie threw his way into "
+     "the record books.", [("b.txt", "250 yards", "info")]),
+    # Two words besides the name ("sunday", "rookie") are too few.
+    ("Charles was held to 30 yards. Andrew Luck gained 250 yards on Sunday as a rookie quarterback from Stanford "
+     "in his debut season.", []),
+    # b.txt gives Luck two figures of yards: which one is a.txt's?
+    ("Charles was held to 30 yards. Andrew Luck gained 250 yards on Sunday as the rookie threw his way into "
+     "the record books, and 180 yards came in the first half for Andrew Luck.", []),
+    # Said of another man of the name: another fact.
+    ("Charles was held to 30 yards. Oliver Luck gained 250 yards on Sunday as the rookie threw his way into "
+     "the record books.", []),
+])
+def test_figures_said_of_one_subject_in_one_story_pair_at_the_weak_severity(
+        other: str, expected: list[tuple[str, str, str]]) -> None:
+    found = run(BUILTIN["figures/conflict"], {"a.txt": GAME.format(LUCK), "b.txt": GAME.format(other)})
+    assert [(f.path, f.location.excerpt, f.severity) for f in found] == expected
+
+
+def test_figures_said_of_one_subject_pair_only_within_one_story() -> None:
+    # The same two sentences without the story around them: nothing says it is one game.
+    found = run(BUILTIN["figures/conflict"], {
+        "a.txt": LUCK,
+        "b.txt": "Charles was held to 30 yards. Andrew Luck gained 250 yards on Sunday as the rookie threw his way "
+                 "into the record books."})
+    assert found == []
+
+
+@pytest.mark.parametrize(("changes", "expected"), [
+    # Two articles say Luck threw for 205 yards, with no words in common but his name;
+    # c.txt alone gives 250, and no article of the story gives 250 for anything.
+    ({}, [("c.txt", "250 yards", "info")]),
+    # Another article of the story gives 250 yards (Wayne's): a figure of the story.
+    ({"d.txt": GAME.format("Wayne had 250 yards receiving over the season.")}, []),
+    # c.txt gives Luck 205 yards as well: its 250 is another figure of his.
+    ({"c.txt": GAME.format("Andrew Luck gained 250 yards through the air, and 205 yards of them in the second "
+                           "half.")}, []),
+])
+def test_a_value_against_what_a_story_says_of_the_same_subject(
+        changes: dict[str, str], expected: list[tuple[str, str, str]]) -> None:
+    files = {
+        "a.txt": GAME.format(LUCK),
+        "b.txt": GAME.format("Andrew Luck finished with 205 yards passing. Charles was held to 30 yards."),
+        "c.txt": GAME.format("Andrew Luck gained 250 yards through the air. Charles had 61 yards."),
+        **changes,
+    }
+    found = run(BUILTIN["figures/conflict"], files)
+    assert [(f.path, f.location.excerpt, f.severity) for f in found] == expected
+    if found:
+        assert found[0].related[0].path in ("a.txt", "b.txt")
+
+
 @pytest.mark.parametrize(("options", "expected"), [
     ("story_names: 0", []),
     ("weak_severity: ignore", []),

@@ -33,7 +33,10 @@ one of them names another day of that week.  And two ages of one role ("the
 35-year-old deputy") in one story, where each article gives that role one age
 (``age_holders``).  A value one article alone gives is also weighed against what
 the rest of its story agrees on, or, for an article sharing too few names, what
-three articles or more agree on in sentences worded much like its own.
+three articles or more agree on in sentences worded much like its own.  And
+figures said of one named subject in one story ("Luck threw for 205 yards"),
+where each article gives that subject one value of the measure (see
+:func:`figure_subject`).
 
 Legitimate differences are kept out:
 
@@ -359,6 +362,21 @@ def age_holder(doc: Document, claim: Claim, people: Sequence[Claim], starts: Seq
     return None
 
 
+def figure_subject(claim: Claim, people: Sequence[Claim], starts: Sequence[int]) -> str | None:
+    """Whom a figure is said of: the full name of the nearest possible person before it
+    in its sentence ("Luck threw for 205 yards" -> andrew luck, "Will Artino scored 14
+    points ... and Gregory Echenique had 11 points" -> gregory echenique for 11).
+    Not for dates (the name before a date is mostly where it happened) nor ages (see
+    :func:`age_holder`).  ``people``: :func:`possible_people`; ``starts`` their starts.
+    """
+    if claim.kind == "date" or claim.get("age"):
+        return None
+    i = bisect.bisect_left(starts, claim.start)
+    if i == 0 or people[i - 1].start < claim.sentence[0]:
+        return None
+    return " ".join(str(people[i - 1].value).casefold().split())
+
+
 def same_person(a: str, b: str) -> bool:
     """Two full names of one person, give or take a slip ("Duncan Rait" / "Duncan Raite")."""
     wa, wb = a.split(), b.split()
@@ -406,6 +424,8 @@ class _Fact:
     ages: frozenset[str] = frozenset()  # every age its document gives, whoever holds it
     others: frozenset[tuple[str, str, str]] = frozenset()  # if unique, its sentence's other figures (kind, unit, value)
     converts: str | None = None  # the figure it converts, in brackets after it: see converted_from
+    subject: str | None = None  # whom the figure is said of: see figure_subject
+    one_said: bool = False  # the only value its document gives for the subject's measure
 
 
 _NUMBERISH_RE = re.compile(
@@ -576,12 +596,16 @@ class ConflictKind(Kind):
                                    measure_words(c) if c.kind != "date" else (),
                                    phrase_tokens(doc, c, masks, PHRASE_REACH),
                                    age_holder(doc, c, people, starts) if self.options["age_holders"] else None,
-                                   frozenset(), converts=converted_from(doc.text, c, ends)))
+                                   frozenset(), converts=converted_from(doc.text, c, ends),
+                                   subject=figure_subject(c, people, starts)))
             given: dict[tuple[object, ...], set[str]] = defaultdict(set)  # what the document says of each measure
             ages: dict[tuple[str, str] | None, set[str]] = defaultdict(set)  # ... and of each holder's age
+            said: dict[tuple[object, ...], set[str]] = defaultdict(set)  # ... and of each subject's measure
             for f in facts[start:]:
                 given[(f.key, f.measure)].add(repr(f.claim.value))
                 ages[f.holder].add(repr(f.claim.value))
+                if f.subject is not None:
+                    said[(f.subject, f.key, f.measure)].add(repr(f.claim.value))
             # One frozen set per measure, shared by its figures: a copy each would be quadratic
             # in a document giving thousands of values of one measure.
             given_of = {k: frozenset(v) for k, v in given.items()}
@@ -590,6 +614,7 @@ class ConflictKind(Kind):
                 f = facts[i]
                 facts[i] = replace(f, given=given_of[(f.key, f.measure)],
                                    one_age=f.holder is not None and len(ages[f.holder]) == 1,
+                                   one_said=f.subject is not None and len(said[(f.subject, f.key, f.measure)]) == 1,
                                    ages=doc_ages if f.claim.get("age") else frozenset(),
                                    # Only a lone figure pairs through the others, and it has few: a sentence
                                    # of a thousand figures of one unit would be quadratic.
@@ -876,6 +901,51 @@ class ConflictKind(Kind):
             if found is not None and len({facts[y].doc.path for y in found[1]}) >= CONSENSUS:
                 yield from _against(x, found[1], known)
 
+    def _subject_pairs(self, facts: Sequence[_Fact], names_in: dict[str, frozenset[str]],
+                       known: set[tuple[int, int]],
+                       story: Counter[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+        """Figures said of one named subject in one story: weaker evidence.
+
+        "Luck threw for 205 yards on Sunday, breaking Cam Newton's single-season mark"
+        and "Luck threw for 205 yards Sunday, and his 7-yard touchdown pass to Reggie
+        Wayne ..." share the subject and the measure, and little else.  Two articles of
+        the story (``story_names`` names in common) that each give the subject
+        (:func:`figure_subject`) one value of the measure pair when their sentences
+        share :data:`SUBJECT_WORDS` words besides the name and the word after the figure
+        agrees.  And a value one article alone gives for the subject's measure is paired
+        with the value two articles or more of the story agree on for it (twice as many
+        as any other), unless another article of the story gives that value for the
+        measure (:meth:`_majority_pairs`).  ``story``: :meth:`_story_mates`.
+        """
+        need = self.options["story_names"]
+        index: dict[tuple[object, ...], list[int]] = defaultdict(list)
+        for i, f in enumerate(facts):
+            if f.subject is not None and not f.claim.get("relative"):
+                index[(f.key, f.measure, f.subject.split()[-1])].append(i)
+        mates: dict[int, list[int]] = defaultdict(list)
+        for x, y in sorted(_co_indexed(index, facts)):
+            a, b = facts[x], facts[y]
+            assert a.subject is not None and b.subject is not None
+            if not same_person(a.subject, b.subject) or story.get((x, y), 0) < need or not self._may_be_one(a, b):
+                continue
+            mates[x].append(y)
+            mates[y].append(x)
+            if (x, y) not in known and a.one_said and b.one_said and self._adjacent_agree(a, b) and \
+                    len(a.sentence & b.sentence - {*a.subject.split(), *b.subject.split()}) >= SUBJECT_WORDS:
+                yield x, y
+        story_values: dict[int, set[str]] = defaultdict(set)
+        for (x, y), k in story.items():
+            if k >= need and (x in mates or y in mates):
+                story_values[x].add(repr(facts[y].claim.value))
+                story_values[y].add(repr(facts[x].claim.value))
+        for x in sorted(mates):
+            f = facts[x]
+            if not f.one_said or repr(f.claim.value) in story_values[x]:
+                continue
+            found = _majority(facts, x, mates[x])
+            if found is not None and found[0] not in f.given:
+                yield from _against(x, found[1], known)
+
     def _holder_pairs(self, facts: Sequence[_Fact], names_in: dict[str, frozenset[str]] | None,
                       known: set[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         """Ages of one holder: (pairs of a named person, pairs of a role in one story).
@@ -1034,6 +1104,7 @@ class ConflictKind(Kind):
             weak += self._consensus_pairs(reps, names_in, {*strong, *alike, *weak})
             weak += self._majority_pairs(reps, names_in, {*strong, *alike, *weak}, story)
             weak += self._wording_majority_pairs(reps, words[0], {*strong, *alike, *weak})
+            weak += self._subject_pairs(reps, names_in, {*strong, *alike, *weak}, story)
         people, roles = self._holder_pairs(reps, names_in, {*strong, *alike, *weak})
         strong += people
         weak += roles
@@ -1094,6 +1165,9 @@ class ConflictKind(Kind):
 MAX_POSTINGS = 300
 
 
+#: Sentence words besides the subject's name that two figures said of one subject must
+#: share (see ConflictKind._subject_pairs).
+SUBJECT_WORDS = 3
 #: Statements of one value that make a story's consensus (see ConflictKind._consensus_pairs).
 CONSENSUS = 3
 #: Words more than ``min_shared`` that each sentence of a consensus without shared story
@@ -1335,7 +1409,7 @@ def _signature(f: _Fact) -> tuple[object, ...]:
     c = f.claim
     return (f.key, repr(c.value), f.words, f.sentence, f.unique, f.values, f.anchor, c.qualifier, c.get("subject"),
             c.get("per"), c.get("relative"), c.get("anchor"), c.get("modifier"), f.measure, f.phrase,
-            f.holder, f.doc.pub_date, f.given, f.one_age, f.ages, f.others, f.converts)
+            f.holder, f.doc.pub_date, f.given, f.one_age, f.ages, f.others, f.converts, f.subject, f.one_said)
 
 
 def one_noun(a: Sequence[str], b: Sequence[str]) -> bool:
