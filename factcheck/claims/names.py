@@ -198,6 +198,18 @@ def normalise_name(s: str) -> str:
     return out
 
 
+#: Generational suffixes: "Anthony LaCalamita III" is a LaCalamita, "Cal Ripken Jr." a Ripken.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def name_words(name: str) -> list[str]:
+    """A full name's words without a generational suffix, so that its surname is its last."""
+    words = name.split()
+    while len(words) > 1 and words[-1].casefold().rstrip(".") in NAME_SUFFIXES:
+        words.pop()
+    return words
+
+
 # --------------------------------------------------------------------------- lexicon
 
 
@@ -981,7 +993,7 @@ class _Analyser:
         by_last: dict[str, list[_Cand]] = {}
         by_first: dict[str, list[_Cand]] = {}
         for p in persons:
-            by_last.setdefault(normalise_name(p.toks[-1].text), []).append(p)
+            by_last.setdefault(normalise_name(name_words(" ".join(t.text for t in p.toks))[-1]), []).append(p)
             by_first.setdefault(normalise_name(p.toks[0].text), []).append(p)
 
         def link(tok: _Tok) -> _Cand | None:

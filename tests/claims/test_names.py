@@ -319,6 +319,12 @@ def test_linking_picks_the_nearest_earlier_full_name() -> None:
     assert [c.value for c in claims if c.text == "Smith"] == ["Anna Smith"]
 
 
+def test_surname_links_past_a_generational_suffix() -> None:
+    # "III" is not the surname: a later full name ending in LaCalamita is no better a match.
+    claims = names("Police named Anthony LaCalamita III on Friday. LaCalamita was held in Troy.")
+    assert [c.value for c in claims if c.text == "LaCalamita"] == ["Anthony LaCalamita III"]
+
+
 def test_acronym_does_not_link_to_a_name() -> None:
     claims = names("North Korean leader Kim Jong Un spoke. Pyongyang is under UN sanctions.")
     un = [c for c in claims if c.text == "UN"]

@@ -560,6 +560,9 @@ RAIT_B = ("Published: 2012-01-10\n\nPolice named the climber as {} Duncan Rait, 
     # Named after the noun the age describes: "38-year-old climber Duncan Rait".
     (RAIT_B.replace("the climber as {} Duncan Rait,", "38-year-old climber Duncan Rait,"),
      [("b.txt", "38-year-old", "warning")]),
+    # A generational suffix does not make another person: "Duncan Rait III" is Duncan Rait.
+    (RAIT_B.format("38-year-old").replace("Duncan Rait,", "Duncan Rait III,"),
+     [("b.txt", "38-year-old", "warning")]),
 ])
 def test_ages_of_one_named_person_are_one_fact(b: str, expected: list[tuple[str, str, str]]) -> None:
     # The sentences share too few words to pair; the person they give an age to is one.

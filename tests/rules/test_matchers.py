@@ -358,6 +358,16 @@ def test_same_person_is_symmetric_and_reflexive(a: str, b: str) -> None:
     assert same_person(a, a)
 
 
+@given(names, st.sampled_from(["", " Jr.", " III", " Sr", " iv"]))
+def test_name_words_drop_only_generational_suffixes(name: str, suffix: str) -> None:
+    from factcheck.claims.names import name_words
+
+    words = name_words(name + suffix)
+    assert words == (name + suffix).split()[:len(words)]  # a prefix of the name's words
+    assert len(words) >= min(1, len(name.split()))  # never empty when there is a name
+    assert name_words(" ".join(words)) == words  # idempotent
+
+
 @given(_PHRASE_TEXT, st.integers(0, 12))
 def test_a_shorter_reach_reads_the_nearest_words_of_a_longer_one(text: str, reach: int) -> None:
     """However the backward window is sized, each side is the words nearest the figure, in order."""

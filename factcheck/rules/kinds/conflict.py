@@ -92,6 +92,7 @@ from rapidfuzz.distance import Levenshtein
 
 from factcheck.calendar import MONTHS, WEEKDAYS
 from factcheck.claims.base import Claim
+from factcheck.claims.names import name_words
 from factcheck.claims.numbers import singular, unit_of
 from factcheck.documents import Document
 from factcheck.findings import Finding, Location
@@ -378,8 +379,9 @@ def figure_subject(claim: Claim, people: Sequence[Claim], starts: Sequence[int])
 
 
 def same_person(a: str, b: str) -> bool:
-    """Two full names of one person, give or take a slip ("Duncan Rait" / "Duncan Raite")."""
-    wa, wb = a.split(), b.split()
+    """Two full names of one person, give or take a slip ("Duncan Rait" / "Duncan Raite")
+    or a generational suffix ("Anthony LaCalamita III" / "Anthony LaCalamita")."""
+    wa, wb = name_words(a), name_words(b)
     if wa == wb:
         return True
     if len(wa) < 2 or len(wb) < 2:
@@ -921,7 +923,7 @@ class ConflictKind(Kind):
         index: dict[tuple[object, ...], list[int]] = defaultdict(list)
         for i, f in enumerate(facts):
             if f.subject is not None and not f.claim.get("relative"):
-                index[(f.key, f.measure, f.subject.split()[-1])].append(i)
+                index[(f.key, f.measure, name_words(f.subject)[-1])].append(i)
         mates: dict[int, list[int]] = defaultdict(list)
         for x, y in sorted(_co_indexed(index, facts)):
             a, b = facts[x], facts[y]
@@ -963,7 +965,7 @@ class ConflictKind(Kind):
         for i, f in enumerate(facts):
             if f.holder is not None:
                 kind, who = f.holder
-                index[(kind, who.split()[-1][:4] if kind == "person" else who)].append(i)
+                index[(kind, name_words(who)[-1][:4] if kind == "person" else who)].append(i)
         people: list[tuple[int, int]] = []
         roles: list[tuple[int, int]] = []
         need = self.options["story_names"]
@@ -1038,8 +1040,8 @@ class ConflictKind(Kind):
             return False
         proper_a, proper_b = sa.split()[-1][:1].isupper(), sb.split()[-1][:1].isupper()
         if proper_a and proper_b:
-            # "35-year-old Gomes" and "35-year-old Gary Gomes": the same surname.
-            x, y = wa[-1], wb[-1]
+            # "35-year-old Gomes" and "35-year-old Gary Gomes III": the same surname.
+            x, y = name_words(" ".join(wa))[-1], name_words(" ".join(wb))[-1]
             return x == y or (min(len(x), len(y)) >= 4 and Levenshtein.distance(x, y) <= 1)
         if proper_a != proper_b:
             return True
