@@ -807,6 +807,28 @@ def test_a_value_one_article_alone_gives_against_its_storys_majority(
         assert found[0].related[0].path in ("a.txt", "b.txt")
 
 
+SPLIT = {  # three articles say 23 pirates were captured; two that 12 were let go
+    "a.txt": STORY.format("Marine commandos from the warship captured 23 pirates after a long chase across the gulf."),
+    "b.txt": STORY.format("Twenty-three pirates were captured by the commandos after the chase, along with rifles."),
+    "d.txt": STORY.format("The commandos captured 23 pirates and released 12 pirates after the chase, the navy said."),
+    "e.txt": STORY.format("On the deck the navy commandos let 12 pirates go."),
+}
+
+
+@pytest.mark.parametrize(("other", "expected"), [
+    # c.txt says 12 were let go as well: that is its other fact, so the 12 of d.txt and
+    # e.txt do not stand against the 23 that three articles agree on.
+    ("The commandos released 12 pirates after the chase, too.", [("c.txt", "26 pirates", "info")]),
+    # c.txt lists several other counts: which of the story's values is its 26's fact?
+    ("The commandos released 12 pirates, 7 pirates and 5 pirates after the chase, too.", []),
+])
+def test_a_majority_sets_aside_the_other_fact_of_the_lone_article(
+        other: str, expected: list[tuple[str, str, str]]) -> None:
+    lone = STORY.format(f"The commandos captured 26 pirates on the deck after the chase, the navy said. {other}")
+    found = run(BUILTIN["figures/conflict"], {**SPLIT, "c.txt": lone})
+    assert [(f.path, f.location.excerpt, f.severity) for f in found] == expected
+
+
 @pytest.mark.parametrize(("lone", "expected"), [
     # Two words in common ("commandos", "seized") and one more figure ("two skiffs"):
     # the agreeing figure counts as a shared word, as "three touchdowns" does for

@@ -1170,6 +1170,9 @@ MAX_POSTINGS = 300
 #: Sentence words besides the subject's name that two figures said of one subject must
 #: share (see ConflictKind._subject_pairs).
 SUBJECT_WORDS = 3
+#: Other values of a measure an article may give for the story's majority to set them
+#: aside as the article's other facts (see _majority).
+OTHER_FACTS = 1
 #: Statements of one value that make a story's consensus (see ConflictKind._consensus_pairs).
 CONSENSUS = 3
 #: Words more than ``min_shared`` that each sentence of a consensus without shared story
@@ -1206,7 +1209,13 @@ def _consensus_key(f: _Fact) -> tuple[object, ...] | None:
 def _majority(facts: Sequence[_Fact], x: int, mates: Sequence[int]) -> tuple[str, list[int]] | None:
     """The value ``x``'s mates agree on, when ``x`` gives another: (the value, its
     statements); None when no value has two articles and twice the articles of any
-    other, or when a mate gives ``x``'s value too."""
+    other, or when a mate gives ``x``'s value too.
+
+    Another value ``x``'s own article gives is its other fact, not a rival: "404 yards
+    rushing and 440 yards receiving" does not weigh the story's 440 against its 404.
+    Only one (:data:`OTHER_FACTS`): an article listing many values of the measure (the
+    share of traffic lost in six countries) gives too few clues which of the story's
+    values is the same fact as ``x``."""
     value = repr(facts[x].claim.value)
     docs: dict[str, set[str]] = defaultdict(set)
     said: dict[str, list[int]] = defaultdict(list)
@@ -1214,7 +1223,13 @@ def _majority(facts: Sequence[_Fact], x: int, mates: Sequence[int]) -> tuple[str
         v = repr(facts[y].claim.value)
         docs[v].add(facts[y].doc.path)
         said[v].append(y)
-    if value in docs or not docs:
+    if value in docs:
+        return None
+    others = facts[x].given - {value}
+    if len(others) <= OTHER_FACTS:
+        for v in others:
+            docs.pop(v, None)
+    if not docs:
         return None
     ranked = sorted(docs, key=lambda v: (-len(docs[v]), -len(said[v]), v))
     top = ranked[0]
