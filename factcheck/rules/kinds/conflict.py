@@ -832,8 +832,8 @@ class ConflictKind(Kind):
                 yield from _against(x, found[1], known)
 
     def _majority_pairs(self, facts: Sequence[_Fact], names_in: dict[str, frozenset[str]],
-                        known: set[tuple[int, int]],
-                        story: Counter[tuple[int, int]] | None = None) -> Iterable[tuple[int, int]]:
+                        known: set[tuple[int, int]], story: Counter[tuple[int, int]] | None = None,
+                        values: dict[int, set[str]] | None = None) -> Iterable[tuple[int, int]]:
         """A value one article alone gives against the value the rest of its story agrees on,
         in sentences sharing words: weaker evidence.
 
@@ -855,23 +855,26 @@ class ConflictKind(Kind):
         need = self.options["story_names"]
         if story is None:
             story = self._story_mates(facts, names_in)
-        story_values: dict[int, set[str]] = defaultdict(set)  # what the rest of the story gives for the measure
         mates: dict[int, list[int]] = defaultdict(list)
         for x, y in sorted(pair for pair, k in story.items() if k >= need and facts[pair[0]].claim.kind != "date"):
             a, b = facts[x], facts[y]
-            story_values[x].add(repr(b.claim.value))
-            story_values[y].add(repr(a.claim.value))
             if len(a.sentence & b.sentence) + len(a.others & b.others) >= self.options["min_shared"] and \
                     self._may_be_one(a, b):
                 mates[x].append(y)
                 mates[y].append(x)
-        for x in sorted(mates):
-            f = facts[x]
-            if repr(f.claim.value) in story_values[x]:
-                continue
-            found = _majority(facts, x, mates[x])
-            if found is not None and found[0] not in f.given:
-                yield from _against(x, found[1], known)
+        yield from _against_majorities(facts, mates, self._story_values(facts, story) if values is None else values,
+                                       known)
+
+    def _story_values(self, facts: Sequence[_Fact], story: Counter[tuple[int, int]]) -> dict[int, set[str]]:
+        """For each figure, the values the rest of its story (``story_names`` names in
+        common: see :meth:`_story_mates`) gives for its measure.  Not for dates."""
+        need = self.options["story_names"]
+        values: dict[int, set[str]] = defaultdict(set)
+        for (x, y), k in story.items():
+            if k >= need and facts[x].claim.kind != "date":
+                values[x].add(repr(facts[y].claim.value))
+                values[y].add(repr(facts[x].claim.value))
+        return values
 
     def _wording_majority_pairs(self, facts: Sequence[_Fact], shared: Counter[tuple[int, int]],
                                 known: set[tuple[int, int]]) -> Iterable[tuple[int, int]]:
@@ -903,9 +906,8 @@ class ConflictKind(Kind):
             if found is not None and len({facts[y].doc.path for y in found[1]}) >= CONSENSUS:
                 yield from _against(x, found[1], known)
 
-    def _subject_pairs(self, facts: Sequence[_Fact], names_in: dict[str, frozenset[str]],
-                       known: set[tuple[int, int]],
-                       story: Counter[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+    def _subject_pairs(self, facts: Sequence[_Fact], known: set[tuple[int, int]], story: Counter[tuple[int, int]],
+                       values: dict[int, set[str]] | None = None) -> Iterable[tuple[int, int]]:
         """Figures said of one named subject in one story: weaker evidence.
 
         "Luck threw for 205 yards on Sunday, breaking Cam Newton's single-season mark"
@@ -917,7 +919,8 @@ class ConflictKind(Kind):
         agrees.  And a value one article alone gives for the subject's measure is paired
         with the value two articles or more of the story agree on for it (twice as many
         as any other), unless another article of the story gives that value for the
-        measure (:meth:`_majority_pairs`).  ``story``: :meth:`_story_mates`.
+        measure (:meth:`_majority_pairs`).  ``story``: :meth:`_story_mates`; ``values``:
+        :meth:`_story_values`, if already counted.
         """
         need = self.options["story_names"]
         index: dict[tuple[object, ...], list[int]] = defaultdict(list)
@@ -935,18 +938,9 @@ class ConflictKind(Kind):
             if (x, y) not in known and a.one_said and b.one_said and self._adjacent_agree(a, b) and \
                     len(a.sentence & b.sentence - {*a.subject.split(), *b.subject.split()}) >= SUBJECT_WORDS:
                 yield x, y
-        story_values: dict[int, set[str]] = defaultdict(set)
-        for (x, y), k in story.items():
-            if k >= need and (x in mates or y in mates):
-                story_values[x].add(repr(facts[y].claim.value))
-                story_values[y].add(repr(facts[x].claim.value))
-        for x in sorted(mates):
-            f = facts[x]
-            if not f.one_said or repr(f.claim.value) in story_values[x]:
-                continue
-            found = _majority(facts, x, mates[x])
-            if found is not None and found[0] not in f.given:
-                yield from _against(x, found[1], known)
+        lone = {x: ys for x, ys in mates.items() if facts[x].one_said}
+        yield from _against_majorities(facts, lone, self._story_values(facts, story) if values is None else values,
+                                       known)
 
     def _holder_pairs(self, facts: Sequence[_Fact], names_in: dict[str, frozenset[str]] | None,
                       known: set[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -1104,9 +1098,10 @@ class ConflictKind(Kind):
             story = self._story_mates(reps, names_in)
             weak = list(self._story_pairs(reps, names_in, {*strong, *alike}, story))
             weak += self._consensus_pairs(reps, names_in, {*strong, *alike, *weak})
-            weak += self._majority_pairs(reps, names_in, {*strong, *alike, *weak}, story)
+            values = self._story_values(reps, story)
+            weak += self._majority_pairs(reps, names_in, {*strong, *alike, *weak}, story, values)
             weak += self._wording_majority_pairs(reps, words[0], {*strong, *alike, *weak})
-            weak += self._subject_pairs(reps, names_in, {*strong, *alike, *weak}, story)
+            weak += self._subject_pairs(reps, {*strong, *alike, *weak}, story, values)
         people, roles = self._holder_pairs(reps, names_in, {*strong, *alike, *weak})
         strong += people
         weak += roles
@@ -1236,6 +1231,20 @@ def _majority(facts: Sequence[_Fact], x: int, mates: Sequence[int]) -> tuple[str
     if len(docs[top]) < 2 or (len(ranked) > 1 and 2 * len(docs[ranked[1]]) > len(docs[top])):
         return None
     return top, said[top]
+
+
+def _against_majorities(facts: Sequence[_Fact], mates: dict[int, list[int]], story_values: dict[int, set[str]],
+                        known: set[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+    """Each figure of ``mates`` whose value no other article of its story gives for the
+    measure (``story_values``) against the value its mates agree on (:func:`_majority`),
+    unless its own article gives that value too: then it states two facts."""
+    for x in sorted(mates):
+        f = facts[x]
+        if repr(f.claim.value) in story_values[x]:
+            continue
+        found = _majority(facts, x, mates[x])
+        if found is not None and found[0] not in f.given:
+            yield from _against(x, found[1], known)
 
 
 def _against(x: int, statements: Sequence[int], known: set[tuple[int, int]]) -> Iterable[tuple[int, int]]:
