@@ -103,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     shipped |= set(impl._story_pairs(facts, names_in, shipped))
     shipped |= set(impl._consensus_pairs(facts, names_in, shipped))
     shipped |= set(impl._majority_pairs(facts, names_in, shipped))
+    shipped |= set(impl._wording_majority_pairs(facts, impl._shared_words(facts)[0], shipped))
+    shipped |= set(impl._subject_pairs(facts, shipped, impl._story_mates(facts, names_in)))
     people, roles = impl._holder_pairs(facts, names_in, shipped)
     shipped |= {*people, *roles}
 
