@@ -902,6 +902,15 @@ def test_figures_said_of_one_subject_in_one_story_pair_at_the_weak_severity(
     assert [(f.path, f.location.excerpt, f.severity) for f in found] == expected
 
 
+def test_a_hyphenated_subjects_own_words_are_not_shared_words() -> None:
+    # "jones" and "drew" are the name; "wind" alone is too few words besides it.
+    a = ("Maurice Jones-Drew ran for 91 yards on Sunday in a cold wind, a career mark for the back. "
+         "Jamaal Charles ran for 88 yards.")
+    b = ("Charles was held to 30 yards. Maurice Jones-Drew gained 120 yards on Sunday into the wind as the "
+         "Jaguars leaned on him.")
+    assert run(BUILTIN["figures/conflict"], {"a.txt": GAME.format(a), "b.txt": GAME.format(b)}) == []
+
+
 def test_figures_said_of_one_subject_pair_only_within_one_story() -> None:
     # The same two sentences without the story around them: nothing says it is one game.
     found = run(BUILTIN["figures/conflict"], {

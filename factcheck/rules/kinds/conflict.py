@@ -399,13 +399,23 @@ def _content(text: str, start: int, end: int, masks: Masks, skip: tuple[int, int
                 out.append("#" + masks.spans[hit][2])
                 last_mask = hit
             continue
-        w = m.group(0).casefold().replace("’", "'")
-        if w.endswith("'s"):
-            w = w[:-2]  # "Vinatieri's field goal" is about Vinatieri
-        w = w.rstrip("'")
+        w = _word(m.group(0))
         if w not in STOPWORDS and len(w) > 1:
             out.append(w)
     return out
+
+
+def _word(raw: str) -> str:
+    """A word as the context and sentence words hold it: casefolded, without a possessive."""
+    w = raw.casefold().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]  # "Vinatieri's field goal" is about Vinatieri
+    return w.rstrip("'")
+
+
+def _name_in_words(name: str) -> set[str]:
+    """A name's words as a sentence's words hold them: "Jones-Drew" is "jones" and "drew"."""
+    return {_word(w) for w in _WORD_RE.findall(name)}
 
 
 @dataclass(frozen=True)
@@ -935,8 +945,10 @@ class ConflictKind(Kind):
                 continue
             mates[x].append(y)
             mates[y].append(x)
-            if (x, y) not in known and a.one_said and b.one_said and self._adjacent_agree(a, b) and \
-                    len(a.sentence & b.sentence - {*a.subject.split(), *b.subject.split()}) >= SUBJECT_WORDS:
+            if (x, y) in known or not (a.one_said and b.one_said and self._adjacent_agree(a, b)):
+                continue
+            besides = a.sentence & b.sentence - _name_in_words(a.subject) - _name_in_words(b.subject)
+            if len(besides) >= SUBJECT_WORDS:
                 yield x, y
         lone = {x: ys for x, ys in mates.items() if facts[x].one_said}
         yield from _against_majorities(facts, lone, self._story_values(facts, story) if values is None else values,
