@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -567,6 +568,7 @@ class _Analyser:
         self.mid_caps = {t.text for t in self.toks
                          if t.cap and not t.initial and t.line not in self.headline_lines}
         self._lower: dict[str, bool] = {}
+        self._cap_counts: Counter[str] | None = None  # capitalised words, for _cut_at_of
         self._norms: dict[tuple[int, int, int], str] = {}
 
     # -- helpers ---------------------------------------------------------------
@@ -697,6 +699,7 @@ class _Analyser:
                 cur.append(t)
         if cur:
             pieces.append(cur)
+        pieces = [q for p in pieces for q in self._cut_at_of(p)]
         out = []
         for p in pieces:
             while p and (not p[0].cap or p[0].low in lex.months or p[0].low in lex.weekdays):
@@ -708,6 +711,45 @@ class _Analyser:
             if p:
                 out.append(p)
         return out
+
+    def _cut_at_of(self, run: list[_Tok]) -> list[list[_Tok]]:
+        """Cut a person's name from the place or body after "of": "Gary Gomes of New
+        Bedford", "Capt. Tom Tennant of the Woodburn Police Department".
+
+        "of" joins the words of one name in organisations and places ("Bank of
+        America", "Gulf of Aden", "Church of Jesus Christ of Latter Day Saints"),
+        never in a person's name: a run whose words before its first "of" are a
+        person's -- two capitalised words or more after any title, none a word of an
+        organisation, place or title, the first a known given name or the last one
+        the document names again ("Ka'Loni Flynn of Fort Smith" ... "Flynn") -- is
+        two names.
+        """
+        lex = self.lex
+        k = next((i for i, t in enumerate(run) if not t.cap and t.low in ("of", "of the")), None)
+        if k is None:
+            return [run]
+        head = run[:k]
+        i = 0
+        while i < len(head) and head[i].low.rstrip(".") in lex.title_words:
+            i += 1
+        name = head[i:]
+        if len(name) < 2 or not all(t.cap for t in name) or not self._person_like(name):
+            return [run]
+        if any(t.low.rstrip(".") in lex.title_words or t.low in lex.org_kw or t.low in lex.place_suffix
+               or t.low in lex.place_prefix for t in name):
+            return [run]
+        rest = run[k + 1:]
+        return [head, rest] if rest else [head]
+
+    def _person_like(self, name: list[_Tok]) -> bool:
+        """Evidence that capitalised words name a person: a known given name first, or
+        a last word the document capitalises again and never writes in lower case."""
+        if name[0].low in self.lex.given:
+            return True
+        if self._cap_counts is None:
+            self._cap_counts = Counter(t.low for t in self.toks if t.cap)
+        last = name[-1].low
+        return self._cap_counts[last] >= 2 and not self.lower_seen(last)
 
     def _dated(self, t: _Tok) -> bool:
         """A month name right next to a number ("May 29", "29 May"): a date, not Theresa May."""

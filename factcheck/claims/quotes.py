@@ -77,6 +77,7 @@ _PASSIVE = frozenset({"what's", "what’s", "so", "is", "was", "are", "were", "b
 # A described speaker is a short noun phrase: these words mean it is a clause.
 _NOT_IN_NP = frozenset("""through with from into over after before what what's what’s that which who whom
     whose where when while because if""".split())
+_OF_RE = re.compile(r",?[ \t]+of[ \t]")  # a name's affiliation follows: "Andrew Wetzler of the NRDC"
 _SENT_END_RE = re.compile(r"[.!?…](?=\s|$)")
 _SENT_BREAK_RE = re.compile(r"[.!?…][\"”’)\]]*[ \t]+(?=[\"“(\[]?[A-Z0-9])")
 _TRIM_TAIL = " \t\n,;:"
@@ -262,6 +263,10 @@ class _Speakers:
         if not words or len(words) > _MAX_NP_WORDS:
             return None, None, None
         name = self.name_ending(a, b)
+        lead = a + len(text[a:b]) - len(text[a:b].lstrip())
+        first = next(iter(self.names_in(lead, b)), None)
+        if first is not None and first.start == lead and _OF_RE.match(text, first.end, b):
+            name = first  # "said Andrew Wetzler of the NRDC": the person, not where they work
         if name is not None:
             return str(name.value), str(name.attrs.get("type", "unknown")), None
         low = [w.casefold() for w in words]

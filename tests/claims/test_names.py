@@ -443,6 +443,10 @@ def test_months_and_weekdays_are_not_names() -> None:
 
 # --------------------------------------------------------------------------- particles and types
 
+_PSEUDO_NAME = st.lists(st.sampled_from(["ka", "lo", "mi", "ren", "tov", "zu", "dal"]), min_size=2,
+                        max_size=4).map(lambda p: "".join(p).capitalize())
+
+
 
 @pytest.mark.parametrize("name", [
     "Charles de Gaulle", "Bashar al-Assad", "Ursula von der Leyen", "Moon Jae-in", "Kim Jong-un",
@@ -460,6 +464,37 @@ def test_particles_inside_names(name: str) -> None:
 ])
 def test_types(name: str, kind: str) -> None:
     assert only(names(f"The report mentioned the {name} twice."), name).attrs["type"] == kind
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A person's name ends before "of": what follows is where they live or work.
+    ("Police named John Smith of Denver as the driver.", ["John Smith", "Denver"]),
+    ("Mary Smith of New York City spoke.", ["Mary Smith", "New York City"]),
+    ("He met Mike Pompeo of the State Department.", ["Mike Pompeo", "State Department"]),
+    ("Capt. Tom Tennant of the Woodburn Police Department said so.", ["Tom Tennant", "Woodburn Police Department"]),
+    # An unknown given name, when the document names the surname again.
+    ("Police named Ka'Loni Flynn of Fort Smith. Flynn was 20.", ["Ka'Loni Flynn", "Fort Smith", "Flynn"]),
+    # "of" inside an organisation's or a place's name joins it.
+    ("Officials at the Bank of America and the University of Texas said.", ["Bank of America", "University of Texas"]),
+    ("The Central Bank of Nigeria and the Writers Guild of America agreed.",
+     ["Central Bank of Nigeria", "Writers Guild of America"]),
+    ("Leaders of the Fundamentalist Church of Jesus Christ of Latter Day Saints met.",
+     ["Fundamentalist Church of Jesus Christ of Latter Day Saints"]),
+    ("Ships in the Gulf of Aden and the Democratic Republic of Congo.", ["Gulf of Aden", "Democratic Republic of Congo"]),
+    # Without evidence that the words before "of" are a person's, the run stays whole.
+    ("The Lakewood Award of Valor went to the deputy.", ["Lakewood Award of Valor"]),
+])
+def test_a_persons_name_ends_before_of(text: str, expected: list[str]) -> None:
+    assert [c.text for c in names(text)] == expected
+
+
+@given(st.sampled_from(["Anna", "David", "Sergei", "Julia", "Mohammed"]), _PSEUDO_NAME,
+       st.sampled_from(["Denver", "Fort Smith", "Texas", "the State Department"]))
+def test_given_name_surname_of_place_is_two_names(given_name: str, surname: str, place: str) -> None:
+    text = f"The committee heard from {given_name} {surname} of {place} on Tuesday."
+    found = [c.text for c in names(text)]
+    assert found[0] == f"{given_name} {surname}"
+    assert found[1] == place.removeprefix("the ")
 
 
 def test_person_from_given_name_and_speech_verb() -> None:

@@ -206,6 +206,10 @@ def test_seed_003_speakers() -> None:
      "Sergei Lavrov", "said"),
     ('"We will not back down," Mr. Pinder said.', "Pinder", "said"),
     ('"We will not back down," Bill Adgate, who works nearby, told CNN.', "Bill Adgate", "told"),
+    # The person, not the body named after "of".
+    ('"We will not back down," said Andrew Wetzler of the NRDC.', "Andrew Wetzler", "said"),
+    ('"We will not back down," said Noah Greenwald of the Center for Biological Diversity.', "Noah Greenwald",
+     "said"),
 ])
 def test_speaker_after(text: str, who: str, verb: str) -> None:
     (c,) = quotes(text)
