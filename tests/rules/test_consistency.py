@@ -197,6 +197,12 @@ FIGHT = "The brothers fought in Bern and Kiev before a crowd of 30,000."
         "b.txt": f"Obama arrived. {SENATE}",
         "c.txt": f"Senator Oama said the vote would pass. {SENATE}",
     }, [], id="short-name-near-another-in-a-different-article"),
+    pytest.param({  # "Arrington" is J.J. Arrington's surname, spelled twice alike in its own article
+        "a.txt": "Police in Arlington, Virginia, said so. Arlington is near Washington, D.C. and Alexandria.",
+        "b.txt": "Officials in Arlington, Virginia, and Washington, D.C. met in Alexandria.",
+        "c.txt": "Running back J.J. Arrington could miss the game. Arrington has a sore knee, "
+                 "officials in Washington, D.C. and Alexandria said.",
+    }, [], id="lone-word-its-article-writes-in-a-fuller-name"),
 ])
 def test_name_variant_evidence(files: dict[str, str], expected: list[tuple[str, str, str]]) -> None:
     found = run(NAMES, files)

@@ -339,6 +339,7 @@ class NameVariantsKind(Kind):
         folded_of = {k: fold(v[0]) for k, v in strong.items()}
         names_in: dict[str, set[str]] = defaultdict(set)  # path -> style keys of the names it mentions
         token_docs: dict[str, set[str]] = defaultdict(set)  # folded name word -> paths that write it
+        in_longer: dict[str, set[str]] = defaultdict(set)  # folded word -> paths that write it inside a longer name
         for key, clu in clusters.items():
             for f in clu.forms.values():
                 words = f.folded.split()
@@ -346,6 +347,8 @@ class NameVariantsKind(Kind):
                     names_in[d.path].add(key)
                     for w in words:
                         token_docs[w].add(d.path)
+                        if len(words) > 1:
+                            in_longer[w].add(d.path)
         lower_words = self._lowercase_words(corpus)
         for key in sorted(strong):
             for bk in blocking_keys(folded_of[key]):
@@ -362,6 +365,10 @@ class NameVariantsKind(Kind):
                 continue
             form = cl.dominant()
             mine = {d.path for d, _ in form.mentions}
+            if " " not in form.folded and mine <= in_longer.get(form.folded, set()):
+                # "J.J. Arrington ... Arrington has a sore knee": a lone word its own article
+                # also writes inside a fuller name is that name's surname, spelled twice alike.
+                continue
             candidates: Counter[str] = Counter()
             for bk in blocking_keys(form.folded):
                 for other in index.get(bk, ()):
