@@ -576,6 +576,39 @@ def test_ages_of_one_named_person_are_one_fact(b: str, expected: list[tuple[str,
     assert [(f.path, f.location.excerpt, f.severity) for f in found] == expected
 
 
+SIMPSON = ("The Spiro man, {} Christopher Simpson of Fort Coffee, is accused of killing Ka'Loni Flynn of "
+           "Fort Smith in Arkansas, Judge Sam Smith, LeFlore County and Spiro police said.")
+
+
+@pytest.mark.parametrize(("dates", "expected"), [
+    # Charged in January at 26, convicted in September at 27: he had a birthday.  The undated
+    # article gives the January article's sentence word for word: a copy, written when it was.
+    (("2013-01-03", None, "2013-09-28"), []),
+    # Ten days apart, 26 and 27 disagree: the lone 27 is reported against the two 26s.
+    (("2013-01-03", None, "2013-01-13"), [("c.txt", "27-year-old")]),
+])
+def test_a_copy_is_judged_by_its_own_date(dates: tuple[str | None, ...], expected: list[tuple[str, str]]) -> None:
+    ages = ("26-year-old", "26-year-old", "27-year-old")
+    files = {}
+    for name, day, age in zip(("a.txt", "b.txt", "c.txt"), dates, ages, strict=True):
+        text = SIMPSON.format(age) if age == "26-year-old" else (
+            f"A jury convicted {age} Christopher Simpson of Fort Coffee of killing Ka'Loni Flynn of Fort Smith in "
+            "Arkansas, Judge Sam Smith, LeFlore County and Spiro police said.")
+        files[name] = (f"Published: {day}\n\n" if day else "") + text + "\n"
+    found = run(BUILTIN["figures/conflict"], files)
+    assert [(f.path, f.location.excerpt) for f in found] == expected
+
+
+def test_the_ages_of_two_named_people_are_two_facts() -> None:
+    # One story (five names in common), one age each: the weak pairing would take them for one
+    # measure, but they are two people's.
+    story = "Judge Sam Smith, LeFlore County, Spiro, Fort Coffee and Fort Smith police were named."
+    files = {"a.txt": f"Prosecutors in LeFlore County said 26-year-old Christopher Simpson was in her car. {story}",
+             "b.txt": f"Prosecutors in LeFlore County showed a photo of 20-year-old victim Ka'Loni Flynn in her car. "
+                      f"{story}"}
+    assert run(BUILTIN["figures/conflict"], files) == []
+
+
 def test_ages_of_one_named_person_need_a_date_or_shared_words() -> None:
     # Undated articles may be years apart: without shared words, a named person's ages are not compared.
     undated = {"a.txt": RAIT_A.format("36-year-old").split("\n\n", 1)[1],

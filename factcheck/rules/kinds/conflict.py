@@ -389,6 +389,15 @@ def same_person(a: str, b: str) -> bool:
     return Levenshtein.distance(wa[-1], wb[-1]) <= 1 and Levenshtein.distance(wa[0], wb[0]) <= 2
 
 
+def same_surname(a: str, b: str) -> bool:
+    """Two names that may be one person's: the same surname, give or take a slip of one
+    letter ("Gomes" / "Gomez"), whatever the given names ("Kathryn" / "Katherine")."""
+    x, y = name_words(a)[-1:], name_words(b)[-1:]
+    if not x or not y:
+        return False
+    return x == y or (min(len(x[0]), len(y[0])) >= 4 and Levenshtein.distance(x[0], y[0]) <= 1)
+
+
 def _content(text: str, start: int, end: int, masks: Masks, skip: tuple[int, int] | None = None) -> list[str]:
     out: list[str] = []
     last_mask = -1
@@ -747,9 +756,13 @@ class ConflictKind(Kind):
 
     def _may_be_one(self, a: _Fact, b: _Fact) -> bool:
         """Nothing about the two figures themselves rules out one fact: same subject and measure,
-        both stated or both needed, and not credited to differently named subjects."""
+        both stated or both needed, not credited to differently named subjects, and not the
+        ages of two named people."""
         if not self._same_subject(a.claim, b.claim) or not same_measure(a, b) or needed(a) != needed(b):
             return False
+        if a.holder is not None and b.holder is not None and a.holder[0] == b.holder[0] == "person" \
+                and not same_surname(a.holder[1], b.holder[1]):
+            return False  # two people's ages: "26-year-old Christopher Simpson", "20-year-old Ka'Loni Flynn"
         # "Richard Carter scored 14 points" / "paced by 13 points from Seth VanDeest"
         return not (a.anchor and b.anchor and a.anchor.isdisjoint(b.anchor))
 
@@ -1047,8 +1060,7 @@ class ConflictKind(Kind):
         proper_a, proper_b = sa.split()[-1][:1].isupper(), sb.split()[-1][:1].isupper()
         if proper_a and proper_b:
             # "35-year-old Gomes" and "35-year-old Gary Gomes III": the same surname.
-            x, y = name_words(" ".join(wa))[-1], name_words(" ".join(wb))[-1]
-            return x == y or (min(len(x), len(y)) >= 4 and Levenshtein.distance(x, y) <= 1)
+            return same_surname(sa, sb)
         if proper_a != proper_b:
             return True
         return bool(a.get("age") and b.get("age")) or one_noun(wa, wb)
@@ -1082,6 +1094,24 @@ class ConflictKind(Kind):
             if ie is not None and il is not None and il[0] >= ie[0]:
                 return True
         return False
+
+    def _legitimate_copy(self, f: _Fact, ref: _Fact, facts: Sequence[_Fact], seconds: Iterable[int]) -> bool:
+        """Is ``f``'s difference from ``ref`` legitimate, judged by ``f``'s own article?
+
+        Groups chain pairs, so a statement can join one through another article's
+        statement of its own value, and be legitimate against the reference where that
+        one is not ("26-year-old Christopher Simpson" in January, "27-year-old" in
+        September: he had a birthday).  An undated article that gives ``f``'s sentence
+        word for word as a dated one does (``seconds``: the statements seconding ``f``)
+        is a copy of it, written when it was: it takes that article's date.
+        """
+        if self._legitimate(f, ref):
+            return True
+        if f.doc.pub_date is not None:
+            return False
+        said = _sentence_text(f)
+        dated = [facts[j] for j in seconds if facts[j].doc.pub_date is not None and _sentence_text(facts[j]) == said]
+        return bool(dated) and all(self._legitimate(g, ref) for g in dated)
 
     def check_corpus(self, corpus: CorpusView) -> Iterable[Finding]:
         facts = self._facts(corpus)
@@ -1158,7 +1188,7 @@ class ConflictKind(Kind):
                 # pairs always join two documents, and a chain of them can put two facts of
                 # one article in a group that no pairing ever compared.
                 ref = next((facts[j] for j in refs if facts[j].doc.path != f.doc.path), None)
-                if ref is None or compatible(f.claim, ref.claim):
+                if ref is None or self._legitimate_copy(f, ref, facts, seconds.of([i]) if seconds else ()):
                     continue
                 reported.add(f.doc.path)
                 ref_loc = Location.of(ref.doc, ref.claim.start, ref.claim.end)
@@ -1504,6 +1534,11 @@ def _aged_impossibly(a: _Fact, b: _Fact, apart: int) -> bool:
     if not isinstance(ve, (int, float)) or not isinstance(vl, (int, float)):
         return False
     return not ve <= vl <= ve + math.ceil(apart / 365.25)
+
+
+def _sentence_text(f: _Fact) -> str:
+    """The sentence a fact is stated in, its whitespace normalised."""
+    return " ".join(f.doc.text[f.claim.sentence[0]:f.claim.sentence[1]].split())
 
 
 def _show(c: Claim) -> str:
