@@ -345,6 +345,9 @@ _NPW_RE = re.compile(r"[ \t]+((?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z0-9'’-]*)")
 #: What a participle takes and a noun ending in -ing does not ("spanning *the* era", "weighing
 #: *180* pounds"; "an apartment building in Brooklyn" keeps its noun).
 _OBJECT_NEXT_RE = re.compile(r"[ \t]+(?:(?:the|a|an|his|her|its|their|this|that|these|those)\b|\d)", re.IGNORECASE)
+#: ... and what a verb after a name takes ("Christopher Simpson *shot her*"), not a relative
+#: clause ("North Korean laborers *that* ...").
+_NAME_VERB_OBJECT_RE = re.compile(r"[ \t]+(?:the|a|an|his|her|its|their|him|them|it|us|me)\b", re.IGNORECASE)
 _URL_RE = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"]+")
 _EMAIL_RE = re.compile(r"@[\w-]+\.[\w.-]+")
 _EMAIL_LEFT_RE = re.compile(r"[\w.+-]+$")
@@ -717,6 +720,8 @@ def _np_words(text: str, pos: int, limit: int) -> list[tuple[str, int, int]]:
             break  # "two officers suffered ...": a verb after the noun ("heavily armed" is fine)
         if words and lw.endswith("ing") and (_is_plural(words[-1][0]) or _OBJECT_NEXT_RE.match(text, m.end())):
             break  # "youths wearing gas masks", "a career spanning the era": a participle after the head noun
+        if words and w[0].islower() and words[-1][0][0].isupper() and _NAME_VERB_OBJECT_RE.match(text, m.end()):
+            break  # "26-year-old Christopher Simpson shot her": a verb taking an object after a name
         if w.endswith(("'", "’")):
             words.append((w[:-1], m.start(1), m.end(1) - 1))
             break

@@ -203,6 +203,9 @@ def test_money_dimension() -> None:
     ("her 11-year-old daughter outside was hurt", "11-year-old", 11, "year", "daughter"),
     ("a 40-year-old family friend came", "40-year-old", 40, "year", "family friend"),
     ("a 40-year-old heavily armed man", "40-year-old", 40, "year", "heavily armed man"),
+    # Nor a verb taking an object after a name; a noun a name qualifies is part of it.
+    ("police said 26-year-old Christopher Simpson shot her", "26-year-old", 26, "year", "Christopher Simpson"),
+    ("a 31-year-old Brooklyn mom was hurt", "31-year-old", 31, "year", "Brooklyn mom"),
 ])
 def test_hyphenated_modifiers(text: str, span: str, value: int, unit: str, subject: str) -> None:
     c = one(text, "quantity")
