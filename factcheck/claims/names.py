@@ -204,8 +204,13 @@ NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def name_words(name: str) -> list[str]:
-    """A full name's words without a generational suffix, so that its surname is its last."""
+    """A full name's words without a generational suffix, so that its surname is its last --
+    nor where the person is from: "Vishwanand Subryan of Schenectady" is Vishwanand Subryan
+    wherever the extractor could not tell the person from the place (see _cut_at_of)."""
     words = name.split()
+    cut = next((i for i, w in enumerate(words) if i >= 2 and w.casefold() == "of"), None)
+    if cut is not None:
+        words = words[:cut]
     while len(words) > 1 and words[-1].casefold().rstrip(".") in NAME_SUFFIXES:
         words.pop()
     return words

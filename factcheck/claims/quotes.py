@@ -263,10 +263,11 @@ class _Speakers:
         if not words or len(words) > _MAX_NP_WORDS:
             return None, None, None
         name = self.name_ending(a, b)
-        lead = a + len(text[a:b]) - len(text[a:b].lstrip())
-        first = next(iter(self.names_in(lead, b)), None)
-        if first is not None and first.start == lead and _OF_RE.match(text, first.end, b):
-            name = first  # "said Andrew Wetzler of the NRDC": the person, not where they work
+        first = next(iter(self.names_in(a, b)), None)
+        if first is not None and _OF_RE.match(text, first.end, b):
+            # "said Andrew Wetzler of the NRDC", "said Lt. Gregg Hastings of the Oregon State
+            # Police": the person, not where they work.
+            name = first
         if name is not None:
             return str(name.value), str(name.attrs.get("type", "unknown")), None
         low = [w.casefold() for w in words]

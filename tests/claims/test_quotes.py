@@ -210,6 +210,8 @@ def test_seed_003_speakers() -> None:
     ('"We will not back down," said Andrew Wetzler of the NRDC.', "Andrew Wetzler", "said"),
     ('"We will not back down," said Noah Greenwald of the Center for Biological Diversity.', "Noah Greenwald",
      "said"),
+    ('"We will not back down," said Lt. Gregg Hastings of the Oregon State Police. Hastings left.',
+     "Gregg Hastings", "said"),
 ])
 def test_speaker_after(text: str, who: str, verb: str) -> None:
     (c,) = quotes(text)

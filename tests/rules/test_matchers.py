@@ -368,6 +368,17 @@ def test_name_words_drop_only_generational_suffixes(name: str, suffix: str) -> N
     assert name_words(" ".join(words)) == words  # idempotent
 
 
+@given(names, st.sampled_from(["Schenectady", "Fort Smith", "the NRDC"]))
+def test_a_person_is_the_same_wherever_from(name: str, place: str) -> None:
+    # "Vishwanand Subryan of Schenectady" where the extractor could not cut the place off.
+    from factcheck.claims.names import name_words
+    from factcheck.rules.kinds.conflict import same_person
+
+    if len(name.split()) >= 2:
+        assert name_words(f"{name} of {place}") == name_words(name)
+        assert same_person(f"{name} of {place}", name)
+
+
 @given(_PHRASE_TEXT, st.integers(0, 12))
 def test_a_shorter_reach_reads_the_nearest_words_of_a_longer_one(text: str, reach: int) -> None:
     """However the backward window is sized, each side is the words nearest the figure, in order."""
