@@ -599,6 +599,32 @@ def test_a_copy_is_judged_by_its_own_date(dates: tuple[str | None, ...], expecte
     assert [(f.path, f.location.excerpt) for f in found] == expected
 
 
+def test_an_undated_rival_cannot_undo_what_the_dates_explain() -> None:
+    # The dated statements of 27 all come months after the January 26: a birthday.  An undated
+    # article saying 27 cannot tell whether it was written before or after it.
+    files = {
+        "a.txt": "Published: 2013-01-03\n\n" + SIMPSON.format("26-year-old") + "\n",
+        "c.txt": "Published: 2013-09-28\n\nA jury convicted 27-year-old Christopher Simpson of Fort Coffee of killing "
+                 "Ka'Loni Flynn of Fort Smith in Arkansas, Judge Sam Smith, LeFlore County and Spiro police said.\n",
+        "b.txt": "Jurors in LeFlore County found 27-year-old Christopher Simpson of Fort Coffee guilty of killing "
+                 "Ka'Loni Flynn of Fort Smith in Arkansas, Judge Sam Smith and Spiro police said.\n",
+    }
+    assert run(BUILTIN["figures/conflict"], files) == []
+
+
+TOLL = "In 2004 a massive tremor sparked a tsunami that killed {} people in the province and thousands more."
+
+
+def test_a_statement_is_reported_against_one_it_truly_contradicts() -> None:
+    # b.txt's larger toll, published later, is an update of a.txt's; c.txt gave it before a.txt did.
+    files = {"a.txt": f"Published: 2013-07-02\n\n{TOLL.format('102,000')}\n",
+             "b.txt": f"Published: 2013-07-05\n\n{TOLL.format('170,000')}\n",
+             "c.txt": f"Published: 2013-06-28\n\n{TOLL.format('170,000')}\n"}
+    found = run(BUILTIN["figures/conflict"], files)
+    assert [(f.path, f.location.excerpt, [r.path for r in f.related]) for f in found] == [
+        ("a.txt", "102,000 people", ["c.txt"])]
+
+
 def test_the_ages_of_two_named_people_are_two_facts() -> None:
     # One story (five names in common), one age each: the weak pairing would take them for one
     # measure, but they are two people's.

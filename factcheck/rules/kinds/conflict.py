@@ -80,6 +80,7 @@ Example::
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -1109,8 +1110,7 @@ class ConflictKind(Kind):
             return True
         if f.doc.pub_date is not None:
             return False
-        said = _sentence_text(f)
-        dated = [facts[j] for j in seconds if facts[j].doc.pub_date is not None and _sentence_text(facts[j]) == said]
+        dated = _dated_copies(f, facts, seconds)
         return bool(dated) and all(self._legitimate(g, ref) for g in dated)
 
     def check_corpus(self, corpus: CorpusView) -> Iterable[Finding]:
@@ -1186,10 +1186,19 @@ class ConflictKind(Kind):
                     continue
                 # The reference is a statement of the majority value in another document:
                 # pairs always join two documents, and a chain of them can put two facts of
-                # one article in a group that no pairing ever compared.
-                ref = next((facts[j] for j in refs if facts[j].doc.path != f.doc.path), None)
-                if ref is None or self._legitimate_copy(f, ref, facts, seconds.of([i]) if seconds else ()):
+                # one article in a group that no pairing ever compared.  It is one that ``f``
+                # differs from illegitimately (a later, larger toll is an update, not a
+                # rival); a few are tried, so that a group of thousands stays linear.  Where
+                # the dated ones all find the difference legitimate (a birthday between
+                # two reports), an undated one cannot tell otherwise.
+                others = list(itertools.islice(
+                    (facts[j] for j in refs if facts[j].doc.path != f.doc.path), MAX_REFS))
+                mates = seconds.of([i]) if seconds else set()
+                rivals = [g for g in others if not self._legitimate_copy(f, g, facts, mates)]
+                if not rivals or (_dated_copies(f, facts, mates) and len(rivals) < len(others)
+                                  and all(g.doc.pub_date is None for g in rivals)):
                     continue
+                ref = rivals[0]
                 reported.add(f.doc.path)
                 ref_loc = Location.of(ref.doc, ref.claim.start, ref.claim.end)
                 yield self.rule.finding(f.doc, f.claim.start, f.claim.end, related=[ref_loc], severity=severity,
@@ -1198,6 +1207,8 @@ class ConflictKind(Kind):
                                         unit=f.claim.unit or "")
 
 
+#: Statements of the majority value tried as the reference of a reported one (see _report).
+MAX_REFS = 5
 #: An index key held by more facts than this is too common to identify one fact
 #: (a word in every sentence, a name in every article): it is skipped, which also
 #: keeps the pairing linear in the corpus.
@@ -1534,6 +1545,15 @@ def _aged_impossibly(a: _Fact, b: _Fact, apart: int) -> bool:
     if not isinstance(ve, (int, float)) or not isinstance(vl, (int, float)):
         return False
     return not ve <= vl <= ve + math.ceil(apart / 365.25)
+
+
+def _dated_copies(f: _Fact, facts: Sequence[_Fact], seconds: Iterable[int]) -> list[_Fact]:
+    """``f`` if its article is dated, else the dated statements among ``seconds`` that give
+    its sentence word for word: the copies that tell when it was written."""
+    if f.doc.pub_date is not None:
+        return [f]
+    said = _sentence_text(f)
+    return [facts[j] for j in seconds if facts[j].doc.pub_date is not None and _sentence_text(facts[j]) == said]
 
 
 def _sentence_text(f: _Fact) -> str:
