@@ -700,6 +700,14 @@ def test_updated_toll_in_a_later_article_is_not_a_conflict() -> None:
     assert len(run(BUILTIN["figures/conflict"], {"a.txt": early.replace("at least ", ""), "b.txt": same_day})) == 1
 
 
+def test_a_rounded_measurement_is_not_an_early_tally() -> None:
+    # "about 30 miles" is an outlet's rounding of a distance, not a toll that grows as reports come in.
+    early = "April 10, 2007\n\nPolice officers chased him for about 30 miles on Interstate 75 before arresting him."
+    late = "April 12, 2007\n\nPolice officers chased him for 45 miles on Interstate 75 before arresting him."
+    found = run(BUILTIN["figures/conflict"], {"a.txt": early, "b.txt": late})
+    assert [(f.path, f.location.excerpt) for f in found] == [("b.txt", "45 miles")]
+
+
 def test_articles_far_apart_describe_different_events() -> None:
     a = "May 3, 2008\n\nThe actress checked into rehab for the 3rd time, her spokesman said."
     b = "May 3, 2013\n\nThe actress checked into rehab for the 6th time, her spokesman said."

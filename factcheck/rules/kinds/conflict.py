@@ -142,8 +142,10 @@ _TOLL_RE = re.compile(r"\b(?:dead|deaths?|died|killed|kill|injur\w*|wounded|hurt
 
 def is_toll(c: Claim) -> bool:
     """A figure that grows as reports come in: a qualified or approximate count
-    ("at least 82", "dozens"), or a count of casualties, arrests, evacuees."""
-    if c.qualifier or c.get("approximate") or c.get("low") is not None:
+    ("at least 82", "dozens"), or a count of casualties, arrests, evacuees.  A
+    measurement is not a count ("chased him for about 30 miles", "about $50 million"):
+    its approximation is an outlet's rounding, not an early tally."""
+    if (c.qualifier or c.get("approximate") or c.get("low") is not None) and not c.get("dimension"):
         return True
     return bool(_TOLL_RE.search(c.text.casefold())) or bool(c.unit and _TOLL_RE.search(c.unit))
 
