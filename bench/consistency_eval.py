@@ -22,7 +22,10 @@ Works on copies (the corpus is never edited):
    found when a finding of the expected rule (for dates: the conflict or the
    weekday check) points at the planted span (or lists it as related).
    Prints recall per kind, how many were found at each severity (info
-   findings do not fail a build), and for names recall by shape.
+   findings do not fail a build), and for names recall by shape.  Which
+   targets are drawn, and each one's edit, depend only on the seed and the
+   target's place, so two commits' samples share every target both have;
+   missed plants are printed with their offset in the file (``path@offset``).
 3. **Scaling.**  Times a scan of the corpus and of a corpus ``--scale`` times
    larger (each replica with its sentences reordered and some dropped), and
    prints the time ratio against the size ratio: close to 1.0 means linear.
@@ -290,6 +293,12 @@ class Planter:
                      before, after, bool(claim.get("linked")))
 
 
+def _draw(seed: int, kind: str, path: Path, claim: Claim) -> tuple[float, str, int]:
+    """A target's rank in the draw of plants: random, but fixed by the seed and the target's place."""
+    place = f"{path.parent.name}/{path.name}"
+    return random.Random(f"{seed}:{kind}:draw:{place}:{claim.start}").random(), place, claim.start
+
+
 def _shape(plant: Plant) -> str:
     """Name plants by the evidence the rule can have: a surname-only mention
     ("Pompeo said"), a multi-word name, or a lone word (one under six letters
@@ -381,7 +390,10 @@ def main(argv: list[str] | None = None) -> int:
         for kind, pool in targets.items():
             if kind not in args.kinds.split(","):
                 continue
-            rng.shuffle(pool)
+            # Each target's place in the draw depends only on the seed and where it is, so a change
+            # that adds or drops targets elsewhere (a claims change) leaves the others' order alone:
+            # two commits' samples share every target they both have.
+            pool.sort(key=lambda t, kind=kind: _draw(args.seed, kind, t[0], t[1]))
             found = planted = 0
             at_severity: Counter[str] = Counter()
             by_shape: Counter[str] = Counter()
@@ -440,7 +452,7 @@ def main(argv: list[str] | None = None) -> int:
                       f"{close_found}/{close_planted} = {close_found / close_planted:.2f}")
             for m in sorted(misses, key=lambda m: not m.close)[:args.show_misses]:
                 tag = " (closely similar elsewhere)" if m.close else ""
-                print(f"      missed{tag}: {factcheck_path(m.path).split('/', 3)[-1]}: {m.before!r} -> {m.after!r}")
+                print(f"      missed{tag}: {factcheck_path(m.path).split('/', 3)[-1]}@{m.start}: {m.before!r} -> {m.after!r}")
         if args.scale:
             big = Path(tmp) / "scaled"
             count = replicate(files, big, args.scale, rng)
