@@ -452,7 +452,8 @@ def main(argv: list[str] | None = None) -> int:
                       f"{close_found}/{close_planted} = {close_found / close_planted:.2f}")
             for m in sorted(misses, key=lambda m: not m.close)[:args.show_misses]:
                 tag = " (closely similar elsewhere)" if m.close else ""
-                print(f"      missed{tag}: {factcheck_path(m.path).split('/', 3)[-1]}@{m.start}: {m.before!r} -> {m.after!r}")
+                where = f"{factcheck_path(m.path).split('/', 3)[-1]}@{m.start}"
+                print(f"      missed{tag}: {where}: {m.before!r} -> {m.after!r}")
         if args.scale:
             big = Path(tmp) / "scaled"
             count = replicate(files, big, args.scale, rng)

@@ -480,7 +480,8 @@ def test_types(name: str, kind: str) -> None:
      ["Central Bank of Nigeria", "Writers Guild of America"]),
     ("Leaders of the Fundamentalist Church of Jesus Christ of Latter Day Saints met.",
      ["Fundamentalist Church of Jesus Christ of Latter Day Saints"]),
-    ("Ships in the Gulf of Aden and the Democratic Republic of Congo.", ["Gulf of Aden", "Democratic Republic of Congo"]),
+    ("Ships in the Gulf of Aden and the Democratic Republic of Congo.",
+     ["Gulf of Aden", "Democratic Republic of Congo"]),
     # Without evidence that the words before "of" are a person's, the run stays whole.
     ("The Lakewood Award of Valor went to the deputy.", ["Lakewood Award of Valor"]),
 ])
