@@ -1098,22 +1098,18 @@ class ConflictKind(Kind):
                 return True
         return False
 
-    def _legitimate_copy(self, f: _Fact, ref: _Fact, facts: Sequence[_Fact], seconds: Iterable[int]) -> bool:
+    def _legitimate_for(self, f: _Fact, ref: _Fact, dated: Sequence[_Fact]) -> bool:
         """Is ``f``'s difference from ``ref`` legitimate, judged by ``f``'s own article?
 
         Groups chain pairs, so a statement can join one through another article's
         statement of its own value, and be legitimate against the reference where that
         one is not ("26-year-old Christopher Simpson" in January, "27-year-old" in
-        September: he had a birthday).  An undated article that gives ``f``'s sentence
-        word for word as a dated one does (``seconds``: the statements seconding ``f``)
-        is a copy of it, written when it was: it takes that article's date.
+        September: he had a birthday).  An undated ``f`` is judged by ``dated``, its
+        dated copies (:func:`_dated_copies`): it was written when they were.
         """
         if self._legitimate(f, ref):
             return True
-        if f.doc.pub_date is not None:
-            return False
-        dated = _dated_copies(f, facts, seconds)
-        return bool(dated) and all(self._legitimate(g, ref) for g in dated)
+        return f.doc.pub_date is None and bool(dated) and all(self._legitimate(g, ref) for g in dated)
 
     def check_corpus(self, corpus: CorpusView) -> Iterable[Finding]:
         facts = self._facts(corpus)
@@ -1195,9 +1191,9 @@ class ConflictKind(Kind):
                 # two reports), an undated one cannot tell otherwise.
                 others = list(itertools.islice(
                     (facts[j] for j in refs if facts[j].doc.path != f.doc.path), MAX_REFS))
-                mates = seconds.of([i]) if seconds else set()
-                rivals = [g for g in others if not self._legitimate_copy(f, g, facts, mates)]
-                if not rivals or (_dated_copies(f, facts, mates) and len(rivals) < len(others)
+                dated = _dated_copies(f, facts, seconds.of([i])) if seconds and f.doc.pub_date is None else []
+                rivals = [g for g in others if not self._legitimate_for(f, g, dated)]
+                if not rivals or ((f.doc.pub_date is not None or dated) and len(rivals) < len(others)
                                   and all(g.doc.pub_date is None for g in rivals)):
                     continue
                 ref = rivals[0]
@@ -1550,10 +1546,9 @@ def _aged_impossibly(a: _Fact, b: _Fact, apart: int) -> bool:
 
 
 def _dated_copies(f: _Fact, facts: Sequence[_Fact], seconds: Iterable[int]) -> list[_Fact]:
-    """``f`` if its article is dated, else the dated statements among ``seconds`` that give
-    its sentence word for word: the copies that tell when it was written."""
-    if f.doc.pub_date is not None:
-        return [f]
+    """The dated statements among ``seconds`` (those seconding the undated ``f``) that give
+    its sentence word for word: the copies that tell when it was written.  Read only for
+    an undated ``f``, once however many references it is judged against."""
     said = _sentence_text(f)
     return [facts[j] for j in seconds if facts[j].doc.pub_date is not None and _sentence_text(facts[j]) == said]
 
