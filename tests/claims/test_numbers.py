@@ -206,10 +206,22 @@ def test_money_dimension() -> None:
     # Nor a verb taking an object after a name; a noun a name qualifies is part of it.
     ("police said 26-year-old Christopher Simpson shot her", "26-year-old", 26, "year", "Christopher Simpson"),
     ("a 31-year-old Brooklyn mom was hurt", "31-year-old", 31, "year", "Brooklyn mom"),
+    ("35-year-old Gomes faces two counts of murder", "35-year-old", 35, "year", "Gomes"),
+    ("a 30-year-old retired teacher", "30-year-old", 30, "year", "retired teacher"),
 ])
 def test_hyphenated_modifiers(text: str, span: str, value: int, unit: str, subject: str) -> None:
     c = one(text, "quantity")
     assert (c.text, c.value, c.unit, c.get("subject"), c.get("hyphenated")) == (span, value, unit, subject, True)
+
+
+@pytest.mark.parametrize("text", [
+    "The 23-year-old finished his third season with the franchise.",
+    "Riot over death: 16-year-old shot by cops did not have a gun.",
+    "The protest over the death of an armed 16-year-old turned into a riot.",
+])
+def test_a_verb_after_a_modifier_used_as_a_noun_is_not_its_subject(text: str) -> None:
+    c = one(text, "quantity")
+    assert c.get("age") is True and c.get("subject") is None
 
 
 def test_age_flag() -> None:
