@@ -40,6 +40,7 @@ Example::
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -62,6 +63,7 @@ from factcheck.rules.model import CorpusView, Option, Rule
 from factcheck.rules.yamlsrc import load_yaml
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """Case-, diacritic- and hyphen-insensitive form: 'Kim Jong-un' -> 'kim jong un'.
 
@@ -78,6 +80,7 @@ def fold(name: str) -> str:
         s = stripped
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def style_key(name: str) -> str:
     """What style variants share: no spacing or punctuation, British/American spelling joined.
 
