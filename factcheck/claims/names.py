@@ -275,6 +275,19 @@ class _Lexicon:
     speech_after_re: re.Pattern[str] = re.compile(r"(?!)")
 
 
+#: Titles only a person holds, evidence that the capitalised words after them are a
+#: person's name.  Not the words of compound titles that also start the names of bodies
+#: ("National", "State", "General", "Grand": "General Electric Capital of Canada"), nor
+#: "Miss", which also starts a pageant's title ("Miss Pinup Girl of the World").
+_PERSON_TITLES = frozenset("""
+    dr doctor prof professor mr mrs ms mx sir dame capt captain lt lieutenant sgt sergeant col colonel
+    cmdr commander adm admiral cpl corporal det detective insp inspector supt superintendent sheriff
+    undersheriff sen senator rep representative gov governor mayor president judge rev reverend rabbi imam
+    pastor bishop archbishop cardinal sheikh shaikh ayatollah officer trooper spokesman spokeswoman
+    spokesperson coach ambassador minister chancellor premier congressman congresswoman councilman
+    councilwoman councillor alderman constable marshal prosecutor
+""".split())
+
 _SUBDIVISION_TYPES = ("state", "province", "prefecture", "governorate", "republic", "land", "voivodship",
                       "oblast", "emirate", "territory", "autonomous", "capital", "country", "city",
                       "region", "canton")
@@ -725,7 +738,8 @@ class _Analyser:
         America", "Gulf of Aden", "Church of Jesus Christ of Latter Day Saints"),
         never in a person's name: a run whose words before its first "of" are a
         person's -- two capitalised words or more after any title, none a word of an
-        organisation, place or title, the first a known given name or the last one
+        organisation, place or title, and a person's title before them ("Dr. Sanjay
+        Gupta of Emory University"), the first a known given name, or the last one
         the document names again ("Ka'Loni Flynn of Fort Smith" ... "Flynn") -- is
         two names.
         """
@@ -738,7 +752,8 @@ class _Analyser:
         while i < len(head) and head[i].low.rstrip(".") in lex.title_words:
             i += 1
         name = head[i:]
-        if len(name) < 2 or not all(t.cap for t in name) or not self._person_like(name):
+        titled = any(t.low.rstrip(".") in _PERSON_TITLES for t in head[:i])
+        if len(name) < 2 or not all(t.cap for t in name) or not (titled or self._person_like(name)):
             return [run]
         if any(t.low.rstrip(".") in lex.title_words or t.low in lex.org_kw or t.low in lex.place_suffix
                or t.low in lex.place_prefix for t in name):

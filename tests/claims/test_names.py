@@ -468,6 +468,9 @@ def test_types(name: str, kind: str) -> None:
     ("Mary Smith of New York City spoke.", ["Mary Smith", "New York City"]),
     ("He met Mike Pompeo of the State Department.", ["Mike Pompeo", "State Department"]),
     ("Capt. Tom Tennant of the Woodburn Police Department said so.", ["Tom Tennant", "Woodburn Police Department"]),
+    # A person's title before the words, however unknown the given name.
+    ("Dr. Sanjay Gupta of Emory University said so.", ["Sanjay Gupta", "Emory University"]),
+    ("Sen. Estes Kefauver of Tennessee spoke.", ["Estes Kefauver", "Tennessee"]),
     # An unknown given name, when the document names the surname again.
     ("Police named Ka'Loni Flynn of Fort Smith. Flynn was 20.", ["Ka'Loni Flynn", "Fort Smith", "Flynn"]),
     # "of" inside an organisation's or a place's name joins it.
@@ -480,6 +483,9 @@ def test_types(name: str, kind: str) -> None:
      ["Gulf of Aden", "Democratic Republic of Congo"]),
     # Without evidence that the words before "of" are a person's, the run stays whole.
     ("The Lakewood Award of Valor went to the deputy.", ["Lakewood Award of Valor"]),
+    # ... and a word that starts compound titles and bodies alike is no evidence.
+    ("The National Geographic Channel of Canada aired it.", ["National Geographic Channel of Canada"]),
+    ("The same year she was named Miss Pinup Girl of the World.", ["Pinup Girl of the World"]),
 ])
 def test_a_persons_name_ends_before_of(text: str, expected: list[str]) -> None:
     assert [c.text for c in names(text)] == expected
