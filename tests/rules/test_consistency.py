@@ -810,6 +810,29 @@ def test_an_unnamed_age_against_its_storys_consensus(d: str, expected: list[tupl
         assert found[0].related[0].path in CONSENSUS_AGES
 
 
+CREW = "Jenna Coleman, Neil Gaiman, Peter Capaldi, David Tennant and Chris Chibnall watched from Cardiff."
+
+
+@pytest.mark.parametrize(("b", "d", "expected"), [
+    # d.txt shares its names with b.txt only, and b.txt with the rest of the story: two
+    # articles far, d.txt still hears the story agree on 26.
+    ("The 26-year-old", "The 29-year-old", [("d.txt", "29-year-old", "info")]),
+    # ... but not about another subject: b.txt vouches for its driver, not for a.txt's woman.
+    ("The 26-year-old driver", "The 29-year-old driver", []),
+])
+def test_a_story_reaches_two_articles_far(b: str, d: str, expected: list[tuple[str, str, str]]) -> None:
+    subject = " woman" if "driver" in b else ""
+    files = {
+        "a.txt": DOCTOR.format(f"The 26-year-old{subject} was unveiled as the eleventh Doctor on Saturday."),
+        "c.txt": DOCTOR.format(f"Critics said the 26-year-old{subject} was a bold choice for the part."),
+        "e.txt": DOCTOR.format(f"Fans cheered when the 26-year-old{subject} walked on stage."),
+        "b.txt": DOCTOR.format(f"{CREW} {b} said it was a dream come true."),
+        "d.txt": f"{CREW} {d} said it was an honour to play the part.",
+    }
+    found = run(BUILTIN["figures/conflict"], files)
+    assert [(f.path, f.location.excerpt, f.severity) for f in found] == expected
+
+
 def test_an_age_in_a_syndicated_sentence_still_counts_as_its_articles_other_age() -> None:
     # d.txt's second age sits in a sentence e.txt repeats word for word; identical
     # statements collapse to one before pairing, but d.txt still gives two ages.

@@ -828,7 +828,9 @@ class ConflictKind(Kind):
         :data:`CONSENSUS` times or more, in two articles or more and twice as many as
         any other value, an article giving a value no other article of the story gives
         is paired with a statement of the consensus.  An unnamed age is compared only
-        where its article gives no other age, so it cannot be another person's.
+        where its article gives no other age, so it cannot be another person's.  The
+        story reaches two articles far (:func:`_story_reach`): an article sharing names
+        with only one other still hears what that one's story agrees on.
         Candidates meet through an index of (what the figure belongs to, name), so only
         articles sharing names are compared.
         """
@@ -848,12 +850,13 @@ class ConflictKind(Kind):
             f = facts[x]
             key = keys[x]
             assert key is not None
+            reach = _story_reach(facts, x, mates)
             if key[0] == "age":
                 if f.ages != {repr(f.claim.value)}:
                     continue
-                found = _majority(facts, x, [y for y in mates[x] if self._same_subject(f.claim, facts[y].claim)])
+                found = _majority(facts, x, [y for y in reach if self._same_subject(f.claim, facts[y].claim)])
             else:
-                found = _majority(facts, x, mates[x])
+                found = _majority(facts, x, reach)
             if found is not None and len(found[1]) >= CONSENSUS:
                 yield from _against(x, found[1], known)
 
@@ -1250,6 +1253,40 @@ def _consensus_key(f: _Fact) -> tuple[object, ...] | None:
         if m and m.group(touching).casefold() not in _NOT_NAME_WORDS:
             return ("name", f.key, tuple(g.casefold() for g in m.groups() if g))
     return None
+
+
+def _story_reach(facts: Sequence[_Fact], x: int, mates: dict[int, list[int]]) -> list[int]:
+    """``x``'s mates, then its mates' mates from other articles: the story two articles far.
+
+    A wire story of a few paragraphs shares ``story_names`` names with one fuller
+    report of its story, and that report with the rest: "A series of earthquakes
+    killed a 10-year-old girl" then meets the articles that agree on the girl's age,
+    though it shares too few names with them to tell the same story.  A mate's
+    mate said of another subject is not heard ("the 36-year-old driver" is not "the
+    66-year-old woman" the driver's articles also name): only a direct mate vouches
+    for that.  At most :data:`MAX_POSTINGS` are added, from as many looked at four
+    times over, which keeps a large story linear.
+    """
+    out = list(mates[x])
+    seen = {x, *out}
+    path = facts[x].doc.path
+    subject = str(facts[x].claim.get("subject") or "").casefold()
+    budget = 4 * MAX_POSTINGS
+    added = 0
+    for y in mates[x]:
+        for z in mates[y]:
+            budget -= 1
+            if budget < 0 or added >= MAX_POSTINGS:
+                return out
+            if z in seen or facts[z].doc.path == path:
+                continue
+            other = str(facts[z].claim.get("subject") or "").casefold()
+            if subject and other and other != subject:
+                continue
+            seen.add(z)
+            out.append(z)
+            added += 1
+    return out
 
 
 def _majority(facts: Sequence[_Fact], x: int, mates: Sequence[int]) -> tuple[str, list[int]] | None:
