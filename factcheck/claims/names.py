@@ -257,6 +257,7 @@ class _Lexicon:
     months: frozenset[str]
     weekdays: frozenset[str]
     heads: frozenset[str]
+    also_names: frozenset[str]
     title_words: frozenset[str]
     roles: frozenset[str]
     given: frozenset[str]
@@ -274,19 +275,6 @@ class _Lexicon:
     keyword_re: re.Pattern[str] = re.compile(r"(?!)")
     speech_after_re: re.Pattern[str] = re.compile(r"(?!)")
 
-
-#: Titles only a person holds, evidence that the capitalised words after them are a
-#: person's name.  Not the words of compound titles that also start the names of bodies
-#: ("National", "State", "General", "Grand": "General Electric Capital of Canada"), nor
-#: "Miss", which also starts a pageant's title ("Miss Pinup Girl of the World").
-_PERSON_TITLES = frozenset("""
-    dr doctor prof professor mr mrs ms mx sir dame capt captain lt lieutenant sgt sergeant col colonel
-    cmdr commander adm admiral cpl corporal det detective insp inspector supt superintendent sheriff
-    undersheriff sen senator rep representative gov governor mayor president judge rev reverend rabbi imam
-    pastor bishop archbishop cardinal sheikh shaikh ayatollah officer trooper spokesman spokeswoman
-    spokesperson coach ambassador minister chancellor premier congressman congresswoman councilman
-    councilwoman councillor alderman constable marshal prosecutor
-""".split())
 
 _SUBDIVISION_TYPES = ("state", "province", "prefecture", "governorate", "republic", "land", "voivodship",
                       "oblast", "emirate", "territory", "autonomous", "capital", "country", "city",
@@ -364,6 +352,7 @@ def _lexicon() -> _Lexicon:
         weekdays=frozenset(WEEKDAYS) - {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
                                         "sun"},
         heads=heads,
+        also_names=frozenset(titles.get("also_names", [])),
         title_words=title_words,
         roles=roles,
         given=given,
@@ -752,7 +741,8 @@ class _Analyser:
         while i < len(head) and head[i].low.rstrip(".") in lex.title_words:
             i += 1
         name = head[i:]
-        titled = any(t.low.rstrip(".") in _PERSON_TITLES for t in head[:i])
+        titled = any(t.low.rstrip(".") in lex.heads and t.low.rstrip(".") not in lex.also_names
+                     for t in head[:i])
         if len(name) < 2 or not all(t.cap for t in name) or not (titled or self._person_like(name)):
             return [run]
         if any(t.low.rstrip(".") in lex.title_words or t.low in lex.org_kw or t.low in lex.place_suffix
