@@ -347,12 +347,13 @@ _NPW_RE = re.compile(r"[ \t]+((?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z0-9'’-]*)")
 _OBJECT_NEXT_RE = re.compile(r"[ \t]+(?:(?:the|a|an|his|her|its|their|this|that|these|those)\b|\d)", re.IGNORECASE)
 #: ... and what a verb after a name takes ("Christopher Simpson *shot her*"), not a relative
 #: clause ("North Korean laborers *that* ...").
-_NAME_VERB_OBJECT_RE = re.compile(r"[ \t]+(?:(?:the|a|an|his|her|its|their|him|them|it|us|me)\b|\d|(?:"
-                                  + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b)", re.IGNORECASE)
+_NAME_VERB_OBJECT_RE = re.compile(
+    rf"[ \t]+(?:(?:the|a|an|his|her|its|their|him|them|it|us|me)\b|\d|{SMALL_PATTERN})", re.IGNORECASE)
 #: A participle standing where the head noun should be ("the 23-year-old *finished his* third
 #: season", "a 16-year-old *shot by* police"): the modifier is used as a noun, and the verb
-#: after it is not what it measures.  Irregular participles the -ed test misses are listed.
-_PARTICIPLE_NEXT_RE = re.compile(r"[ \t]+(?:by|into|with|the|a|an|his|her|its|their|him|them)\b", re.IGNORECASE)
+#: after it is not what it measures.  It takes an object (:data:`_NAME_VERB_OBJECT_RE`) or an
+#: agent; irregular participles the -ed test misses are listed.
+_AGENT_NEXT_RE = re.compile(r"[ \t]+(?:by|into|with)\b", re.IGNORECASE)
 _IRREGULAR_PARTICIPLES = frozenset("shot struck hit held caught found taken seen thrown beaten brought sought".split())
 _URL_RE = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"]+")
 _EMAIL_RE = re.compile(r"@[\w-]+\.[\w.-]+")
@@ -722,7 +723,7 @@ def _np_words(text: str, pos: int, limit: int) -> list[tuple[str, int, int]]:
         if w[0].isupper() and prev_lower:
             break
         if not words and (lw.endswith("ed") or lw in _IRREGULAR_PARTICIPLES) \
-                and _PARTICIPLE_NEXT_RE.match(text, m.end()):
+                and (_AGENT_NEXT_RE.match(text, m.end()) or _NAME_VERB_OBJECT_RE.match(text, m.end())):
             break  # "the 23-year-old finished his third season": a verb, not the thing measured
         if words and lw.endswith("ly") and lw not in _LY_NOUNS:
             break  # "the sect leader sexually assaulted": an adverb after the noun

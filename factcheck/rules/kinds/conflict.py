@@ -850,13 +850,12 @@ class ConflictKind(Kind):
             f = facts[x]
             key = keys[x]
             assert key is not None
+            if key[0] == "age" and f.ages != {repr(f.claim.value)}:
+                continue
             reach = _story_reach(facts, x, mates)
             if key[0] == "age":
-                if f.ages != {repr(f.claim.value)}:
-                    continue
-                found = _majority(facts, x, [y for y in reach if self._same_subject(f.claim, facts[y].claim)])
-            else:
-                found = _majority(facts, x, reach)
+                reach = [y for y in reach if self._same_subject(f.claim, facts[y].claim)]
+            found = _majority(facts, x, reach)
             if found is not None and len(found[1]) >= CONSENSUS:
                 yield from _against(x, found[1], known)
 
