@@ -1040,6 +1040,17 @@ def test_a_value_against_what_a_story_says_of_the_same_subject(
         assert found[0].related[0].path in ("a.txt", "b.txt")
 
 
+def test_identical_copies_each_count_towards_a_storys_majority() -> None:
+    # a.txt and b.txt are one wire story, word for word: the rule collapses their facts
+    # to one before pairing, yet they are two articles agreeing on Luck's and Charles's yards.
+    copy = GAME.format("Andrew Luck finished with 205 yards passing. Charles was held to 30 yards.")
+    files = {"a.txt": copy, "b.txt": copy,
+             "c.txt": GAME.format("Andrew Luck gained 250 yards through the air. Charles had 61 yards.")}
+    found = run(BUILTIN["figures/conflict"], files)
+    assert [(f.path, f.location.excerpt, f.severity) for f in found] == [
+        ("c.txt", "250 yards", "info"), ("c.txt", "61 yards", "info")]
+
+
 @pytest.mark.parametrize(("options", "expected"), [
     ("story_names: 0", []),
     ("weak_severity: ignore", []),

@@ -450,6 +450,7 @@ class _Fact:
     converts: str | None = None  # the figure it converts, in brackets after it: see converted_from
     subject: str | None = None  # whom the figure is said of: see figure_subject
     one_said: bool = False  # the only value its document gives for the subject's measure
+    copies: frozenset[str] = frozenset()  # the documents stating it in identical words: see documents_of
 
 
 _NUMBERISH_RE = re.compile(
@@ -856,7 +857,7 @@ class ConflictKind(Kind):
             if key[0] == "age":
                 reach = [y for y in reach if self._same_subject(f.claim, facts[y].claim)]
             found = _majority(facts, x, reach)
-            if found is not None and len(found[1]) >= CONSENSUS:
+            if found is not None and sum(len(documents_of(facts[y])) for y in found[1]) >= CONSENSUS:
                 yield from _against(x, found[1], known)
 
     def _majority_pairs(self, facts: Sequence[_Fact], names_in: dict[str, frozenset[str]],
@@ -931,7 +932,7 @@ class ConflictKind(Kind):
             if len(facts[x].given) != 1:
                 continue  # the article gives other values too: its statement may be another fact
             found = _majority(facts, x, mates[x])
-            if found is not None and len({facts[y].doc.path for y in found[1]}) >= CONSENSUS:
+            if found is not None and len({d for y in found[1] for d in documents_of(facts[y])}) >= CONSENSUS:
                 yield from _against(x, found[1], known)
 
     def _subject_pairs(self, facts: Sequence[_Fact], known: set[tuple[int, int]], story: Counter[tuple[int, int]],
@@ -1125,7 +1126,9 @@ class ConflictKind(Kind):
         for i, f in enumerate(facts):
             same[_signature(f)].append(i)
         members_of = list(same.values())
-        reps = [facts[ids[0]] for ids in members_of]
+        # A representative speaks for the documents of its copies: a story's majority is
+        # counted in documents, however many state it in one wire's words.
+        reps = [replace(facts[ids[0]], copies=frozenset(facts[i].doc.path for i in ids)) for ids in members_of]
         strong: list[tuple[int, int]] = []
         alike: list[tuple[int, int]] = []  # pairs that only alike sentences make one fact
         separate = self.options["paraphrase_severity"] is not None
@@ -1288,6 +1291,13 @@ def _story_reach(facts: Sequence[_Fact], x: int, mates: dict[int, list[int]]) ->
     return out
 
 
+def documents_of(f: _Fact) -> frozenset[str]:
+    """The documents that state ``f``: its own, and those of its identical copies when
+    ``f`` represents them (syndicated copies collapse to one fact before pairing, see
+    ``ConflictKind.check_corpus``; each copy is still one more article agreeing)."""
+    return f.copies or frozenset((f.doc.path,))
+
+
 def _majority(facts: Sequence[_Fact], x: int, mates: Sequence[int]) -> tuple[str, list[int]] | None:
     """The value ``x``'s mates agree on, when ``x`` gives another: (the value, its
     statements); None when no value has two articles and twice the articles of any
@@ -1303,7 +1313,7 @@ def _majority(facts: Sequence[_Fact], x: int, mates: Sequence[int]) -> tuple[str
     said: dict[str, list[int]] = defaultdict(list)
     for y in mates:
         v = repr(facts[y].claim.value)
-        docs[v].add(facts[y].doc.path)
+        docs[v].update(documents_of(facts[y]))
         said[v].append(y)
     if value in docs:
         return None
