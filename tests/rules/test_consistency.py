@@ -748,6 +748,14 @@ def test_weak_pairing_needs_the_only_count_of_its_article() -> None:
             if f.location.excerpt == "three boats"] == []
 
 
+def test_a_count_of_another_order_of_size_is_not_a_second_count() -> None:
+    # "40 boats" patrol the gulf: a fleet, not a group of pirates' boats like "three boats"
+    # (SAME_ORDER), so b.txt still gives one count of the story's boats.
+    fleet = BOATS_B.replace("nobody was hurt", "40 boats of the navy patrol the gulf")
+    found = run(BUILTIN["figures/conflict"], {"a.txt": BOATS_A, "b.txt": fleet})
+    assert [(f.path, f.location.excerpt, f.severity) for f in found] == [("b.txt", "three boats", "info")]
+
+
 @pytest.mark.parametrize(("more_b", "expected"), [
     ("", [("b.txt", "three boats", "info")]),  # both articles count five other boats: the rest agrees
     (" Two boats fled.", []),  # b.txt counts one more group of boats: no telling which count is which
@@ -991,6 +999,9 @@ LUCK = ("Andrew Luck threw for 205 yards on Sunday in a cold wind, breaking the 
     # Said of another man of the name: another fact.
     ("Charles was held to 30 yards. Oliver Luck gained 250 yards on Sunday as the rookie threw his way into "
      "the record books.", []),
+    # A season's yards are not a second figure of the game's: another order of size.
+    ("Charles was held to 30 yards. Andrew Luck gained 250 yards on Sunday as the rookie threw his way into "
+     "the record books, and Andrew Luck now has 4,183 yards for the season.", [("b.txt", "250 yards", "info")]),
 ])
 def test_figures_said_of_one_subject_in_one_story_pair_at_the_weak_severity(
         other: str, expected: list[tuple[str, str, str]]) -> None:
@@ -1200,10 +1211,28 @@ def test_paraphrased_sentences_state_the_same_date() -> None:
     # A common noun and a name may be one subject.
     ("A 23-year-old man was charged with the murders of his mother and sister in Millom.",
      "A 32-year-old John Jenkin was charged with the murders of his mother and sister in Millom."),
+    # One outlet says more of the same things: its counted words include the other's.
+    ("Marine commandos seized a cache of weapons including seven AK-47 rifles and a grenade launcher.",
+     "Marine commandos seized a cache of weapons including nine AK-47 assault rifles and a grenade launcher."),
 ])
 def test_same_fact_with_the_unit_or_subject_written_differently(a: str, b: str) -> None:
     found = run(BUILTIN["figures/conflict"], {"a.txt": a, "b.txt": b})
     assert len(found) == 1 and found[0].related
+
+
+@pytest.mark.parametrize(("after", "severity"), [
+    # The word after the figure in two inflections of one verb: alike windows.
+    ("to become", "warning"),
+    # Another word after it: only the sentences are alike (paraphrase_severity).
+    ("and winning", "info"),
+])
+def test_the_word_after_a_figure_agrees_in_its_stem(after: str, severity: str) -> None:
+    a = ("Drake lost to the Bluejays on Friday as Doug McDermott finished with 23 points, becoming the school's "
+         "all-time scoring leader in Omaha.")
+    b = (f"Drake lost to the Bluejays on Friday when Doug McDermott ended with 17 points {after} the school's "
+         "all-time scoring leader in Omaha.")
+    found = run(BUILTIN["figures/conflict"], {"a.txt": a, "b.txt": b})
+    assert [(f.path, f.location.excerpt, f.severity) for f in found] == [("b.txt", "17 points", severity)]
 
 
 @pytest.mark.parametrize(("a", "b"), [

@@ -303,6 +303,20 @@ def test_phrase_tokens_are_bounded_words_of_the_sentence(text: str, reach: int) 
         assert all(t in sentence for t in (*before, *after) if not t.startswith("#"))
 
 
+_VALUE = st.one_of(st.integers(min_value=-10**6, max_value=10**6), st.floats(allow_nan=False, allow_infinity=False),
+                   st.none(), st.booleans(), st.text(max_size=4))
+
+
+@given(_VALUE, _VALUE)
+def test_same_order_is_symmetric_reflexive_and_never_crashes(a: object, b: object) -> None:
+    from factcheck.rules.kinds.conflict import SAME_ORDER, same_order
+
+    assert same_order(a, b) == same_order(b, a)
+    assert same_order(a, a)
+    if isinstance(a, int) and not isinstance(a, bool) and a > 0:
+        assert same_order(a, a * SAME_ORDER) and not same_order(a, a * SAME_ORDER * 1.01)
+
+
 _SIDE = st.lists(st.sampled_from(["the", "season", "orleans", "with", "just", "#count=2", "#count=3", "#date=1"]),
                  max_size=8).map(tuple)
 

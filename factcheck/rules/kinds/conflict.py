@@ -444,12 +444,13 @@ class _Fact:
     phrase: tuple[tuple[str, ...], tuple[str, ...]]  # the verbatim words either side: see phrase_tokens
     holder: tuple[str, str] | None  # whose age it is: see age_holder
     given: frozenset[str]  # the values its document gives for this kind, unit and measure
+    near: frozenset[str] = frozenset()  # ... those of its order of size: see _NearValues
     one_age: bool = False  # the only age its document gives this holder
     ages: frozenset[str] = frozenset()  # every age its document gives, whoever holds it
     others: frozenset[tuple[str, str, str]] = frozenset()  # if unique, its sentence's other figures (kind, unit, value)
     converts: str | None = None  # the figure it converts, in brackets after it: see converted_from
     subject: str | None = None  # whom the figure is said of: see figure_subject
-    one_said: bool = False  # the only value its document gives for the subject's measure
+    one_said: bool = False  # the only value of its order of size its document gives for the subject's measure
     copies: frozenset[str] = frozenset()  # the documents stating it in identical words: see documents_of
 
 
@@ -478,20 +479,62 @@ def measure_words(c: Claim) -> tuple[str, ...]:
     return tuple(out)
 
 
-def same_measure(a: _Fact, b: _Fact) -> bool:
-    """Could two figures measure one thing?  Same counted words, and the same order of size.
+#: A misreported figure is rarely off by more than this factor: further apart, two
+#: figures of one measure are two facts (a game's 205 yards, a career's 4,183).
+SAME_ORDER = 4.0
 
-    "2,301 career points" and "2,290 points" count different things; "20
-    points" and "2,290 points", or "205 yards" and "4,183 yards", are a game and
-    a career.  A misreported figure is rarely off by more than a factor of four.
-    """
-    if a.measure != b.measure:  # measure_words, read once per fact (none for a date)
-        return False
-    va, vb = a.claim.value, b.claim.value
+
+def same_order(va: object, vb: object) -> bool:
+    """Are two values of one measure within :data:`SAME_ORDER` of each other (or not
+    both positive numbers, so that size cannot tell them apart)?"""
     if isinstance(va, (int, float)) and isinstance(vb, (int, float)) and not isinstance(va, bool) \
             and not isinstance(vb, bool) and va > 0 and vb > 0:
-        return max(va, vb) / min(va, vb) <= 4.0
+        return max(va, vb) / min(va, vb) <= SAME_ORDER
     return True
+
+
+def same_measure(a: _Fact, b: _Fact) -> bool:
+    """Could two figures measure one thing?  The same counted words, or one's words all
+    among the other's ("seven AK-47 rifles" / "seven AK-47 assault rifles": one outlet
+    says more of the same weapons), and the same order of size (:func:`same_order`).
+
+    "2,301 career points" and "2,290 points" count different things (a word one
+    says and the other does not, with no word of its own); "20 points" and "2,290
+    points", or "205 yards" and "4,183 yards", are a game and a career.
+    """
+    if a.measure != b.measure:  # measure_words, read once per fact (none for a date)
+        wa, wb = set(a.measure), set(b.measure)
+        if not (wa and wb and (wa <= wb or wb <= wa)):
+            return False
+    return same_order(a.claim.value, b.claim.value)
+
+
+class _NearValues:
+    """The values a document gives for one measure that are of a figure's order of size
+    (:func:`same_order`): those that could state the figure's fact.
+
+    "Doug McDermott scored 23 points ... now has 2,129 points": a game's points and
+    a career's are two measures in all but name, and the career's does not make the
+    game's one of several values (see :func:`_rest_agrees`, ``one_said``).  One frozen
+    set per measure and value, shared by its figures; a measure given more than
+    :data:`NEAR_VALUES` values is not split (a copy per figure would be quadratic in a
+    document giving thousands).
+    """
+
+    def __init__(self) -> None:
+        self._sets: dict[tuple[object, ...], frozenset[str]] = {}
+
+    def of(self, measure: tuple[object, ...], values: dict[str, object], value: object) -> frozenset[str]:
+        key = (measure, repr(value)) if len(values) <= NEAR_VALUES else (measure,)
+        found = self._sets.get(key)
+        if found is None:
+            found = self._sets[key] = frozenset(
+                r for r, v in values.items() if len(key) == 1 or same_order(v, value))
+        return found
+
+
+#: See _NearValues.
+NEAR_VALUES = 16
 
 
 def _weight(words: Iterable[str], idf: dict[str, float]) -> float:
@@ -623,23 +666,28 @@ class ConflictKind(Kind):
                                    age_holder(doc, c, people, starts) if self.options["age_holders"] else None,
                                    frozenset(), converts=converted_from(doc.text, c, ends),
                                    subject=figure_subject(c, people, starts)))
-            given: dict[tuple[object, ...], set[str]] = defaultdict(set)  # what the document says of each measure
-            ages: dict[tuple[str, str] | None, set[str]] = defaultdict(set)  # ... and of each holder's age
-            said: dict[tuple[object, ...], set[str]] = defaultdict(set)  # ... and of each subject's measure
+            # What the document says of each measure, of each holder's age and of each subject's measure.
+            given: dict[tuple[object, ...], dict[str, object]] = defaultdict(dict)
+            ages: dict[tuple[str, str] | None, set[str]] = defaultdict(set)
+            said: dict[tuple[object, ...], dict[str, object]] = defaultdict(dict)
             for f in facts[start:]:
-                given[(f.key, f.measure)].add(repr(f.claim.value))
+                given[(f.key, f.measure)][repr(f.claim.value)] = f.claim.value
                 ages[f.holder].add(repr(f.claim.value))
                 if f.subject is not None:
-                    said[(f.subject, f.key, f.measure)].add(repr(f.claim.value))
+                    said[(f.subject, f.key, f.measure)][repr(f.claim.value)] = f.claim.value
             # One frozen set per measure, shared by its figures: a copy each would be quadratic
             # in a document giving thousands of values of one measure.
             given_of = {k: frozenset(v) for k, v in given.items()}
+            near = _NearValues()
             doc_ages = frozenset(repr(f.claim.value) for f in facts[start:] if f.claim.get("age"))
             for i in range(start, len(facts)):
                 f = facts[i]
+                value = f.claim.value
                 facts[i] = replace(f, given=given_of[(f.key, f.measure)],
+                                   near=near.of((f.key, f.measure), given[(f.key, f.measure)], value),
                                    one_age=f.holder is not None and len(ages[f.holder]) == 1,
-                                   one_said=f.subject is not None and len(said[(f.subject, f.key, f.measure)]) == 1,
+                                   one_said=f.subject is not None and len(near.of(
+                                       (f.subject, f.key, f.measure), said[(f.subject, f.key, f.measure)], value)) == 1,
                                    ages=doc_ages if f.claim.get("age") else frozenset(),
                                    # Only a lone figure pairs through the others, and it has few: a sentence
                                    # of a thousand figures of one unit would be quadratic.
@@ -1034,11 +1082,13 @@ class ConflictKind(Kind):
     @staticmethod
     def _adjacent_agree(a: _Fact, b: _Fact) -> bool:
         """The word right after the figure says what is counted ("35 miles *southwest*",
-        "45-yard *field* goal"): it must agree, unless both claims name a subject."""
+        "45-yard *field* goal"): it must agree, unless both claims name a subject --
+        in its stem, as outlets inflect one verb ("scoring 23 points and *becoming*" /
+        "scored 23 points to *become*")."""
         if a.claim.get("subject") and b.claim.get("subject"):
             return True
         ia, ib = a.words.index("<>"), b.words.index("<>")
-        return a.words[ia + 1:ia + 2] == b.words[ib + 1:ib + 2]
+        return [_stem(w) for w in a.words[ia + 1:ia + 2]] == [_stem(w) for w in b.words[ib + 1:ib + 2]]
 
     @staticmethod
     def _same_subject(a: Claim, b: Claim) -> bool:
@@ -1532,7 +1582,21 @@ def _signature(f: _Fact) -> tuple[object, ...]:
     c = f.claim
     return (f.key, repr(c.value), f.words, f.sentence, f.unique, f.values, f.anchor, c.qualifier, c.get("subject"),
             c.get("per"), c.get("relative"), c.get("anchor"), c.get("modifier"), f.measure, f.phrase,
-            f.holder, f.doc.pub_date, f.given, f.one_age, f.ages, f.others, f.converts, f.subject, f.one_said)
+            f.holder, f.doc.pub_date, f.given, f.near, f.one_age, f.ages, f.others, f.converts, f.subject, f.one_said)
+
+
+_SUFFIXES = ("ing", "ed", "es", "s", "e")
+
+
+def _stem(word: str) -> str:
+    """A word without its inflection, crudely: "becoming", "become", "becomes" -> "becom".
+
+    Only for telling whether two outlets used one word; a stem is never shown.
+    """
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[:-len(suffix)]
+    return word
 
 
 def one_noun(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -1554,13 +1618,16 @@ def _rest_agrees(a: _Fact, b: _Fact) -> bool:
 
     Each giving one value is the simplest case ("two boats" / "three boats"); two
     articles giving several agree on all but one ("226 yards" and "101 yards" /
-    "226 yards" and "111 yards").  Not for dates: every date of an article shares
-    one measure, and two stories of many dates can agree on all but two of
-    different years ("June 2010" / "July 1997"); dates pair by closeness instead.
+    "226 yards" and "111 yards"), counting all their values of the measure or only
+    those of the figures' order of size ("23 points" and "2,129 points" / "23 points").
+    Not for dates: every date of an article shares one measure, and two stories of
+    many dates can agree on all but two of different years ("June 2010" / "July
+    1997"); dates pair by closeness instead.
     """
     if a.claim.kind == "date":
         return len(a.given) == len(b.given) == 1
-    return _others_agree(a.given, a, b.given, b)
+    # A season's total or a career's is not one of a game's values (see _NearValues).
+    return _others_agree(a.given, a, b.given, b) or _others_agree(a.near, a, b.near, b)
 
 
 def _others_agree(values_a: frozenset[str], a: _Fact, values_b: frozenset[str], b: _Fact) -> bool:
