@@ -661,6 +661,21 @@ def test_ages_of_one_role_in_one_story_pair_at_the_weak_severity(
     assert [(f.path, f.location.excerpt, f.severity) for f in found] == expected
 
 
+@pytest.mark.parametrize(("b", "expected"), [
+    # Both articles give the role two ages and agree on the other one: the 36 is the 35's.
+    ("The 36-year-old deputy had stopped a car near a school. A 41-year-old deputy was hurt.",
+     [("b.txt", "36-year-old", "info")]),
+    # They agree on neither: no telling which deputy is which.
+    ("The 36-year-old deputy had stopped a car near a school. A 44-year-old deputy was hurt.", []),
+])
+def test_ages_of_one_role_pair_when_the_articles_agree_on_its_other_ages(
+        b: str, expected: list[tuple[str, str, str]]) -> None:
+    a = DEPUTY.format(4, "Investigators said the 35-year-old deputy was shot in the head on a Friday. "
+                         "A 41-year-old deputy was wounded in the leg.")
+    found = run(BUILTIN["figures/conflict"], {"a.txt": a, "b.txt": DEPUTY.format(5, b)})
+    assert [(f.path, f.location.excerpt, f.severity) for f in found] == expected
+
+
 @pytest.mark.parametrize(("a", "b", "conflict"), [
     ("12-foot wall", "14-foot fence", False),
     ("12-foot garden wall", "14-foot garden fence", False),

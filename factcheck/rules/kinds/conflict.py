@@ -446,6 +446,7 @@ class _Fact:
     given: frozenset[str]  # the values its document gives for this kind, unit and measure
     near: frozenset[str] = frozenset()  # ... those of its order of size: see _NearValues
     one_age: bool = False  # the only age its document gives this holder
+    held: frozenset[str] = frozenset()  # every age its document gives this holder
     ages: frozenset[str] = frozenset()  # every age its document gives, whoever holds it
     others: frozenset[tuple[str, str, str]] = frozenset()  # if unique, its sentence's other figures (kind, unit, value)
     converts: str | None = None  # the figure it converts, in brackets after it: see converted_from
@@ -678,6 +679,7 @@ class ConflictKind(Kind):
             # One frozen set per measure, shared by its figures: a copy each would be quadratic
             # in a document giving thousands of values of one measure.
             given_of = {k: frozenset(v) for k, v in given.items()}
+            held_of = {k: frozenset(v) for k, v in ages.items()}
             near = _NearValues()
             doc_ages = frozenset(repr(f.claim.value) for f in facts[start:] if f.claim.get("age"))
             for i in range(start, len(facts)):
@@ -686,6 +688,7 @@ class ConflictKind(Kind):
                 facts[i] = replace(f, given=given_of[(f.key, f.measure)],
                                    near=near.of((f.key, f.measure), given[(f.key, f.measure)], value),
                                    one_age=f.holder is not None and len(ages[f.holder]) == 1,
+                                   held=held_of[f.holder] if f.holder is not None else frozenset(),
                                    one_said=f.subject is not None and len(near.of(
                                        (f.subject, f.key, f.measure), said[(f.subject, f.key, f.measure)], value)) == 1,
                                    ages=doc_ages if f.claim.get("age") else frozenset(),
@@ -1029,7 +1032,9 @@ class ConflictKind(Kind):
         ("a day after 36-year-old Duncan Raite died" / "36-year-old Duncan Rait
         was killed after slipping").  A role ("the 35-year-old deputy") names one
         person only within a story (``story_names`` names in common) and only
-        where each article gives that role one age: weaker evidence.  A person's
+        where each article gives that role one age, or the same ages but these two
+        ("the 12-year-old girl" and "the 15-year-old girl" / "the 9-year-old girl" and
+        "the 15-year-old girl"): weaker evidence.  A person's
         age changes with the years, so the two must be published near in time
         (``max_days_apart``) or, when a date is unknown, share ``min_shared``
         sentence words.  Candidates meet through an index of surnames and roles.
@@ -1054,7 +1059,8 @@ class ConflictKind(Kind):
             if a.holder[0] == "person":
                 if same_person(a.holder[1], b.holder[1]):
                     people.append((x, y))
-            elif a.holder == b.holder and a.one_age and b.one_age and names_in is not None and need > 0 and \
+            elif a.holder == b.holder and ((a.one_age and b.one_age) or _others_agree(a.held, a, b.held, b)) \
+                    and names_in is not None and need > 0 and \
                     len(names_in.get(a.doc.path, frozenset()) & names_in.get(b.doc.path, frozenset())) >= need:
                 roles.append((x, y))
         return people, roles
@@ -1582,7 +1588,8 @@ def _signature(f: _Fact) -> tuple[object, ...]:
     c = f.claim
     return (f.key, repr(c.value), f.words, f.sentence, f.unique, f.values, f.anchor, c.qualifier, c.get("subject"),
             c.get("per"), c.get("relative"), c.get("anchor"), c.get("modifier"), f.measure, f.phrase,
-            f.holder, f.doc.pub_date, f.given, f.near, f.one_age, f.ages, f.others, f.converts, f.subject, f.one_said)
+            f.holder, f.doc.pub_date, f.given, f.near, f.one_age, f.held, f.ages, f.others, f.converts, f.subject,
+            f.one_said)
 
 
 _SUFFIXES = ("ing", "ed", "es", "s", "e")
