@@ -445,7 +445,6 @@ class _Fact:
     holder: tuple[str, str] | None  # whose age it is: see age_holder
     given: frozenset[str]  # the values its document gives for this kind, unit and measure
     near: frozenset[str] = frozenset()  # ... those of its order of size: see _NearValues
-    one_age: bool = False  # the only age its document gives this holder
     held: frozenset[str] = frozenset()  # every age its document gives this holder
     ages: frozenset[str] = frozenset()  # every age its document gives, whoever holds it
     others: frozenset[tuple[str, str, str]] = frozenset()  # if unique, its sentence's other figures (kind, unit, value)
@@ -687,7 +686,6 @@ class ConflictKind(Kind):
                 value = f.claim.value
                 facts[i] = replace(f, given=given_of[(f.key, f.measure)],
                                    near=near.of((f.key, f.measure), given[(f.key, f.measure)], value),
-                                   one_age=f.holder is not None and len(ages[f.holder]) == 1,
                                    held=held_of[f.holder] if f.holder is not None else frozenset(),
                                    one_said=f.subject is not None and len(near.of(
                                        (f.subject, f.key, f.measure), said[(f.subject, f.key, f.measure)], value)) == 1,
@@ -1059,7 +1057,7 @@ class ConflictKind(Kind):
             if a.holder[0] == "person":
                 if same_person(a.holder[1], b.holder[1]):
                     people.append((x, y))
-            elif a.holder == b.holder and ((a.one_age and b.one_age) or _others_agree(a.held, a, b.held, b)) \
+            elif a.holder == b.holder and _others_agree(a.held, a, b.held, b) \
                     and names_in is not None and need > 0 and \
                     len(names_in.get(a.doc.path, frozenset()) & names_in.get(b.doc.path, frozenset())) >= need:
                 roles.append((x, y))
@@ -1588,7 +1586,7 @@ def _signature(f: _Fact) -> tuple[object, ...]:
     c = f.claim
     return (f.key, repr(c.value), f.words, f.sentence, f.unique, f.values, f.anchor, c.qualifier, c.get("subject"),
             c.get("per"), c.get("relative"), c.get("anchor"), c.get("modifier"), f.measure, f.phrase,
-            f.holder, f.doc.pub_date, f.given, f.near, f.one_age, f.held, f.ages, f.others, f.converts, f.subject,
+            f.holder, f.doc.pub_date, f.given, f.near, f.held, f.ages, f.others, f.converts, f.subject,
             f.one_said)
 
 
