@@ -1066,6 +1066,47 @@ def test_a_value_against_what_a_story_says_of_the_same_subject(
         assert found[0].related[0].path in ("a.txt", "b.txt")
 
 
+@pytest.mark.parametrize(("c", "expected"), [
+    # c.txt gives Luck one other figure of yards, his rushing, which the story agrees on:
+    # set aside as his other fact, its 250 stands against the story's 205.  Charles's
+    # 30 yards in c.txt are another man's, not a second figure of Luck's.
+    ("Andrew Luck gained 250 yards through the air, and Andrew Luck picked up 110 yards on the ground. "
+     "Charles had 30 yards.", [("c.txt", "250 yards", "info")]),
+    # Two other figures of Luck's yards: which of them is the story's 205?
+    ("Andrew Luck gained 250 yards through the air, and Andrew Luck picked up 110 yards on the ground and "
+     "Andrew Luck lost 140 yards on sacks.", []),
+])
+def test_a_value_against_the_story_where_the_article_gives_the_subject_another_value(
+        c: str, expected: list[tuple[str, str, str]]) -> None:
+    files = {
+        "a.txt": GAME.format("Andrew Luck threw for 205 yards on Sunday and ran for 110 yards in a cold wind. "
+                             "Charles had 30 yards."),
+        "b.txt": GAME.format("Andrew Luck finished with 205 yards passing, and Andrew Luck added 110 yards "
+                             "rushing. Charles was held to 30 yards."),
+        "c.txt": GAME.format(c),
+    }
+    found = run(BUILTIN["figures/conflict"], files)
+    assert [(f.path, f.location.excerpt, f.severity) for f in found] == expected
+
+
+LUCK_GAINED = ("Charles was held to 30 yards. Andrew Luck gained 250 yards on Sunday as the rookie threw his way "
+               "into the record books.")
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    # Both give Luck 110 yards rushing besides: they agree on his other figure, so his
+    # passing yards are one fact.
+    (LUCK + " Andrew Luck also ran for 110 yards.", LUCK_GAINED + " Andrew Luck also ran for 110 yards.",
+     [("b.txt", "250 yards", "info")]),
+    # Only a.txt gives him another figure: which of its two is b.txt's 250?
+    (LUCK + " Andrew Luck also ran for 110 yards.", LUCK_GAINED, []),
+])
+def test_figures_of_one_subject_pair_where_the_articles_agree_on_the_subjects_other_figures(
+        a: str, b: str, expected: list[tuple[str, str, str]]) -> None:
+    found = run(BUILTIN["figures/conflict"], {"a.txt": GAME.format(a), "b.txt": GAME.format(b)})
+    assert [(f.path, f.location.excerpt, f.severity) for f in found] == expected
+
+
 def test_identical_copies_each_count_towards_a_storys_majority() -> None:
     # a.txt and b.txt are one wire story, word for word: the rule collapses their facts
     # to one before pairing, yet they are two articles agreeing on Luck's and Charles's yards.

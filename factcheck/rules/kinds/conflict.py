@@ -450,7 +450,7 @@ class _Fact:
     others: frozenset[tuple[str, str, str]] = frozenset()  # if unique, its sentence's other figures (kind, unit, value)
     converts: str | None = None  # the figure it converts, in brackets after it: see converted_from
     subject: str | None = None  # whom the figure is said of: see figure_subject
-    one_said: bool = False  # the only value of its order of size its document gives for the subject's measure
+    said: frozenset[str] = frozenset()  # the values its document gives the subject's measure, of its order of size
     copies: frozenset[str] = frozenset()  # the documents stating it in identical words: see documents_of
 
 
@@ -515,7 +515,7 @@ class _NearValues:
 
     "Doug McDermott scored 23 points ... now has 2,129 points": a game's points and
     a career's are two measures in all but name, and the career's does not make the
-    game's one of several values (see :func:`_rest_agrees`, ``one_said``).  One frozen
+    game's one of several values (see :func:`_rest_agrees`, ``said``).  One frozen
     set per measure and value, shared by its figures; a measure given more than
     :data:`NEAR_VALUES` values is not split (a copy per figure would be quadratic in a
     document giving thousands).
@@ -687,8 +687,8 @@ class ConflictKind(Kind):
                 facts[i] = replace(f, given=given_of[(f.key, f.measure)],
                                    near=near.of((f.key, f.measure), given[(f.key, f.measure)], value),
                                    held=held_of[f.holder] if f.holder is not None else frozenset(),
-                                   one_said=f.subject is not None and len(near.of(
-                                       (f.subject, f.key, f.measure), said[(f.subject, f.key, f.measure)], value)) == 1,
+                                   said=near.of((f.subject, f.key, f.measure), said[(f.subject, f.key, f.measure)],
+                                                value) if f.subject is not None else frozenset(),
                                    ages=doc_ages if f.claim.get("age") else frozenset(),
                                    # Only a lone figure pairs through the others, and it has few: a sentence
                                    # of a thousand figures of one unit would be quadratic.
@@ -991,14 +991,18 @@ class ConflictKind(Kind):
         "Luck threw for 205 yards on Sunday, breaking Cam Newton's single-season mark"
         and "Luck threw for 205 yards Sunday, and his 7-yard touchdown pass to Reggie
         Wayne ..." share the subject and the measure, and little else.  Two articles of
-        the story (``story_names`` names in common) that each give the subject
-        (:func:`figure_subject`) one value of the measure pair when their sentences
-        share :data:`SUBJECT_WORDS` words besides the name and the word after the figure
+        the story (``story_names`` names in common) that give the subject
+        (:func:`figure_subject`) the same values of the measure but these two (one value
+        each, the simplest case; see ``_Fact.said``) pair when their sentences share
+        :data:`SUBJECT_WORDS` words besides the name and the word after the figure
         agrees.  And a value one article alone gives for the subject's measure is paired
         with the value two articles or more of the story agree on for it (twice as many
         as any other), unless another article of the story gives that value for the
-        measure (:meth:`_majority_pairs`).  ``story``: :meth:`_story_mates`; ``values``:
-        :meth:`_story_values`, if already counted.
+        measure (:meth:`_majority_pairs`).  The article may give the subject one other
+        value of the measure (:data:`OTHER_FACTS`), its other fact, which is set aside:
+        "Bush rushed for 525 yards and caught passes for 440 yards" against a story
+        agreeing on 404 yards rushing and 440 receiving.  ``story``:
+        :meth:`_story_mates`; ``values``: :meth:`_story_values`, if already counted.
         """
         need = self.options["story_names"]
         index: dict[tuple[object, ...], list[int]] = defaultdict(list)
@@ -1013,14 +1017,14 @@ class ConflictKind(Kind):
                 continue
             mates[x].append(y)
             mates[y].append(x)
-            if (x, y) in known or not (a.one_said and b.one_said and self._adjacent_agree(a, b)):
+            if (x, y) in known or not (_others_agree(a.said, a, b.said, b) and self._adjacent_agree(a, b)):
                 continue
             besides = a.sentence & b.sentence - _name_in_words(a.subject) - _name_in_words(b.subject)
             if len(besides) >= SUBJECT_WORDS:
                 yield x, y
-        lone = {x: ys for x, ys in mates.items() if facts[x].one_said}
+        lone = {x: ys for x, ys in mates.items() if len(facts[x].said) <= 1 + OTHER_FACTS}
         yield from _against_majorities(facts, lone, self._story_values(facts, story) if values is None else values,
-                                       known)
+                                       known, by_subject=True)
 
     def _holder_pairs(self, facts: Sequence[_Fact], names_in: dict[str, frozenset[str]] | None,
                       known: set[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -1352,7 +1356,8 @@ def documents_of(f: _Fact) -> frozenset[str]:
     return f.copies or frozenset((f.doc.path,))
 
 
-def _majority(facts: Sequence[_Fact], x: int, mates: Sequence[int]) -> tuple[str, list[int]] | None:
+def _majority(facts: Sequence[_Fact], x: int, mates: Sequence[int],
+              own: frozenset[str] | None = None) -> tuple[str, list[int]] | None:
     """The value ``x``'s mates agree on, when ``x`` gives another: (the value, its
     statements); None when no value has two articles and twice the articles of any
     other, or when a mate gives ``x``'s value too.
@@ -1361,7 +1366,9 @@ def _majority(facts: Sequence[_Fact], x: int, mates: Sequence[int]) -> tuple[str
     rushing and 440 yards receiving" does not weigh the story's 440 against its 404.
     Only one (:data:`OTHER_FACTS`): an article listing many values of the measure (the
     share of traffic lost in six countries) gives too few clues which of the story's
-    values is the same fact as ``x``."""
+    values is the same fact as ``x``.  ``own``: the values of ``x``'s article that
+    could be such a fact (default: all it gives for the measure; for mates said of
+    ``x``'s subject, those it gives the subject: another man's yards are not his)."""
     value = repr(facts[x].claim.value)
     docs: dict[str, set[str]] = defaultdict(set)
     said: dict[str, list[int]] = defaultdict(list)
@@ -1371,7 +1378,7 @@ def _majority(facts: Sequence[_Fact], x: int, mates: Sequence[int]) -> tuple[str
         said[v].append(y)
     if value in docs:
         return None
-    others = facts[x].given - {value}
+    others = (facts[x].given if own is None else own) - {value}
     if len(others) <= OTHER_FACTS:
         for v in others:
             docs.pop(v, None)
@@ -1385,15 +1392,16 @@ def _majority(facts: Sequence[_Fact], x: int, mates: Sequence[int]) -> tuple[str
 
 
 def _against_majorities(facts: Sequence[_Fact], mates: dict[int, list[int]], story_values: dict[int, set[str]],
-                        known: set[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+                        known: set[tuple[int, int]], by_subject: bool = False) -> Iterable[tuple[int, int]]:
     """Each figure of ``mates`` whose value no other article of its story gives for the
     measure (``story_values``) against the value its mates agree on (:func:`_majority`),
-    unless its own article gives that value too: then it states two facts."""
+    unless its own article gives that value too: then it states two facts.
+    ``by_subject``: the mates are said of the figure's subject (see ``_Fact.said``)."""
     for x in sorted(mates):
         f = facts[x]
         if repr(f.claim.value) in story_values[x]:
             continue
-        found = _majority(facts, x, mates[x])
+        found = _majority(facts, x, mates[x], f.said if by_subject else None)
         if found is not None and found[0] not in f.given:
             yield from _against(x, found[1], known)
 
@@ -1587,7 +1595,7 @@ def _signature(f: _Fact) -> tuple[object, ...]:
     return (f.key, repr(c.value), f.words, f.sentence, f.unique, f.values, f.anchor, c.qualifier, c.get("subject"),
             c.get("per"), c.get("relative"), c.get("anchor"), c.get("modifier"), f.measure, f.phrase,
             f.holder, f.doc.pub_date, f.given, f.near, f.held, f.ages, f.others, f.converts, f.subject,
-            f.one_said)
+            f.said)
 
 
 _SUFFIXES = ("ing", "ed", "es", "s", "e")
