@@ -24,10 +24,12 @@ threshold on these features.  A last row adds the weak pairing the rule
 reports at info (two articles of one story, each giving one value for the
 measure, or one value for what a named subject did; a value against the
 story's consensus or majority, or against what articles worded alike agree
-on) and the pairing of ages by holder to the shipped setting.  A value against the story's consensus
-or majority is paired only when no other article gives it, so on the untouched
-corpus it can add conflicting pairs but never pairing recall:
-``consistency_eval.py`` measures what it finds, by planting.
+on; an age against the age whose statements its sentence is most like) and
+the pairing of ages by holder to the shipped setting (``_weak_pairs``, as the
+rule runs it).  A value against the story's consensus, majority or likeness
+is paired only when no other article gives it, so on the untouched corpus it
+can add conflicting pairs but never pairing recall: ``consistency_eval.py``
+measures what it finds, by planting.
 """
 
 from __future__ import annotations
@@ -90,11 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         conflicting = []
         pairs = list(impl._pairs(facts))
         if story:
-            pairs += impl._story_pairs(facts, names_in, set(pairs))
-            pairs += impl._consensus_pairs(facts, names_in, set(pairs))
-            pairs += impl._majority_pairs(facts, names_in, set(pairs))
-            pairs += impl._wording_majority_pairs(facts, impl._shared_words(facts)[0], set(pairs))
-            pairs += impl._subject_pairs(facts, set(pairs), impl._story_mates(facts, names_in))
+            pairs += impl._weak_pairs(facts, names_in, set(pairs))
             people, roles = impl._holder_pairs(facts, names_in, set(pairs))
             pairs += people + roles
         for x, y in pairs:

@@ -100,11 +100,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # The shipped pairing, strong and weak, as conflict_sweep.py counts it.
     shipped = set(impl._pairs(facts))
-    shipped |= set(impl._story_pairs(facts, names_in, shipped))
-    shipped |= set(impl._consensus_pairs(facts, names_in, shipped))
-    shipped |= set(impl._majority_pairs(facts, names_in, shipped))
-    shipped |= set(impl._wording_majority_pairs(facts, impl._shared_words(facts)[0], shipped))
-    shipped |= set(impl._subject_pairs(facts, shipped, impl._story_mates(facts, names_in)))
+    shipped |= set(impl._weak_pairs(facts, names_in, shipped))
     people, roles = impl._holder_pairs(facts, names_in, shipped)
     shipped |= {*people, *roles}
 

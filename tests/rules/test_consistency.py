@@ -833,6 +833,52 @@ def test_an_unnamed_age_against_its_storys_consensus(d: str, expected: list[tupl
         assert found[0].related[0].path in CONSENSUS_AGES
 
 
+PARTY = ("Police in Vancouver said Ian Banky, Kim Lee, Tom Ward, Ann Scott and Raj Patel were at the Christmas "
+         "party. {}")
+LIKENESS_AGES = {  # two articles give the man's age, each in its own words
+    "a.txt": PARTY.format("Vancouver police have arrested a 61-year-old former employee after the shooting."),
+    "b.txt": PARTY.format("The 61-year-old man surrendered to officers at the store."),
+}
+
+
+@pytest.mark.parametrize(("c", "expected"), [
+    # c.txt's sentence shares one word with a.txt's and two with b.txt's, too few to pair
+    # with either, but the two statements of 61 use most of its words between them.
+    ("After two hours a 46-year-old man surrendered and was arrested.", [("c.txt", "46-year-old", "info")]),
+    ("After two hours a 61-year-old man surrendered and was arrested.", []),
+    # Two ages in one sentence: two people, and the words cannot tell which is the story's.
+    ("After two hours a 46-year-old man and his 44-year-old wife surrendered and were arrested.", []),
+    # The article gives 61 too: its 46-year-old is somebody else.
+    ("After two hours a 46-year-old man surrendered and was arrested. His 61-year-old boss was shot.", []),
+    # One word in common ("arrested") is a short sentence's chance.
+    ("Hours later a 46-year-old was arrested.", []),
+])
+def test_an_age_against_the_person_its_story_describes_in_like_words(
+        c: str, expected: list[tuple[str, str, str]]) -> None:
+    found = run(BUILTIN["figures/conflict"], {**LIKENESS_AGES, "c.txt": PARTY.format(c)})
+    assert [(f.path, f.location.excerpt, f.severity) for f in found] == expected
+    if found:
+        assert found[0].related[0].path in LIKENESS_AGES
+
+
+def test_an_age_is_weighed_against_its_story_only() -> None:
+    files = {**LIKENESS_AGES, "c.txt": "After two hours a 46-year-old man surrendered and was arrested."}
+    assert run(BUILTIN["figures/conflict"], files) == []
+
+
+def test_a_named_persons_ages_pair_by_the_name_not_by_likeness() -> None:
+    # Gary Weber's two ages are one fact at the rule's severity, as any named person's;
+    # the likeness of the sentences, weaker evidence, is for ages whose holder is unnamed.
+    files = {
+        "c.txt": "Published: 2008-12-20\n\n" + PARTY.format(
+            "After two hours 46-year-old Gary Weber surrendered and was arrested."),
+        "d.txt": "Published: 2008-12-21\n\n" + PARTY.format(
+            "Gary Weber, a 61-year-old former employee, was led away in handcuffs."),
+    }
+    found = run(BUILTIN["figures/conflict"], files)
+    assert [(f.path, f.location.excerpt, f.severity) for f in found] == [("d.txt", "61-year-old", "warning")]
+
+
 CREW = "Jenna Coleman, Neil Gaiman, Peter Capaldi, David Tennant and Chris Chibnall watched from Cardiff."
 
 

@@ -832,6 +832,24 @@ class ConflictKind(Kind):
                     index[(f.key, f.measure, name)].append(i)
         return _co_indexed(index, facts)
 
+    def _weak_pairs(self, facts: Sequence[_Fact], names_in: dict[str, frozenset[str]], known: set[tuple[int, int]],
+                    counted: tuple[Counter[tuple[int, int]], dict[str, float]] | None = None) -> list[tuple[int, int]]:
+        """Every pair the weak pairing takes for one fact, besides the ``known`` ones: the
+        story's, its consensus, its majority, the wording majority, the subject's and the
+        likeness of ages, each path told what the ones before it found.  Ages of one
+        role pair by holder (:meth:`_holder_pairs`).  ``counted``:
+        :meth:`_shared_words`, if already counted."""
+        words = counted if counted is not None else self._shared_words(facts)
+        story = self._story_mates(facts, names_in)
+        values = self._story_values(facts, story)
+        weak = list(self._story_pairs(facts, names_in, known, story))
+        weak += self._consensus_pairs(facts, names_in, {*known, *weak})
+        weak += self._majority_pairs(facts, names_in, {*known, *weak}, story, values)
+        weak += self._wording_majority_pairs(facts, words[0], {*known, *weak})
+        weak += self._subject_pairs(facts, {*known, *weak}, story, values)
+        weak += self._likeness_pairs(facts, story, values, words[1], {*known, *weak})
+        return weak
+
     def _story_pairs(self, facts: Sequence[_Fact], names_in: dict[str, frozenset[str]],
                      strong: set[tuple[int, int]],
                      mates: Counter[tuple[int, int]] | None = None) -> Iterable[tuple[int, int]]:
@@ -1026,6 +1044,71 @@ class ConflictKind(Kind):
         yield from _against_majorities(facts, lone, self._story_values(facts, story) if values is None else values,
                                        known, by_subject=True)
 
+    def _likeness_pairs(self, facts: Sequence[_Fact], story: Counter[tuple[int, int]], values: dict[int, set[str]],
+                        idf: dict[str, float], known: set[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+        """An age one article alone gives, against the age of the person whom the rest of
+        its story describes in words most like its sentence: weaker evidence.
+
+        A person has one age, and each outlet describes the person in its own words:
+        "After two hours a 61-year-old man surrendered and was arrested" shares a word
+        or two with each of "Vancouver police have arrested a 61-year-old former
+        employee" and "The sixty-one-year-old was arrested Friday", too few to pair
+        with either, yet between them the statements of 61 use most of its words.  So
+        an age no other article of the story (``story_names`` names in common) gives
+        (``values``) is weighed against each age the story gives, through statements
+        that could be one person's (:meth:`_may_be_one`: not a girl's age for a
+        man's): the share of its sentence's words (by stem, weighted by rarity) that
+        the statements of that age use between them.  Where one age wins, with
+        :data:`LIKENESS` of the weight or more and :data:`LIKE_WORDS` words, the two
+        are one person's age.
+
+        Only for an age whose holder is not named (a named person's ages pair by name,
+        on stronger evidence: see :meth:`_holder_pairs`), alone in its sentence (a
+        sentence giving two ages speaks of two people: the words cannot tell which
+        one the story describes), in an article giving at most :data:`OTHER_FACTS`
+        other ages, and not the winning one (then the article speaks of that person
+        too, and its age is another's: "the 36-year-old driver" beside "a
+        66-year-old woman").
+        """
+        need = self.options["story_names"]
+        mates: dict[int, list[int]] = defaultdict(list)
+        for (x, y), k in sorted(story.items()):
+            a, b = facts[x], facts[y]
+            if k >= need and a.claim.get("age") and b.claim.get("age") and not a.claim.get("relative") \
+                    and not b.claim.get("relative") and self._may_be_one(a, b):
+                mates[x].append(y)
+                mates[y].append(x)
+        stems: dict[int, frozenset[str]] = {}
+        for x in sorted(mates):
+            f = facts[x]
+            if repr(f.claim.value) in values[x] or not f.unique or len(f.given) > 1 + OTHER_FACTS \
+                    or (f.holder is not None and f.holder[0] == "person"):
+                continue
+            pooled: dict[str, set[str]] = defaultdict(set)
+            first: dict[str, int] = {}
+            for y in mates[x]:
+                if y not in stems:
+                    stems[y] = frozenset(_stem(w) for w in facts[y].sentence)
+                v = repr(facts[y].claim.value)
+                pooled[v].update(stems[y])
+                first.setdefault(v, y)
+            weight: dict[str, float] = {}
+            for w in f.sentence:  # the rarest word of a stem weighs for it
+                weight[_stem(w)] = max(weight.get(_stem(w), 0.0), idf.get(w, 1.0))
+            total = math.fsum(weight.values())
+            if not total:
+                continue
+            share = {v: math.fsum(wt for st, wt in weight.items() if st in words) / total
+                     for v, words in pooled.items()}
+            ranked = sorted(share, key=lambda v: (-share[v], v))
+            top = ranked[0]
+            if share[top] < LIKENESS or (len(ranked) > 1 and share[ranked[1]] >= share[top]) or top in f.given \
+                    or len(weight.keys() & pooled[top]) < LIKE_WORDS:
+                continue
+            pair = (min(x, first[top]), max(x, first[top]))
+            if pair not in known:
+                yield pair
+
     def _holder_pairs(self, facts: Sequence[_Fact], names_in: dict[str, frozenset[str]] | None,
                       known: set[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         """Ages of one holder: (pairs of a named person, pairs of a role in one story).
@@ -1198,13 +1281,7 @@ class ConflictKind(Kind):
         names_in: dict[str, frozenset[str]] | None = None
         if self.options["story_names"] > 0 and weak_severity != "ignore":
             names_in = {doc.path: story_names(claims) for doc, claims in corpus.items()}
-            story = self._story_mates(reps, names_in)
-            weak = list(self._story_pairs(reps, names_in, {*strong, *alike}, story))
-            weak += self._consensus_pairs(reps, names_in, {*strong, *alike, *weak})
-            values = self._story_values(reps, story)
-            weak += self._majority_pairs(reps, names_in, {*strong, *alike, *weak}, story, values)
-            weak += self._wording_majority_pairs(reps, words[0], {*strong, *alike, *weak})
-            weak += self._subject_pairs(reps, {*strong, *alike, *weak}, story, values)
+            weak = self._weak_pairs(reps, names_in, {*strong, *alike}, words)
         people, roles = self._holder_pairs(reps, names_in, {*strong, *alike, *weak})
         strong += people
         weak += roles
@@ -1282,6 +1359,12 @@ SUBJECT_WORDS = 3
 #: Other values of a measure an article may give for the story's majority to set them
 #: aside as the article's other facts (see _majority).
 OTHER_FACTS = 1
+#: The share of an age's sentence (words weighted by rarity) that the story's
+#: statements of another age must use for the two to be one person's, when no other age's
+#: statements use as much (see ConflictKind._likeness_pairs).
+LIKENESS = 0.2
+#: ... and the words, at least, they must use: one word in common is a short sentence's chance.
+LIKE_WORDS = 2
 #: Statements of one value that make a story's consensus (see ConflictKind._consensus_pairs).
 CONSENSUS = 3
 #: Words more than ``min_shared`` that each sentence of a consensus without shared story
