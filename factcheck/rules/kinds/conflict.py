@@ -30,13 +30,14 @@ outlets; the rest are two facts of one story (a season's games and the games
 missed).  Dates are rarer values than counts: day-precise dates of one story
 at most ``near_days`` apart pair even when the articles give several, unless
 one of them names another day of that week.  And two ages of one role ("the
-35-year-old deputy") in one story, where each article gives that role one age
-(``age_holders``).  A value one article alone gives is also weighed against what
+35-year-old deputy") in one story, where the articles agree on the role's other
+ages (``age_holders``).  A value one article alone gives is also weighed against what
 the rest of its story agrees on, or, for an article sharing too few names, what
-three articles or more agree on in sentences worded much like its own.  And
-figures said of one named subject in one story ("Luck threw for 205 yards"),
-where each article gives that subject one value of the measure (see
-:func:`figure_subject`).
+three articles or more agree on in sentences worded much like its own; an
+unnamed age, against the age whose statements in the story use most of its
+sentence's words (see ``ConflictKind._likeness_pairs``).  And figures said of one
+named subject in one story ("Luck threw for 205 yards"), where the articles
+agree on the subject's other values of the measure (see :func:`figure_subject`).
 
 Legitimate differences are kept out:
 
