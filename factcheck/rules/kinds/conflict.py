@@ -1047,8 +1047,8 @@ class ConflictKind(Kind):
 
     def _likeness_pairs(self, facts: Sequence[_Fact], story: Counter[tuple[int, int]], values: dict[int, set[str]],
                         idf: dict[str, float], known: set[tuple[int, int]]) -> Iterable[tuple[int, int]]:
-        """An age one article alone gives, against the age of the person whom the rest of
-        its story describes in words most like its sentence: weaker evidence.
+        """An unnamed age one article alone gives, against the age of the person whom the
+        rest of its story describes in words most like its sentence: weaker evidence.
 
         A person has one age, and each outlet describes the person in its own words:
         "After two hours a 61-year-old man surrendered and was arrested" shares a word
