@@ -1,0 +1,129 @@
+"""How much changed-figure recall could any pairing of a story's lone figures buy, and at what cost?
+
+Usage::
+
+    python bench/figure_ceiling.py ../shared/corpora/ecbplus --plants 300
+    python bench/figure_ceiling.py ../shared/corpora/ecbplus --plants 2000   # every target
+
+A planted change the ``conflict`` rule misses is mostly a *lone* figure: a
+value no other article of its story gives for its measure, stated in words too
+unlike the story's statements of the original value for any pairing path to
+trust ("AMD has made a $334 million bet" / "agreed to acquire SeaMicro for
+approximately $334 million").  A value no other article gives is what a changed
+figure looks like -- and what every fact told by one article alone looks like
+too: the other player's yards, the season's average beside the game's points.
+
+This bounds what any matcher of "the same fact" between a lone figure and its
+story could do.  It runs ``consistency_eval.py``'s figure evaluation twice on the
+same plants and the same untouched copy: once with the shipped rule, once with
+the shipped rule plus a pairing that takes *every* lone figure (one no pairing
+path took, whose value no article of its story gives for the measure) against
+the story's statement of the measure in the most alike sentence, whatever the
+likeness.  A better matcher picks a subset of these pairs, so its recall lies
+between the two runs' and its false findings at most the second run's: the
+second run's recall is the ceiling of story-level pairing, and its findings per
+100 untouched articles the price of reaching it blind.
+
+The extra pairing lives only in this script, for the length of the second run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import re
+import sys
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import consistency_eval
+
+from factcheck.rules.kinds.conflict import ConflictKind, _Fact, weighted_overlap
+
+
+def _lone_pairs(kind: ConflictKind, facts: Sequence[_Fact], names_in: dict[str, frozenset[str]],
+                known: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Every lone figure not in ``known``, against its story's most alike statement of the measure."""
+    idf = kind._shared_words(facts)[1]
+    story = kind._story_mates(facts, names_in)
+    values = kind._story_values(facts, story)
+    mates: dict[int, list[int]] = defaultdict(list)
+    for (x, y), k in story.items():
+        if k >= kind.options["story_names"] and facts[x].claim.kind != "date" and \
+                not facts[x].claim.get("relative") and not facts[y].claim.get("relative"):
+            mates[x].append(y)
+            mates[y].append(x)
+    paired = {i for pair in known for i in pair}
+    out = []
+    for x in sorted(mates):
+        f = facts[x]
+        if x in paired or repr(f.claim.value) in values[x]:
+            continue
+        candidates = [y for y in sorted(mates[x]) if kind._may_be_one(f, facts[y])]
+        if candidates:
+            y = max(candidates, key=lambda y: (weighted_overlap(f.sentence, facts[y].sentence, idf), -y))
+            pair = (min(x, y), max(x, y))
+            if pair not in known:
+                out.append(pair)
+    return out
+
+
+@contextlib.contextmanager
+def every_lone_figure() -> Iterator[None]:
+    """The conflict rule with :func:`_lone_pairs` after its own weak pairing, until the block ends."""
+    shipped = ConflictKind._weak_pairs
+
+    def weak_pairs(self: ConflictKind, facts: Sequence[_Fact], names_in: dict[str, frozenset[str]],
+                   known: set[tuple[int, int]], counted: object = None) -> list[tuple[int, int]]:
+        weak = shipped(self, facts, names_in, known, counted)  # type: ignore[arg-type]
+        return weak + _lone_pairs(self, facts, names_in, {*known, *weak})
+
+    ConflictKind._weak_pairs = weak_pairs  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        ConflictKind._weak_pairs = shipped  # type: ignore[method-assign]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", type=Path)
+    ap.add_argument("--plants", type=int, default=300, help="figure plants (2000 or more: every target)")
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args(argv)
+    common = [str(args.corpus), "--plants", str(args.plants), "--seed", str(args.seed), "--scale", "0",
+              "--kinds", "figure", "--show-misses", "0"]
+    print("== shipped rule")
+    code, shipped = _run(common)
+    if code:
+        return code
+    print("\n== shipped rule + every lone figure against its story's most alike statement")
+    with every_lone_figure():
+        code, ceiling = _run(common)
+    if code:
+        return code
+    print(f"\nceiling: recall {shipped[0]:.2f} -> {ceiling[0]:.2f}; figures/conflict findings per 100 untouched "
+          f"articles {shipped[1]:.2f} -> {ceiling[1]:.2f} ({ceiling[1] / shipped[1]:.1f}x)")
+    return 0
+
+
+_RECALL_RE = re.compile(r"^  figure +\d+/\d+ = ([\d.]+)", re.MULTILINE)
+_FINDINGS_RE = re.compile(r"^  figures/conflict +\w+ +\d+ +\(([\d.]+) per 100\)", re.MULTILINE)
+
+
+def _run(argv: list[str]) -> tuple[int, tuple[float, float]]:
+    """One figure evaluation, printed when done: its exit code, recall and figures/conflict findings per 100."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = consistency_eval.main(argv)
+    text = out.getvalue()
+    print(text, end="")
+    recall = _RECALL_RE.search(text)
+    return code, (float(recall.group(1)) if recall else float("nan"),
+                  sum(float(m.group(1)) for m in _FINDINGS_RE.finditer(text)))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
