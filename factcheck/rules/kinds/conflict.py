@@ -454,6 +454,12 @@ class _Fact:
     said: frozenset[str] = frozenset()  # the values its document gives the subject's measure, of its order of size
     copies: frozenset[str] = frozenset()  # the documents stating it in identical words: see documents_of
 
+    @property
+    def named(self) -> str | None:
+        """The name of the person whose age it is, if the article names one: such ages pair
+        by the name, and no weaker path may speak for them."""
+        return self.holder[1] if self.holder is not None and self.holder[0] == "person" else None
+
 
 _NUMBERISH_RE = re.compile(
     r"^(?:[\d.,/%$£€¥-]+|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -814,8 +820,7 @@ class ConflictKind(Kind):
         ages of two named people."""
         if not self._same_subject(a.claim, b.claim) or not same_measure(a, b) or needed(a) != needed(b):
             return False
-        if a.holder is not None and b.holder is not None and a.holder[0] == b.holder[0] == "person" \
-                and not same_surname(a.holder[1], b.holder[1]):
+        if a.named is not None and b.named is not None and not same_surname(a.named, b.named):
             return False  # two people's ages: "26-year-old Christopher Simpson", "20-year-old Ka'Loni Flynn"
         # "Richard Carter scored 14 points" / "paced by 13 points from Seth VanDeest"
         return not (a.anchor and b.anchor and a.anchor.isdisjoint(b.anchor))
@@ -1082,8 +1087,7 @@ class ConflictKind(Kind):
         stems: dict[int, frozenset[str]] = {}
         for x in sorted(mates):
             f = facts[x]
-            if repr(f.claim.value) in values[x] or not f.unique or len(f.given) > 1 + OTHER_FACTS \
-                    or (f.holder is not None and f.holder[0] == "person"):
+            if repr(f.claim.value) in values[x] or not f.unique or len(f.given) > 1 + OTHER_FACTS or f.named:
                 continue
             pooled: dict[str, set[str]] = defaultdict(set)
             first: dict[str, int] = {}
@@ -1386,8 +1390,7 @@ def _consensus_key(f: _Fact) -> tuple[object, ...] | None:
     if c.kind == "date":
         return None  # a date is compared by closeness (see ConflictKind._near_days)
     if c.get("age"):
-        if (f.holder is not None and f.holder[0] == "person") or not isinstance(c.value, (int, float)) \
-                or c.value > 120:
+        if f.named is not None or not isinstance(c.value, (int, float)) or c.value > 120:
             return None
         return ("age",)
     text = f.doc.text
@@ -1744,8 +1747,7 @@ def _aged_impossibly(a: _Fact, b: _Fact, apart: int) -> bool:
     A person ages as the articles do: "34-year-old Zurana Horton" in October 2011
     may be 34 (her age when she died), 35 or 36 in April 2013 -- never 17, nor 33.
     """
-    if a.holder is None or b.holder is None or a.holder[0] != "person" or b.holder[0] != "person" \
-            or not same_person(a.holder[1], b.holder[1]):
+    if a.named is None or b.named is None or not same_person(a.named, b.named):
         return False
     assert a.doc.pub_date is not None and b.doc.pub_date is not None
     early, late = (a, b) if a.doc.pub_date <= b.doc.pub_date else (b, a)
