@@ -41,7 +41,7 @@ import contextlib
 import io
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -51,10 +51,10 @@ from factcheck.rules.kinds.conflict import ConflictKind, _Fact, weighted_overlap
 
 
 def _lone_pairs(kind: ConflictKind, facts: Sequence[_Fact], names_in: dict[str, frozenset[str]],
-                known: set[tuple[int, int]], loose: bool) -> list[tuple[int, int]]:
+                known: set[tuple[int, int]], loose: bool, idf: dict[str, float]) -> list[tuple[int, int]]:
     """Every lone figure not in ``known``, against its story's most alike statement of the measure.
-    ``loose``: a story is articles sharing one name, and any statement of the measure may be one fact."""
-    idf = kind._shared_words(facts)[1]
+    ``loose``: a story is articles sharing one name, and any statement of the measure may be one fact.
+    ``idf``: each sentence word's rarity (``ConflictKind._shared_words``)."""
     story = kind._story_mates(facts, names_in)
     values = kind._story_values(facts, story)
     need = 1 if loose else kind.options["story_names"]
@@ -85,9 +85,11 @@ def every_lone_figure(loose: bool) -> Iterator[None]:
     shipped = ConflictKind._weak_pairs
 
     def weak_pairs(self: ConflictKind, facts: Sequence[_Fact], names_in: dict[str, frozenset[str]],
-                   known: set[tuple[int, int]], counted: object = None) -> list[tuple[int, int]]:
-        weak = shipped(self, facts, names_in, known, counted)  # type: ignore[arg-type]
-        return weak + _lone_pairs(self, facts, names_in, {*known, *weak}, loose)
+                   known: set[tuple[int, int]],
+                   counted: tuple[Counter[tuple[int, int]], dict[str, float]] | None = None) -> list[tuple[int, int]]:
+        words = counted if counted is not None else self._shared_words(facts)
+        weak = shipped(self, facts, names_in, known, words)
+        return weak + _lone_pairs(self, facts, names_in, {*known, *weak}, loose, words[1])
 
     ConflictKind._weak_pairs = weak_pairs  # type: ignore[method-assign]
     try:
