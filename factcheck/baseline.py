@@ -5,19 +5,29 @@ every finding first.  ``factcheck baseline create`` records what exists;
 ``factcheck scan --baseline FILE`` then marks each finding ``unchanged`` (in
 the baseline) or ``new``, and only new ones fail the build.
 
-Identity, not position.  An entry stores what the finding *is*: rule id,
-path, the whitespace-folded excerpt and, for corpus findings, the path and
-excerpt of each related location.  Its fingerprint is computed from those
-fields with :func:`factcheck.findings.fingerprint`, the same function that
-fingerprints findings, so lines inserted above, paragraphs reordered or text
-re-wrapped leave it matching, while the file stays readable and editable by
-hand (a renamed article can be fixed with a search-and-replace of its path).
-Line numbers are deliberately absent: they would change on every edit and
-make every baseline diff noisy.
+Identity is what a person would call "the same finding": the rule id, the
+path, the whitespace-folded excerpt and its context (a few words either side,
+see :func:`factcheck.findings.context_of`).  Not line numbers, which change on
+every edit above; not the related locations of corpus findings, which change
+whenever an article that agrees or disagrees is added -- a correct new
+article must never resurrect an accepted finding in an untouched one.
+
+Matching is in two passes.  A finding first claims an entry with the same
+context; what is left is matched on rule, path and excerpt alone.  So a
+sentence edited around an accepted misspelling still matches (second pass),
+while a second copy of the misspelling in another sentence is the new one,
+wherever in the file it was inserted (first pass).  Entries of version-1
+files, which had no context, match through the second pass, and the next
+``baseline update`` writes them back with their context.
 
 Multiset, not set.  Entries carry a ``count``; a second copy of an accepted
-finding in the same file is new, because accepting one misspelling is not
-accepting all future ones.
+finding is new, because accepting one misspelling is not accepting all future
+ones.
+
+Paths are relative to the project root (:func:`factcheck.config.project_root`:
+the config file's folder, else the git work tree's top, else the folder the
+baseline is in), not to the working directory, so a scan from a sub-folder
+gives the same answer as one from the top.
 
 The file is deterministic JSON (sorted entries, sorted keys, two-space
 indent, one trailing newline) with a ``version``, so it diffs well in review
@@ -30,79 +40,113 @@ from __future__ import annotations
 
 import json
 import os
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from factcheck.config import Config, project_root
 from factcheck.documents import display_path
 from factcheck.errors import FactcheckError
 from factcheck.findings import Finding, Location, fingerprint, normalise_excerpt, sort_findings
 
 #: Bumped on any change to the file format that older versions cannot read.
-BASELINE_VERSION = 1
-DEFAULT_BASELINE = Path(".factcheck-baseline.json")
+BASELINE_VERSION = 2
+#: Versions this factcheck reads (version 1: identity included related locations; read, never written).
+READABLE_VERSIONS = (1, 2)
+DEFAULT_NAME = ".factcheck-baseline.json"
 
-_ENTRY_KEYS = {"rule", "path", "excerpt", "related", "count", "reason", "message"}
+_ENTRY_KEYS = {"rule", "path", "excerpt", "context", "count", "reason", "message"}
+_V1_ENTRY_KEYS = _ENTRY_KEYS | {"related"}
 _TOP_KEYS = {"version", "paths", "findings"}
+
+Loose = tuple[str, str, str]  # rule, root-relative path, normalised excerpt
+Exact = tuple[str, str, str, str]  # ... and the context
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One accepted finding (``count`` copies of it)."""
+    """One accepted finding (``count`` copies of it); ``path`` is relative to the project root."""
 
     rule: str
     path: str
     excerpt: str  # normalised
-    related: tuple[tuple[str, str], ...] = ()  # sorted (path, normalised excerpt)
+    context: str = ""  # normalised; "" for entries read from a version-1 file
     count: int = 1
     reason: str = ""  # why it was accepted: written by people, kept by `baseline update`
     message: str = ""  # informational only; not part of the identity
 
     @property
-    def fingerprint(self) -> str:
-        loc = Location(self.path, 0, 0, 0, 0, self.excerpt)
-        rel = tuple(Location(p, 0, 0, 0, 0, e) for p, e in self.related)
-        return fingerprint(Finding(rule=self.rule, severity="info", message="", location=loc, related=rel))
+    def loose(self) -> Loose:
+        return (self.rule, self.path, self.excerpt)
 
     @property
-    def sort_key(self) -> tuple[str, str, str, tuple[tuple[str, str], ...]]:
-        return (self.path, self.rule, self.excerpt, self.related)
+    def exact(self) -> Exact:
+        return (self.rule, self.path, self.excerpt, self.context)
+
+    @property
+    def fingerprint(self) -> str:
+        """The fingerprint a finding with these fields gets (SARIF reports absent entries with it)."""
+        loc = Location(self.path, 0, 0, 0, 0, self.excerpt)
+        return fingerprint(Finding(rule=self.rule, severity="info", message="", location=loc, context=self.context))
+
+    @property
+    def sort_key(self) -> tuple[str, str, str, str]:
+        return (self.path, self.rule, self.excerpt, self.context)
 
     def to_json(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"rule": self.rule, "path": self.path, "excerpt": self.excerpt,
-                             "count": self.count, "reason": self.reason, "message": self.message}
-        if self.related:
-            d["related"] = [{"path": p, "excerpt": e} for p, e in self.related]
-        return d
+        return {"rule": self.rule, "path": self.path, "excerpt": self.excerpt, "context": self.context,
+                "count": self.count, "reason": self.reason, "message": self.message}
 
     def describe(self) -> str:
         return f"{self.path} [{self.rule}] {self.excerpt!r}" + (f" (x{self.count})" if self.count > 1 else "")
 
 
-def identity(f: Finding) -> str:
-    """The baseline key of a finding: recomputed, so it always agrees with :attr:`Entry.fingerprint`."""
-    return fingerprint(f)
+class PathMap:
+    """Display paths (relative to the working directory) <-> paths relative to the project root."""
+
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = Path(os.path.abspath(root if root is not None else Path.cwd()))
+
+    def to_root(self, shown: str) -> str:
+        rel = os.path.relpath(os.path.abspath(shown), self.root)
+        return Path(rel).as_posix()
+
+    def from_root(self, path: str) -> Path:
+        return self.root / path
 
 
-def entry_of(f: Finding, count: int = 1, reason: str = "") -> Entry:
-    related = tuple(sorted((r.path, normalise_excerpt(r.excerpt)) for r in f.related))
-    return Entry(f.rule, f.path, normalise_excerpt(f.location.excerpt), related, count, reason, f.message)
+def project_paths(config: Config, baseline_file: Path | None = None) -> PathMap:
+    """The path map of a project's baseline: see :func:`factcheck.config.project_root`."""
+    return PathMap(project_root(config, baseline_file.parent if baseline_file is not None else None))
+
+
+def default_baseline(config: Config) -> Path:
+    """Where the baseline is when nothing names it: ``.factcheck-baseline.json`` at the project root."""
+    return project_root(config) / DEFAULT_NAME
+
+
+def missing_files(baseline: Baseline, pm: PathMap) -> list[str]:
+    """Paths of accepted findings whose file does not exist under the project root.
+
+    The usual cause is a baseline written with paths relative to another
+    folder; the scan says so instead of silently counting every finding new.
+    """
+    return sorted(p for p in {e.path for e in baseline.entries} if not pm.from_root(p).exists())
+
+
+def entry_of(f: Finding, paths: PathMap | None = None, count: int = 1, reason: str = "") -> Entry:
+    path = (paths or PathMap()).to_root(f.path)
+    return Entry(f.rule, path, normalise_excerpt(f.location.excerpt), f.context, count, reason, f.message)
 
 
 @dataclass(frozen=True)
 class Baseline:
-    """The accepted findings, and the paths that were scanned to make them."""
+    """The accepted findings, and the paths (relative to the project root) scanned to make them."""
 
     entries: tuple[Entry, ...] = ()
     paths: tuple[str, ...] = ()
-
-    def counts(self) -> Counter[str]:
-        out: Counter[str] = Counter()
-        for e in self.entries:
-            out[e.fingerprint] += e.count
-        return out
 
     @property
     def total(self) -> int:
@@ -116,16 +160,15 @@ class Baseline:
 
 def _merge(entries: Iterable[Entry]) -> tuple[Entry, ...]:
     """One entry per identity (hand edits can create duplicates): counts add up, reasons join."""
-    by_fp: dict[str, Entry] = {}
+    by_key: dict[Exact, Entry] = {}
     for e in entries:
-        fp = e.fingerprint
-        if fp in by_fp:
-            old = by_fp[fp]
+        if e.exact in by_key:
+            old = by_key[e.exact]
             reasons = [r for r in dict.fromkeys((old.reason, e.reason)) if r]
-            by_fp[fp] = replace(old, count=old.count + e.count, reason="; ".join(reasons))
+            by_key[e.exact] = replace(old, count=old.count + e.count, reason="; ".join(reasons))
         else:
-            by_fp[fp] = e
-    return tuple(sorted(by_fp.values(), key=lambda e: e.sort_key))
+            by_key[e.exact] = e
+    return tuple(sorted(by_key.values(), key=lambda e: e.sort_key))
 
 
 def _accountable(findings: Iterable[Finding]) -> list[Finding]:
@@ -133,32 +176,47 @@ def _accountable(findings: Iterable[Finding]) -> list[Finding]:
     return [f for f in findings if f.suppressed is None]
 
 
-def create_baseline(findings: Iterable[Finding], paths: Sequence[str] = ()) -> Baseline:
+def create_baseline(findings: Iterable[Finding], paths: Sequence[str] = (),
+                    path_map: PathMap | None = None) -> Baseline:
     """A baseline accepting every unsuppressed finding, ``count`` per identity."""
-    groups: dict[str, list[Finding]] = defaultdict(list)
-    for f in sort_findings(_accountable(findings)):
-        groups[identity(f)].append(f)
-    return Baseline(_merge(entry_of(fs[0], len(fs)) for fs in groups.values()), tuple(paths))
+    pm = path_map or PathMap()
+    return Baseline(_merge(entry_of(f, pm) for f in sort_findings(_accountable(findings))), tuple(paths))
 
 
-def apply_baseline(findings: Sequence[Finding], baseline: Baseline) -> list[Finding]:
-    """Mark each finding ``unchanged`` (accepted) or ``new``, matching as a multiset.
+def _match(entries: Sequence[Entry], findings: Sequence[Finding], pm: PathMap) -> list[int | None]:
+    """For each finding, the index of the entry whose copy it is, or None (a new finding).
 
-    Within one identity the first copies in file order are the accepted ones,
-    so which copy is "new" is deterministic.  Unsuppressed findings are
-    matched first; suppressed ones only use what is left.
+    Unsuppressed findings are matched first, each identity's in file order (so
+    which copy is "new" is deterministic); suppressed ones only use what is
+    left.  First pass: same context; second pass: same rule, path and excerpt.
     """
-    left = baseline.counts()
-    state: dict[int, str] = {}
+    left = [e.count for e in entries]
+    exact: dict[Exact, list[int]] = defaultdict(list)
+    loose: dict[Loose, list[int]] = defaultdict(list)
+    for i, e in enumerate(entries):
+        exact[e.exact].append(i)
+        loose[e.loose].append(i)
+    keys = [(f.rule, pm.to_root(f.path), normalise_excerpt(f.location.excerpt)) for f in findings]
     order = sorted(range(len(findings)), key=lambda i: (findings[i].suppressed is not None, findings[i].sort_key))
-    for i in order:
-        key = identity(findings[i])
-        if left[key] > 0:
-            left[key] -= 1
-            state[i] = "unchanged"
-        else:
-            state[i] = "new"
-    return [replace(f, baseline_state=state[i]) for i, f in enumerate(findings)]
+    owner: list[int | None] = [None] * len(findings)
+    for use_context in (True, False):
+        for i in order:
+            if owner[i] is not None:
+                continue
+            candidates = exact.get((*keys[i], findings[i].context), []) if use_context else loose.get(keys[i], [])
+            for j in candidates:
+                if left[j] > 0:
+                    left[j] -= 1
+                    owner[i] = j
+                    break
+    return owner
+
+
+def apply_baseline(findings: Sequence[Finding], baseline: Baseline, path_map: PathMap | None = None) -> list[Finding]:
+    """Mark each finding ``unchanged`` (a copy of an accepted one) or ``new``."""
+    owner = _match(baseline.entries, findings, path_map or PathMap())
+    return [replace(f, baseline_state="new" if o is None else "unchanged")
+            for f, o in zip(findings, owner, strict=True)]
 
 
 @dataclass
@@ -171,50 +229,50 @@ class Update:
 
     @property
     def changed(self) -> bool:
+        """Accepted findings gone or new ones accepted; a refreshed context alone is no change."""
         return bool(self.dropped or self.added)
 
 
 def update_baseline(old: Baseline, findings: Iterable[Finding], scanned: Collection[str], *,
                     accept_new: bool = False, paths: Sequence[str] | None = None,
-                    exists: Callable[[str], bool] = os.path.exists) -> Update:
-    """Drop accepted findings that are gone; keep reasons; optionally accept new ones.
+                    path_map: PathMap | None = None,
+                    exists: Callable[[str], bool] | None = None) -> Update:
+    """Drop accepted findings that are gone; keep every reason; optionally accept new ones.
 
     An entry is judged only when its file was scanned (``scanned``: display
     paths of the documents this run reported).  An entry whose file no longer
     exists is dropped (deleted or renamed: a rename re-appears as new
     findings under the new path).  Entries of files that exist but were not
     scanned are kept untouched, so updating after scanning one folder does not
-    forget the rest.
+    forget the rest.  An entry still found is rewritten with the context and
+    message of the copies that matched it, its reason kept.
     """
-    current: dict[str, list[Finding]] = defaultdict(list)
-    for f in sort_findings(_accountable(findings)):
-        current[identity(f)].append(f)
-    kept: list[Entry] = []
+    pm = path_map or PathMap()
+    exists = exists or (lambda p: pm.from_root(p).exists())
+    scanned_root = {pm.to_root(p) for p in scanned}
+    entries = _merge(old.entries)
+    current = sort_findings(_accountable(findings))
+    owner = _match(entries, current, pm)
+    matched: dict[int, list[Finding]] = defaultdict(list)
+    for f, o in zip(current, owner, strict=True):
+        if o is not None:
+            matched[o].append(f)
     result = Update(old)
-    seen: set[str] = set()
-    for e in _merge(old.entries):
-        fp = e.fingerprint
-        seen.add(fp)
-        if e.path in scanned:
-            found = current.get(fp, [])
-            n = min(e.count, len(found))
-            if n < e.count:
-                result.dropped.append((e, e.count - n))
-            extra = len(found) - n if accept_new else 0
-            if extra:
-                result.added.append(replace(entry_of(found[0], extra), reason=e.reason))
-            if n + extra:
-                kept.append(replace(e, count=n + extra, message=found[0].message))
+    kept: list[Entry] = []
+    for j, e in enumerate(entries):
+        if e.path in scanned_root:
+            found = matched.get(j, [])
+            if len(found) < e.count:
+                result.dropped.append((e, e.count - len(found)))
+            kept.extend(entry_of(f, pm, reason=e.reason) for f in found)
         elif not exists(e.path):
             result.dropped.append((e, e.count))
         else:
             kept.append(e)
     if accept_new:
-        for fp, fs in current.items():
-            if fp not in seen:
-                entry = entry_of(fs[0], len(fs))
-                result.added.append(entry)
-                kept.append(entry)
+        new = _merge(entry_of(f, pm) for f, o in zip(current, owner, strict=True) if o is None)
+        result.added.extend(new)
+        kept.extend(new)
     result.baseline = Baseline(_merge(kept), tuple(paths) if paths is not None else old.paths)
     return result
 
@@ -232,31 +290,27 @@ def _str(value: Any, shown: str, where: str) -> str:
     return value
 
 
-def _entry(raw: Any, shown: str, i: int) -> Entry:
+def _entry(raw: Any, shown: str, i: int, version: int) -> Entry:
     where = f"findings[{i}]"
     if not isinstance(raw, dict):
         raise _bad(shown, f"{where} must be an object")
-    unknown = sorted(set(raw) - _ENTRY_KEYS)
+    valid = _ENTRY_KEYS if version >= 2 else _V1_ENTRY_KEYS
+    unknown = sorted(set(raw) - valid)
     if unknown:
-        raise _bad(shown, f"{where}: unknown key {unknown[0]!r}; valid: {', '.join(sorted(_ENTRY_KEYS))}")
+        raise _bad(shown, f"{where}: unknown key {unknown[0]!r}; valid: {', '.join(sorted(valid))}")
     for key in ("rule", "path", "excerpt"):
         if key not in raw:
             raise _bad(shown, f"{where}: missing key {key!r}")
     count = raw.get("count", 1)
     if not isinstance(count, int) or isinstance(count, bool) or count < 1:
         raise _bad(shown, f"{where}.count must be a whole number >= 1")
-    related_raw = raw.get("related", [])
-    if not isinstance(related_raw, list):
-        raise _bad(shown, f"{where}.related must be a list")
-    related = []
-    for j, r in enumerate(related_raw):
-        if not isinstance(r, dict) or set(r) != {"path", "excerpt"}:
-            raise _bad(shown, f"{where}.related[{j}] must be an object with path and excerpt")
-        related.append((_str(r["path"], shown, f"{where}.related[{j}].path"),
-                        normalise_excerpt(_str(r["excerpt"], shown, f"{where}.related[{j}].excerpt"))))
+    related = raw.get("related", [])  # version 1 only: read for validation, no longer part of the identity
+    if not isinstance(related, list) or not all(isinstance(r, dict) for r in related):
+        raise _bad(shown, f"{where}.related must be a list of objects")
     return Entry(rule=_str(raw["rule"], shown, f"{where}.rule"), path=_str(raw["path"], shown, f"{where}.path"),
                  excerpt=normalise_excerpt(_str(raw["excerpt"], shown, f"{where}.excerpt")),
-                 related=tuple(sorted(related)), count=count,
+                 context=normalise_excerpt(_str(raw.get("context", ""), shown, f"{where}.context")),
+                 count=count,
                  reason=_str(raw.get("reason", ""), shown, f"{where}.reason"),
                  message=_str(raw.get("message", ""), shown, f"{where}.message"))
 
@@ -275,7 +329,7 @@ def parse_baseline(text: str, shown: str) -> Baseline:
     if version > BASELINE_VERSION:
         raise FactcheckError(f"baseline version {version} is newer than this factcheck reads "
                              f"({BASELINE_VERSION}); upgrade factcheck", path=shown)
-    if version != BASELINE_VERSION:
+    if version not in READABLE_VERSIONS:
         raise _bad(shown, f"unsupported version {version}")
     unknown = sorted(set(data) - _TOP_KEYS)
     if unknown:
@@ -286,7 +340,7 @@ def parse_baseline(text: str, shown: str) -> Baseline:
     paths = data.get("paths", [])
     if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
         raise _bad(shown, "'paths' must be a list of strings")
-    return Baseline(_merge(_entry(raw, shown, i) for i, raw in enumerate(raw_entries)), tuple(paths))
+    return Baseline(_merge(_entry(raw, shown, i, version) for i, raw in enumerate(raw_entries)), tuple(paths))
 
 
 def load_baseline(path: Path) -> Baseline:

@@ -157,6 +157,12 @@ def scan(
                          fail_on=fail_on, baseline=baseline)
         if no_baseline:
             config = replace(config, baseline=None)
+        elif config.baseline is None:
+            from factcheck.baseline import default_baseline
+
+            found = default_baseline(config)
+            if found.is_file():  # found without configuration, like ruff's and Black's settings
+                config = replace(config, baseline=found)
         report = run_scan(paths, config, progress=_Progress(sys.stderr.isatty() and not quiet))
         if not quiet:
             for w in report.warnings:
@@ -212,15 +218,16 @@ def baseline_create(
     The file is overwritten and reasons start empty; to keep reasons, use
     `factcheck baseline update --accept-new` instead.
     """
-    from factcheck.baseline import DEFAULT_BASELINE, create_baseline, save_baseline
+    from factcheck.baseline import create_baseline, default_baseline, project_paths, save_baseline
     from factcheck.documents import display_path
 
     try:
         config = _config(config_path, exclude=exclude, rules=as_paths(rules), select=select, ignore=ignore)
-        target = output or config.baseline or DEFAULT_BASELINE
+        target = output or config.baseline or default_baseline(config)
         scan_paths = paths or ["."]
         report = _baseline_scan(scan_paths, config, quiet)
-        created = create_baseline(report.findings, [display_path(Path(p)) for p in scan_paths])
+        pm = project_paths(config, target)
+        created = create_baseline(report.findings, [pm.to_root(p) for p in scan_paths], pm)
         save_baseline(created, target)
     except FactcheckError as exc:
         raise _fail(str(exc)) from None
@@ -252,19 +259,20 @@ def baseline_update(
     An accepted finding is dropped when its file was scanned and it is no
     longer found, or when its file no longer exists (deleted or renamed).
     """
-    from factcheck.baseline import DEFAULT_BASELINE, load_baseline, update_baseline, write_atomic
+    from factcheck.baseline import default_baseline, load_baseline, project_paths, update_baseline, write_atomic
     from factcheck.documents import display_path
 
     try:
         config = _config(config_path, exclude=exclude, rules=as_paths(rules), select=select, ignore=ignore)
-        target = baseline_file or config.baseline or DEFAULT_BASELINE
+        target = baseline_file or config.baseline or default_baseline(config)
         old = load_baseline(target)
-        scan_paths = paths or list(old.paths) or ["."]
+        pm = project_paths(config, target)
+        scan_paths = paths or [display_path(pm.from_root(p)) for p in old.paths] or ["."]
         report = _baseline_scan(scan_paths, config, quiet)
         scanned = set(report.reported_paths if report.reported_paths is not None
                       else [d.path for d in report.documents])
-        result = update_baseline(old, report.findings, scanned, accept_new=accept_new,
-                                 paths=old.paths or tuple(display_path(Path(p)) for p in scan_paths))
+        result = update_baseline(old, report.findings, scanned, accept_new=accept_new, path_map=pm,
+                                 paths=old.paths or tuple(pm.to_root(p) for p in scan_paths))
         shown = display_path(target)
         lines = [f"  fixed: {e.path} [{e.rule}] {e.excerpt!r}" + (f" (x{n})" if n > 1 else "")
                  for e, n in result.dropped]

@@ -78,6 +78,24 @@ class Config:
         return replace(self, **changes)
 
 
+def project_root(config: Config, fallback: Path | None = None) -> Path:
+    """The folder that paths in a baseline are relative to, whatever the working directory.
+
+    The config file's folder when one is in use (it sits at the top of the
+    project, like pyproject.toml), else the top of the git work tree around
+    the working directory, else ``fallback`` (the baseline file's folder),
+    else the working directory.  ``cd articles && factcheck scan .`` then
+    reads the same baseline paths as a scan from the top.
+    """
+    if config.source:
+        return Path(config.source).resolve().parent
+    cwd = Path.cwd()
+    for folder in (cwd, *cwd.parents):
+        if (folder / ".git").exists():
+            return folder
+    return (fallback if fallback is not None else cwd).resolve()
+
+
 def find_config(start: Path) -> Path | None:
     for folder in (start, *start.parents):
         for name in ("factcheck.toml", "pyproject.toml"):

@@ -17,13 +17,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Collection, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.claims.base import Claim, extract_all
 from factcheck.config import Config
-from factcheck.documents import Document, SkippedFile, discover, load_document
+from factcheck.documents import Document, SkippedFile, discover, display_path, load_document
 from factcheck.findings import Finding, sort_findings
 from factcheck.rules.loader import load_rules, select_rules
 from factcheck.rules.model import CorpusView, Rule
@@ -200,10 +200,11 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
         rules = list(rules)
         known = set(known_rule_ids) if known_rule_ids is not None else {r.id for r in rules}
     baseline = None
-    if use_baseline and config.baseline is not None:
+    baseline_file = config.baseline if use_baseline else None
+    if baseline_file is not None:
         from factcheck.baseline import load_baseline
 
-        baseline = load_baseline(config.baseline)  # before the scan: a bad file fails fast
+        baseline = load_baseline(baseline_file)  # before the scan: a bad file fails fast
     kinds = _needed_kinds(rules)
     files = discover(paths, config.exclude)
     reported = {str(p.resolve()) for p in files}
@@ -243,12 +244,20 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     findings = _suppress(findings, shown, {r.id for r in rules}, known, config)
     findings = sort_findings(_dedupe(findings))
     absent: list[tuple[Entry, int]] = []
-    if baseline is not None:
-        from factcheck.baseline import apply_baseline, update_baseline
+    if baseline is not None and baseline_file is not None:
+        from factcheck.baseline import apply_baseline, missing_files, project_paths, update_baseline
 
-        findings = apply_baseline(findings, baseline)
+        pm = project_paths(config, baseline_file)
+        findings = apply_baseline(findings, baseline, pm)
         scanned = {r.doc.path for r in shown if r.doc is not None}
-        absent = update_baseline(baseline, findings, scanned, exists=lambda _p: True).dropped
+        absent = [(replace(e, path=display_path(pm.from_root(e.path))), n)  # reports show working-dir paths
+                  for e, n in update_baseline(baseline, findings, scanned, path_map=pm, exists=lambda _p: True).dropped]
+        gone = missing_files(baseline, pm)
+        if gone:
+            warnings.append(f"baseline {display_path(baseline_file)}: {len(gone)} file"
+                            f"{'s' if len(gone) != 1 else ''} with accepted findings not found under "
+                            f"{display_path(pm.root)} (paths in a baseline are relative to the project root), "
+                            f"e.g. {gone[0]!r}; run `factcheck baseline update` if they were deleted")
     return Report(findings=findings, documents=docs, rules=list(rules), warnings=warnings,
                   files=len(shown), baseline_absent=absent,
                   reported_paths=[r.doc.path for r in shown if r.doc is not None])

@@ -2,8 +2,9 @@
 
 Rules never format and formatters never compute.  A finding knows where it is
 (path, 1-based line/column, exclusive end column as in SARIF), what it says,
-what to write instead, where the evidence elsewhere is (``related``) and a
-``fingerprint`` that survives edits which do not touch it (used by baselines).
+what to write instead, where the evidence elsewhere is (``related``), the
+words around it (``context``) and a ``fingerprint`` that survives edits which
+do not touch it (used by baselines and SARIF viewers).
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ class Finding:
     fingerprint: str = ""
     suppressed: str | None = None  # the reason, when an inline suppression applies
     baseline_state: str | None = None  # "new" | "unchanged" when a baseline was used
+    #: the words around the flagged text, normalised (see :func:`context_of`): part of its identity
+    context: str = ""
     data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -74,15 +77,54 @@ def normalise_excerpt(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
 
 
-def fingerprint(f: Finding) -> str:
-    """Identity that ignores line numbers: rule + path + excerpt (+ related excerpts).
+#: How many words on each side of a finding make its context.
+CONTEXT_WORDS = 4
+_CONTEXT_WINDOW = 120  # characters looked at on each side: enough for CONTEXT_WORDS ordinary words
+_PARAGRAPH_RE = re.compile(r"\n[ \t]*\n")
+MARK_OPEN, MARK_CLOSE = ">>", "<<"
 
-    Lines inserted above, paragraphs reordered or whitespace changed leave it
-    unchanged, so a baseline keeps matching.  Two copies of the same finding in
-    one file share a fingerprint; the baseline counts them as a multiset.
+
+def context_of(source: str, start: int, end: int) -> str:
+    """The flagged text with up to :data:`CONTEXT_WORDS` words either side, within its paragraph.
+
+    This is what a person means by "the same finding" beside its text: the
+    same misspelling in the same sentence.  It travels with the sentence when
+    lines are inserted above or paragraphs move, and it does not depend on
+    other documents (related locations change whenever an article is added).
+    A word cut by the window's edge is dropped; whitespace is folded, so
+    re-wrapping a paragraph keeps it.  The flagged text is marked
+    ``>>...<<`` so a baseline file reads well in review.
     """
-    parts = [f.rule, f.location.path, normalise_excerpt(f.location.excerpt)]
-    parts += sorted(f"{r.path}\x1f{normalise_excerpt(r.excerpt)}" for r in f.related)
+    lo = max(0, start - _CONTEXT_WINDOW)
+    before = _PARAGRAPH_RE.split(source[lo:start])[-1]
+    before_words = before.split()
+    if before_words and lo > 0 and len(before) == start - lo and not before[:1].isspace() \
+            and not source[lo - 1].isspace():
+        before_words = before_words[1:]  # the first word is cut by the window
+    hi = min(len(source), end + _CONTEXT_WINDOW)
+    after = _PARAGRAPH_RE.split(source[end:hi])[0]
+    after_words = after.split()
+    if after_words and hi < len(source) and len(after) == hi - end and not after[-1:].isspace() \
+            and not source[hi].isspace():
+        after_words = after_words[:-1]
+    pre = " ".join(before_words[-CONTEXT_WORDS:])
+    post = " ".join(after_words[:CONTEXT_WORDS])
+    if pre and before[-1:].isspace():
+        pre += " "
+    if post and after[:1].isspace():
+        post = " " + post
+    return normalise_excerpt(f"{pre}{MARK_OPEN}{normalise_excerpt(source[start:end])}{MARK_CLOSE}{post}")
+
+
+def fingerprint(f: Finding) -> str:
+    """Identity that ignores line numbers: rule + path + excerpt + context.
+
+    Lines inserted above, paragraphs reordered, whitespace changed or other
+    articles added (which change ``related``) leave it unchanged.  Two copies
+    of the same finding in one sentence share a fingerprint; the baseline
+    counts them as a multiset.
+    """
+    parts = [f.rule, f.location.path, normalise_excerpt(f.location.excerpt), f.context]
     return hashlib.sha256("\x1e".join(parts).encode("utf-8")).hexdigest()[:32]
 
 

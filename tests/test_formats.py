@@ -144,7 +144,7 @@ def test_sarif_on_the_seeds_is_valid_and_complete(work: Path) -> None:
         assert phys["region"] == {"startLine": f.location.line, "startColumn": f.location.column,
                                   "endLine": f.location.end_line, "endColumn": f.location.end_column,
                                   "snippet": {"text": f.location.excerpt}}
-        assert res["partialFingerprints"] == {"factcheck/v1": f.fingerprint}
+        assert res["partialFingerprints"] == {"factcheck/v2": f.fingerprint}
         assert "baselineState" not in res
     suppressed = [r for r in results if "suppressions" in r]
     assert [(r["ruleId"], r["suppressions"]) for r in suppressed] == [
@@ -177,7 +177,7 @@ def test_sarif_reports_fixed_baseline_findings_as_absent(work: Path) -> None:
         assert r["locations"] == [{"physicalLocation": {"artifactLocation": {"uri": fixed.path,
                                                                               "uriBaseId": "%SRCROOT%"}}}]
         assert "Noth Korea" in r["message"]["text"]
-    assert {r["partialFingerprints"]["factcheck/v1"] for r in absent} == {fixed.fingerprint}
+    assert {r["partialFingerprints"]["factcheck/v2"] for r in absent} == {fixed.fingerprint}
     # what is still found is not absent, and the new scan does not report the fixed finding
     assert not [f for f in again.findings if f.fingerprint == fixed.fingerprint]
 

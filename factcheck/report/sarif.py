@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
-FINGERPRINT_KEY = "factcheck/v1"
+FINGERPRINT_KEY = "factcheck/v2"
 
 
 def artifact(path: str) -> dict[str, Any]:

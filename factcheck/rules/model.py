@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 from factcheck.claims.base import Claim
 from factcheck.documents import Document
-from factcheck.findings import Finding, Location
+from factcheck.findings import Finding, Location, context_of
 
 
 @dataclass(frozen=True)
@@ -139,6 +139,7 @@ class Rule:
         return Finding(rule=self.id, severity=severity or self.severity,
                        message=self.format_message(**fields), location=loc,
                        suggestion=suggestion, related=tuple(related),
+                       context=context_of(doc.source, *doc.source_span(start, end)),
                        data=data or {}).with_fingerprint()
 
     def summary(self) -> str:
