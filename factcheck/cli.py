@@ -352,9 +352,15 @@ def _print_kinds() -> None:
 @app.command("test-rules", epilog="Example: factcheck test-rules my-rules/")
 def test_rules(
     paths: Annotated[list[str] | None, typer.Argument(help="Rule files or folders (default: active rules).")] = None,
+    allow_untested: Annotated[bool, typer.Option("--allow-untested",
+                                                 help="Report rules without tests instead of failing them.")] = False,
     config_path: ConfigOpt = None,
 ) -> None:
-    """Run the fail:/pass: examples embedded in rule files; exit 1 on any failure."""
+    """Run the fail:/pass: examples embedded in rule files; exit 1 on any failure.
+
+    A rule without any example fails too (unless --allow-untested): an untested
+    rule is one nobody can tell is still working.
+    """
     from factcheck.engine import active_rules
     from factcheck.rules.loader import load_rules
     from factcheck.rules.testing import run_rule_tests
@@ -367,19 +373,28 @@ def test_rules(
     except FactcheckError as exc:
         raise _fail(str(exc)) from None
     results = run_rule_tests(rules)
-    failed = 0
+    failed = untested = 0
     for rule in rules:
         mine = [r for r in results if r.rule is rule]
         bad = [r for r in mine if not r.ok]
         if not mine:
             print(f"NO TESTS {rule.id}")
+            untested += 1
             continue
         n_fail = sum(r.expect_fail for r in mine)
         print(f"{'FAIL' if bad else 'ok  '} {rule.id} ({n_fail} fail, {len(mine) - n_fail} pass examples)")
         for r in bad:
-            print(f"     {r.describe()}")
+            for line in r.lines():
+                print(f"     {line}")
         failed += bool(bad)
-    print(f"{len(rules) - failed} passed, {failed} failed")
+    passed = len(rules) - failed - untested
+    if untested and allow_untested:
+        print(f"{passed} passed, {failed} failed, {untested} untested")
+    elif untested:
+        failed += untested
+        print(f"{passed} passed, {failed} failed (rules without tests fail unless --allow-untested)")
+    else:
+        print(f"{passed} passed, {failed} failed")
     raise typer.Exit(1 if failed else 0)
 
 

@@ -394,7 +394,7 @@ def test_rule_must_be_a_mapping(here: Path) -> None:
     ("tests:\n  fail:\n    - files: {}\n",
      "house.yaml:7: key 'tests.fail': each example is a string or {files: {name.txt: text, ...}}"),
     ("tests:\n  fail:\n    - files: {a.txt: x}\n      extra: 1\n",
-     "house.yaml:7: key 'tests.fail': each example is a string or {files: {name.txt: text, ...}}"),
+     "house.yaml:8: key 'tests.fail.extra': unknown key in a test case; valid: expect, files, name, text"),
     ("tests:\n  failing: [x]\n", "house.yaml:6: key 'tests.failing': unknown key in tests; valid: fail, pass"),
     ("tests: [x]\n", "house.yaml:5: key 'tests': must be a mapping, not list ['x']"),
 ])

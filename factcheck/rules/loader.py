@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ from factcheck.documents import display_path
 from factcheck.errors import RuleError
 from factcheck.findings import SEVERITIES
 from factcheck.rules.kinds import KINDS
-from factcheck.rules.model import COMMON_PLACEHOLDERS, Example, Option, Rule
+from factcheck.rules.model import COMMON_PLACEHOLDERS, Example, Expectation, Option, Rule
 from factcheck.rules.yamlsrc import LineDict, LineList, load_yaml
 
 COMMON_KEYS: dict[str, Option] = {
@@ -88,7 +88,25 @@ def _check_type(value: Any, opt: Option, shown: str, line: int, key: str) -> Non
         raise RuleError(f"must be one of {choices}, not {value!r}", path=shown, line=line, key=key)
 
 
+_EXAMPLE_SHAPE = "each example is a string or {files: {name.txt: text, ...}}"
+_CASE_KEYS = ("expect", "files", "name", "text")
+_EXPECT_KEYS: dict[str, Option] = {
+    "file": Option((str,), help="the case's file the finding is in"),
+    "match": Option((str,), help="the finding's exact excerpt"),
+    "line": Option((int,), help="1-based line"),
+    "column": Option((int,), help="1-based column"),
+    "severity": Option((str,), choices=SEVERITIES, help="the finding's severity"),
+    "suggestion": Option((str,), help="the finding's suggestion"),
+}
+
+
+def _line_of(mapping: dict[str, Any], line: int) -> Callable[[str], int]:
+    """The line of a key of ``mapping`` (``line`` when the mapping did not come from a file)."""
+    return mapping.line_of if isinstance(mapping, LineDict) else (lambda _k: line)
+
+
 def _examples(raw: Any, shown: str, line: int, key: str) -> tuple[Example, ...]:
+    """The cases of ``tests.fail`` or ``tests.pass`` (``key``): strings or mappings."""
     if not isinstance(raw, list):
         raise RuleError("must be a list of examples", path=shown, line=line, key=key)
     lines = raw.item_lines if isinstance(raw, LineList) else [line] * len(raw)
@@ -96,13 +114,81 @@ def _examples(raw: Any, shown: str, line: int, key: str) -> tuple[Example, ...]:
     for item, item_line in zip(raw, lines, strict=True):
         if isinstance(item, str):
             out.append(Example({"example.txt": item}, item_line))
-        elif isinstance(item, dict) and set(item) == {"files"} and isinstance(item["files"], dict) \
-                and all(isinstance(k, str) and isinstance(v, str) for k, v in item["files"].items()) \
-                and item["files"]:
-            out.append(Example(dict(item["files"]), item_line))
+        elif isinstance(item, dict):
+            out.append(_case(item, shown, item_line, key))
         else:
-            raise RuleError("each example is a string or {files: {name.txt: text, ...}}",
+            raise RuleError(_EXAMPLE_SHAPE, path=shown, line=item_line, key=key)
+    return tuple(out)
+
+
+def _case(item: dict[str, Any], shown: str, line: int, key: str) -> Example:
+    """A mapping case: ``files:`` or ``text:``, an optional ``name:`` and, on a fail case,
+    ``expect:`` -- the findings it must produce, no more and no fewer."""
+    at = _line_of(item, line)
+    for k in item:
+        if k == "expect" and key == "tests.pass":
+            raise RuleError("pass cases expect no finding", path=shown, line=at(k), key=f"{key}.{k}")
+        if k not in _CASE_KEYS:
+            valid = [c for c in _CASE_KEYS if key == "tests.fail" or c != "expect"]
+            raise RuleError(f"unknown key in a test case; valid: {', '.join(valid)}",
+                            path=shown, line=at(k), key=f"{key}.{k}")
+    if ("files" in item) == ("text" in item):
+        raise RuleError("a test case has files: or text:, exactly one", path=shown, line=line, key=key)
+    files: dict[str, str]
+    if "text" in item:
+        if not isinstance(item["text"], str):
+            raise RuleError(f"must be a string, not {_yaml_type(item['text'])} {_plain(item['text'])!r}",
+                            path=shown, line=at("text"), key=f"{key}.text")
+        files = {"example.txt": item["text"]}
+    else:
+        given = item["files"]
+        if not (isinstance(given, dict) and given
+                and all(isinstance(k, str) and isinstance(v, str) for k, v in given.items())):
+            raise RuleError(_EXAMPLE_SHAPE, path=shown, line=line, key=key)
+        files = dict(given)
+    name = item.get("name")
+    if "name" in item and (not isinstance(name, str) or not name.strip()):
+        raise RuleError(f"must be a non-empty string, not {_yaml_type(name)} {_plain(name)!r}",
+                        path=shown, line=at("name"), key=f"{key}.name")
+    expect = None
+    if "expect" in item:
+        expect = _expectations(item["expect"], files, shown, at("expect"), f"{key}.expect")
+    return Example(files, line, name=name, expect=expect)
+
+
+def _expectations(raw: Any, files: dict[str, str], shown: str, line: int, key: str) -> tuple[Expectation, ...]:
+    if not isinstance(raw, list) or not raw:
+        raise RuleError("must be a non-empty list of expected findings (a case expecting none is a pass case)",
+                        path=shown, line=line, key=key)
+    lines = raw.item_lines if isinstance(raw, LineList) else [line] * len(raw)
+    out = []
+    for item, item_line in zip(raw, lines, strict=True):
+        if not isinstance(item, dict):
+            raise RuleError("each expected finding is a mapping, e.g. {file: b.txt, match: ..., severity: ...}",
                             path=shown, line=item_line, key=key)
+        at = _line_of(item, item_line)
+        for k in item:
+            if k not in _EXPECT_KEYS:
+                raise RuleError(f"unknown key in an expected finding; valid: {', '.join(sorted(_EXPECT_KEYS))}",
+                                path=shown, line=at(k), key=f"{key}.{k}")
+            _check_type(item[k], _EXPECT_KEYS[k], shown, at(k), f"{key}.{k}")
+            if k in ("line", "column") and item[k] < 1:
+                raise RuleError(f"must be 1 or more (lines and columns count from 1), not {item[k]}",
+                                path=shown, line=at(k), key=f"{key}.{k}")
+        if not {"match", "line", "column"} & set(item):
+            raise RuleError("an expected finding needs match:, line: or column:", path=shown, line=item_line,
+                            key=key)
+        file = item.get("file")
+        if file is None:
+            if len(files) > 1:
+                raise RuleError(f"missing required key (the case has files {', '.join(sorted(files))})",
+                                path=shown, line=item_line, key=f"{key}.file")
+            file = next(iter(files))
+        elif file not in files:
+            raise RuleError(f"no file {file!r} in this case; its files: {', '.join(sorted(files))}",
+                            path=shown, line=at("file"), key=f"{key}.file")
+        out.append(Expectation(file, match=item.get("match"), line=item.get("line"), column=item.get("column"),
+                               severity=item.get("severity"), suggestion=item.get("suggestion")))
     return tuple(out)
 
 

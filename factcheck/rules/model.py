@@ -35,11 +35,68 @@ class Option:
 
 
 @dataclass(frozen=True)
+class Expectation:
+    """One finding a ``fail:`` test case pins: in which file, and what it must look like.
+
+    A bare "at least one finding" lets a rule regress silently -- finding the
+    wrong figure, in the wrong article, at the wrong severity -- while its test
+    still passes.  Each field left ``None`` is not checked; ``line`` and
+    ``column`` are 1-based, as findings report them, and ``match`` is the
+    finding's exact excerpt.
+    """
+
+    file: str
+    match: str | None = None
+    line: int | None = None
+    column: int | None = None
+    severity: str | None = None
+    suggestion: str | None = None
+
+    def met_by(self, finding: Finding) -> bool:
+        loc = finding.location
+        return (loc.path == self.file
+                and (self.match is None or loc.excerpt == self.match)
+                and (self.line is None or loc.line == self.line)
+                and (self.column is None or loc.column == self.column)
+                and (self.severity is None or finding.severity == self.severity)
+                and (self.suggestion is None or finding.suggestion == self.suggestion))
+
+    def describe(self) -> str:
+        """Shown like a finding (``file:line:col severity 'excerpt'``), unchecked parts left out."""
+        where = self.file
+        if self.line is not None or self.column is not None:
+            where += f":{self.line if self.line is not None else '*'}"
+            if self.column is not None:
+                where += f":{self.column}"
+        parts = [where]
+        if self.severity is not None:
+            parts.append(self.severity)
+        if self.match is not None:
+            parts.append(repr(self.match))
+        if self.suggestion is not None:
+            parts.append(f"-> {self.suggestion!r}")
+        return " ".join(parts)
+
+
+def describe_finding(finding: Finding) -> str:
+    """A finding as an expectation would pin it: ``file:line:col severity 'excerpt' [-> 'suggestion']``."""
+    loc = finding.location
+    out = f"{loc.path}:{loc.line}:{loc.column} {finding.severity} {loc.excerpt!r}"
+    return out + (f" -> {finding.suggestion!r}" if finding.suggestion is not None else "")
+
+
+@dataclass(frozen=True)
 class Example:
-    """A rule test case: one text (as ``example.txt``) or several named files."""
+    """A rule test case: one text (as ``example.txt``) or several named files.
+
+    ``expect`` (fail cases only) pins the exact set of findings the case must
+    produce; ``None`` keeps the plain meaning "at least one finding".
+    """
 
     files: Mapping[str, str]
     line: int | None = None
+    name: str | None = None
+    expect: tuple[Expectation, ...] | None = None
 
 
 @dataclass
