@@ -413,6 +413,7 @@ def test_pre_commit_hook_definition() -> None:
     assert hook["require_serial"] is True
     files = re.compile(hook["files"])
     assert files.search("articles/a.md") and files.search("wire/b.txt") and not files.search("x.py")
+    assert files.search("site/c.html") and files.search("site/d.htm")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "corpus = [" in readme.split("## pre-commit", 1)[1]
 

@@ -95,8 +95,10 @@ def rules_of(data: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def test_version_matches_the_package() -> None:
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
-    assert factcheck.__version__ == project == dist_version("factcheck")
+    meta = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    project = meta["version"]
+    assert meta["name"] == "factcheck-news"  # `factcheck` on PyPI is an unrelated project
+    assert factcheck.__version__ == project == dist_version(meta["name"])
     result = invoke("--version")
     assert result.exit_code == 0
     assert result.stdout == f"factcheck {project}\n"
