@@ -110,3 +110,52 @@ def variant_rule(message: str = "'{match}' is written 'Kim Jong Un' elsewhere.")
                 origin="test:1")
     rule.impl = VariantKind(rule, {})
     return rule
+
+
+# --------------------------------------------------------------------------- a newsroom repository for CI tests
+
+#: Three articles: two spell "Kim Jong Un", one writes "Kim Long Un" (a names/variant finding of the shipped rules).
+NEWSROOM_ARTICLES = {
+    "a.txt": "North Korean leader Kim Jong Un met envoys in Pyongyang.\n\n"
+             "Kim Jong Un said the talks had been useful.\n",
+    "b.txt": "Leader Kim Jong Un spoke to reporters after the meeting.\n",
+    "c.txt": "Diplomats discussed leader Kim Long Un's offer to settle the dispute.\n\n"
+             "The envoys left the capital in the evening.\n",
+}
+
+
+def run_factcheck(cwd: Path, *args: str) -> Any:
+    """The installed CLI as a subprocess, as CI runs it (no FACTCHECK* variables leak in)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FACTCHECK")}
+    return subprocess.run([sys.executable, "-c", "from factcheck.cli import main; main()", *args],
+                          cwd=cwd, capture_output=True, text=True, env=env, timeout=120)
+
+
+def git(repo: Path, *args: str) -> None:
+    import subprocess
+
+    subprocess.run(["git", "-c", "user.name=ci", "-c", "user.email=ci@example.org", *args], cwd=repo,
+                   check=True, capture_output=True)
+
+
+def newsroom(root: Path, reason: str = "") -> Path:
+    """A committed git repository of :data:`NEWSROOM_ARTICLES` under ``articles/`` with a baseline
+    (``.factcheck-baseline.json`` at its root) accepting their one finding, with ``reason``."""
+    (root / "articles").mkdir(parents=True)
+    for name, text in NEWSROOM_ARTICLES.items():
+        (root / "articles" / name).write_text(text, encoding="utf-8")
+    git(root, "init", "-q")
+    created = run_factcheck(root, "baseline", "create", "articles")
+    assert created.returncode == 0, created.stderr
+    baseline = root / ".factcheck-baseline.json"
+    data = json.loads(baseline.read_text(encoding="utf-8"))
+    assert [(e["path"], e["excerpt"]) for e in data["findings"]] == [("articles/c.txt", "Kim Long Un")]
+    data["findings"][0]["reason"] = reason
+    baseline.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "articles and their baseline")
+    return root

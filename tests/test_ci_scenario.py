@@ -14,40 +14,21 @@ The CLI runs as a subprocess of the installed package, as CI runs it.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import git, newsroom
+from conftest import run_factcheck as factcheck
 
 BASELINE = ".factcheck-baseline.json"
 REASON = "Spelling of the agency's wire copy; correction requested."
-
-ARTICLES = {
-    "a.txt": "North Korean leader Kim Jong Un met envoys in Pyongyang.\n\n"
-             "Kim Jong Un said the talks had been useful.\n",
-    "b.txt": "Leader Kim Jong Un spoke to reporters after the meeting.\n",
-    "c.txt": "Diplomats discussed leader Kim Long Un's offer to settle the dispute.\n\n"
-             "The envoys left the capital in the evening.\n",
-}
 CLEAN = "Kim Jong Un, the North Korean leader, met the envoys again on the second day.\n"
 INCONSISTENT = "Reporters waited for leader Kim Jang Un outside the hall.\n"
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-
-
-def factcheck(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FACTCHECK")}
-    return subprocess.run([sys.executable, "-c", "from factcheck.cli import main; main()", *args],
-                          cwd=cwd, capture_output=True, text=True, env=env, timeout=120)
-
-
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=ci", "-c", "user.email=ci@example.org", *args], cwd=repo,
-                   check=True, capture_output=True)
 
 
 def new_findings(result: subprocess.CompletedProcess[str]) -> list[dict[str, Any]]:
@@ -62,20 +43,7 @@ def reasons(repo: Path) -> dict[str, str]:
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """A committed repository of three articles and a baseline accepting their one finding, with a reason."""
-    root = tmp_path / "newsroom"
-    (root / "articles").mkdir(parents=True)
-    for name, text in ARTICLES.items():
-        (root / "articles" / name).write_text(text, encoding="utf-8")
-    git(root, "init", "-q")
-    created = factcheck(root, "baseline", "create", "articles")
-    assert created.returncode == 0, created.stderr
-    data = json.loads((root / BASELINE).read_text(encoding="utf-8"))
-    assert [(e["path"], e["excerpt"]) for e in data["findings"]] == [("articles/c.txt", "Kim Long Un")]
-    data["findings"][0]["reason"] = REASON
-    (root / BASELINE).write_text(json.dumps(data, indent=2), encoding="utf-8")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "articles and their baseline")
-    return root
+    return newsroom(tmp_path / "newsroom", REASON)
 
 
 @pytest.mark.parametrize("where", [".", "articles"], ids=["from the root", "from a sub-folder"])
