@@ -268,6 +268,6 @@ def meta_rule_selected(rule_id: str, select: Sequence[str], ignore: Sequence[str
     """``--select``/``--ignore`` apply to the engine's own rules as to any other."""
 
     def hit(pats: Sequence[str]) -> bool:
-        return any(rule_id == p or rule_id.startswith(p.rstrip("/") + "/") for p in pats)
+        return any(rule_id == p.rstrip("/") or rule_id.startswith(p.rstrip("/") + "/") for p in pats)
 
     return (not select or hit(select)) and not hit(ignore)

@@ -206,9 +206,13 @@ def load_rules(paths: Iterable[Path], include_builtin: bool = True) -> list[Rule
 
 
 def select_rules(rules: Sequence[Rule], select: Sequence[str], ignore: Sequence[str]) -> list[Rule]:
-    """Filter by ids or prefixes (``names`` or ``names/`` selects ``names/variant``)."""
+    """Filter by ids or prefixes (``names`` or ``names/`` selects ``names/variant``).
+
+    Unknown entries are rejected before this (:func:`factcheck.rules.ids.check_selectors`);
+    a trailing ``/`` is ignored everywhere, so ``names/variant/`` is ``names/variant``.
+    """
 
     def hit(rule_id: str, pats: Sequence[str]) -> bool:
-        return any(rule_id == p or rule_id.startswith(p.rstrip("/") + "/") for p in pats)
+        return any(rule_id == p.rstrip("/") or rule_id.startswith(p.rstrip("/") + "/") for p in pats)
 
     return [r for r in rules if (not select or hit(r.id, select)) and not hit(r.id, ignore)]
