@@ -152,6 +152,10 @@ def test_shipped_ids_get_suggestions(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert error_line(invoke("scan", "a.txt", "--select", "numbers/conflict")) == \
         "factcheck: error: --select: unknown rule id or prefix 'numbers/conflict' " \
         "(did you mean 'figures/conflict'?)"
+    # an entry with a '/' is most likely an id: a close id of the same depth beats the bare prefix
+    assert error_line(invoke("scan", "a.txt", "--select", "spelling/places")) == \
+        "factcheck: error: --select: unknown rule id or prefix 'spelling/places' " \
+        "(did you mean 'spelling/variants'?)"
 
 
 def test_unknown_id_real_process(house: Path) -> None:

@@ -60,4 +60,10 @@ def check_selectors(config: Config, rule_ids: Iterable[str]) -> None:
             if pattern.rstrip("/") in valid:
                 continue
             raise ConfigError(f"{_origin(config, key, pattern)}: unknown rule id or prefix {pattern!r}"
-                              + did_you_mean(pattern.rstrip("/") or pattern, valid))
+                              + _suggestion(pattern.rstrip("/") or pattern, valid))
+
+
+def _suggestion(pattern: str, valid: frozenset[str]) -> str:
+    """A close id or prefix of the same depth first (``spelling/places``: an id, not ``spelling``), else any."""
+    depth = pattern.count("/")
+    return did_you_mean(pattern, {v for v in valid if v.count("/") == depth}) or did_you_mean(pattern, valid)
