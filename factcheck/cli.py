@@ -362,11 +362,16 @@ def test_rules(
     rule is one nobody can tell is still working.
     """
     from factcheck.engine import active_rules
-    from factcheck.rules.loader import load_rules
+    from factcheck.errors import RuleError
+    from factcheck.rules.loader import RULE_SUFFIXES, load_rules, rule_files
     from factcheck.rules.testing import run_rule_tests
 
     try:
         if paths:
+            for p in paths:
+                # A folder with no rule files would "pass" while testing nothing: a wrong path, not success.
+                if not rule_files([Path(p)]):
+                    raise RuleError(f"no rule files found in {p} (looked for {', '.join(RULE_SUFFIXES)})")
             rules = load_rules([Path(p) for p in paths], include_builtin=False)
         else:
             rules = active_rules(_config(config_path))

@@ -35,6 +35,20 @@ KEYS = {
 
 
 @dataclass(frozen=True)
+class SelectorSource:
+    """``select`` or ``ignore`` entries as one place gave them: the config file or a CLI flag.
+
+    Config keeps the merged lists (what filters the rules); these records only
+    remember where each entry was written, so that an unknown id is reported
+    against the file and key or the flag the user has to fix.
+    """
+
+    key: str  # "select" | "ignore"
+    patterns: tuple[str, ...]
+    file: str | None = None  # the config file; None: the command line (``--select``/``--ignore``)
+
+
+@dataclass(frozen=True)
 class Config:
     rules: tuple[Path, ...] = ()
     select: tuple[str, ...] = ()
@@ -47,6 +61,7 @@ class Config:
     baseline: Path | None = None
     jobs: int = 0
     source: str | None = None  # the config file used, for messages
+    selector_sources: tuple[SelectorSource, ...] = ()  # where select/ignore entries came from, for messages
 
     def date_override(self, shown_path: str) -> _dt.date | None:
         """The configured publication date of a document, by the first matching glob."""
@@ -69,6 +84,9 @@ class Config:
                 if key in ("rules", "corpus"):
                     items = tuple(Path(v) for v in items)
                 changes[key] = current + items
+                if key in ("select", "ignore"):
+                    sources = changes.get("selector_sources", self.selector_sources)
+                    changes["selector_sources"] = (*sources, SelectorSource(key, items))
             elif key == "baseline":
                 changes[key] = Path(value)
             else:
@@ -156,6 +174,7 @@ def parse_config_table(table: dict[str, Any], base: Path, shown: str) -> Config:
     for key in ("select", "ignore", "exclude"):
         if key in table:
             kw[key] = _strings(table[key], shown, key)
+    kw["selector_sources"] = tuple(SelectorSource(key, kw[key], shown) for key in ("select", "ignore") if key in kw)
     if "fail_on" in table:
         if table["fail_on"] not in SEVERITIES:
             raise ConfigError(f"must be one of {', '.join(SEVERITIES)}", path=shown, key="fail_on")

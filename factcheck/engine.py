@@ -25,6 +25,7 @@ from factcheck.claims.base import Claim, extract_all
 from factcheck.config import Config
 from factcheck.documents import Document, SkippedFile, discover, display_path, load_document
 from factcheck.findings import Finding, sort_findings
+from factcheck.rules.ids import check_selectors
 from factcheck.rules.loader import load_rules, select_rules
 from factcheck.rules.model import CorpusView, Rule
 from factcheck.suppressions import (
@@ -152,7 +153,9 @@ def _worker_run(path: Path) -> _FileResult:
 
 
 def active_rules(config: Config) -> list[Rule]:
+    """The configured rules after ``select``/``ignore``; an entry naming no known rule is a ConfigError."""
     rules = load_rules(config.rules, include_builtin=config.builtin_rules)
+    check_selectors(config, (r.id for r in rules))
     return select_rules(rules, config.select, config.ignore)
 
 
@@ -186,7 +189,9 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     but findings located in them are not reported.
 
     ``known_rule_ids`` (default: every loaded rule, selected or not; with
-    explicit ``rules``, their ids) decides which suppression ids are unknown.
+    explicit ``rules``, their ids) decides which suppression ids are unknown,
+    and which ``config.select``/``config.ignore`` entries: one that names no
+    known rule id or prefix raises ConfigError before any document is read.
     ``config.baseline`` is applied unless ``use_baseline`` is false (as when
     creating one).
     """
@@ -199,6 +204,7 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     else:
         rules = list(rules)
         known = set(known_rule_ids) if known_rule_ids is not None else {r.id for r in rules}
+    check_selectors(config, known)
     baseline = None
     baseline_file = config.baseline if use_baseline else None
     if baseline_file is not None:

@@ -29,10 +29,11 @@ Parsing is per document and pure (it runs in the map phase, in workers);
 :func:`apply_suppressions` runs after the corpus rules, so findings of both
 phases are covered.  A suppression that silenced nothing is reported as
 ``factcheck/unused-suppression`` (stale comments otherwise accumulate and hide
-the next real problem on that line); one naming a rule id that does not exist
-is reported the same way; a malformed directive is
-``factcheck/invalid-suppression``.  Both are warnings and cannot themselves be
-suppressed inline (use ``--ignore``).
+the next real problem on that line).  A malformed directive, and one naming a
+rule id that does not exist (a typo would otherwise silence nothing, forever,
+and look like it works), is ``factcheck/invalid-suppression``, with the id
+probably meant.  Both are warnings and cannot themselves be suppressed inline
+(use ``--ignore``).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from dataclasses import dataclass, replace
 
 from factcheck.documents import Document
 from factcheck.findings import Finding, Location
+from factcheck.suggest import did_you_mean
 
 UNUSED_RULE = "factcheck/unused-suppression"
 INVALID_RULE = "factcheck/invalid-suppression"
@@ -53,14 +55,15 @@ META_RULES: dict[str, tuple[str, str, str]] = {
     UNUSED_RULE: (
         "warning",
         "A factcheck suppression comment that suppresses nothing.",
-        "An inline suppression names a rule that produced no finding on the lines it covers, or a rule id "
-        "that does not exist. Stale suppressions hide the next real finding on that line: remove them.",
+        "An inline suppression names a rule that produced no finding on the lines it covers. "
+        "Stale suppressions hide the next real finding on that line: remove them.",
     ),
     INVALID_RULE: (
         "warning",
         "A malformed factcheck suppression comment.",
-        "A factcheck directive without a rule id, with an unknown directive name, or an enable without a "
-        "matching disable. Rule ids are required so that a comment never hides more than its author meant.",
+        "A factcheck directive without a rule id, naming a rule id that does not exist, with an unknown "
+        "directive name, or an enable without a matching disable. Rule ids are required so that a comment "
+        "never hides more than its author meant.",
     ),
 }
 
@@ -228,6 +231,16 @@ def _unused_message(s: Suppression) -> str:
     return msg
 
 
+def _unknown_id_message(rule: str, known: Collection[str]) -> str:
+    """Name the typo and the id probably meant; a prefix gets the ids it would have to name."""
+    under = sorted(k for k in known if k.startswith(rule.rstrip("/") + "/"))
+    if under:
+        shown = ", ".join(f"'{k}'" for k in under[:3]) + (", ..." if len(under) > 3 else "")
+        return (f"Suppression names '{rule}', a prefix, not a rule id: suppressions name exact ids "
+                f"({shown}).")
+    return f"Suppression names unknown rule id '{rule}'{did_you_mean(rule, known)}."
+
+
 def apply_suppressions(findings: Iterable[Finding], sup: Suppressions, active: Collection[str],
                        known: Collection[str]) -> list[Finding]:
     """Mark the findings of one document that its directives silence; add the meta findings.
@@ -235,7 +248,8 @@ def apply_suppressions(findings: Iterable[Finding], sup: Suppressions, active: C
     ``active`` are the rule ids that ran (only their suppressions can be judged
     unused: with ``--select names`` a ``spelling/common`` suppression is not
     stale, just not checked); ``known`` are every rule id that exists, so a
-    typo in an id is reported even when that rule is deselected.
+    typo in an id is reported (as invalid, with a suggestion) even when that
+    rule is deselected.
     """
     used: set[int] = set()
     out: list[Finding] = []
@@ -258,7 +272,7 @@ def apply_suppressions(findings: Iterable[Finding], sup: Suppressions, active: C
         if i in used:
             continue
         if s.rule not in known:
-            out.append(_meta_finding(UNUSED_RULE, f"Suppression names unknown rule id '{s.rule}'.", s.where))
+            out.append(_meta_finding(INVALID_RULE, _unknown_id_message(s.rule, known), s.where))
         elif s.rule in active:
             out.append(_meta_finding(UNUSED_RULE, _unused_message(s), s.where))
     return out
@@ -268,6 +282,6 @@ def meta_rule_selected(rule_id: str, select: Sequence[str], ignore: Sequence[str
     """``--select``/``--ignore`` apply to the engine's own rules as to any other."""
 
     def hit(pats: Sequence[str]) -> bool:
-        return any(rule_id == p or rule_id.startswith(p.rstrip("/") + "/") for p in pats)
+        return any(rule_id == p.rstrip("/") or rule_id.startswith(p.rstrip("/") + "/") for p in pats)
 
     return (not select or hit(select)) and not hit(ignore)

@@ -118,8 +118,9 @@ def test_space_separated_ids_and_no_colon_spacing(work: Path) -> None:
 
 def test_ids_match_exactly_not_by_prefix(work: Path) -> None:
     report = scan_text(work, "The goverment said. <!-- factcheck-ignore: house -->\n")
-    assert summary(report.findings) == [(1, "house/spelling", None), (1, UNUSED_RULE, None)]
-    assert "unknown rule id 'house'" in report.findings[1].message
+    assert summary(report.findings) == [(1, "house/spelling", None), (1, INVALID_RULE, None)]
+    assert report.findings[1].message == ("Suppression names 'house', a prefix, not a rule id: suppressions "
+                                          "name exact ids ('house/anonymous', 'house/spelling').")
 
 
 # --------------------------------------------------------------------------- reporting unused and invalid ones
@@ -149,8 +150,9 @@ def test_unused_block_reports_its_line_range(work: Path) -> None:
 
 def test_unknown_rule_id_is_reported_even_when_other_ids_work(work: Path) -> None:
     report = scan_text(work, "The goverment. <!-- factcheck-ignore: house/spelling, house/spellling -->\n")
-    assert summary(report.findings) == [(1, "house/spelling", ""), (1, UNUSED_RULE, None)]
-    assert "unknown rule id 'house/spellling'" in report.findings[1].message
+    assert summary(report.findings) == [(1, "house/spelling", ""), (1, INVALID_RULE, None)]
+    assert report.findings[1].message == \
+        "Suppression names unknown rule id 'house/spellling' (did you mean 'house/spelling'?)."
 
 
 def test_known_but_deselected_rule_is_not_unused(work: Path) -> None:

@@ -3,8 +3,9 @@
 Every mistake a user can make in a rule file is an exit-2 :class:`RuleError`
 naming the file, the line and the key: unknown type, unknown or mistyped key
 (with the valid keys listed), bad regular expression, duplicate id, missing
-message.  Validation happens before any document is read, so a typo in a
-rule never costs a long scan.
+message, a file that defines no rule at all, ``rules:`` that is not a list.
+Validation happens before any document is read, so a typo in a rule never
+costs a long scan.
 """
 
 from __future__ import annotations
@@ -259,17 +260,26 @@ def load_rule_file(path: Path, builtin: bool = False) -> list[Rule]:
     if builtin:
         # Shipped packs live in site-packages once installed: name them by pack, not by a long path.
         shown = "builtin:" + path.relative_to(builtin_rules_dir()).as_posix()
-    docs = load_yaml(path, shown)
+    # An empty document (a bare ``---``, a trailing separator) holds nothing, not a broken rule.
+    docs = [d for d in load_yaml(path, shown) if d is not None]
     rules: list[Rule] = []
     for doc in docs:
         if isinstance(doc, LineList):
             for item, line in zip(doc, doc.item_lines, strict=True):
                 rules.append(parse_rule(item, shown, line, builtin))
-        elif isinstance(doc, dict) and set(doc) == {"rules"} and isinstance(doc["rules"], LineList):
-            for item, line in zip(doc["rules"], doc["rules"].item_lines, strict=True):
+        elif isinstance(doc, LineDict) and set(doc) == {"rules"}:
+            listed = doc["rules"]
+            if not isinstance(listed, LineList):
+                raise RuleError(f"must be a list of rules, not {_yaml_type(listed)}", path=shown,
+                                line=doc.line_of("rules"), key="rules")
+            for item, line in zip(listed, listed.item_lines, strict=True):
                 rules.append(parse_rule(item, shown, line, builtin))
-        else:
+        else:  # one rule; parse_rule says what a scalar should have been
             rules.append(parse_rule(doc, shown, getattr(doc, "line", 1), builtin))
+    if not rules:
+        # A file that defines nothing is a mistake (a wrong path, a commented-out pack), and with
+        # `test-rules` it would "pass" while testing nothing.
+        raise RuleError("empty rule file: no rules defined", path=shown)
     return rules
 
 
@@ -292,9 +302,13 @@ def load_rules(paths: Iterable[Path], include_builtin: bool = True) -> list[Rule
 
 
 def select_rules(rules: Sequence[Rule], select: Sequence[str], ignore: Sequence[str]) -> list[Rule]:
-    """Filter by ids or prefixes (``names`` or ``names/`` selects ``names/variant``)."""
+    """Filter by ids or prefixes (``names`` or ``names/`` selects ``names/variant``).
+
+    Unknown entries are rejected before this (:func:`factcheck.rules.ids.check_selectors`);
+    a trailing ``/`` is ignored everywhere, so ``names/variant/`` is ``names/variant``.
+    """
 
     def hit(rule_id: str, pats: Sequence[str]) -> bool:
-        return any(rule_id == p or rule_id.startswith(p.rstrip("/") + "/") for p in pats)
+        return any(rule_id == p.rstrip("/") or rule_id.startswith(p.rstrip("/") + "/") for p in pats)
 
     return [r for r in rules if (not select or hit(r.id, select)) and not hit(r.id, ignore)]
