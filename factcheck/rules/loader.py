@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.documents import display_path
-from factcheck.errors import RuleError
+from factcheck.errors import FactcheckError, RuleError, did_you_mean
 from factcheck.findings import SEVERITIES
 from factcheck.rules.kinds import KINDS
 from factcheck.rules.model import COMMON_PLACEHOLDERS, Example, Option, Rule
@@ -76,16 +76,54 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _check_type(value: Any, opt: Option, shown: str, line: int, key: str) -> None:
-    ok = isinstance(value, opt.types) and not (isinstance(value, bool) and bool not in opt.types)
-    if isinstance(value, int) and not isinstance(value, bool) and float in opt.types:
-        ok = True
-    if not ok:
-        raise RuleError(f"must be {opt.type_name()}, not {_yaml_type(value)} {_plain(value)!r}",
-                        path=shown, line=line, key=key)
+def _is_a(value: Any, types: tuple[type, ...]) -> bool:
+    """``isinstance`` as a rule author means it: a boolean is no number, an integer is a number."""
+    if isinstance(value, bool) and bool not in types:
+        return False
+    if isinstance(value, int) and float in types:
+        return True
+    return isinstance(value, types)
+
+
+def _number(x: float) -> str:
+    """A bound as a person writes it: 1, not 1.0."""
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+def check_option(value: Any, opt: Option, shown: str, line: int | None, key: str, *,
+                 error: type[FactcheckError] = RuleError) -> None:
+    """Validate one value against its option: type, choices, list elements and numeric range.
+
+    The one check for rule files and for ``[tool.factcheck.rules."id"]``
+    overrides (``error=ConfigError``, no line), so both give the same message.
+    """
+    if not _is_a(value, opt.types):
+        raise error(f"must be {opt.type_name()}, not {_yaml_type(value)} {_plain(value)!r}",
+                    path=shown, line=line, key=key)
     if opt.choices and value not in opt.choices:
         choices = ", ".join(str(c) for c in opt.choices)
-        raise RuleError(f"must be one of {choices}, not {value!r}", path=shown, line=line, key=key)
+        raise error(f"must be one of {choices}, not {value!r}{did_you_mean(value, opt.choices)}",
+                    path=shown, line=line, key=key)
+    if isinstance(value, list):
+        lines = value.item_lines if isinstance(value, LineList) and line is not None else [line] * len(value)
+        for item, item_line in zip(value, lines, strict=True):
+            if opt.items and not _is_a(item, opt.items):
+                raise error(f"every element must be {opt.item_type_name()}, not {_yaml_type(item)} "
+                            f"{_plain(item)!r}", path=shown, line=item_line, key=key)
+            if opt.item_choices and item not in opt.item_choices:
+                valid = ", ".join(sorted(str(c) for c in opt.item_choices))
+                raise error(f"unknown element {item!r}; valid: {valid}{did_you_mean(item, opt.item_choices)}",
+                            path=shown, line=item_line, key=key)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        lo, hi = opt.min, opt.max
+        # Written as "not >=" so that NaN, which compares false to everything, is out of range too.
+        if lo is not None and hi is not None and not lo <= value <= hi:
+            raise error(f"must be between {_number(lo)} and {_number(hi)}, not {value!r}",
+                        path=shown, line=line, key=key)
+        if lo is not None and not value >= lo:
+            raise error(f"must be at least {_number(lo)}, not {value!r}", path=shown, line=line, key=key)
+        if hi is not None and not value <= hi:
+            raise error(f"must be at most {_number(hi)}, not {value!r}", path=shown, line=line, key=key)
 
 
 def _examples(raw: Any, shown: str, line: int, key: str) -> tuple[Example, ...]:
@@ -136,7 +174,7 @@ def parse_rule(raw: Any, shown: str, line: int, builtin: bool = False) -> Rule:
                             path=shown, line=raw.line_of(key), key=key)
     for key, opt in valid.items():
         if key in raw:
-            _check_type(raw[key], opt, shown, raw.line_of(key), key)
+            check_option(raw[key], opt, shown, raw.line_of(key), key)
         elif opt.required:
             raise RuleError("missing required key", path=shown, line=raw.line, key=key)
     rule_id = raw["id"]
