@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from factcheck.config import RuleOverride
 from factcheck.documents import display_path
-from factcheck.errors import FactcheckError, RuleError, did_you_mean
+from factcheck.errors import ConfigError, FactcheckError, RuleError, did_you_mean
 from factcheck.findings import SEVERITIES
 from factcheck.rules.kinds import KINDS
-from factcheck.rules.model import COMMON_PLACEHOLDERS, Example, Option, Rule
+from factcheck.rules.model import COMMON_PLACEHOLDERS, Example, Option, Rule, RuleKind
 from factcheck.rules.yamlsrc import LineDict, LineList, load_yaml
 
 COMMON_KEYS: dict[str, Option] = {
@@ -156,8 +157,37 @@ def _check_message(message: str, allowed: Sequence[str], shown: str, line: int) 
                             path=shown, line=line, key="message")
 
 
-def parse_rule(raw: Any, shown: str, line: int, builtin: bool = False) -> Rule:
-    """Validate one rule mapping and build its kind.  Raises RuleError on any mistake."""
+def _overridden(raw: LineDict, kind: type[RuleKind], override: RuleOverride) -> LineDict:
+    """The rule's mapping with a config override's severity and options in place of its own.
+
+    Each option is checked with the very check the YAML gets, so the messages
+    are the same, but they name the config file and the key path
+    (``rules."figures/conflict".min_similarity``): that is where the mistake is.
+    """
+    merged = LineDict(raw)
+    merged.line, merged.key_lines = raw.line, dict(raw.key_lines)
+    if override.severity is not None:
+        merged["severity"] = override.severity
+    for key, value in override.options:
+        opt = kind.OPTIONS.get(key)
+        if opt is None:
+            valid = sorted({"severity", *kind.OPTIONS})
+            raise ConfigError(f"unknown option for a {kind.name} rule; valid: {', '.join(valid)}"
+                              f"{did_you_mean(key, valid)}", path=override.source, key=override.key(key))
+        check_option(value, opt, override.source, None, override.key(key), error=ConfigError)
+        if opt.file and isinstance(value, str):
+            value = str((Path(override.source).parent / value).absolute())
+        merged[key] = value
+    return merged
+
+
+def parse_rule(raw: Any, shown: str, line: int, builtin: bool = False,
+               overrides: Mapping[str, RuleOverride] | None = None) -> Rule:
+    """Validate one rule mapping and build its kind.  Raises RuleError on any mistake.
+
+    ``overrides`` (by rule id) are the config's per-rule settings: applied
+    after the rule's own mapping is validated, and checked the same way.
+    """
     if not isinstance(raw, LineDict):
         raise RuleError("a rule must be a mapping with id, type, severity and message", path=shown, line=line)
     kind_name = raw.get("type")
@@ -182,6 +212,9 @@ def parse_rule(raw: Any, shown: str, line: int, builtin: bool = False) -> Rule:
         raise RuleError(f"invalid id {rule_id!r}: use namespace/name in lower case, e.g. house/my-rule",
                         path=shown, line=raw.line_of("id"), key="id")
     _check_message(raw["message"], COMMON_PLACEHOLDERS + kind.PLACEHOLDERS, shown, raw.line_of("message"))
+    override = (overrides or {}).get(rule_id)
+    if override is not None:
+        raw = _overridden(raw, kind, override)
     fail: tuple[Example, ...] = ()
     passes: tuple[Example, ...] = ()
     if "tests" in raw:
@@ -201,11 +234,18 @@ def parse_rule(raw: Any, shown: str, line: int, builtin: bool = False) -> Rule:
                 message=raw["message"], description=raw.get("description", "") or "",
                 origin=f"{shown}:{raw.line}", link=raw.get("link"), options=options,
                 fail=fail, passes=passes, builtin=builtin)
-    rule.impl = kind.build(rule, options, raw, shown)
+    try:
+        rule.impl = kind.build(rule, options, raw, shown)
+    except RuleError as exc:
+        # A mistake the kind finds in an overridden option is the config's, not the rule file's.
+        if override is not None and exc.key and exc.key.split(".")[0] in dict(override.options):
+            raise ConfigError(exc.message, path=override.source, key=override.key(exc.key)) from exc
+        raise
     return rule
 
 
-def load_rule_file(path: Path, builtin: bool = False) -> list[Rule]:
+def load_rule_file(path: Path, builtin: bool = False,
+                   overrides: Mapping[str, RuleOverride] | None = None) -> list[Rule]:
     """A file holds one rule (a mapping), a list of rules, or several YAML documents."""
     shown = display_path(path)
     if builtin:
@@ -216,23 +256,29 @@ def load_rule_file(path: Path, builtin: bool = False) -> list[Rule]:
     for doc in docs:
         if isinstance(doc, LineList):
             for item, line in zip(doc, doc.item_lines, strict=True):
-                rules.append(parse_rule(item, shown, line, builtin))
+                rules.append(parse_rule(item, shown, line, builtin, overrides))
         elif isinstance(doc, dict) and set(doc) == {"rules"} and isinstance(doc["rules"], LineList):
             for item, line in zip(doc["rules"], doc["rules"].item_lines, strict=True):
-                rules.append(parse_rule(item, shown, line, builtin))
+                rules.append(parse_rule(item, shown, line, builtin, overrides))
         else:
-            rules.append(parse_rule(doc, shown, getattr(doc, "line", 1), builtin))
+            rules.append(parse_rule(doc, shown, getattr(doc, "line", 1), builtin, overrides))
     return rules
 
 
-def load_rules(paths: Iterable[Path], include_builtin: bool = True) -> list[Rule]:
-    """Built-in packs (unless disabled) then the user's files; ids must be unique."""
+def load_rules(paths: Iterable[Path], include_builtin: bool = True,
+               overrides: Sequence[RuleOverride] = ()) -> list[Rule]:
+    """Built-in packs (unless disabled) then the user's files; ids must be unique.
+
+    ``overrides`` change rules as they are loaded; one whose id matches no
+    loaded rule is an error (a typo would otherwise change nothing, silently).
+    """
+    by_id = {o.id: o for o in overrides}
     rules: list[Rule] = []
     if include_builtin:
         for f in rule_files([builtin_rules_dir()]):
-            rules.extend(load_rule_file(f, builtin=True))
+            rules.extend(load_rule_file(f, builtin=True, overrides=by_id))
     for f in rule_files(paths):
-        rules.extend(load_rule_file(f))
+        rules.extend(load_rule_file(f, overrides=by_id))
     seen: dict[str, Rule] = {}
     for r in rules:
         if r.id in seen:
@@ -240,6 +286,9 @@ def load_rules(paths: Iterable[Path], include_builtin: bool = True) -> list[Rule
             raise RuleError(f"duplicate rule id {r.id!r} (first defined at {seen[r.id].origin})",
                             path=path, line=int(line), key="id")
         seen[r.id] = r
+    for o in overrides:
+        if o.id not in seen:
+            raise ConfigError(f"no loaded rule has this id{did_you_mean(o.id, seen)}", path=o.source, key=o.key())
     return rules
 
 

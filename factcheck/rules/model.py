@@ -26,7 +26,9 @@ class Option:
     meaning (``kinds: [quantiy]``, ``min_similarity: 5``) is an error naming
     the key and the valid values, not a rule that silently never fires:
     ``choices`` for a scalar, ``items`` (element types) and ``item_choices``
-    for a list, ``min``/``max`` (inclusive) for a number.
+    for a list, ``min``/``max`` (inclusive) for a number.  ``file`` marks an
+    option whose string value names a file relative to the file that gives
+    it (a rule file, or the config file for an override).
     """
 
     types: tuple[type, ...]
@@ -38,6 +40,7 @@ class Option:
     item_choices: tuple[Any, ...] = ()
     min: float | None = None
     max: float | None = None
+    file: bool = False
 
     def type_name(self) -> str:
         return _type_names(self.types)

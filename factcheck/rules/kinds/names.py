@@ -170,7 +170,7 @@ class NameVariantsKind(Kind):
         "ratio": Option((float,), default=2.0, min=1,
                         help="how many times more mentions the dominant spelling needs"),
         "max_rare": Option((int,), default=2, min=0, help="a spelling with more mentions than this is never a typo"),
-        "canonical": Option((list, str), default=[], items=(str,),
+        "canonical": Option((list, str), default=[], items=(str,), file=True,
                             help="canonical names, or a YAML file listing them"),
         "types": Option((list,), default=list(NAME_TYPES), items=(str,), item_choices=NAME_TYPES,
                         help="name types to check"),
