@@ -57,7 +57,7 @@ class RuleOverride:
     id: str
     severity: str | None = None
     options: tuple[tuple[str, Any], ...] = ()
-    source: str = ""  # the config file, for messages and relative paths
+    source: str | None = None  # the config file, for messages and relative paths (None: the API, cwd)
 
     def key(self, option: str | None = None) -> str:
         """The key path as the user wrote it, for messages: ``rules."figures/conflict".min_similarity``."""

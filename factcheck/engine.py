@@ -6,10 +6,12 @@ processes for large scans.  Corpus rules then see every document's claims at
 once (the reduce phase) and compare across articles.  The two phases stay
 apart so that the map phase can move to other executors without a rewrite.
 
-After the reduce phase, inline suppressions (parsed per document in the map
-phase) are applied to the findings of *both* phases, then the baseline marks
-each finding new or unchanged.  Neither removes a finding: formatters decide
-what to show, the exit code counts only unsuppressed new ones.
+After the reduce phase, ``per_file_ignores`` drops the findings of the
+rules it names in the files it matches (a config decision, like ``ignore``).
+Then inline suppressions (parsed per document in the map phase) are applied
+to the findings of *both* phases, then the baseline marks each finding new or
+unchanged.  Neither of those removes a finding: formatters decide what to
+show, the exit code counts only unsuppressed new ones.
 """
 
 from __future__ import annotations

@@ -18,8 +18,9 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
-from factcheck.config import RuleOverride, load_config
+from factcheck.config import Config, RuleOverride, load_config
 from factcheck.engine import active_rules, scan
+from factcheck.errors import ConfigError
 
 ANON = "Headline\n\nOfficials, speaking on condition of anonymity, said the talks would go on.\n"
 HOUSE_RULES = """\
@@ -315,3 +316,12 @@ def test_baseline_create_takes_the_extend_flags(here: Path) -> None:
     assert result.exit_code == 0, result.output
     rules = {e["rule"] for e in json.loads((here / "b.json").read_text(encoding="utf-8"))["findings"]}
     assert not any(r.startswith(("names/", "sourcing/")) for r in rules)
+
+
+def test_overrides_through_the_api_without_a_config_file(here: Path) -> None:
+    cfg = Config(overrides=(RuleOverride("sourcing/anonymous", "error"),))
+    assert {f.severity for f in scan(["arts/d.txt"], cfg).findings if f.rule == "sourcing/anonymous"} == {"error"}
+    with pytest.raises(ConfigError) as exc:
+        active_rules(Config(overrides=(RuleOverride("sourcing/anonymus", options=(("words", 3),)),)))
+    assert str(exc.value) == ("key 'rules.\"sourcing/anonymus\"': no loaded rule has this id "
+                              "(did you mean 'sourcing/anonymous'?)")

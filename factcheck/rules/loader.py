@@ -91,7 +91,7 @@ def _number(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else str(x)
 
 
-def check_option(value: Any, opt: Option, shown: str, line: int | None, key: str, *,
+def check_option(value: Any, opt: Option, shown: str | None, line: int | None, key: str, *,
                  error: type[FactcheckError] = RuleError) -> None:
     """Validate one value against its option: type, choices, list elements and numeric range.
 
@@ -176,7 +176,8 @@ def _overridden(raw: LineDict, kind: type[RuleKind], override: RuleOverride) -> 
                               f"{did_you_mean(key, valid)}", path=override.source, key=override.key(key))
         check_option(value, opt, override.source, None, override.key(key), error=ConfigError)
         if opt.file and isinstance(value, str):
-            value = str((Path(override.source).parent / value).absolute())
+            base = Path(override.source).parent if override.source else Path()
+            value = str((base / value).absolute())
         merged[key] = value
     return merged
 
