@@ -107,6 +107,10 @@ def _write(text: str, output: Path | None) -> None:
 ExcludeOpt = Annotated[list[str] | None, typer.Option("--exclude", help="Glob of files to skip (repeatable).")]
 SelectOpt = Annotated[list[str] | None, typer.Option("--select", help="Only these rule ids or prefixes.")]
 IgnoreOpt = Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rule ids or prefixes.")]
+ExtendSelectOpt = Annotated[list[str] | None, typer.Option(
+    "--extend-select", help="Add rule ids or prefixes to a narrowed selection (never narrows by itself).")]
+ExtendIgnoreOpt = Annotated[list[str] | None, typer.Option(
+    "--extend-ignore", help="Also skip these rule ids or prefixes.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings on stderr.")]
 FORMAT_NAMES = "text, json, sarif, github, junit, gitlab or concise"
 
@@ -132,6 +136,8 @@ def scan(
     rules: RulesOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
+    extend_select: ExtendSelectOpt = None,
+    extend_ignore: ExtendIgnoreOpt = None,
     fmt: Annotated[str, typer.Option("--format", help=f"{FORMAT_NAMES}.")] = "text",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
     also: Annotated[list[str] | None, typer.Option(
@@ -154,7 +160,8 @@ def scan(
             raise FactcheckError(f"--format must be one of {FORMAT_NAMES}, not {fmt!r}")
         extra_outputs = _parse_also(also, FORMATTERS)
         config = _config(config_path, exclude=exclude, rules=as_paths(rules), select=select, ignore=ignore,
-                         fail_on=fail_on, baseline=baseline)
+                         extend_select=extend_select, extend_ignore=extend_ignore, fail_on=fail_on,
+                         baseline=baseline)
         if no_baseline:
             config = replace(config, baseline=None)
         elif config.baseline is None:
@@ -210,6 +217,8 @@ def baseline_create(
     rules: RulesOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
+    extend_select: ExtendSelectOpt = None,
+    extend_ignore: ExtendIgnoreOpt = None,
     quiet: QuietOpt = False,
     config_path: ConfigOpt = None,
 ) -> None:
@@ -222,7 +231,8 @@ def baseline_create(
     from factcheck.documents import display_path
 
     try:
-        config = _config(config_path, exclude=exclude, rules=as_paths(rules), select=select, ignore=ignore)
+        config = _config(config_path, exclude=exclude, rules=as_paths(rules), select=select, ignore=ignore,
+                         extend_select=extend_select, extend_ignore=extend_ignore)
         target = output or config.baseline or default_baseline(config)
         scan_paths = paths or ["."]
         report = _baseline_scan(scan_paths, config, quiet)
@@ -251,6 +261,8 @@ def baseline_update(
     rules: RulesOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
+    extend_select: ExtendSelectOpt = None,
+    extend_ignore: ExtendIgnoreOpt = None,
     quiet: QuietOpt = False,
     config_path: ConfigOpt = None,
 ) -> None:
@@ -263,7 +275,8 @@ def baseline_update(
     from factcheck.documents import display_path
 
     try:
-        config = _config(config_path, exclude=exclude, rules=as_paths(rules), select=select, ignore=ignore)
+        config = _config(config_path, exclude=exclude, rules=as_paths(rules), select=select, ignore=ignore,
+                         extend_select=extend_select, extend_ignore=extend_ignore)
         target = baseline_file or config.baseline or default_baseline(config)
         old = load_baseline(target)
         pm = project_paths(config, target)

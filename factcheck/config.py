@@ -17,13 +17,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from factcheck.errors import ConfigError
+from factcheck.errors import ConfigError, did_you_mean
 from factcheck.findings import SEVERITIES
 
 KEYS = {
-    "rules": "extra rule files or folders",
+    "rules": "extra rule files or folders, or a table of paths and per-rule settings",
     "select": "rule ids or prefixes to run (default: all)",
     "ignore": "rule ids or prefixes to skip",
+    "extend_select": "rule ids or prefixes added to a narrowed select (never narrows by itself)",
+    "extend_ignore": "rule ids or prefixes added to ignore",
+    "per_file_ignores": "table of path glob -> rule ids or prefixes whose findings are dropped there",
     "fail_on": "lowest severity that fails the run: error, warning or info",
     "exclude": "glob patterns of files to skip",
     "builtin_rules": "load the rule packs shipped with factcheck (default true)",
@@ -32,6 +35,38 @@ KEYS = {
     "baseline": "path of a baseline file of accepted findings",
     "jobs": "worker processes for the per-document phase (0 = automatic)",
 }
+#: the spellings ruff users type, accepted for the keys they know from ruff.
+ALIASES = {"extend-select": "extend_select", "extend-ignore": "extend_ignore", "per-file-ignores": "per_file_ignores"}
+
+
+def rule_matches(rule_id: str, patterns: Sequence[str]) -> bool:
+    """A rule id matches an id or a prefix (``names`` or ``names/`` matches ``names/variant``)."""
+    return any(rule_id == p or rule_id.startswith(p.rstrip("/") + "/") for p in patterns)
+
+
+@dataclass(frozen=True)
+class RuleOverride:
+    """``[tool.factcheck.rules."id"]``: one rule's severity and options, changed without copying its YAML.
+
+    Kept as data in :class:`Config` (not applied to loaded rules) because
+    worker processes load their rules from the config: the override must
+    travel with it.  The options are validated against the rule's kind when
+    the rules are loaded, since only then is the kind known.
+    """
+
+    id: str
+    severity: str | None = None
+    options: tuple[tuple[str, Any], ...] = ()
+    source: str | None = None  # the config file, for messages and relative paths (None: the API, cwd)
+
+    def key(self, option: str | None = None) -> str:
+        """The key path as the user wrote it, for messages: ``rules."figures/conflict".min_similarity``."""
+        base = f'rules."{self.id}"'
+        return base if option is None else f"{base}.{option}"
+
+
+#: Config keys (and, hyphenated, CLI flags) whose entries are rule ids or prefixes.
+SELECTOR_KEYS = ("select", "ignore", "extend_select", "extend_ignore")
 
 
 @dataclass(frozen=True)
@@ -43,7 +78,7 @@ class SelectorSource:
     against the file and key or the flag the user has to fix.
     """
 
-    key: str  # "select" | "ignore"
+    key: str  # one of SELECTOR_KEYS
     patterns: tuple[str, ...]
     file: str | None = None  # the config file; None: the command line (``--select``/``--ignore``)
 
@@ -60,8 +95,32 @@ class Config:
     corpus: tuple[Path, ...] = ()
     baseline: Path | None = None
     jobs: int = 0
+    extend_select: tuple[str, ...] = ()
+    extend_ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    overrides: tuple[RuleOverride, ...] = ()
     source: str | None = None  # the config file used, for messages
     selector_sources: tuple[SelectorSource, ...] = ()  # where select/ignore entries came from, for messages
+
+    @property
+    def selected(self) -> tuple[str, ...]:
+        """The rules to run: ``select`` plus ``extend_select``; an empty select (all rules) stays all.
+
+        ``extend_select`` adds to a narrowed selection and never narrows by
+        itself, as in ruff: selecting "all, and also X" is still all.
+        """
+        return self.select + self.extend_select if self.select else ()
+
+    @property
+    def ignored(self) -> tuple[str, ...]:
+        """``ignore`` plus ``extend_ignore``."""
+        return self.ignore + self.extend_ignore
+
+    def file_ignores(self, shown_path: str, rule_id: str) -> bool:
+        """Is this rule ignored in this file by ``per_file_ignores`` (globs matched as :meth:`date_override` does)?"""
+        name = shown_path.rsplit("/", 1)[-1]
+        return any((fnmatch.fnmatchcase(shown_path, glob) or fnmatch.fnmatchcase(name, glob))
+                   and rule_matches(rule_id, rules) for glob, rules in self.per_file_ignores)
 
     def date_override(self, shown_path: str) -> _dt.date | None:
         """The configured publication date of a document, by the first matching glob."""
@@ -84,7 +143,7 @@ class Config:
                 if key in ("rules", "corpus"):
                     items = tuple(Path(v) for v in items)
                 changes[key] = current + items
-                if key in ("select", "ignore"):
+                if key in SELECTOR_KEYS:
                     sources = changes.get("selector_sources", self.selector_sources)
                     changes["selector_sources"] = (*sources, SelectorSource(key, items))
             elif key == "baseline":
@@ -163,18 +222,65 @@ def load_config(path: Path | None = None, cwd: Path | None = None) -> Config:
     return parse_config_table(table, path.parent, shown)
 
 
+def _rule_settings(value: Any, base: Path, shown: str) -> tuple[tuple[Path, ...], tuple[RuleOverride, ...]]:
+    """``rules``: a list of rule files, or a table of ``paths`` and per-rule tables keyed by rule id."""
+    if not isinstance(value, dict):
+        return tuple(base / p for p in _strings(value, shown, "rules")), ()
+    paths: tuple[Path, ...] = ()
+    overrides: list[RuleOverride] = []
+    for key, sub in value.items():
+        if key == "paths":
+            paths = tuple(base / p for p in _strings(sub, shown, "rules.paths"))
+        elif "/" in key:
+            overrides.append(_override(key, sub, shown))
+        else:
+            raise ConfigError('unknown key; valid: paths, or a rule id in quotes (rules."figures/conflict")',
+                              path=shown, key=f"rules.{key}")
+    return paths, tuple(overrides)
+
+
+def _override(rule_id: str, settings: Any, shown: str) -> RuleOverride:
+    """One per-rule table; its option keys are checked against the rule's kind at load time."""
+    override = RuleOverride(rule_id, source=shown)
+    if not isinstance(settings, dict):
+        raise ConfigError("must be a table of severity and options of that rule", path=shown, key=override.key())
+    severity = settings.get("severity")
+    if "severity" in settings and severity not in SEVERITIES:
+        hint = "; to turn the rule off, add it to ignore" if severity in ("ignore", "off", "none") \
+            else did_you_mean(severity, SEVERITIES)
+        raise ConfigError(f"must be one of {', '.join(SEVERITIES)}, not {severity!r}{hint}", path=shown,
+                          key=override.key("severity"))
+    options = tuple((k, v) for k, v in settings.items() if k != "severity")
+    return replace(override, severity=severity, options=options)
+
+
+def _per_file_ignores(value: Any, shown: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(value, dict):
+        raise ConfigError("must be a table of path glob = rule ids", path=shown, key="per_file_ignores")
+    return tuple((glob, _strings(rules, shown, f'per_file_ignores."{glob}"')) for glob, rules in value.items())
+
+
 def parse_config_table(table: dict[str, Any], base: Path, shown: str) -> Config:
+    table = dict(table)
+    for alias, key in ALIASES.items():
+        if alias in table:
+            if key in table:
+                raise ConfigError(f"given twice, also as '{key}'", path=shown, key=alias)
+            table[key] = table.pop(alias)
     for key in table:
         if key not in KEYS:
             raise ConfigError(f"unknown key; valid: {', '.join(sorted(KEYS))}", path=shown, key=key)
     kw: dict[str, Any] = {"source": shown}
-    for key in ("rules", "corpus"):
-        if key in table:
-            kw[key] = tuple(base / p for p in _strings(table[key], shown, key))
-    for key in ("select", "ignore", "exclude"):
+    if "rules" in table:
+        kw["rules"], kw["overrides"] = _rule_settings(table["rules"], base, shown)
+    if "corpus" in table:
+        kw["corpus"] = tuple(base / p for p in _strings(table["corpus"], shown, "corpus"))
+    if "per_file_ignores" in table:
+        kw["per_file_ignores"] = _per_file_ignores(table["per_file_ignores"], shown)
+    for key in ("select", "ignore", "exclude", "extend_select", "extend_ignore"):
         if key in table:
             kw[key] = _strings(table[key], shown, key)
-    kw["selector_sources"] = tuple(SelectorSource(key, kw[key], shown) for key in ("select", "ignore") if key in kw)
+    kw["selector_sources"] = tuple(SelectorSource(key, kw[key], shown) for key in SELECTOR_KEYS if key in kw)
     if "fail_on" in table:
         if table["fail_on"] not in SEVERITIES:
             raise ConfigError(f"must be one of {', '.join(SEVERITIES)}", path=shown, key="fail_on")

@@ -6,10 +6,12 @@ processes for large scans.  Corpus rules then see every document's claims at
 once (the reduce phase) and compare across articles.  The two phases stay
 apart so that the map phase can move to other executors without a rewrite.
 
-After the reduce phase, inline suppressions (parsed per document in the map
-phase) are applied to the findings of *both* phases, then the baseline marks
-each finding new or unchanged.  Neither removes a finding: formatters decide
-what to show, the exit code counts only unsuppressed new ones.
+After the reduce phase, ``per_file_ignores`` drops the findings of the
+rules it names in the files it matches (a config decision, like ``ignore``).
+Then inline suppressions (parsed per document in the map phase) are applied
+to the findings of *both* phases, then the baseline marks each finding new or
+unchanged.  Neither of those removes a finding: formatters decide what to
+show, the exit code counts only unsuppressed new ones.
 """
 
 from __future__ import annotations
@@ -152,11 +154,20 @@ def _worker_run(path: Path) -> _FileResult:
     return analyse_file(path, _WORKER["config"], rules, kinds)  # type: ignore[arg-type]
 
 
+def loaded_rules(config: Config) -> list[Rule]:
+    """Every rule the config loads, selected or not, with its per-rule overrides applied.
+
+    The one place rules come from a config, in the parent and in each worker
+    alike, so an override cannot hold in one and not the other.
+    """
+    return load_rules(config.rules, include_builtin=config.builtin_rules, overrides=config.overrides)
+
+
 def active_rules(config: Config) -> list[Rule]:
     """The configured rules after ``select``/``ignore``; an entry naming no known rule is a ConfigError."""
-    rules = load_rules(config.rules, include_builtin=config.builtin_rules)
+    rules = loaded_rules(config)
     check_selectors(config, (r.id for r in rules))
-    return select_rules(rules, config.select, config.ignore)
+    return select_rules(rules, config.selected, config.ignored)
 
 
 def run_corpus_rules(rules: Sequence[Rule], docs: Sequence[Document],
@@ -198,8 +209,8 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     config = config or Config()
     explicit_rules = rules
     if rules is None:
-        loaded = load_rules(config.rules, include_builtin=config.builtin_rules)
-        rules = select_rules(loaded, config.select, config.ignore)
+        loaded = loaded_rules(config)
+        rules = select_rules(loaded, config.selected, config.ignored)
         known = set(known_rule_ids) if known_rule_ids is not None else {r.id for r in loaded}
     else:
         rules = list(rules)
@@ -246,6 +257,8 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     if extra:
         hidden = {r.doc.path for r in results[len(files):] if r.doc is not None}
         findings = [f for f in findings if f.path not in hidden]
+    if config.per_file_ignores:  # after the corpus phase, so its findings are covered too
+        findings = [f for f in findings if not config.file_ignores(f.path, f.rule)]
     shown = [r for r in results[:len(files)] if r.doc is not None]
     findings = _suppress(findings, shown, {r.id for r in rules}, known, config)
     findings = sort_findings(_dedupe(findings))
@@ -281,10 +294,19 @@ def _suppress(findings: list[Finding], reported: Sequence[_FileResult], active: 
     out: list[Finding] = []
     for path, fs in by_path.items():
         sup = sups.pop(path, None)
-        out.extend(apply_suppressions(fs, sup, active, known) if sup is not None else fs)
+        out.extend(apply_suppressions(fs, sup, _active_in(path, active, config), known) if sup is not None else fs)
     for sup in sups.values():  # documents with directives but no findings
-        out.extend(apply_suppressions([], sup, active, known))
-    return [f for f in out if f.rule not in META_RULES or meta_rule_selected(f.rule, config.select, config.ignore)]
+        out.extend(apply_suppressions([], sup, _active_in(sup.path, active, config), known))
+    return [f for f in out if f.rule not in META_RULES or
+            (meta_rule_selected(f.rule, config.selected, config.ignored) and not config.file_ignores(f.path, f.rule))]
+
+
+def _active_in(path: str, active: Collection[str], config: Config) -> Collection[str]:
+    """The rules that ran on one file: a rule ``per_file_ignores`` drops there cannot make a
+    suppression of it stale (its findings never reach the suppressions)."""
+    if not config.per_file_ignores:
+        return active
+    return {r for r in active if not config.file_ignores(path, r)}
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

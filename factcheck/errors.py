@@ -8,6 +8,10 @@ a bug in factcheck and is allowed to show a traceback.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
+from typing import Any
+
 
 class FactcheckError(Exception):
     """A problem with the user's input or configuration (exit code 2)."""
@@ -39,3 +43,11 @@ class RuleError(FactcheckError):
 
 class ConfigError(FactcheckError):
     """A configuration file or command-line option that is not valid."""
+
+
+def did_you_mean(value: Any, valid: Iterable[Any]) -> str:
+    """`` (did you mean 'x'?)`` for the closest valid spelling of a mistyped string, else ``""``."""
+    if not isinstance(value, str):
+        return ""
+    close = difflib.get_close_matches(value, [str(v) for v in valid], n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""

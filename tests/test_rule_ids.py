@@ -391,3 +391,23 @@ def test_test_rules_on_rule_files_still_runs(house: Path) -> None:
 def test_shipped_packs_have_no_empty_files() -> None:
     for f in sorted(builtin_rules_dir().rglob("*.yaml")):
         assert load_rule_file(f, builtin=True), f
+
+
+def test_extend_selectors_and_per_file_ignores_are_checked_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                               ) -> None:
+    from factcheck.config import load_config
+    from factcheck.engine import active_rules
+    from factcheck.errors import ConfigError
+
+    monkeypatch.chdir(tmp_path)
+    Path("factcheck.toml").write_text('extend_ignore = ["sourcing/anonymus"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"factcheck.toml: key 'extend_ignore': unknown rule id or prefix "
+                                          r"'sourcing/anonymus' \(did you mean 'sourcing/anonymous'\?\)"):
+        active_rules(load_config())
+    Path("factcheck.toml").write_text('[per_file_ignores]\n"wire/*" = ["names/varaint"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"factcheck.toml: key 'per_file_ignores.\"wire/\*\"': unknown rule id "
+                                          r"or prefix 'names/varaint' \(did you mean 'names/variant'\?\)"):
+        active_rules(load_config())
+    Path("factcheck.toml").write_text("", encoding="utf-8")
+    with pytest.raises(ConfigError, match="^--extend-select: unknown rule id or prefix 'nosuch'"):
+        active_rules(load_config().merged(extend_select=["nosuch"]))

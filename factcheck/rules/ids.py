@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from factcheck.config import Config
+from factcheck.config import SELECTOR_KEYS, Config
 from factcheck.documents import display_path
 from factcheck.errors import ConfigError
 from factcheck.suggest import did_you_mean
@@ -44,7 +44,8 @@ def _origin(config: Config, key: str, pattern: str) -> str:
     """Where ``pattern`` was written: the config file and key, the CLI flag, or the Config field."""
     for source in config.selector_sources:
         if source.key == key and pattern in source.patterns:
-            return f"--{key}" if source.file is None else f"{display_path(Path(source.file))}: key '{key}'"
+            flag = "--" + key.replace("_", "-")
+            return flag if source.file is None else f"{display_path(Path(source.file))}: key '{key}'"
     return key
 
 
@@ -55,12 +56,14 @@ def check_selectors(config: Config, rule_ids: Iterable[str]) -> None:
     and the ``factcheck`` prefix are added here).
     """
     valid = id_prefixes(known_rule_ids(rule_ids))
-    for key, patterns in (("select", config.select), ("ignore", config.ignore)):
-        for pattern in patterns:
-            if pattern.rstrip("/") in valid:
-                continue
-            raise ConfigError(f"{_origin(config, key, pattern)}: unknown rule id or prefix {pattern!r}"
-                              + _suggestion(pattern.rstrip("/") or pattern, valid))
+    entries = [(_origin(config, key, p), p) for key in SELECTOR_KEYS for p in getattr(config, key)]
+    source = display_path(Path(config.source)) + ": " if config.source else ""
+    entries += [(f"{source}key 'per_file_ignores.\"{glob}\"'", p) for glob, ps in config.per_file_ignores for p in ps]
+    for origin, pattern in entries:
+        if pattern.rstrip("/") in valid:
+            continue
+        raise ConfigError(f"{origin}: unknown rule id or prefix {pattern!r}"
+                          + _suggestion(pattern.rstrip("/") or pattern, valid))
 
 
 def _suggestion(pattern: str, valid: frozenset[str]) -> str:

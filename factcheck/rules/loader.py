@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from factcheck.config import RuleOverride
 from factcheck.documents import display_path
-from factcheck.errors import RuleError
+from factcheck.errors import ConfigError, FactcheckError, RuleError, did_you_mean
 from factcheck.findings import SEVERITIES
 from factcheck.rules.kinds import KINDS
-from factcheck.rules.model import COMMON_PLACEHOLDERS, Example, Expectation, Option, Rule
+from factcheck.rules.model import COMMON_PLACEHOLDERS, Example, Expectation, Option, Rule, RuleKind
 from factcheck.rules.yamlsrc import LineDict, LineList, load_yaml
 
 COMMON_KEYS: dict[str, Option] = {
@@ -77,16 +78,54 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _check_type(value: Any, opt: Option, shown: str, line: int, key: str) -> None:
-    ok = isinstance(value, opt.types) and not (isinstance(value, bool) and bool not in opt.types)
-    if isinstance(value, int) and not isinstance(value, bool) and float in opt.types:
-        ok = True
-    if not ok:
-        raise RuleError(f"must be {opt.type_name()}, not {_yaml_type(value)} {_plain(value)!r}",
-                        path=shown, line=line, key=key)
+def _is_a(value: Any, types: tuple[type, ...]) -> bool:
+    """``isinstance`` as a rule author means it: a boolean is no number, an integer is a number."""
+    if isinstance(value, bool) and bool not in types:
+        return False
+    if isinstance(value, int) and float in types:
+        return True
+    return isinstance(value, types)
+
+
+def _number(x: float) -> str:
+    """A bound as a person writes it: 1, not 1.0."""
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+def check_option(value: Any, opt: Option, shown: str | None, line: int | None, key: str, *,
+                 error: type[FactcheckError] = RuleError) -> None:
+    """Validate one value against its option: type, choices, list elements and numeric range.
+
+    The one check for rule files and for ``[tool.factcheck.rules."id"]``
+    overrides (``error=ConfigError``, no line), so both give the same message.
+    """
+    if not _is_a(value, opt.types):
+        raise error(f"must be {opt.type_name()}, not {_yaml_type(value)} {_plain(value)!r}",
+                    path=shown, line=line, key=key)
     if opt.choices and value not in opt.choices:
         choices = ", ".join(str(c) for c in opt.choices)
-        raise RuleError(f"must be one of {choices}, not {value!r}", path=shown, line=line, key=key)
+        raise error(f"must be one of {choices}, not {value!r}{did_you_mean(value, opt.choices)}",
+                    path=shown, line=line, key=key)
+    if isinstance(value, list):
+        lines = value.item_lines if isinstance(value, LineList) and line is not None else [line] * len(value)
+        for item, item_line in zip(value, lines, strict=True):
+            if opt.items and not _is_a(item, opt.items):
+                raise error(f"every element must be {opt.item_type_name()}, not {_yaml_type(item)} "
+                            f"{_plain(item)!r}", path=shown, line=item_line, key=key)
+            if opt.item_choices and item not in opt.item_choices:
+                valid = ", ".join(sorted(str(c) for c in opt.item_choices))
+                raise error(f"unknown element {item!r}; valid: {valid}{did_you_mean(item, opt.item_choices)}",
+                            path=shown, line=item_line, key=key)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        lo, hi = opt.min, opt.max
+        # Written as "not >=" so that NaN, which compares false to everything, is out of range too.
+        if lo is not None and hi is not None and not lo <= value <= hi:
+            raise error(f"must be between {_number(lo)} and {_number(hi)}, not {value!r}",
+                        path=shown, line=line, key=key)
+        if lo is not None and not value >= lo:
+            raise error(f"must be at least {_number(lo)}, not {value!r}", path=shown, line=line, key=key)
+        if hi is not None and not value <= hi:
+            raise error(f"must be at most {_number(hi)}, not {value!r}", path=shown, line=line, key=key)
 
 
 _EXAMPLE_SHAPE = "each example is a string or {files: {name.txt: text, ...}}"
@@ -172,7 +211,7 @@ def _expectations(raw: Any, files: dict[str, str], shown: str, line: int, key: s
             if k not in _EXPECT_KEYS:
                 raise RuleError(f"unknown key in an expected finding; valid: {', '.join(sorted(_EXPECT_KEYS))}",
                                 path=shown, line=at(k), key=f"{key}.{k}")
-            _check_type(item[k], _EXPECT_KEYS[k], shown, at(k), f"{key}.{k}")
+            check_option(item[k], _EXPECT_KEYS[k], shown, at(k), f"{key}.{k}")
             if k in ("line", "column") and item[k] < 1:
                 raise RuleError(f"must be 1 or more (lines and columns count from 1), not {item[k]}",
                                 path=shown, line=at(k), key=f"{key}.{k}")
@@ -205,8 +244,38 @@ def _check_message(message: str, allowed: Sequence[str], shown: str, line: int) 
                             path=shown, line=line, key="message")
 
 
-def parse_rule(raw: Any, shown: str, line: int, builtin: bool = False) -> Rule:
-    """Validate one rule mapping and build its kind.  Raises RuleError on any mistake."""
+def _overridden(raw: LineDict, kind: type[RuleKind], override: RuleOverride) -> LineDict:
+    """The rule's mapping with a config override's severity and options in place of its own.
+
+    Each option is checked with the very check the YAML gets, so the messages
+    are the same, but they name the config file and the key path
+    (``rules."figures/conflict".min_similarity``): that is where the mistake is.
+    """
+    merged = LineDict(raw)
+    merged.line, merged.key_lines = raw.line, dict(raw.key_lines)
+    if override.severity is not None:
+        merged["severity"] = override.severity
+    for key, value in override.options:
+        opt = kind.OPTIONS.get(key)
+        if opt is None:
+            valid = sorted({"severity", *kind.OPTIONS})
+            raise ConfigError(f"unknown option for a {kind.name} rule; valid: {', '.join(valid)}"
+                              f"{did_you_mean(key, valid)}", path=override.source, key=override.key(key))
+        check_option(value, opt, override.source, None, override.key(key), error=ConfigError)
+        if opt.file and isinstance(value, str):
+            base = Path(override.source).parent if override.source else Path()
+            value = str((base / value).absolute())
+        merged[key] = value
+    return merged
+
+
+def parse_rule(raw: Any, shown: str, line: int, builtin: bool = False,
+               overrides: Mapping[str, RuleOverride] | None = None) -> Rule:
+    """Validate one rule mapping and build its kind.  Raises RuleError on any mistake.
+
+    ``overrides`` (by rule id) are the config's per-rule settings: applied
+    after the rule's own mapping is validated, and checked the same way.
+    """
     if not isinstance(raw, LineDict):
         raise RuleError("a rule must be a mapping with id, type, severity and message", path=shown, line=line)
     kind_name = raw.get("type")
@@ -223,7 +292,7 @@ def parse_rule(raw: Any, shown: str, line: int, builtin: bool = False) -> Rule:
                             path=shown, line=raw.line_of(key), key=key)
     for key, opt in valid.items():
         if key in raw:
-            _check_type(raw[key], opt, shown, raw.line_of(key), key)
+            check_option(raw[key], opt, shown, raw.line_of(key), key)
         elif opt.required:
             raise RuleError("missing required key", path=shown, line=raw.line, key=key)
     rule_id = raw["id"]
@@ -231,6 +300,9 @@ def parse_rule(raw: Any, shown: str, line: int, builtin: bool = False) -> Rule:
         raise RuleError(f"invalid id {rule_id!r}: use namespace/name in lower case, e.g. house/my-rule",
                         path=shown, line=raw.line_of("id"), key="id")
     _check_message(raw["message"], COMMON_PLACEHOLDERS + kind.PLACEHOLDERS, shown, raw.line_of("message"))
+    override = (overrides or {}).get(rule_id)
+    if override is not None:
+        raw = _overridden(raw, kind, override)
     fail: tuple[Example, ...] = ()
     passes: tuple[Example, ...] = ()
     if "tests" in raw:
@@ -250,11 +322,18 @@ def parse_rule(raw: Any, shown: str, line: int, builtin: bool = False) -> Rule:
                 message=raw["message"], description=raw.get("description", "") or "",
                 origin=f"{shown}:{raw.line}", link=raw.get("link"), options=options,
                 fail=fail, passes=passes, builtin=builtin)
-    rule.impl = kind.build(rule, options, raw, shown)
+    try:
+        rule.impl = kind.build(rule, options, raw, shown)
+    except RuleError as exc:
+        # A mistake the kind finds in an overridden option is the config's, not the rule file's.
+        if override is not None and exc.key and exc.key.split(".")[0] in dict(override.options):
+            raise ConfigError(exc.message, path=override.source, key=override.key(exc.key)) from exc
+        raise
     return rule
 
 
-def load_rule_file(path: Path, builtin: bool = False) -> list[Rule]:
+def load_rule_file(path: Path, builtin: bool = False,
+                   overrides: Mapping[str, RuleOverride] | None = None) -> list[Rule]:
     """A file holds one rule (a mapping), a list of rules, or several YAML documents."""
     shown = display_path(path)
     if builtin:
@@ -266,16 +345,16 @@ def load_rule_file(path: Path, builtin: bool = False) -> list[Rule]:
     for doc in docs:
         if isinstance(doc, LineList):
             for item, line in zip(doc, doc.item_lines, strict=True):
-                rules.append(parse_rule(item, shown, line, builtin))
+                rules.append(parse_rule(item, shown, line, builtin, overrides))
         elif isinstance(doc, LineDict) and set(doc) == {"rules"}:
             listed = doc["rules"]
             if not isinstance(listed, LineList):
                 raise RuleError(f"must be a list of rules, not {_yaml_type(listed)}", path=shown,
                                 line=doc.line_of("rules"), key="rules")
             for item, line in zip(listed, listed.item_lines, strict=True):
-                rules.append(parse_rule(item, shown, line, builtin))
+                rules.append(parse_rule(item, shown, line, builtin, overrides))
         else:  # one rule; parse_rule says what a scalar should have been
-            rules.append(parse_rule(doc, shown, getattr(doc, "line", 1), builtin))
+            rules.append(parse_rule(doc, shown, getattr(doc, "line", 1), builtin, overrides))
     if not rules:
         # A file that defines nothing is a mistake (a wrong path, a commented-out pack), and with
         # `test-rules` it would "pass" while testing nothing.
@@ -283,14 +362,20 @@ def load_rule_file(path: Path, builtin: bool = False) -> list[Rule]:
     return rules
 
 
-def load_rules(paths: Iterable[Path], include_builtin: bool = True) -> list[Rule]:
-    """Built-in packs (unless disabled) then the user's files; ids must be unique."""
+def load_rules(paths: Iterable[Path], include_builtin: bool = True,
+               overrides: Sequence[RuleOverride] = ()) -> list[Rule]:
+    """Built-in packs (unless disabled) then the user's files; ids must be unique.
+
+    ``overrides`` change rules as they are loaded; one whose id matches no
+    loaded rule is an error (a typo would otherwise change nothing, silently).
+    """
+    by_id = {o.id: o for o in overrides}
     rules: list[Rule] = []
     if include_builtin:
         for f in rule_files([builtin_rules_dir()]):
-            rules.extend(load_rule_file(f, builtin=True))
+            rules.extend(load_rule_file(f, builtin=True, overrides=by_id))
     for f in rule_files(paths):
-        rules.extend(load_rule_file(f))
+        rules.extend(load_rule_file(f, overrides=by_id))
     seen: dict[str, Rule] = {}
     for r in rules:
         if r.id in seen:
@@ -298,6 +383,9 @@ def load_rules(paths: Iterable[Path], include_builtin: bool = True) -> list[Rule
             raise RuleError(f"duplicate rule id {r.id!r} (first defined at {seen[r.id].origin})",
                             path=path, line=int(line), key="id")
         seen[r.id] = r
+    for o in overrides:
+        if o.id not in seen:
+            raise ConfigError(f"no loaded rule has this id{did_you_mean(o.id, seen)}", path=o.source, key=o.key())
     return rules
 
 

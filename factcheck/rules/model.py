@@ -20,18 +20,39 @@ from factcheck.findings import Finding, Location, context_of
 
 @dataclass(frozen=True)
 class Option:
-    """One type-specific rule option: its Python type(s), default and a one-line help."""
+    """One type-specific rule option: its Python type(s), default, one-line help and constraints.
+
+    The constraints exist so that a value of the right type but the wrong
+    meaning (``kinds: [quantiy]``, ``min_similarity: 5``) is an error naming
+    the key and the valid values, not a rule that silently never fires:
+    ``choices`` for a scalar, ``items`` (element types) and ``item_choices``
+    for a list, ``min``/``max`` (inclusive) for a number.  ``file`` marks an
+    option whose string value names a file relative to the file that gives
+    it (a rule file, or the config file for an override).
+    """
 
     types: tuple[type, ...]
     default: Any = None
     required: bool = False
     help: str = ""
     choices: tuple[Any, ...] = ()
+    items: tuple[type, ...] = ()
+    item_choices: tuple[Any, ...] = ()
+    min: float | None = None
+    max: float | None = None
+    file: bool = False
 
     def type_name(self) -> str:
-        names = {bool: "a boolean", int: "an integer", float: "a number", str: "a string",
-                 list: "a list", dict: "a mapping"}
-        return " or ".join(names.get(t, t.__name__) for t in self.types)
+        return _type_names(self.types)
+
+    def item_type_name(self) -> str:
+        return _type_names(self.items)
+
+
+def _type_names(types: tuple[type, ...]) -> str:
+    names = {bool: "a boolean", int: "an integer", float: "a number", str: "a string",
+             list: "a list", dict: "a mapping"}
+    return " or ".join(names.get(t, t.__name__) for t in types)
 
 
 @dataclass(frozen=True)

@@ -93,6 +93,7 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 
 from factcheck.calendar import MONTHS, WEEKDAYS
+from factcheck.claims.base import KINDS as CLAIM_KINDS
 from factcheck.claims.base import Claim
 from factcheck.claims.names import name_words
 from factcheck.claims.numbers import singular, unit_of
@@ -581,34 +582,40 @@ def weighted_jaccard(a: Iterable[str], b: Iterable[str], idf: dict[str, float]) 
     return _weight(sa & sb, idf) / union if union else 0.0
 
 
+#: claim kinds the conflict rule reads (what the engine extracts for it).
+_NEEDS = ("quantity", "count", "vote", "ordinal", "date", "enumeration", "name")
+
+
 class ConflictKind(Kind):
     """Report a figure or date that another document gives differently for the same fact."""
 
     name = "conflict"
     scope = "corpus"
-    NEEDS = ("quantity", "count", "vote", "ordinal", "date", "enumeration", "name")
+    NEEDS = _NEEDS
     OPTIONS = {
-        "kinds": Option((list,), default=["quantity", "count", "vote"], help="claim kinds compared"),
-        "window": Option((int,), default=6, help="context words taken on each side of a claim"),
-        "min_similarity": Option((float,), default=0.5,
+        # Only the claim kinds the engine extracts for this rule (NEEDS) can ever be compared.
+        "kinds": Option((list,), default=["quantity", "count", "vote"], items=(str,),
+                        item_choices=tuple(k for k in CLAIM_KINDS if k in _NEEDS), help="claim kinds compared"),
+        "window": Option((int,), default=6, min=0, help="context words taken on each side of a claim"),
+        "min_similarity": Option((float,), default=0.5, min=0, max=1,
                                  help="0..1: how alike two contexts must be (rarity-weighted Jaccard)"),
-        "min_shared": Option((int,), default=3, help="context words two claims must share"),
-        "min_run": Option((int,), default=4,
+        "min_shared": Option((int,), default=3, min=0, help="context words two claims must share"),
+        "min_run": Option((int,), default=4, min=0,
                           help="words of a verbatim phrase around both figures (at least min_shared of them "
                                "not stopwords) that make two statements one fact (0: off)"),
-        "agreeing_figures": Option((int,), default=2,
+        "agreeing_figures": Option((int,), default=2, min=0,
                                    help="other figures two sentences must agree on for a figure that differs "
                                         "between them to be one fact, when it is the only one of its kind and unit "
                                         "in each and the word after it agrees (0: off)"),
-        "min_overlap": Option((float,), default=0.7,
+        "min_overlap": Option((float,), default=0.7, min=0, max=1,
                               help="0..1: how much of the smaller of two alike sentences the other covers"),
-        "max_days_apart": Option((int,), default=30,
+        "max_days_apart": Option((int,), default=30, min=0,
                                  help="articles published further apart describe different events"),
         "allow_updates": Option((bool,), default=True, help="a larger figure in a later article is an update"),
-        "story_names": Option((int,), default=5,
+        "story_names": Option((int,), default=5, min=0,
                               help="names two articles must share to tell the same story, for the weak "
                                    "pairing (0: no weak pairing)"),
-        "near_days": Option((int,), default=7,
+        "near_days": Option((int,), default=7, min=0,
                             help="dates: in the weak pairing, two day-precise dates of one story this many "
                                  "days apart or less may be one event even when an article gives several "
                                  "dates (0: only articles giving one date)"),

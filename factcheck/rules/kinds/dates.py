@@ -66,9 +66,9 @@ class DateSanityKind(Kind):
     name = "date-sanity"
     NEEDS = ("date",)
     OPTIONS = {
-            "check": Option((str,), required=True, choices=("weekday", "publication", "relative"),
+        "check": Option((str,), required=True, choices=("weekday", "publication", "relative"),
                         help="weekday, publication or relative"),
-        "tolerance_days": Option((int,), default=1,
+        "tolerance_days": Option((int,), default=1, min=0,
                                  help="publication sources this many days apart agree (time zones, print dates)"),
     }
     PLACEHOLDERS = ("date", "weekday", "actual", "sources", "published", "suggestion", "told")

@@ -26,9 +26,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from factcheck.claims.base import KINDS as CLAIM_KINDS
 from factcheck.claims.base import Claim
 from factcheck.documents import Document
-from factcheck.errors import RuleError
+from factcheck.errors import RuleError, did_you_mean
 from factcheck.findings import Finding
 from factcheck.rules.kinds.base import Kind, compile_user_regex
 from factcheck.rules.model import Option, Rule
@@ -44,27 +45,46 @@ class ClaimSelector:
     """The ``select:`` mapping shared by rules that pick claims by kind, unit and context."""
 
     def __init__(self, spec: dict[str, Any], shown: str, line: int) -> None:
+        def fail(message: str, key: str) -> RuleError:
+            at = spec.line_of(key.split(".")[0]) if hasattr(spec, "line_of") else line
+            return RuleError(message, path=shown, line=at, key=f"select.{key}")
+
         for key in spec:
             if key not in SELECT_KEYS:
-                raise RuleError(f"unknown key in select; valid: {', '.join(SELECT_KEYS)}", path=shown,
-                                line=spec.line_of(key) if hasattr(spec, "line_of") else line, key=f"select.{key}")
+                raise fail(f"unknown key in select; valid: {', '.join(SELECT_KEYS)}{did_you_mean(key, SELECT_KEYS)}",
+                           key)
         for key in ("kind", "unit", "near"):
             v = spec.get(key)
             if v is not None and not (isinstance(v, str) or (isinstance(v, list) and
                                                              all(isinstance(x, str) for x in v))):
-                raise RuleError("must be a string or a list of strings", path=shown, line=line, key=f"select.{key}")
+                raise fail("must be a string or a list of strings", key)
+        # A misspelt kind would select nothing, and the rule would silently never fire.
+        for kind in _as_list(spec.get("kind")):
+            if kind not in CLAIM_KINDS:
+                raise fail(f"unknown claim kind {kind!r}; valid: {', '.join(sorted(CLAIM_KINDS))}"
+                           f"{did_you_mean(kind, CLAIM_KINDS)}", "kind")
+        for key in ("pattern", "exclude"):
+            if key in spec and not isinstance(spec[key], str):
+                raise fail(f"must be a string (an RE2 expression), not {spec[key]!r}", key)
+        if "exact_only" in spec and not isinstance(spec["exact_only"], bool):
+            raise fail(f"must be true or false, not {spec['exact_only']!r}", "exact_only")
         self.kinds = set(_as_list(spec.get("kind")))
         self.units = {u.casefold() for u in _as_list(spec.get("unit"))}
         self.near = [n.casefold() for n in _as_list(spec.get("near"))]
         self.exact_only = bool(spec.get("exact_only", True))
         where = spec.get("where", {})
         if not isinstance(where, dict):
-            raise RuleError("must be a mapping of claim attribute -> value", path=shown, line=line,
-                            key="select.where")
+            raise fail("must be a mapping of claim attribute -> value", "where")
+        for attr, value in where.items():
+            if isinstance(value, (dict, list)):
+                raise fail(f"must map a claim attribute to one value (a string, number, boolean or null), "
+                           f"not {value!r}",
+                           f"where.{attr}")
         self.where = dict(where)
         self.pattern, self.exclude = (
-            compile_user_regex(spec[k], case_sensitive=False, whole_word=False, shown=shown, line=line,
-                               key=f"select.{k}") if isinstance(spec.get(k), str) else None
+            compile_user_regex(spec[k], case_sensitive=False, whole_word=False, shown=shown,
+                               line=spec.line_of(k) if hasattr(spec, "line_of") else line,
+                               key=f"select.{k}") if k in spec else None
             for k in ("pattern", "exclude"))
 
     def matches(self, doc: Document, c: Claim) -> bool:

@@ -153,6 +153,10 @@ def _mention_text(claim: Claim) -> str | None:
     return text
 
 
+#: the ``type`` a name claim can have (see factcheck.claims.names): what ``types:`` may list.
+NAME_TYPES = ("person", "place", "organisation", "unknown")
+
+
 class NameVariantsKind(Kind):
     """Flag rare name spellings that are near misses (typos) or style variants of common ones."""
 
@@ -161,11 +165,14 @@ class NameVariantsKind(Kind):
     NEEDS = ("name",)
     OPTIONS = {
         "mode": Option((str,), default="typo", choices=("typo", "style"), help="typo or style"),
-        "min_support": Option((int,), default=2, help="mentions the dominant spelling needs (typo mode)"),
-        "ratio": Option((float,), default=2.0, help="how many times more mentions the dominant spelling needs"),
-        "max_rare": Option((int,), default=2, help="a spelling with more mentions than this is never a typo"),
-        "canonical": Option((list, str), default=[], help="canonical names, or a YAML file listing them"),
-        "types": Option((list,), default=["person", "place", "organisation", "unknown"],
+        "min_support": Option((int,), default=2, min=1, help="mentions the dominant spelling needs (typo mode)"),
+        # Below 1 the "dominant" spelling could have fewer mentions than the one it corrects.
+        "ratio": Option((float,), default=2.0, min=1,
+                        help="how many times more mentions the dominant spelling needs"),
+        "max_rare": Option((int,), default=2, min=0, help="a spelling with more mentions than this is never a typo"),
+        "canonical": Option((list, str), default=[], items=(str,), file=True,
+                            help="canonical names, or a YAML file listing them"),
+        "types": Option((list,), default=list(NAME_TYPES), items=(str,), item_choices=NAME_TYPES,
                         help="name types to check"),
         "weak_severity": Option((str,), default="warning", choices=("error", "warning", "info", "ignore"),
                                 help="severity of less certain typos (one-word names, several rare uses, "

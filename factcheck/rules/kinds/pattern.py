@@ -33,8 +33,8 @@ class PatternKind(Kind):
 
     name = "pattern"
     OPTIONS = {
-        "patterns": Option((list,), default=[], help="regular expressions (RE2 syntax)"),
-        "words": Option((list,), default=[], help="literal words or phrases"),
+        "patterns": Option((list,), default=[], items=(str,), help="regular expressions (RE2 syntax)"),
+        "words": Option((list,), default=[], items=(str,), help="literal words or phrases"),
         "case_sensitive": Option((bool,), default=False, help="match case exactly"),
         "whole_word": Option((bool,), default=True, help="only match whole words"),
     }

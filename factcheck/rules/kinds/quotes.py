@@ -280,8 +280,8 @@ class QuoteDriftKind(Kind):
     scope = "corpus"
     NEEDS = ("quote", "name")
     OPTIONS = {
-        "min_words": Option((int,), default=6, help="shorter quotes are not compared"),
-        "min_similarity": Option((float,), default=0.6, help="0..1: how alike two quotes must be"),
+        "min_words": Option((int,), default=6, min=0, help="shorter quotes are not compared"),
+        "min_similarity": Option((float,), default=0.6, min=0, max=1, help="0..1: how alike two quotes must be"),
         "spelling": Option((str,), default="info", choices=("info", "ignore", "report"),
                            help="spelling/punctuation-only differences: info, ignore or report"),
         "same_speaker": Option((bool,), default=True,

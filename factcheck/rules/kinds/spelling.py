@@ -45,7 +45,7 @@ class SpellingVariantsKind(Kind):
     scope = "corpus"
     NEEDS = ()
     OPTIONS = {
-        "ignore_words": Option((list,), default=[], help="words never reported"),
+        "ignore_words": Option((list,), default=[], items=(str,), help="words never reported"),
     }
     PLACEHOLDERS = ("suggestion", "documents", "count")
 
