@@ -1,8 +1,10 @@
 """``--format sarif``: SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
 
-One run; ``tool.driver`` lists every rule that ran (id, short and full
-description, ``helpUri`` from the rule's ``link``, default level) plus the
-engine's own suppression rules when they fired.  Every finding is a result,
+One run; ``tool.driver`` lists every rule that ran (id, ``shortDescription``
+the rule's one-line summary, ``fullDescription`` its whole description --
+the text of ``factcheck rule ID``, from the same :class:`RuleDoc` --,
+``helpUri`` from the rule's ``link``, default level) plus the engine's own
+suppression rules when they fired.  Every finding is a result,
 including suppressed ones (``suppressions: [{kind: inSource, justification}]``)
 and, when a baseline was used, accepted ones (``baselineState``
 ``unchanged``; otherwise ``new``): SARIF consumers hide those themselves,
@@ -26,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from factcheck.findings import Finding, Location, fingerprint
+from factcheck.rules.docs import RuleDoc
 from factcheck.suppressions import META_RULES
 
 if TYPE_CHECKING:
@@ -64,14 +67,19 @@ def _descriptors(report: Report) -> list[dict[str, Any]]:
         if r.id in seen:
             continue
         seen.add(r.id)
-        d: dict[str, Any] = {"id": r.id, "shortDescription": {"text": r.summary()},
-                             "fullDescription": {"text": " ".join(r.description.split()) or r.summary()}}
+        doc = RuleDoc.of(r)
+        d: dict[str, Any] = {"id": r.id, "shortDescription": {"text": doc.summary},
+                             "fullDescription": {"text": doc.full_description()}}
         if r.link:
             d["helpUri"] = r.link
         d["defaultConfiguration"] = {"level": LEVELS[r.severity]}
         out.append(d)
     for rule_id in sorted({f.rule for f in report.findings} - seen):
-        severity, short, full = META_RULES.get(rule_id, ("warning", rule_id, rule_id))
+        if rule_id in META_RULES:
+            meta = RuleDoc.of_meta(rule_id)
+            severity, short, full = meta.severity, meta.summary, meta.full_description()
+        else:
+            severity, short, full = "warning", rule_id, rule_id
         out.append({"id": rule_id, "shortDescription": {"text": short}, "fullDescription": {"text": full},
                     "defaultConfiguration": {"level": LEVELS[severity]}})
     return out
