@@ -331,7 +331,7 @@ def list_rules(
 ) -> None:
     """List every active rule, one line each: id, type, severity and summary."""
     from factcheck.engine import active_rules
-    from factcheck.rules.docs import render_list, render_markdown
+    from factcheck.rules.docs import RuleDoc, render_list, render_markdown
 
     if kinds:
         _print_kinds()
@@ -344,7 +344,7 @@ def list_rules(
         raise _fail(str(exc)) from None
     if fmt == "json":
         payload = [{"id": r.id, "type": r.type, "severity": r.severity, "summary": r.summary(),
-                    "description": r.description.strip(), "origin": r.origin, "builtin": r.builtin,
+                    "description": RuleDoc.of(r).full_description(), "origin": r.origin, "builtin": r.builtin,
                     "link": r.link} for r in active]
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
         return

@@ -69,7 +69,7 @@ def _descriptors(report: Report) -> list[dict[str, Any]]:
         seen.add(r.id)
         doc = RuleDoc.of(r)
         d: dict[str, Any] = {"id": r.id, "shortDescription": {"text": doc.summary},
-                             "fullDescription": {"text": doc.full_description()}}
+                             "fullDescription": {"text": doc.full_description() or doc.summary}}
         if r.link:
             d["helpUri"] = r.link
         d["defaultConfiguration"] = {"level": LEVELS[r.severity]}
@@ -77,7 +77,7 @@ def _descriptors(report: Report) -> list[dict[str, Any]]:
     for rule_id in sorted({f.rule for f in report.findings} - seen):
         if rule_id in META_RULES:
             meta = RuleDoc.of_meta(rule_id)
-            severity, short, full = meta.severity, meta.summary, meta.full_description()
+            severity, short, full = meta.severity, meta.summary, meta.full_description() or meta.summary
         else:
             severity, short, full = "warning", rule_id, rule_id
         out.append({"id": rule_id, "shortDescription": {"text": short}, "fullDescription": {"text": full},

@@ -89,14 +89,16 @@ class RuleDoc:
         return description_paragraphs(self.description)
 
     def full_description(self) -> str:
-        """The description as plain text: paragraphs separated by a blank line, list items by a newline."""
+        """The description as plain text: paragraphs separated by a blank line, list items by a newline.
+
+        Whatever the YAML's line wrapping, so that JSON and SARIF readers wrap it themselves."""
         out = ""
         paragraphs = self.paragraphs()
         for i, para in enumerate(paragraphs):
             if i:
                 out += "\n" if _continues_list(paragraphs[i - 1], para) else "\n\n"
             out += para
-        return out or self.summary
+        return out
 
     def severity_text(self) -> str:
         """``warning`` or ``warning (weak_severity: info)``."""
