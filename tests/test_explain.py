@@ -259,6 +259,8 @@ def test_sarif_descriptions_come_from_the_rule_docs() -> None:
         assert len(d["shortDescription"]["text"]) <= SUMMARY_MAX
         assert d["fullDescription"]["text"] == RuleDoc.of(rule).full_description()
         assert len(d["fullDescription"]["text"]) >= len(d["shortDescription"]["text"])
+        assert d["help"]["text"].startswith(d["fullDescription"]["text"] + "\n\n")
+        assert f"factcheck rule {rule.id}" in d["help"]["text"]
     full = descriptors["figures/conflict"]["fullDescription"]["text"]
     assert "\n\nNot reported:\n- approximations covering the other value;\n- articles" in full
     assert full.endswith("The ages of two named people are never one fact.")

@@ -2,7 +2,8 @@
 
 One run; ``tool.driver`` lists every rule that ran (id, ``shortDescription``
 the rule's one-line summary, ``fullDescription`` its whole description --
-the text of ``factcheck rule ID``, from the same :class:`RuleDoc` --,
+the text of ``factcheck rule ID``, from the same :class:`RuleDoc` --, ``help``
+(code scanning's rule help panel: the description and where to read more),
 ``helpUri`` from the rule's ``link``, default level) plus the engine's own
 suppression rules when they fired.  Every finding is a result,
 including suppressed ones (``suppressions: [{kind: inSource, justification}]``)
@@ -60,6 +61,17 @@ def physical(loc: Location) -> dict[str, Any]:
     return {"artifactLocation": artifact(loc.path), "region": region(loc)}
 
 
+def _descriptor(doc: RuleDoc) -> dict[str, Any]:
+    full = doc.full_description() or doc.summary
+    d: dict[str, Any] = {"id": doc.id, "shortDescription": {"text": doc.summary},
+                         "fullDescription": {"text": full},
+                         "help": {"text": f"{full}\n\nRun `factcheck rule {doc.id}` for its options and examples."}}
+    if doc.link:
+        d["helpUri"] = doc.link
+    d["defaultConfiguration"] = {"level": LEVELS[doc.severity]}
+    return d
+
+
 def _descriptors(report: Report) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
@@ -67,21 +79,13 @@ def _descriptors(report: Report) -> list[dict[str, Any]]:
         if r.id in seen:
             continue
         seen.add(r.id)
-        doc = RuleDoc.of(r)
-        d: dict[str, Any] = {"id": r.id, "shortDescription": {"text": doc.summary},
-                             "fullDescription": {"text": doc.full_description() or doc.summary}}
-        if r.link:
-            d["helpUri"] = r.link
-        d["defaultConfiguration"] = {"level": LEVELS[r.severity]}
-        out.append(d)
+        out.append(_descriptor(RuleDoc.of(r)))
     for rule_id in sorted({f.rule for f in report.findings} - seen):
         if rule_id in META_RULES:
-            meta = RuleDoc.of_meta(rule_id)
-            severity, short, full = meta.severity, meta.summary, meta.full_description() or meta.summary
-        else:
-            severity, short, full = "warning", rule_id, rule_id
-        out.append({"id": rule_id, "shortDescription": {"text": short}, "fullDescription": {"text": full},
-                    "defaultConfiguration": {"level": LEVELS[severity]}})
+            out.append(_descriptor(RuleDoc.of_meta(rule_id)))
+        else:  # a finding of a rule the report does not list: still a valid descriptor
+            out.append({"id": rule_id, "shortDescription": {"text": rule_id}, "fullDescription": {"text": rule_id},
+                        "defaultConfiguration": {"level": "warning"}})
     return out
 
 
