@@ -372,7 +372,7 @@ def explain_rule(
     except FactcheckError as exc:
         raise _fail(str(exc)) from None
     if fmt == "json":
-        sys.stdout.write(json.dumps(doc.to_json(), indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(doc.to_json(), indent=2, ensure_ascii=False, default=str) + "\n")
         return
     sys.stdout.write(render_text(doc))
 

@@ -167,6 +167,19 @@ def test_engine_rules_are_explained(rule_id: str) -> None:
     assert " ".join(full.split()) in " ".join(r.stdout.split())
 
 
+def test_rule_with_a_yaml_date_in_an_option(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("r.yaml").write_text("id: house/day\ntype: fact\nmessage: m\nexpect: 5\n"
+                              "select: {kind: count, where: {since: 2020-01-01}}\n", encoding="utf-8")
+    r = invoke("rule", "house/day", "--rules", "r.yaml")
+    assert r.exit_code == 0, r.output
+    assert '  select: {"kind": "count", "where": {"since": "2020-01-01"}}  (required)\n' in r.stdout
+    r = invoke("rule", "house/day", "--rules", "r.yaml", "--format", "json")
+    assert r.exit_code == 0, r.output
+    options = {o["name"]: o["value"] for o in json.loads(r.stdout)["options"]}
+    assert options["select"] == {"kind": "count", "where": {"since": "2020-01-01"}}
+
+
 def test_find_rule_is_the_one_lookup() -> None:
     rules = builtin()
     assert find_rule("names/style", rules).id == "names/style"

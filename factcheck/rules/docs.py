@@ -112,7 +112,7 @@ class RuleDoc:
         details = []
         for opt in self.options:
             if opt.name in DETAIL_OPTIONS and opt.value:
-                details.append(", ".join(opt.value) if isinstance(opt.value, list) else str(opt.value))
+                details.append(", ".join(map(str, opt.value)) if isinstance(opt.value, list) else str(opt.value))
         return f"{self.type} ({'; '.join(details)})" if details else self.type
 
     def to_json(self) -> dict[str, Any]:
@@ -154,7 +154,7 @@ def find_rule(rule_id: str, rules: Sequence[Rule]) -> RuleDoc:
 
 def _value(value: Any, limit: int = 60) -> str:
     """An option value as YAML-ish one-line text, cut at ``limit`` (a 40-word swap list is not read whole)."""
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else json.dumps(value)
+    text = json.dumps(value, ensure_ascii=False, default=str)  # default: YAML dates (`expect: 2020-01-01`)
     if len(text) > limit:
         size = f" ({len(value)} entries)" if isinstance(value, list | dict) else ""
         text = text[:limit - 1] + "…" + size
