@@ -31,8 +31,15 @@ app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_mar
                   no_args_is_help=True,
                   help="Check facts and claims for consistency within and across articles.")
 
-ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Config file (factcheck.toml or pyproject.toml).")]
-RulesOpt = Annotated[list[str] | None, typer.Option("--rules", help="Extra rule file or folder (repeatable).")]
+ConfigOpt = Annotated[Path | None, typer.Option("--config", metavar="FILE",
+                                                help="Config file (factcheck.toml or pyproject.toml).")]
+RulesOpt = Annotated[list[str] | None, typer.Option("--rules", metavar="PATH",
+                                                    help="Extra rule file or folder (repeatable).")]
+
+
+def _choices(*names: str) -> str:
+    """The metavar of an option with fixed values: ``[text|json]``, so --help lists them."""
+    return "[" + "|".join(names) + "]"
 
 
 def _fail(message: str) -> typer.Exit:
@@ -104,15 +111,24 @@ def _write(text: str, output: Path | None) -> None:
         raise FactcheckError(f"cannot write {output}: {exc.strerror or exc}") from exc
 
 
-ExcludeOpt = Annotated[list[str] | None, typer.Option("--exclude", help="Glob of files to skip (repeatable).")]
-SelectOpt = Annotated[list[str] | None, typer.Option("--select", help="Only these rule ids or prefixes.")]
-IgnoreOpt = Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rule ids or prefixes.")]
+ExcludeOpt = Annotated[list[str] | None, typer.Option("--exclude", metavar="GLOB",
+                                                      help="Glob of files to skip (repeatable).")]
+SelectOpt = Annotated[list[str] | None, typer.Option("--select", metavar="ID",
+                                                     help="Only these rule ids or prefixes.")]
+IgnoreOpt = Annotated[list[str] | None, typer.Option("--ignore", metavar="ID",
+                                                     help="Skip these rule ids or prefixes.")]
 ExtendSelectOpt = Annotated[list[str] | None, typer.Option(
-    "--extend-select", help="Add rule ids or prefixes to a narrowed selection (never narrows by itself).")]
+    "--extend-select", metavar="ID",
+    help="Add rule ids or prefixes to a narrowed selection (never narrows by itself).")]
 ExtendIgnoreOpt = Annotated[list[str] | None, typer.Option(
-    "--extend-ignore", help="Also skip these rule ids or prefixes.")]
+    "--extend-ignore", metavar="ID", help="Also skip these rule ids or prefixes.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings on stderr.")]
-FORMAT_NAMES = "text, json, sarif, github, junit, gitlab or concise"
+#: the names of factcheck.report.FORMATTERS (a test keeps them equal), without importing the formatters
+SCAN_FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab", "concise")
+FORMAT_NAMES = ", ".join(SCAN_FORMATS[:-1]) + " or " + SCAN_FORMATS[-1]
+RULES_FORMATS = ("text", "json", "markdown")
+#: factcheck.claims.base.KINDS (a test keeps them equal); importing it would load every extractor
+CLAIM_KINDS = ("quantity", "count", "ordinal", "vote", "date", "name", "quote", "enumeration")
 
 
 def _parse_also(values: list[str] | None, formatters: Container[str]) -> list[tuple[str, Path]]:
@@ -138,15 +154,22 @@ def scan(
     ignore: IgnoreOpt = None,
     extend_select: ExtendSelectOpt = None,
     extend_ignore: ExtendIgnoreOpt = None,
-    fmt: Annotated[str, typer.Option("--format", help=f"{FORMAT_NAMES}.")] = "text",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
+    fmt: Annotated[str, typer.Option("--format", metavar=_choices(*SCAN_FORMATS),
+                                     help="The report's format, on stdout or --output.")] = "text",
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE",
+                                                help="Write the report to FILE.")] = None,
     also: Annotated[list[str] | None, typer.Option(
         "--also", metavar="FORMAT:FILE",
         help="Also write the report as FORMAT to FILE, e.g. sarif:factcheck.sarif (repeatable).")] = None,
     baseline: Annotated[Path | None, typer.Option(
-        "--baseline", help="Baseline file: findings in it are accepted; only new ones fail.")] = None,
+        "--baseline", metavar="FILE", help="Baseline file: findings in it are accepted; only new ones fail.")] = None,
     no_baseline: Annotated[bool, typer.Option("--no-baseline", help="Ignore a baseline set in the config.")] = False,
-    fail_on: Annotated[str | None, typer.Option("--fail-on", help="error, warning (default) or info.")] = None,
+    fail_on: Annotated[str | None, typer.Option(
+        "--fail-on", metavar=_choices("error", "warning", "info"),
+        help="The lowest severity that fails the run (exit 1); default warning.")] = None,
+    statistics: Annotated[bool, typer.Option(
+        "--statistics", help="Print how many findings each rule produced (most first) instead of the findings "
+                             "(a JSON list with --format json); --also reports are unaffected.")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="No ANSI colours.")] = False,
     quiet: QuietOpt = False,
     config_path: ConfigOpt = None,
@@ -184,8 +207,13 @@ def scan(
         for extra_fmt, extra_path in extra_outputs:
             _write(FORMATTERS[extra_fmt](report, RenderContext(version=__version__, fail_on=config.fail_on)),
                    extra_path)
-        _write(FORMATTERS[fmt](report, RenderContext(color=color, version=__version__, fail_on=config.fail_on)),
-               output)
+        if statistics:
+            from factcheck.report import statistics as stats
+
+            _write(stats.render_json(report) if fmt == "json" else stats.render_text(report), output)
+        else:
+            _write(FORMATTERS[fmt](report, RenderContext(color=color, version=__version__,
+                                                         fail_on=config.fail_on)), output)
     except FactcheckError as exc:
         raise _fail(str(exc)) from None
     failing = [f for f in report.visible() if severity_at_least(f.severity, config.fail_on)]
@@ -314,33 +342,61 @@ def baseline_update(
             print("\n".join(lines))
 
 
-@app.command("rules", epilog="Example: factcheck rules --format json; factcheck rules --kinds")
+@app.command("rules", epilog="Example: factcheck rules --format json; factcheck rules --kinds; "
+                             "factcheck rule names/variant")
 def list_rules(
     rules: RulesOpt = None,
-    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    fmt: Annotated[str, typer.Option("--format", metavar=_choices(*RULES_FORMATS),
+                                     help="Output format (markdown: the README's table).")] = "text",
     kinds: Annotated[bool, typer.Option("--kinds", help="Document the rule kinds (type:) instead.")] = False,
     config_path: ConfigOpt = None,
 ) -> None:
-    """List every active rule: id, type, severity, description and origin."""
+    """List every active rule, one line each: id, type, severity and summary."""
     from factcheck.engine import active_rules
+    from factcheck.rules.docs import RuleDoc, render_list, render_markdown
 
     if kinds:
         _print_kinds()
         return
     try:
-        if fmt not in ("text", "json"):
-            raise FactcheckError(f"--format must be text or json, not {fmt!r}")
+        if fmt not in RULES_FORMATS:
+            raise FactcheckError(f"--format must be text, json or markdown, not {fmt!r}")
         active = active_rules(_config(config_path, rules=as_paths(rules)))
     except FactcheckError as exc:
         raise _fail(str(exc)) from None
     if fmt == "json":
-        payload = [{"id": r.id, "type": r.type, "severity": r.severity, "description": r.summary(),
-                    "origin": r.origin, "builtin": r.builtin, "link": r.link} for r in active]
+        payload = [{"id": r.id, "type": r.type, "severity": r.severity, "summary": r.summary(),
+                    "description": RuleDoc.of(r).full_description(), "origin": r.origin, "builtin": r.builtin,
+                    "link": r.link} for r in active]
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
         return
-    width = max((len(r.id) for r in active), default=10)
-    for r in active:
-        print(f"{r.id:<{width}}  {r.type:<13} {r.severity:<8} {r.summary()}  ({r.origin})")
+    sys.stdout.write(render_markdown(active) if fmt == "markdown" else render_list(active))
+
+
+@app.command("rule", epilog="Example: factcheck rule figures/conflict; factcheck rule house/names --rules house/")
+def explain_rule(
+    rule_id: Annotated[str, typer.Argument(metavar="ID", help="The rule's id, e.g. names/variant.")],
+    rules: RulesOpt = None,
+    fmt: Annotated[str, typer.Option("--format", metavar=_choices("text", "json"), help="Output format.")] = "text",
+    config_path: ConfigOpt = None,
+) -> None:
+    """Explain one rule: what it checks and why, its severity, options (with defaults) and examples."""
+    from factcheck.rules.docs import find_rule, render_text
+    from factcheck.rules.loader import load_rules
+
+    try:
+        if fmt not in ("text", "json"):
+            raise FactcheckError(f"--format must be text or json, not {fmt!r}")
+        config = _config(config_path, rules=as_paths(rules))
+        # Every loaded rule, not only the selected ones: a rule that --ignore or the config
+        # switches off can still be looked up.
+        doc = find_rule(rule_id, load_rules(config.rules, include_builtin=config.builtin_rules))
+    except FactcheckError as exc:
+        raise _fail(str(exc)) from None
+    if fmt == "json":
+        sys.stdout.write(json.dumps(doc.to_json(), indent=2, ensure_ascii=False, default=str) + "\n")
+        return
+    sys.stdout.write(render_text(doc))
 
 
 def _print_kinds() -> None:
@@ -419,8 +475,9 @@ def test_rules(
 @app.command(epilog="Example: factcheck docs articles/ --format json")
 def docs(
     paths: Annotated[list[str], typer.Argument(help="Files or folders.")],
-    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
-    exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Glob of files to skip.")] = None,
+    fmt: Annotated[str, typer.Option("--format", metavar=_choices("text", "json"), help="Output format.")] = "text",
+    exclude: Annotated[list[str] | None, typer.Option("--exclude", metavar="GLOB",
+                                                      help="Glob of files to skip.")] = None,
     config_path: ConfigOpt = None,
 ) -> None:
     """Show each document's title, publication date (with its source) and URL."""
@@ -452,9 +509,12 @@ def docs(
 @app.command(epilog="Example: factcheck claims seeds/ --kind date --format csv")
 def claims(
     paths: Annotated[list[str], typer.Argument(help="Files or folders.")],
-    kind: Annotated[list[str] | None, typer.Option("--kind", help="Only claims of this kind (repeatable).")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
-    exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Glob of files to skip.")] = None,
+    kind: Annotated[list[str] | None, typer.Option("--kind", metavar=_choices(*CLAIM_KINDS),
+                                                   help="Only claims of this kind (repeatable).")] = None,
+    fmt: Annotated[str, typer.Option("--format", metavar=_choices("table", "json", "csv"),
+                                     help="Output format.")] = "table",
+    exclude: Annotated[list[str] | None, typer.Option("--exclude", metavar="GLOB",
+                                                      help="Glob of files to skip.")] = None,
     config_path: ConfigOpt = None,
 ) -> None:
     """List every checkable claim: numbers, counts, votes, dates, names, quotes, lists."""
@@ -500,8 +560,10 @@ def main() -> None:
     except usage_error as exc:
         ctx = getattr(exc, "ctx", None)
         if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
+            # `factcheck` or `factcheck baseline` alone: help, but exit 2 -- a script that forgot
+            # its arguments did nothing, and must not look like a clean run.
             print(ctx.get_help())
-            raise SystemExit(0) from None
+            raise SystemExit(2) from None
         where = f"factcheck {ctx.info_name}" if ctx is not None and ctx.parent is not None else "factcheck"
         print(f"factcheck: error: {exc.format_message()} (see '{where} --help')",  # type: ignore[attr-defined]
               file=sys.stderr)

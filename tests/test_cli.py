@@ -283,7 +283,7 @@ def test_bad_format(house: Path) -> None:
     assert "text" in line and "json" in line
     r = invoke("rules", "--format", "xml")
     line = assert_usage_error(r.stderr, r.output, r.exit_code)
-    assert line == "factcheck: error: --format must be text or json, not 'xml'"
+    assert line == "factcheck: error: --format must be text, json or markdown, not 'xml'"
 
 
 def test_bad_format_for_docs(house: Path) -> None:
@@ -399,9 +399,10 @@ def test_rules_json(house: Path) -> None:
         ("house/unnamed", "pattern", "info", "house.yaml:2", False, None),  # RULES starts with a blank line
         ("house/spelling", "substitution", "warning", "house.yaml:7", False, None),
     ]
-    assert data[0]["description"] == "Unnamed source ('{match}')."
+    assert data[0]["summary"] == "Unnamed source ('{match}')."  # no description: the message
+    assert data[0]["description"] == ""
     for d in data:
-        assert list(d) == ["id", "type", "severity", "description", "origin", "builtin", "link"]
+        assert list(d) == ["id", "type", "severity", "summary", "description", "origin", "builtin", "link"]
 
 
 def test_rules_json_lists_the_builtin_packs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -523,7 +524,7 @@ def test_usage_errors_are_one_line_exit_2(tmp_path: Path, args: list[str], expec
 
 def test_no_arguments_prints_help(tmp_path: Path) -> None:
     r = real(cwd=tmp_path)
-    assert r.returncode == 0
+    assert r.returncode == 2  # help, but a run that did nothing must not look clean
     assert "Usage: factcheck" in r.stdout and "scan" in r.stdout
 
 

@@ -409,5 +409,5 @@ def test_extend_selectors_and_per_file_ignores_are_checked_too(tmp_path: Path, m
                                           r"or prefix 'names/varaint' \(did you mean 'names/variant'\?\)"):
         active_rules(load_config())
     Path("factcheck.toml").write_text("", encoding="utf-8")
-    with pytest.raises(ConfigError, match="^--extend-select: unknown rule id or prefix 'nosuch'"):
+    with pytest.raises(ConfigError, match=r"^--extend-select: unknown rule id or prefix 'nosuch'"):
         active_rules(load_config().merged(extend_select=["nosuch"]))

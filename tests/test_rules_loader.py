@@ -20,7 +20,7 @@ from factcheck.rules.loader import load_rule_file, load_rules, select_rules
 from factcheck.rules.model import Rule
 from factcheck.rules.testing import run_rule_tests
 
-PATTERN_KEYS = ("case_sensitive, description, id, link, message, patterns, severity, tests, type, "
+PATTERN_KEYS = ("case_sensitive, description, id, link, message, patterns, severity, summary, tests, type, "
                 "whole_word, words")
 
 
@@ -211,7 +211,7 @@ def test_unknown_key_for_substitution(here: Path) -> None:
         swap: {a: b}
         words: [x]
     """) == ("house.yaml:5: key 'words': unknown key for a substitution rule; valid: case_sensitive, "
-             "description, id, link, message, severity, swap, tests, type, whole_word")
+             "description, id, link, message, severity, summary, swap, tests, type, whole_word")
 
 
 @pytest.mark.parametrize(("line", "expected"), [

@@ -1,8 +1,11 @@
 """``--format sarif``: SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
 
-One run; ``tool.driver`` lists every rule that ran (id, short and full
-description, ``helpUri`` from the rule's ``link``, default level) plus the
-engine's own suppression rules when they fired.  Every finding is a result,
+One run; ``tool.driver`` lists every rule that ran (id, ``shortDescription``
+the rule's one-line summary, ``fullDescription`` its whole description --
+the text of ``factcheck rule ID``, from the same :class:`RuleDoc` --, ``help``
+(code scanning's rule help panel: the description and where to read more),
+``helpUri`` from the rule's ``link``, default level) plus the engine's own
+suppression rules when they fired.  Every finding is a result,
 including suppressed ones (``suppressions: [{kind: inSource, justification}]``)
 and, when a baseline was used, accepted ones (``baselineState``
 ``unchanged``; otherwise ``new``): SARIF consumers hide those themselves,
@@ -26,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from factcheck.findings import Finding, Location, fingerprint
+from factcheck.rules.docs import RuleDoc
 from factcheck.suppressions import META_RULES
 
 if TYPE_CHECKING:
@@ -57,6 +61,17 @@ def physical(loc: Location) -> dict[str, Any]:
     return {"artifactLocation": artifact(loc.path), "region": region(loc)}
 
 
+def _descriptor(doc: RuleDoc) -> dict[str, Any]:
+    full = doc.full_description() or doc.summary
+    d: dict[str, Any] = {"id": doc.id, "shortDescription": {"text": doc.summary},
+                         "fullDescription": {"text": full},
+                         "help": {"text": f"{full}\n\nRun `factcheck rule {doc.id}` for its options and examples."}}
+    if doc.link:
+        d["helpUri"] = doc.link
+    d["defaultConfiguration"] = {"level": LEVELS[doc.severity]}
+    return d
+
+
 def _descriptors(report: Report) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
@@ -64,16 +79,13 @@ def _descriptors(report: Report) -> list[dict[str, Any]]:
         if r.id in seen:
             continue
         seen.add(r.id)
-        d: dict[str, Any] = {"id": r.id, "shortDescription": {"text": r.summary()},
-                             "fullDescription": {"text": " ".join(r.description.split()) or r.summary()}}
-        if r.link:
-            d["helpUri"] = r.link
-        d["defaultConfiguration"] = {"level": LEVELS[r.severity]}
-        out.append(d)
+        out.append(_descriptor(RuleDoc.of(r)))
     for rule_id in sorted({f.rule for f in report.findings} - seen):
-        severity, short, full = META_RULES.get(rule_id, ("warning", rule_id, rule_id))
-        out.append({"id": rule_id, "shortDescription": {"text": short}, "fullDescription": {"text": full},
-                    "defaultConfiguration": {"level": LEVELS[severity]}})
+        if rule_id in META_RULES:
+            out.append(_descriptor(RuleDoc.of_meta(rule_id)))
+        else:  # a finding of a rule the report does not list: still a valid descriptor
+            out.append({"id": rule_id, "shortDescription": {"text": rule_id}, "fullDescription": {"text": rule_id},
+                        "defaultConfiguration": {"level": "warning"}})
     return out
 
 

@@ -22,7 +22,7 @@ from factcheck.documents import display_path
 from factcheck.errors import ConfigError, FactcheckError, RuleError, did_you_mean
 from factcheck.findings import SEVERITIES
 from factcheck.rules.kinds import KINDS
-from factcheck.rules.model import COMMON_PLACEHOLDERS, Example, Expectation, Option, Rule, RuleKind
+from factcheck.rules.model import COMMON_PLACEHOLDERS, SUMMARY_MAX, Example, Expectation, Option, Rule, RuleKind
 from factcheck.rules.yamlsrc import LineDict, LineList, load_yaml
 
 COMMON_KEYS: dict[str, Option] = {
@@ -30,7 +30,9 @@ COMMON_KEYS: dict[str, Option] = {
     "type": Option((str,), required=True, help="the rule kind"),
     "severity": Option((str,), default="warning", choices=SEVERITIES, help="error, warning or info"),
     "message": Option((str,), required=True, help="what a finding says; may use {placeholders}"),
-    "description": Option((str,), default="", help="why the rule exists"),
+    "summary": Option((str,), default="", help="one line shown by `factcheck rules` and in SARIF "
+                                               "(default: the description's first sentence)"),
+    "description": Option((str,), default="", help="why the rule exists (paragraphs separated by blank lines)"),
     "link": Option((str,), help="a URL with more explanation"),
     "tests": Option((dict,), help="fail: and pass: examples run by `factcheck test-rules`"),
 }
@@ -244,6 +246,18 @@ def _check_message(message: str, allowed: Sequence[str], shown: str, line: int) 
                             path=shown, line=line, key="message")
 
 
+def _check_summary(summary: str, shown: str, line: int) -> str:
+    """A summary is what `factcheck rules` prints on one line: one line, and short."""
+    text = summary.strip()
+    if "\n" in text:
+        raise RuleError("must be a single line (put the detail in description:)", path=shown, line=line,
+                        key="summary")
+    if len(text) > SUMMARY_MAX:
+        raise RuleError(f"is {len(text)} characters long; keep it to {SUMMARY_MAX} (put the detail in "
+                        "description:)", path=shown, line=line, key="summary")
+    return text
+
+
 def _overridden(raw: LineDict, kind: type[RuleKind], override: RuleOverride) -> LineDict:
     """The rule's mapping with a config override's severity and options in place of its own.
 
@@ -300,6 +314,7 @@ def parse_rule(raw: Any, shown: str, line: int, builtin: bool = False,
         raise RuleError(f"invalid id {rule_id!r}: use namespace/name in lower case, e.g. house/my-rule",
                         path=shown, line=raw.line_of("id"), key="id")
     _check_message(raw["message"], COMMON_PLACEHOLDERS + kind.PLACEHOLDERS, shown, raw.line_of("message"))
+    summary = _check_summary(raw.get("summary", ""), shown, raw.line_of("summary"))
     override = (overrides or {}).get(rule_id)
     if override is not None:
         raw = _overridden(raw, kind, override)
@@ -321,7 +336,7 @@ def parse_rule(raw: Any, shown: str, line: int, builtin: bool = False,
     rule = Rule(id=rule_id, type=kind_name, severity=raw.get("severity", "warning"),
                 message=raw["message"], description=raw.get("description", "") or "",
                 origin=f"{shown}:{raw.line}", link=raw.get("link"), options=options,
-                fail=fail, passes=passes, builtin=builtin)
+                fail=fail, passes=passes, builtin=builtin, summary_text=summary)
     try:
         rule.impl = kind.build(rule, options, raw, shown)
     except RuleError as exc:

@@ -8,6 +8,7 @@ anything runs, naming the file, line and key of every mistake.
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from typing import Any, ClassVar
 
 from factcheck.claims.base import Claim
 from factcheck.documents import Document
-from factcheck.findings import Finding, Location, context_of
+from factcheck.findings import SEVERITIES, Finding, Location, context_of
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,22 @@ class RuleKind:
         line via ``raw.line_of(key)``) and return the ready kind instance."""
         return cls(rule, options)
 
+    def other_severities(self) -> dict[str, str]:
+        """Severities, besides the rule's own, that some of its findings get: option -> severity.
+
+        ``factcheck rule ID`` and the README's rule table show them, so a reader
+        knows an error rule may also report less certain cases lower.  By
+        default, every severity-valued option (its choices include "info" and
+        "ignore") whose value is a severity other than the rule's; a kind that
+        uses such an option only in some modes narrows this.
+        """
+        out: dict[str, str] = {}
+        for key, opt in self.OPTIONS.items():
+            value = self.options.get(key)
+            if {"info", "ignore"} <= set(opt.choices) and value in SEVERITIES and value != self.rule.severity:
+                out[key] = value
+        return out
+
     def check_document(self, doc: Document, claims: Sequence[Claim]) -> Iterable[Finding]:
         return ()
 
@@ -186,6 +203,8 @@ class Rule:
     passes: tuple[Example, ...] = ()
     builtin: bool = False
     impl: RuleKind | None = None
+    #: the YAML's one-line ``summary:`` ("" when the file has none; see :meth:`summary`)
+    summary_text: str = ""
 
     @property
     def scope(self) -> str:
@@ -221,4 +240,58 @@ class Rule:
                        data=data or {}).with_fingerprint()
 
     def summary(self) -> str:
-        return self.description.strip().splitlines()[0] if self.description.strip() else self.message
+        """One short line for listings and SARIF ``shortDescription``.
+
+        The YAML's ``summary:`` when given; else the description's first
+        sentence; else the message.  Never more than :data:`SUMMARY_MAX`
+        characters, so ``factcheck rules`` stays one line per rule however long
+        a description is.
+        """
+        if self.summary_text:
+            return self.summary_text
+        paragraphs = description_paragraphs(self.description)
+        return first_sentence(paragraphs[0].removeprefix("- ") if paragraphs else " ".join(self.message.split()))
+
+
+#: longest summary (written or derived); a written one over it is a RuleError.
+SUMMARY_MAX = 100
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[^a-z\s])")
+
+
+def first_sentence(text: str, limit: int = SUMMARY_MAX) -> str:
+    """The first sentence of ``text`` (up to ". " followed by a non-lower-case word), cut
+    with "…" at a word boundary when it is longer than ``limit``."""
+    sentence = _SENTENCE_END_RE.split(text.strip(), maxsplit=1)[0]
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[:limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:(")
+    return cut + "…"
+
+
+def description_paragraphs(description: str) -> list[str]:
+    """A description's paragraphs, each on one line.
+
+    Paragraphs are separated by blank lines (write ``description: |``); the
+    lines within one are joined, as Markdown does, so a rule file wraps its
+    text wherever it likes.  A line starting with "- " opens a list item,
+    kept as its own paragraph (starting "- ") so renderers can indent it.
+    """
+    out: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            out.append(" ".join(current))
+            current.clear()
+
+    for line in description.splitlines():
+        words = line.strip()
+        if not words:
+            flush()
+        elif words.startswith("- "):
+            flush()
+            current.append(words)
+        else:
+            current.append(words)
+    flush()
+    return out

@@ -202,6 +202,10 @@ class NameVariantsKind(Kind):
         self.canonical = list(canon)
         return self
 
+    def other_severities(self) -> dict[str, str]:
+        # weak_severity grades typos; style variants are all reported alike.
+        return super().other_severities() if self.options["mode"] == "typo" else {}
+
     def _clusters(self, corpus: CorpusView) -> dict[str, _Cluster]:
         types = set(self.options["types"])
         clusters: dict[str, _Cluster] = {}
