@@ -147,7 +147,8 @@ def _parse_also(values: list[str] | None, formatters: Container[str]) -> list[tu
 @app.command(epilog="Examples: factcheck scan articles/ --format json --output findings.json; "
                     "factcheck scan articles/ --baseline .factcheck-baseline.json --also sarif:factcheck.sarif")
 def scan(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders to scan (folders recursively).")],
+    paths: Annotated[list[str], typer.Argument(
+        metavar="PATH", help="Files or folders to scan (folders recursively).")],
     exclude: ExcludeOpt = None,
     rules: RulesOpt = None,
     select: SelectOpt = None,
@@ -237,7 +238,8 @@ def _baseline_scan(paths: list[str], config: Config, quiet: bool) -> Report:
 
 @baseline_app.command("create", epilog="Example: factcheck baseline create articles/ -o .factcheck-baseline.json")
 def baseline_create(
-    paths: Annotated[list[str] | None, typer.Argument(help="Files or folders to scan (default: .).")] = None,
+    paths: Annotated[list[str] | None, typer.Argument(
+        metavar="PATH", help="Files or folders to scan (default: .).")] = None,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Baseline file to write (default: `baseline` in the config, "
                                "else .factcheck-baseline.json).")] = None,
@@ -277,7 +279,7 @@ def baseline_create(
 @baseline_app.command("update", epilog="Example: factcheck baseline update --check")
 def baseline_update(
     paths: Annotated[list[str] | None, typer.Argument(
-        help="Files or folders to scan (default: the paths the baseline was created from).")] = None,
+        metavar="PATH", help="Files or folders to scan (default: the paths the baseline was created from).")] = None,
     baseline_file: Annotated[Path | None, typer.Option(
         "--baseline", "-b", help="Baseline file (default: `baseline` in the config, "
                                  "else .factcheck-baseline.json).")] = None,
@@ -420,7 +422,8 @@ def _print_kinds() -> None:
 
 @app.command("test-rules", epilog="Example: factcheck test-rules my-rules/")
 def test_rules(
-    paths: Annotated[list[str] | None, typer.Argument(help="Rule files or folders (default: active rules).")] = None,
+    paths: Annotated[list[str] | None, typer.Argument(
+        metavar="PATH", help="Rule files or folders (default: active rules).")] = None,
     allow_untested: Annotated[bool, typer.Option("--allow-untested",
                                                  help="Report rules without tests instead of failing them.")] = False,
     config_path: ConfigOpt = None,
@@ -474,7 +477,8 @@ def test_rules(
 
 @app.command(epilog="Example: factcheck docs articles/ --format json")
 def docs(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders.")],
+    paths: Annotated[list[str], typer.Argument(
+        metavar="PATH", help="Files or folders.")],
     fmt: Annotated[str, typer.Option("--format", metavar=_choices("text", "json"), help="Output format.")] = "text",
     exclude: Annotated[list[str] | None, typer.Option("--exclude", metavar="GLOB",
                                                       help="Glob of files to skip.")] = None,
@@ -508,7 +512,8 @@ def docs(
 
 @app.command(epilog="Example: factcheck claims seeds/ --kind date --format csv")
 def claims(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders.")],
+    paths: Annotated[list[str], typer.Argument(
+        metavar="PATH", help="Files or folders.")],
     kind: Annotated[list[str] | None, typer.Option("--kind", metavar=_choices(*CLAIM_KINDS),
                                                    help="Only claims of this kind (repeatable).")] = None,
     fmt: Annotated[str, typer.Option("--format", metavar=_choices("table", "json", "csv"),
