@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from factcheck.documents import display_path
 from factcheck.errors import ConfigError, did_you_mean
 from factcheck.findings import SEVERITIES
 
@@ -204,7 +205,7 @@ def load_config(path: Path | None = None, cwd: Path | None = None) -> Config:
         path = find_config(cwd)
         if path is None:
             return Config()
-    shown = str(path)
+    shown = display_path(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:

@@ -29,10 +29,21 @@ needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not i
 
 
 def section(heading: str) -> str:
-    """The README text under ``## heading`` (up to the next heading of that level)."""
-    m = re.search(rf"^## {re.escape(heading)}\n(.*?)(?=^## |\Z)", README, re.MULTILINE | re.DOTALL)
-    assert m, f"README has no section {heading!r}"
-    return m.group(1)
+    """The README text under the heading (``##`` or ``###``), up to the next heading outside a code block."""
+    out: list[str] = []
+    inside = fenced = False
+    for line in README.splitlines(keepends=True):
+        if line.startswith("```"):
+            fenced = not fenced
+        elif not fenced and re.match(r"#+ ", line):
+            if inside:
+                break
+            inside = line.rstrip("\n").lstrip("#").strip() == heading
+            continue
+        if inside:
+            out.append(line)
+    assert out, f"README has no section {heading!r}"
+    return "".join(out)
 
 
 def blocks(heading: str, lang: str) -> list[str]:
@@ -155,3 +166,102 @@ def test_baseline_file_example_is_what_baseline_create_writes(tmp_path: Path) ->
     base = parse_baseline(example, "README")
     assert base.entries[0].reason and base.entries[0].context.count(">>") == 1
     assert json.loads(base.to_json()) == data  # the example is in the canonical form
+
+
+# --------------------------------------------------------------------------- commands, config, rules, API
+
+
+def _project(root: Path) -> Path:
+    """A folder with the things the README's config examples name: articles, house rules, an archive."""
+    from conftest import NEWSROOM_ARTICLES
+
+    for folder in ("articles", "archive", "house-rules", "drafts", "wire"):
+        (root / folder).mkdir(parents=True, exist_ok=True)
+    for name, text in NEWSROOM_ARTICLES.items():
+        (root / "articles" / name).write_text(text, encoding="utf-8")
+    (root / "archive" / "old.txt").write_text("Leader Kim Jong Un spoke in 2019.\n", encoding="utf-8")
+    rule = next(b for b in blocks("Rules", "yaml") if "house/anonymous-sources" in b)
+    (root / "house-rules" / "anonymous.yaml").write_text(rule, encoding="utf-8")
+    (root / "names.yaml").write_text("- Kim Jong Un\n", encoding="utf-8")
+    return root
+
+
+def test_statistics_example_is_what_scan_prints() -> None:
+    (example,) = [b for fence, b in _FENCE_RE.findall(section("Commands")) if b.startswith("$ factcheck")]
+    command, *shown = example.splitlines()
+    result = run_line(ROOT, command.removeprefix("$ "))
+    assert result.returncode == 1, result.stderr
+    lines = result.stdout.splitlines()
+    assert [line for line in shown if line != "..."] == lines[:len(shown) - 1]
+
+
+def test_exit_code_error_examples(tmp_path: Path) -> None:
+    (example,) = [b for fence, b in _FENCE_RE.findall(section("Exit codes")) if b.startswith("factcheck: error")]
+    select_line, config_line = example.splitlines()
+    assert run_factcheck(ROOT, "scan", "seeds", "--select", "nosuchrule").stderr.strip() == select_line
+    (tmp_path / "pyproject.toml").write_text('[tool.factcheck]\nignore = ["sourcing/anonymus"]\n', encoding="utf-8")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    result = run_factcheck(tmp_path, "scan", "seeds")
+    assert (result.returncode, result.stderr.strip()) == (2, config_line)
+
+
+@pytest.mark.parametrize("index", [0, 1, 2])
+def test_configuration_examples_load_and_scan(tmp_path: Path, index: int) -> None:
+    example = blocks("Configuration", "toml")[index]
+    root = _project(tmp_path)
+    (root / "pyproject.toml").write_text(example, encoding="utf-8")
+    result = run_factcheck(root, "scan", "articles", "--format", "json")
+    assert result.returncode in (0, 1), result.stderr
+    assert json.loads(result.stdout)["summary"]["files"] == 3
+    rules = json.loads(run_factcheck(root, "rules", "--format", "json").stdout)
+    severity = {r["id"]: r["severity"] for r in rules}
+    if "figures/conflict" in example:
+        assert severity["figures/conflict"] == "info"  # the override is in force
+    if "house-rules" in example:
+        assert "house/anonymous-sources" in severity
+
+
+def test_configuration_error_example(tmp_path: Path) -> None:
+    shown = re.search(r"\(`(pyproject\.toml: key .*?)`\)", section("Configuration"))
+    assert shown
+    (tmp_path / "pyproject.toml").write_text('[tool.factcheck.rules."figures/conflict"]\nmin_similarity = 5\n',
+                                             encoding="utf-8")
+    result = run_factcheck(tmp_path, "rules")
+    assert (result.returncode, result.stderr.strip()) == (2, f"factcheck: error: {shown.group(1)}")
+
+
+def test_rule_examples_load_and_their_tests_pass(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    anonymous = root / "house-rules" / "anonymous.yaml"
+    result = run_factcheck(root, "test-rules", str(anonymous))
+    assert result.returncode == 0 and "ok   house/anonymous-sources" in result.stdout, result.stdout
+    (names,) = [b for b in blocks("Shipped rules", "yaml") if "canonical:" in b]
+    (root / "names-rule.yaml").write_text(names, encoding="utf-8")
+    explained = run_factcheck(root, "rule", "house/names", "--rules", "names-rule.yaml")
+    assert explained.returncode == 0, explained.stderr
+    # the `tests:` example pins a figures/conflict finding: run it as that rule's tests
+    (tests,) = [b for b in blocks("Shipped rules", "yaml") if b.startswith("tests:")]
+    conflict = yaml.safe_load((ROOT / "rules" / "figures" / "conflict.yaml").read_text(encoding="utf-8"))
+    conflict.update(yaml.safe_load(tests), id="house/figures")
+    (root / "figures.yaml").write_text(yaml.safe_dump(conflict), encoding="utf-8")
+    ran = run_factcheck(root, "test-rules", "figures.yaml")
+    assert ran.returncode == 0 and "ok   house/figures (1 fail, 1 pass examples)" in ran.stdout, ran.stdout
+
+
+def test_python_api_example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+                            ) -> None:
+    (code,) = blocks("Python API", "python")
+    _project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert "articles/c.txt 1 warning names/variant" in out
+
+
+def test_output_formats_example(tmp_path: Path) -> None:
+    (command,) = blocks("Output formats", "sh")
+    root = _project(tmp_path)
+    result = run_line(root, command.strip())
+    assert result.returncode == 1
+    assert json.loads((root / "factcheck.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
+    assert ET.parse(root / "factcheck-junit.xml").getroot().tag in ("testsuites", "testsuite")
