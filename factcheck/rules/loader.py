@@ -188,7 +188,11 @@ def load_rule_file(path: Path, builtin: bool = False) -> list[Rule]:
 
 
 def load_rules(paths: Iterable[Path], include_builtin: bool = True) -> list[Rule]:
-    """Built-in packs (unless disabled) then the user's files; ids must be unique."""
+    """Built-in packs (unless disabled) then the user's files; ids must be unique.
+
+    Then every kind's ``link`` sees the whole set, e.g. so a house list of
+    canonical names protects them in the built-in name rules too.
+    """
     rules: list[Rule] = []
     if include_builtin:
         for f in rule_files([builtin_rules_dir()]):
@@ -202,6 +206,8 @@ def load_rules(paths: Iterable[Path], include_builtin: bool = True) -> list[Rule
             raise RuleError(f"duplicate rule id {r.id!r} (first defined at {seen[r.id].origin})",
                             path=path, line=int(line), key="id")
         seen[r.id] = r
+    for kind in KINDS.values():
+        kind.link(rules)
     return rules
 
 

@@ -82,6 +82,16 @@ class RuleKind:
         line via ``raw.line_of(key)``) and return the ready kind instance."""
         return cls(rule, options)
 
+    @classmethod
+    def link(cls, rules: Sequence[Rule]) -> None:
+        """Called once by the loader with every loaded rule, after all files are parsed.
+
+        A kind whose rules share knowledge (one house list of canonical names
+        protecting those names in every name rule) wires it here, inside rule
+        loading, so worker processes that rebuild the rules from the config get
+        the same wiring.  Default: nothing to share.
+        """
+
     def check_document(self, doc: Document, claims: Sequence[Claim]) -> Iterable[Finding]:
         return ()
 

@@ -175,6 +175,8 @@ class NameVariantsKind(Kind):
     PLACEHOLDERS = ("suggestion", "support", "documents", "variants")
 
     canonical: list[str]
+    #: style keys of every canonical name of every loaded name-variants rule (see :meth:`link`)
+    protected: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, rule: Rule, options: dict[str, Any], raw: Any, shown: str) -> Kind:
@@ -193,7 +195,22 @@ class NameVariantsKind(Kind):
             raise RuleError("must be a list of names or a YAML file with a list of names",
                             path=shown, line=raw.line_of("canonical"), key="canonical")
         self.canonical = list(canon)
+        self.protected = frozenset(style_key(c) for c in self.canonical)
         return self
+
+    @classmethod
+    def link(cls, rules: Sequence[Rule]) -> None:
+        """Let every name-variants rule protect the names any of them lists as canonical.
+
+        A house list (``house/names``) says which spellings are right: the
+        built-in ``names/variant`` must not then call one of them a misspelling
+        of a more common name, nor two listed names (two people) each other's.
+        Each rule still suggests only from its own list.
+        """
+        kinds = [r.impl for r in rules if isinstance(r.impl, NameVariantsKind)]
+        shared = frozenset().union(*(k.protected for k in kinds))
+        for k in kinds:
+            k.protected = shared
 
     def _clusters(self, corpus: CorpusView) -> dict[str, _Cluster]:
         types = set(self.options["types"])
@@ -358,8 +375,8 @@ class NameVariantsKind(Kind):
                 index[bk].append(key)
         for key in sorted(clusters):
             cl = clusters[key]
-            if key in canon_keys:
-                continue
+            if key in self.protected:
+                continue  # listed as right by this rule or another name-variants rule
             canon_only = cl.support > opts["max_rare"]  # too common to be a typo, unless a canonical list says so
             if all(c.get("linked") for f in cl.forms.values() for _d, c in f.mentions):
                 # "Peyton" linked to "Peyton Manning" in its own article is spelled as that
