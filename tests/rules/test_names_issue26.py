@@ -45,6 +45,88 @@ def shown(found: list[Finding]) -> list[tuple[str, int, str, str | None, str]]:
     return [(Path(f.path).name, f.location.line, f.location.excerpt, f.suggestion, f.severity) for f in found]
 
 
+# --------------------------------------------------------------------------- repeated in one article
+
+
+def test_each_occurrence_of_a_repeated_misspelling_is_reported(tmp_path: Path) -> None:
+    # Line 3 and line 5 both misspell the coach: fixing the first must not be what reveals the second.
+    files = {**COACH, "c.txt": "Italy named its squad.\n\nCoach Paolo Marchetty spoke in Rome on Monday.\n\n"
+                               "Paolo Marchetty said Gianluigi Buffon would start.\n"}
+    found = variant(tmp_path, files)
+    assert [(n, line, ex, sug) for n, line, ex, sug, _sev in shown(found)] == [
+        ("c.txt", 3, "Paolo Marchetty", "Paolo Marchetti"),
+        ("c.txt", 5, "Paolo Marchetty", "Paolo Marchetti"),
+    ]
+    # Written twice, the spelling may be the writer's choice: the weak severity, not an error.
+    assert {f.severity for f in found} == {"warning"}
+
+
+def test_a_single_misspelling_in_the_same_story_is_an_error(tmp_path: Path) -> None:
+    files = {**COACH, "c.txt": "Italy coach Paolo Marchetty said in Rome that Gianluigi Buffon would start."}
+    assert shown(variant(tmp_path, files)) == [
+        ("c.txt", 1, "Paolo Marchetty", "Paolo Marchetti", "error")]
+
+
+def test_two_names_an_article_repeats_side_by_side_are_two_names(tmp_path: Path) -> None:
+    # "Medicaid" four times beside "Medicare" five times in one article: two programmes, not a slip,
+    # although the repeated spelling no longer counts as several votes.
+    text = " ".join(["Medicare pays for the elderly, while Medicaid pays for the poor."] * 4
+                    + ["Medicare is federal."])
+    assert variant(tmp_path, {"a.txt": text, "b.txt": "Congress debated the budget."}) == []
+
+
+# --------------------------------------------------------------------------- copied spellings
+
+KOREA = [
+    "Officials in North Korea met envoys from Washington and Seoul. North Korea wants sanctions eased. "
+    "Pyongyang said North Korea would wait.",
+    "Diplomats in Seoul said North Korea had rejected the offer from Washington. North Korea and "
+    "Pyongyang's allies disagreed. North Korea said so.",
+    "Washington and Seoul urged North Korea to return to talks. North Korea refused, Pyongyang said. "
+    "North Korea tested a missile.",
+    "North Korea fired a missile, Seoul said. Washington condemned North Korea. Pyongyang denied it; "
+    "North Korea insisted.",
+    "North Korea's envoy left Washington for Seoul. North Korea and Pyongyang officials declined to comment "
+    "on North Korea.",
+]
+
+
+def korea(extra: dict[str, str]) -> dict[str, str]:
+    """Five articles writing "North Korea" 30 times in all (each text twice), and ``extra``."""
+    return {**{f"{i}.txt": f"{t}\n\n{t}" for i, t in enumerate(KOREA)}, **extra}
+
+
+def test_a_copied_wire_typo_is_still_a_misspelling_in_every_copy(tmp_path: Path) -> None:
+    seed_like = "From Noth Korea's point of view, Washington and Seoul have not responded, Pyongyang said."
+    alone = variant(tmp_path / "alone", korea({"x.txt": seed_like}))
+    assert shown(alone) == [("x.txt", 1, "Noth Korea", "North Korea", "error")]
+    # A second article copying the typo twice: three mentions in two documents against 30 in five.
+    copy = "Noth Korea rejects offer from Washington and Seoul.\nNoth Korea said Pyongyang would wait."
+    copied = variant(tmp_path / "copied", korea({"x.txt": seed_like, "y.txt": copy}))
+    assert shown(copied) == [
+        ("x.txt", 1, "Noth Korea", "North Korea", "error"),
+        ("y.txt", 1, "Noth Korea", "North Korea", "error"),
+        ("y.txt", 2, "Noth Korea", "North Korea", "error"),
+    ]
+
+
+def test_two_outlets_consistent_spelling_is_not_a_typo(tmp_path: Path) -> None:
+    # A transliteration two outlets share, several times each, against a spelling that does not
+    # overwhelm it: a house-style question, never a misspelling.
+    common = "Iranian judge Heydar Alishvandi ruled in Tehran. Heydar Alishvandi adjourned the trial."
+    other = "Judge Heydar Alishbandi presided in Tehran. Heydar Alishbandi adjourned the trial."
+    files = {"a.txt": common, "b.txt": common, "c.txt": common, "d.txt": other, "e.txt": other}
+    assert variant(tmp_path, files) == []
+
+
+def test_an_overwhelmed_copied_spelling_is_reported_but_a_close_contest_is_not(tmp_path: Path) -> None:
+    # Three copies of "Noth Korea" against only six "North Korea": not overwhelming, so silent.
+    few = {"0.txt": "North Korea met Seoul. North Korea left.", "1.txt": "North Korea, Seoul said. North Korea.",
+           "2.txt": "Seoul and North Korea met. North Korea left.",
+           "x.txt": "Noth Korea met Seoul.", "y.txt": "Noth Korea, Seoul said. Noth Korea left."}
+    assert variant(tmp_path, few) == []
+
+
 # --------------------------------------------------------------------------- a house canonical list
 
 

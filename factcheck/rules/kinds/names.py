@@ -162,8 +162,17 @@ class NameVariantsKind(Kind):
     OPTIONS = {
         "mode": Option((str,), default="typo", choices=("typo", "style"), help="typo or style"),
         "min_support": Option((int,), default=2, help="mentions the dominant spelling needs (typo mode)"),
-        "ratio": Option((float,), default=2.0, help="how many times more mentions the dominant spelling needs"),
-        "max_rare": Option((int,), default=2, help="a spelling with more mentions than this is never a typo"),
+        "ratio": Option((float,), default=2.0,
+                        help="how many times more mentions the dominant spelling needs than the rare one has "
+                             "documents (an article repeating a spelling is one vote); against a repeated or "
+                             "shared spelling it also needs this many times as many documents"),
+        "max_rare": Option((int,), default=2,
+                           help="a spelling with more mentions than this in several documents is a typo only "
+                                "when the dominant spelling overwhelms it (see dominance)"),
+        "dominance": Option((float,), default=10.0,
+                            help="how many times more mentions the dominant spelling needs against a spelling "
+                                 "several documents share more than max_rare times (a copied wire typo), and "
+                                 "against any spelling used more than once for an error, not the weak severity"),
         "canonical": Option((list, str), default=[], help="canonical names, or a YAML file listing them"),
         "types": Option((list,), default=["person", "place", "organisation", "unknown"],
                         help="name types to check"),
@@ -309,13 +318,43 @@ class NameVariantsKind(Kind):
                 return False
         return True
 
+    def _shared(self, cl: _Cluster) -> bool:
+        """Several documents write this spelling, more than ``max_rare`` times: a copied
+        spelling (a wire story's typo, or a transliteration two outlets agree on)."""
+        return cl.docs > 1 and cl.support > self.options["max_rare"]
+
+    def _overwhelmed(self, cl: _Cluster, support: int, docs: int) -> bool:
+        """The other spelling has ``dominance`` times the mentions of ``cl``, in ``ratio`` times its documents."""
+        opts = self.options
+        return support >= opts["dominance"] * cl.support and docs >= opts["ratio"] * cl.docs
+
+    def _outnumbered(self, cl: _Cluster, support: int, docs: int) -> bool:
+        """Does a spelling with ``support`` mentions in ``docs`` documents dominate ``cl``?
+
+        An article that repeats its own slip ("Marchetty" on lines 6 and 10) is
+        one writer's choice: it counts once, so each repetition is reported
+        instead of the second hiding the first -- provided other documents use
+        the other spelling (an article writing "Medicaid" four times beside
+        "Medicare" five times means two things).  A spelling that several
+        documents share many times is a typo only when the rest of the corpus
+        overwhelms it: a copied wire typo ("Noth Korea" in two articles against
+        dozens of "North Korea"), not two outlets' consistent transliteration.
+        """
+        opts = self.options
+        if self._shared(cl):
+            return self._overwhelmed(cl, support, docs)
+        if cl.support > cl.docs and docs < opts["ratio"] * cl.docs:
+            return False
+        return support > cl.support and support >= max(opts["min_support"], opts["ratio"] * cl.docs)
+
     def _confident(self, cl: _Cluster, form: _Form, support: int, docs: int, canonical: bool,
                    target: _Cluster | None, names_in: dict[str, set[str]],
                    token_docs: dict[str, set[str]]) -> bool:
-        """Error-level evidence: a multi-word name, misspelled once, against a spelling used
-        at least three times in at least two documents (or a canonical one), in an
-        article that shares other names with an article using that spelling -- the
-        same story, not "Marin County" in one and "Marion County" in another.
+        """Error-level evidence: a multi-word name, misspelled once (or more often, when
+        the corpus overwhelms the spelling: see :meth:`_overwhelmed`), against a spelling
+        used at least three times in at least two documents (or a canonical one), in an
+        article that shares other names with an article using that spelling -- the same
+        story, not "Marin County" in one and "Marion County" in another.
 
         A slip of the pen is private to its writer.  When another document spells the
         differing word the same way in a name of its own ("Heydar Alishbandi" beside
@@ -327,7 +366,9 @@ class NameVariantsKind(Kind):
             return False
         if canonical:
             return True
-        if cl.support != 1 or support < 3 or docs < 2 or target is None:
+        if cl.support != 1 and not self._overwhelmed(cl, support, docs):
+            return False  # a spelling used more than once may be a choice, not a slip
+        if support < 3 or docs < 2 or target is None:
             return False
         mine = {d.path for d, _ in form.mentions}
         meant = target.closest(form.folded).folded.split()
@@ -377,7 +418,6 @@ class NameVariantsKind(Kind):
             cl = clusters[key]
             if key in self.protected:
                 continue  # listed as right by this rule or another name-variants rule
-            canon_only = cl.support > opts["max_rare"]  # too common to be a typo, unless a canonical list says so
             if all(c.get("linked") for f in cl.forms.values() for _d, c in f.mentions):
                 # "Peyton" linked to "Peyton Manning" in its own article is spelled as that
                 # full name is: a different person from "Payton", or, if the full name is
@@ -399,11 +439,9 @@ class NameVariantsKind(Kind):
             base = max((strong[o][1] for o in candidates if inflection_pair(form.folded, folded_of[o])), default=-1)
             best: tuple[int, int, str] | None = None
             for other in sorted(candidates):
-                _text, support, _docs = strong[other]
+                _text, support, docs = strong[other]
                 is_canon = other in canon_keys
-                if canon_only and not is_canon:
-                    continue
-                if not is_canon and support < max(opts["min_support"], opts["ratio"] * cl.support):
+                if not is_canon and not self._outnumbered(cl, support, docs):
                     continue
                 if not typo_pair(form.folded, folded_of[other]):
                     continue
