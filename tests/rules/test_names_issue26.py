@@ -125,6 +125,14 @@ def test_an_overwhelmed_copied_spelling_is_reported_but_a_close_contest_is_not(t
            "2.txt": "Seoul and North Korea met. North Korea left.",
            "x.txt": "Noth Korea met Seoul.", "y.txt": "Noth Korea, Seoul said. Noth Korea left."}
     assert variant(tmp_path, few) == []
+    # A house rule that trusts a smaller majority (dominance 2: 6 mentions in 3 documents against 3 in 2)
+    # reports each copy, at the weak severity (only a single slip, or an overwhelmed one, is an error).
+    loose = tmp_path / "loose.yaml"
+    loose.write_text("id: house/loose\ntype: name-variants\nseverity: error\ndominance: 2.0\nratio: 1.5\n"
+                     "message: \"'{match}' vs '{suggestion}'\"\n", encoding="utf-8")
+    found = variant(tmp_path / "loose", few, rules=(loose,), select="house/loose")
+    assert [(n, line, sev) for n, line, _ex, _sug, sev in shown(found)] == [
+        ("x.txt", 1, "warning"), ("y.txt", 1, "warning"), ("y.txt", 1, "warning")]
 
 
 # --------------------------------------------------------------------------- a house canonical list

@@ -6,9 +6,12 @@ asked of each rare spelling:
 * **typo** (``mode: typo``): is it a near miss of a well-supported spelling?
   "Kim Long Un" (once) vs "Kim Jong Un" (several documents).  Only one token
   may differ, by at most one or two edits depending on its length, and the
-  supported spelling must clearly dominate.  Candidates are found through a
-  blocking index (shared tokens, token prefixes/suffixes), never by comparing
-  every pair of names.
+  supported spelling must clearly dominate.  An article that repeats a
+  misspelling is one vote (each occurrence is reported); a spelling several
+  articles share is a typo only when the corpus overwhelms it (``dominance``:
+  a copied wire typo, not two outlets' transliteration).  Candidates are found
+  through a blocking index (shared tokens, token prefixes/suffixes), never by
+  comparing every pair of names.
 * **style** (``mode: style``): is it the same name written another way?
   "Kim Jong-un" vs "Kim Jong Un" differ only in hyphens, spaces, case or
   diacritics: a house-style inconsistency, reported at its own severity.
@@ -18,7 +21,9 @@ Different people with similar names are kept apart by the token structure:
 "Kim Jong Un"/"Kim Jong Il" differ in a two-letter token, which is never
 treated as a typo.  A ``canonical`` list (YAML file or inline list)
 overrides the corpus vote: a near miss of a canonical name is flagged however
-rare the canonical name is, and a canonical spelling is never flagged.
+rare the canonical name is, and a canonical spelling is never flagged -- by
+any name-variants rule loaded with it, so a house list also protects its
+names from the built-in ``names/variant``.
 
 Example::
 
