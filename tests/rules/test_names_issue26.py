@@ -164,7 +164,7 @@ STAFF = {**COACH, "c.txt": "Italy coach Paolo Marchetty said in Rome that Gianlu
 def test_a_house_listed_name_is_never_a_misspelling_in_the_builtin_rule(tmp_path: Path, jobs: int) -> None:
     assert variant(tmp_path / "without", STAFF, jobs=jobs) != []  # the built-in rule alone flags it
     rule = house(tmp_path, ["Paolo Marchetty"])
-    # jobs=2: worker processes rebuild the rules from the config and must share the list too.
+    # jobs=2: the same through worker processes, which rebuild their rules from the config.
     assert variant(tmp_path / "with", STAFF, rules=(rule,), jobs=jobs) == []
 
 
