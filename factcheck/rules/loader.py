@@ -383,6 +383,8 @@ def load_rules(paths: Iterable[Path], include_builtin: bool = True,
 
     ``overrides`` change rules as they are loaded; one whose id matches no
     loaded rule is an error (a typo would otherwise change nothing, silently).
+    Then every kind's ``link`` sees the whole set, e.g. so a house list of
+    canonical names protects them in the built-in name rules too.
     """
     by_id = {o.id: o for o in overrides}
     rules: list[Rule] = []
@@ -401,6 +403,8 @@ def load_rules(paths: Iterable[Path], include_builtin: bool = True,
     for o in overrides:
         if o.id not in seen:
             raise ConfigError(f"no loaded rule has this id{did_you_mean(o.id, seen)}", path=o.source, key=o.key())
+    for kind in KINDS.values():
+        kind.link(rules)
     return rules
 
 

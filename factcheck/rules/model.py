@@ -177,6 +177,16 @@ class RuleKind:
                 out[key] = value
         return out
 
+    @classmethod
+    def link(cls, rules: Sequence[Rule]) -> None:
+        """Called once by the loader with every loaded rule, after all files are parsed.
+
+        A kind whose rules share knowledge (one house list of canonical names
+        protecting those names in every name rule) wires it here, inside rule
+        loading, so worker processes that rebuild the rules from the config get
+        the same wiring.  Default: nothing to share.
+        """
+
     def check_document(self, doc: Document, claims: Sequence[Claim]) -> Iterable[Finding]:
         return ()
 

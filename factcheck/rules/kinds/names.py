@@ -6,9 +6,12 @@ asked of each rare spelling:
 * **typo** (``mode: typo``): is it a near miss of a well-supported spelling?
   "Kim Long Un" (once) vs "Kim Jong Un" (several documents).  Only one token
   may differ, by at most one or two edits depending on its length, and the
-  supported spelling must clearly dominate.  Candidates are found through a
-  blocking index (shared tokens, token prefixes/suffixes), never by comparing
-  every pair of names.
+  supported spelling must clearly dominate.  An article that repeats a
+  misspelling is one vote (each occurrence is reported); a spelling several
+  articles share is a typo only when the corpus overwhelms it (``dominance``:
+  a copied wire typo, not two outlets' transliteration).  Candidates are found
+  through a blocking index (shared tokens, token prefixes/suffixes), never by
+  comparing every pair of names.
 * **style** (``mode: style``): is it the same name written another way?
   "Kim Jong-un" vs "Kim Jong Un" differ only in hyphens, spaces, case or
   diacritics: a house-style inconsistency, reported at its own severity.
@@ -18,7 +21,9 @@ Different people with similar names are kept apart by the token structure:
 "Kim Jong Un"/"Kim Jong Il" differ in a two-letter token, which is never
 treated as a typo.  A ``canonical`` list (YAML file or inline list)
 overrides the corpus vote: a near miss of a canonical name is flagged however
-rare the canonical name is, and a canonical spelling is never flagged.
+rare the canonical name is, and a canonical spelling is never flagged -- by
+any name-variants rule loaded with it, so a house list also protects its
+names from the built-in ``names/variant``.
 
 Example::
 
@@ -168,8 +173,16 @@ class NameVariantsKind(Kind):
         "min_support": Option((int,), default=2, min=1, help="mentions the dominant spelling needs (typo mode)"),
         # Below 1 the "dominant" spelling could have fewer mentions than the one it corrects.
         "ratio": Option((float,), default=2.0, min=1,
-                        help="how many times more mentions the dominant spelling needs"),
-        "max_rare": Option((int,), default=2, min=0, help="a spelling with more mentions than this is never a typo"),
+                        help="how many times more mentions the dominant spelling needs than the rare one has "
+                             "documents (an article repeating a spelling is one vote); against a repeated or "
+                             "shared spelling it also needs this many times as many documents"),
+        "max_rare": Option((int,), default=2, min=0,
+                           help="a spelling with more mentions than this in several documents is a typo only "
+                                "when the dominant spelling overwhelms it (see dominance)"),
+        "dominance": Option((float,), default=10.0, min=1,
+                            help="how many times more mentions the dominant spelling needs against a spelling "
+                                 "several documents share more than max_rare times (a copied wire typo), and "
+                                 "against any spelling used more than once for an error, not the weak severity"),
         "canonical": Option((list, str), default=[], items=(str,), file=True,
                             help="canonical names, or a YAML file listing them"),
         "types": Option((list,), default=list(NAME_TYPES), items=(str,), item_choices=NAME_TYPES,
@@ -182,6 +195,8 @@ class NameVariantsKind(Kind):
     PLACEHOLDERS = ("suggestion", "support", "documents", "variants")
 
     canonical: list[str]
+    #: style keys of every canonical name of every loaded name-variants rule (see :meth:`link`)
+    protected: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, rule: Rule, options: dict[str, Any], raw: Any, shown: str) -> Kind:
@@ -200,11 +215,26 @@ class NameVariantsKind(Kind):
             raise RuleError("must be a list of names or a YAML file with a list of names",
                             path=shown, line=raw.line_of("canonical"), key="canonical")
         self.canonical = list(canon)
+        self.protected = frozenset(style_key(c) for c in self.canonical)
         return self
 
     def other_severities(self) -> dict[str, str]:
         # weak_severity grades typos; style variants are all reported alike.
         return super().other_severities() if self.options["mode"] == "typo" else {}
+
+    @classmethod
+    def link(cls, rules: Sequence[Rule]) -> None:
+        """Let every name-variants rule protect the names any of them lists as canonical.
+
+        A house list (``house/names``) says which spellings are right: the
+        built-in ``names/variant`` must not then call one of them a misspelling
+        of a more common name, nor two listed names (two people) each other's.
+        Each rule still suggests only from its own list.
+        """
+        kinds = [r.impl for r in rules if isinstance(r.impl, NameVariantsKind)]
+        shared = frozenset().union(*(k.protected for k in kinds))
+        for k in kinds:
+            k.protected = shared
 
     def _clusters(self, corpus: CorpusView) -> dict[str, _Cluster]:
         types = set(self.options["types"])
@@ -303,13 +333,43 @@ class NameVariantsKind(Kind):
                 return False
         return True
 
+    def _shared(self, cl: _Cluster) -> bool:
+        """Several documents write this spelling, more than ``max_rare`` times: a copied
+        spelling (a wire story's typo, or a transliteration two outlets agree on)."""
+        return cl.docs > 1 and cl.support > self.options["max_rare"]
+
+    def _overwhelmed(self, cl: _Cluster, support: int, docs: int) -> bool:
+        """The other spelling has ``dominance`` times the mentions of ``cl``, in ``ratio`` times its documents."""
+        opts = self.options
+        return support >= opts["dominance"] * cl.support and docs >= opts["ratio"] * cl.docs
+
+    def _outnumbered(self, cl: _Cluster, support: int, docs: int) -> bool:
+        """Does a spelling with ``support`` mentions in ``docs`` documents dominate ``cl``?
+
+        An article that repeats its own slip ("Marchetty" on lines 6 and 10) is
+        one writer's choice: it counts once, so each repetition is reported
+        instead of the second hiding the first -- provided other documents use
+        the other spelling (an article writing "Medicaid" four times beside
+        "Medicare" five times means two things).  A spelling that several
+        documents share many times is a typo only when the rest of the corpus
+        overwhelms it: a copied wire typo ("Noth Korea" in two articles against
+        dozens of "North Korea"), not two outlets' consistent transliteration.
+        """
+        opts = self.options
+        if self._shared(cl):
+            return self._overwhelmed(cl, support, docs)
+        if cl.support > cl.docs and docs < opts["ratio"] * cl.docs:
+            return False
+        return support > cl.support and support >= max(opts["min_support"], opts["ratio"] * cl.docs)
+
     def _confident(self, cl: _Cluster, form: _Form, support: int, docs: int, canonical: bool,
                    target: _Cluster | None, names_in: dict[str, set[str]],
                    token_docs: dict[str, set[str]]) -> bool:
-        """Error-level evidence: a multi-word name, misspelled once, against a spelling used
-        at least three times in at least two documents (or a canonical one), in an
-        article that shares other names with an article using that spelling -- the
-        same story, not "Marin County" in one and "Marion County" in another.
+        """Error-level evidence: a multi-word name, misspelled once (or more often, when
+        the corpus overwhelms the spelling: see :meth:`_overwhelmed`), against a spelling
+        used at least three times in at least two documents (or a canonical one), in an
+        article that shares other names with an article using that spelling -- the same
+        story, not "Marin County" in one and "Marion County" in another.
 
         A slip of the pen is private to its writer.  When another document spells the
         differing word the same way in a name of its own ("Heydar Alishbandi" beside
@@ -321,7 +381,9 @@ class NameVariantsKind(Kind):
             return False
         if canonical:
             return True
-        if cl.support != 1 or support < 3 or docs < 2 or target is None:
+        if cl.support != 1 and not self._overwhelmed(cl, support, docs):
+            return False  # a spelling used more than once may be a choice, not a slip
+        if support < 3 or docs < 2 or target is None:
             return False
         mine = {d.path for d, _ in form.mentions}
         meant = target.closest(form.folded).folded.split()
@@ -369,9 +431,8 @@ class NameVariantsKind(Kind):
                 index[bk].append(key)
         for key in sorted(clusters):
             cl = clusters[key]
-            if key in canon_keys:
-                continue
-            canon_only = cl.support > opts["max_rare"]  # too common to be a typo, unless a canonical list says so
+            if key in self.protected:
+                continue  # listed as right by this rule or another name-variants rule
             if all(c.get("linked") for f in cl.forms.values() for _d, c in f.mentions):
                 # "Peyton" linked to "Peyton Manning" in its own article is spelled as that
                 # full name is: a different person from "Payton", or, if the full name is
@@ -393,11 +454,9 @@ class NameVariantsKind(Kind):
             base = max((strong[o][1] for o in candidates if inflection_pair(form.folded, folded_of[o])), default=-1)
             best: tuple[int, int, str] | None = None
             for other in sorted(candidates):
-                _text, support, _docs = strong[other]
+                _text, support, docs = strong[other]
                 is_canon = other in canon_keys
-                if canon_only and not is_canon:
-                    continue
-                if not is_canon and support < max(opts["min_support"], opts["ratio"] * cl.support):
+                if not is_canon and not self._outnumbered(cl, support, docs):
                     continue
                 if not typo_pair(form.folded, folded_of[other]):
                     continue

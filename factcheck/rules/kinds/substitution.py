@@ -15,10 +15,18 @@ from factcheck.rules.model import Option, Rule
 
 
 def match_case(found: str, replacement: str) -> str:
-    """Give the replacement the capitalisation of what was found ("Untill" -> "Until")."""
+    """Give the replacement the capitalisation of what was found ("Untill" -> "Until").
+
+    Only an all-lower-case replacement takes the found case: one the rule
+    writes with capitals ("UN Security Council", "iPhone", "Paris") is spelled
+    as the rule wants it, so "UNSC" becomes "UN Security Council", never
+    "UN SECURITY COUNCIL".
+    """
+    if replacement != replacement.lower():
+        return replacement
     if found.isupper() and len(found) > 1:
         return replacement.upper()
-    if found[:1].isupper() and not replacement[:1].isupper():
+    if found[:1].isupper():
         return replacement[:1].upper() + replacement[1:]
     return replacement
 
@@ -31,9 +39,10 @@ def _fold(text: str, case_sensitive: bool) -> str:
 class SubstitutionKind(Kind):
     """Flag each key of ``swap`` and suggest its value.
 
-    Case-insensitive and whole-word by default; the suggestion keeps the
-    capitalisation of the text found.  Message placeholders: ``{match}``,
-    ``{suggestion}``.
+    Case-insensitive and whole-word by default; an all-lower-case suggestion
+    takes the capitalisation of the text found, one written with capitals
+    (an acronym, a proper name) is suggested exactly as written.  Message
+    placeholders: ``{match}``, ``{suggestion}``.
 
     Example::
 
