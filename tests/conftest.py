@@ -159,3 +159,15 @@ def newsroom(root: Path, reason: str = "") -> Path:
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "articles and their baseline")
     return root
+
+
+def one_error_line(result: Any) -> str:
+    """A CLI result that failed as the README promises: exit 2, nothing on stdout, exactly one
+    ``factcheck: error:`` line on stderr and no traceback.  Returns that line."""
+    assert result.exit_code == 2, (result.exit_code, result.output)
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("factcheck: error: ")
+    assert "Traceback" not in result.output
+    return str(lines[0])

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import one_error_line
 from typer.testing import CliRunner
 
 from factcheck.cli import app
@@ -59,14 +60,8 @@ def config(folder: Path, text: str, name: str = "factcheck.toml") -> None:
 
 
 def cli_error(*args: str) -> str:
-    """Run the CLI; assert exit 2, nothing on stdout and one stderr line; return the message."""
-    result = CliRunner().invoke(app, list(args))
-    assert result.exit_code == 2, result.output
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("factcheck: error: ")
-    return lines[0].removeprefix("factcheck: error: ")
+    """Run the CLI; assert it fails with one error line; return the message."""
+    return one_error_line(CliRunner().invoke(app, list(args))).removeprefix("factcheck: error: ")
 
 
 def scan_json(*args: str) -> tuple[int, list[dict[str, Any]]]:

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import one_error_line
 from typer.testing import CliRunner, Result
 
 import factcheck
@@ -62,14 +63,7 @@ def invoke(*args: str) -> Result:
 
 
 def error_line(result: Result) -> str:
-    """Exit 2, nothing on stdout, exactly one ``factcheck: error:`` line on stderr; returns it."""
-    assert result.exit_code == 2, (result.exit_code, result.output)
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("factcheck: error: ")
-    assert "Traceback" not in result.output
-    return lines[0]
+    return one_error_line(result)
 
 
 def findings_of(result: Result) -> list[str]:

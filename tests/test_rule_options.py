@@ -13,6 +13,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import one_error_line
 from typer.testing import CliRunner
 
 from factcheck.cli import app
@@ -32,15 +33,10 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def cli_error(folder: Path, rule_yaml: str) -> str:
-    """Scan with one rule file; assert exit 2 and one stderr line, and return that line."""
+    """Scan with one rule file; assert it fails with one error line, and return the message."""
     (folder / "house.yaml").write_text(textwrap.dedent(rule_yaml).lstrip("\n"), encoding="utf-8")
     result = CliRunner().invoke(app, ["scan", "a.txt", "--rules", "house.yaml"])
-    assert result.exit_code == 2, result.output
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("factcheck: error: ")
-    return lines[0].removeprefix("factcheck: error: ")
+    return one_error_line(result).removeprefix("factcheck: error: ")
 
 
 CONFLICT = "id: house/c\ntype: conflict\nmessage: m\n"
