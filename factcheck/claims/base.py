@@ -13,9 +13,12 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from factcheck.documents import Document
+
+if TYPE_CHECKING:
+    from factcheck.claims.bounds import Bounds
 
 #: Claim kinds, in the order ``factcheck claims`` documents them.
 KINDS = ("quantity", "count", "ordinal", "vote", "date", "name", "quote", "enumeration")
@@ -60,6 +63,17 @@ class Claim:
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.attrs.get(key, default)
+
+    @property
+    def bounds(self) -> Bounds | None:
+        """The values a numeric claim admits, from its qualifier (see :mod:`factcheck.claims.bounds`);
+        None for claims without a numeric value (dates, names, "2/3" majorities, ordinals)."""
+        raw = self.attrs.get("bounds")
+        if raw is None:
+            return None
+        from factcheck.claims.bounds import Bounds  # here: bounds is a leaf module rules need not load
+
+        return Bounds.from_json(raw)
 
     @property
     def sort_key(self) -> tuple[int, int, str, str]:

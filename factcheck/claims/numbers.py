@@ -25,7 +25,10 @@ Kinds and conventions
     ``subject`` (the thing measured: "oil" in "barrels of oil", "Security
     Council" in "15-member Security Council"), ``per`` (rates: "500,000
     barrels a year" has ``per="year"``), ``noun`` (counted noun phrase),
-    ``hyphenated`` and ``age`` ("32-year-old").
+    ``hyphenated`` and ``age`` ("32-year-old"); ``bounds``, what the
+    qualifier lets the figure mean (see :mod:`factcheck.claims.bounds`), and
+    ``measure``, the unit or counted noun ("age" for ages) that statements of
+    one fact share.
 ``count``
     An exact tally of discrete things: an integer below 1,000 written
     without a scale word, followed by a plural countable noun that is not a
@@ -33,7 +36,8 @@ Kinds and conventions
     Bigger or scaled numbers ("12,000 troops", "4 million people") are
     quantities, because they are nearly always rounded and must be compared
     with tolerance, whereas counts are compared exactly.  ``unit`` is the
-    singular head noun ("test"), attribute ``noun`` the noun phrase.
+    singular head noun ("test"), attribute ``noun`` the noun phrase, and
+    ``bounds`` and ``measure`` as for quantities.
 ``ordinal``
     "fourth visit", "second round", "first-ever summit", "21st century".
     ``value`` int, ``unit`` the singular head noun (None for a bare "2nd").
@@ -74,6 +78,13 @@ from typing import Any
 
 from factcheck.calendar import MONTH_RE, MONTHS
 from factcheck.claims.base import Claim, make_claim, register
+from factcheck.claims.bounds import (
+    QUALIFIER_PHRASES,
+    REPORTED_QUALIFIERS,
+    figure_bounds,
+    normalise_qualifier,
+    range_bounds,
+)
 from factcheck.claims.numwords import (
     NUMBER_WORDS,
     ORDINAL_PATTERN,
@@ -174,11 +185,9 @@ _CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "U.S.$": "USD", "A$": "AUD", "AU$
                      "CA$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "NT$": "TWD", "R$": "BRL",
                      "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB"}
 
-_QUALIFIERS = ("about", "around", "approximately", "roughly", "some", "nearly", "almost", "more than",
-               "less than", "fewer than", "at least", "at most", "up to", "over", "under", "upwards of",
-               "as many as", "as much as", "as few as", "close to", "just over", "just under",
-               "well over", "an estimated", "estimated", "no more than", "no fewer than",
-               "no less than", "not more than", "in excess of", "exactly")
+#: The qualifiers read before a figure: one table, shared with the bounds they give (see
+#: :mod:`factcheck.claims.bounds`).
+_QUALIFIERS = QUALIFIER_PHRASES
 
 #: Words that end a noun phrase: function words, pronouns, auxiliaries and the
 #: commonest verbs.  A noun phrase after a number is at most a few words, so a
@@ -687,17 +696,37 @@ def _after_label(text: str, start: int) -> bool:
     return lw not in _MONTH_WORDS
 
 
-def _qualifier(text: str, start: int) -> tuple[str | None, int]:
-    """The approximation word right before ``start`` ("more than") and where the claim should start.
+@dataclass(frozen=True, slots=True)
+class _Qual:
+    """The qualifier before a number: the phrase its bounds read, the phrase ``Claim.qualifier``
+    reports (see :data:`~factcheck.claims.bounds.REPORTED_QUALIFIERS`), and where the claim starts."""
 
-    Normalised to lower case and single spaces so rules can compare
-    "More  than" and "more than"; "an estimated" becomes "estimated".
+    phrase: str | None
+    reported: str | None
+    start: int
+
+
+_WORD_SPAN_RE = re.compile(r"\S+")
+
+
+def _qualifier(text: str, start: int) -> _Qual:
+    """The qualifier right before ``start`` ("more than"), and where the claim should start.
+
+    Normalised (see :func:`~factcheck.claims.bounds.normalise_qualifier`) so
+    rules can compare "More  than" and "more than"; "an estimated" becomes
+    "estimated".  Of a phrase claims do not report yet, the claim reports and
+    starts at its longest reported tail ("just more than" -> "more than"), as
+    before the phrase was known.
     """
     m = _QUAL_RE.search(text, max(0, start - 24), start)
     if m is None:
-        return None, start
-    q = " ".join(m.group("q").lower().split())
-    return ("estimated" if q == "an estimated" else q), m.start("q")
+        return _Qual(None, None, start)
+    phrase = normalise_qualifier(m.group("q"))
+    for w in _WORD_SPAN_RE.finditer(text, m.start("q"), m.end("q")):
+        tail = normalise_qualifier(text[w.start():m.end("q")])
+        if tail in REPORTED_QUALIFIERS:
+            return _Qual(phrase, tail, w.start())
+    return _Qual(phrase, None, start)
 
 
 def _np_words(text: str, pos: int, limit: int) -> list[tuple[str, int, int]]:
@@ -875,6 +904,8 @@ def _votes(doc: Document, anchors: list[int], urls: list[tuple[int, int]]) -> li
         if _in_spans(start, urls) or any(s < end and start < e for s, e in taken):
             return
         taken.append((start, end))
+        if isinstance(value, int):
+            attrs["bounds"] = figure_bounds(value, qualifier).to_json()
         out.append(make_claim("vote", doc, start, end, value, unit="vote", qualifier=qualifier, **attrs))
 
     for p in anchors:
@@ -991,17 +1022,29 @@ def _try_range(doc: Document, a: _Num, b: _Num, out: list[Claim]) -> bool:
     if not (t.measured or t.unit is not None or b.scale >= 1000):
         return False
     qual: str | None
+    phrase: str | None
     if between:
-        qual, start = "between", between.start()
+        qual = phrase = "between"
+        start = between.start()
     else:
-        qual, start = _qualifier(text, a.start)
-    attrs = _quantity_attrs(t, approximate=True, low=low, high=b.value)
+        q = _qualifier(text, a.start)
+        qual, phrase, start = q.reported, q.phrase, q.start
+    attrs = _quantity_attrs(t, low, phrase, rng=(low, b.value))
     out.append(make_claim("quantity", doc, start, t.end, low, unit=t.unit, qualifier=qual, **attrs))
     return True
 
 
-def _quantity_attrs(t: _Tail, approximate: bool = False, **extra: Any) -> dict[str, Any]:
-    attrs: dict[str, Any] = {"dimension": t.dimension, "approximate": approximate, **extra}
+def _quantity_attrs(t: _Tail, value: int | float, phrase: str | None,
+                    rng: tuple[int | float, int | float | None] | None = None, plural: bool = False) -> dict[str, Any]:
+    """A quantity's attributes.  ``rng``: the ends of a range (also kept as the older ``low``/``high``
+    and ``approximate``, which rules read); ``plural``: an approximate plural ("dozens")."""
+    attrs: dict[str, Any] = {"dimension": t.dimension, "approximate": rng is not None}
+    if rng is not None:
+        attrs.update(low=rng[0], high=rng[1])
+        attrs["bounds"] = range_bounds(rng[0], rng[1], phrase, approximate=plural).to_json()
+    else:
+        attrs["bounds"] = figure_bounds(value, phrase).to_json()
+    attrs["measure"] = _measure(t.unit, t.age)
     if t.subject is not None:
         attrs["subject"] = t.subject
     if t.per is not None:
@@ -1011,6 +1054,13 @@ def _quantity_attrs(t: _Tail, approximate: bool = False, **extra: Any) -> dict[s
     if t.age:
         attrs["age"] = True
     return attrs
+
+
+def _measure(unit: str | None, age: bool) -> str | None:
+    """What a figure measures, for grouping statements of one fact: its unit or counted noun
+    (already singular, money as its ISO code), or "age" for "32-year-old" and "aged 32 years old",
+    which is not a duration."""
+    return "age" if age else unit
 
 
 def _single(doc: Document, tok: _Num, out: list[Claim]) -> None:
@@ -1042,44 +1092,44 @@ def _single(doc: Document, tok: _Num, out: list[Claim]) -> None:
             return
         if _MONTH_BEFORE_RE.search(text, max(0, tok.start - 16), tok.start):
             return
-    qual, start = _qualifier(text, tok.start)
+    q = _qualifier(text, tok.start)
+    qual, phrase, start = q.reported, q.phrase, q.start
     if tok.words and tok.value == 0 and t.noun is None and not t.plural:
         return  # "zero day", "zero tolerance": only "zero casualties", "zero barrels" count
     if is_one and not (t.measured and t.unit not in ("day", "second", "point")):
         return
     if tok.approx:
-        high = tok.high
-        attrs = _quantity_attrs(t, approximate=True, low=tok.value, high=high)
+        attrs = _quantity_attrs(t, tok.value, phrase, rng=(tok.value, tok.high), plural=True)
         out.append(make_claim("quantity", doc, start, t.end, tok.value, unit=t.unit, qualifier=qual, **attrs))
         return
     if tok.dash_range and not t.measured and (t.noun is None or t.noun[0].isupper() or tok.digits == "9"):
         return  # "15-17 Bulldogs" is a score, "9-11 attacks" a date
+    rng = (tok.value, tok.high) if tok.high is not None else None
     if t.measured:
-        attrs = _quantity_attrs(t)
-        if tok.high is not None:
-            attrs.update(approximate=True, low=tok.value, high=tok.high)
+        attrs = _quantity_attrs(t, tok.value, phrase, rng=rng)
         out.append(make_claim("quantity", doc, start, t.end, tok.value, unit=t.unit, qualifier=qual, **attrs))
         return
     if t.unit is not None:
-        if tok.high is not None:
-            attrs = _quantity_attrs(t, approximate=True, low=tok.value, high=tok.high)
+        if rng is not None:
+            attrs = _quantity_attrs(t, tok.value, phrase, rng=rng)
             out.append(make_claim("quantity", doc, start, t.end, tok.value, unit=t.unit, qualifier=qual,
                                   **attrs))
         elif t.unit == "vote" and tok.exact_int and isinstance(tok.value, int):
             out.append(make_claim("vote", doc, start, t.end, tok.value, unit="vote", qualifier=qual,
-                                  votes=tok.value))
+                                  votes=tok.value, bounds=figure_bounds(tok.value, phrase).to_json()))
         elif tok.exact_int and isinstance(tok.value, int) and tok.value < 1000:
-            attrs = {"noun": t.noun}
+            attrs = {"noun": t.noun, "measure": _measure(t.unit, False),
+                     "bounds": figure_bounds(tok.value, phrase).to_json()}
             if t.per is not None:
                 attrs["per"] = t.per
             out.append(make_claim("count", doc, start, t.end, tok.value, unit=t.unit, qualifier=qual, **attrs))
         else:
             out.append(make_claim("quantity", doc, start, t.end, tok.value, unit=t.unit, qualifier=qual,
-                                  **_quantity_attrs(t)))
+                                  **_quantity_attrs(t, tok.value, phrase)))
         return
     if tok.scale >= 1000 and tok.high is None:
         out.append(make_claim("quantity", doc, start, t.end, tok.value, unit=None, qualifier=qual,
-                              **_quantity_attrs(t)))
+                              **_quantity_attrs(t, tok.value, phrase)))
 
 
 def _hyphenated(doc: Document, tok: _Num, is_one: bool, out: list[Claim]) -> None:
@@ -1116,8 +1166,10 @@ def _hyphenated(doc: Document, tok: _Num, is_one: bool, out: list[Claim]) -> Non
             age, end = True, om.end()  # "18-year old male"
     words = _np_words(text, end, 3)
     subject = _phrase(words) if words else None
-    qual, start = _qualifier(text, tok.start)
-    attrs: dict[str, Any] = {"dimension": dim, "approximate": False, "hyphenated": True}
+    q = _qualifier(text, tok.start)
+    qual, phrase, start = q.reported, q.phrase, q.start
+    attrs: dict[str, Any] = {"dimension": dim, "approximate": False, "hyphenated": True,
+                             "measure": _measure(unit, age), "bounds": figure_bounds(tok.value, phrase).to_json()}
     if subject is not None:
         attrs["subject"] = subject
     if age:
