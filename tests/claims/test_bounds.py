@@ -302,3 +302,8 @@ def test_ranges_bound_their_value(a: int, gap: int, form: str, spelled: bool) ->
     assert c.bounds is not None and c.bounds.kind == "range"
     assert (c.bounds.low, c.bounds.high) == (a, a + gap)
     assert c.bounds.low <= c.value <= c.bounds.high
+
+
+def test_a_new_phrase_opening_a_sentence_is_not_a_label() -> None:
+    c = the_figure("Below 11 percent of men came.")
+    assert (c.value, c.unit, c.bounds) == (11, "percent", Bounds("less_than", None, 11, qualifier="below"))
