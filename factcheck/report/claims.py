@@ -10,6 +10,7 @@ from typing import Any
 
 from factcheck.claims.base import Claim
 from factcheck.documents import Document
+from factcheck.safetext import shown
 
 CLAIMS_JSON_VERSION = 1
 _BASE_FIELDS = ("kind", "text", "value", "unit", "qualifier")
@@ -64,8 +65,8 @@ def render_claims(items: Sequence[tuple[Document, Sequence[Claim]]], fmt: str) -
                 details.append(f"{key}={_flat(r[key])}")
         if r.get("items"):
             details.append(f"items={len(r['items'])}")
-        out.append(f"{r['path']}:{r['line']}:{r['column']}\t{r['kind']:<11}\t{text}\t=> {value}"
-                   + (f"\t({', '.join(details)})" if details else ""))
+        out.append(shown(f"{r['path']}:{r['line']}:{r['column']}\t{r['kind']:<11}\t{text}\t=> {value}"
+                         + (f"\t({', '.join(details)})" if details else "")))
     out.append(f"{len(rows)} claim{'s' if len(rows) != 1 else ''} in {len(items)} document"
                f"{'s' if len(items) != 1 else ''}")
     return "\n".join(out) + "\n"
