@@ -189,8 +189,7 @@ def _html_to_text(source: str) -> tuple[str, OffsetMap]:
         b.copy(pos, m.start())
         tok = m.group(0)
         if tok.startswith("&"):
-            # "&#13;" must not smuggle a carriage return into the normalised text.
-            b.emit(html.unescape(tok).replace("\r\n", "\n").replace("\r", "\n"), m.start(), m.end())
+            _entity(b, tok, m.start())
         elif tok.startswith("<!--") or m.group(1):
             b.blank(m.start(), m.end())
         else:
@@ -201,6 +200,20 @@ def _html_to_text(source: str) -> tuple[str, OffsetMap]:
     b.copy(pos, len(source))
     text, omap = b.build()
     return text, omap
+
+
+def _entity(b: _Builder, tok: str, start: int) -> None:
+    """Decode one entity.  What the decoding leaves unchanged is copied, not replaced: an unknown
+    entity ("&A;") or the tail of a prefix match ("&ampx;" -> "&x;") stays character for
+    character, so a span ending inside it ends at the same place in the source."""
+    decoded = html.unescape(tok)
+    keep = 0
+    while keep < min(len(tok), len(decoded)) and tok[-1 - keep] == decoded[-1 - keep]:
+        keep += 1
+    head = decoded[:len(decoded) - keep]
+    # "&#13;" must not smuggle a carriage return into the normalised text.
+    b.emit(head.replace("\r\n", "\n").replace("\r", "\n"), start, start + len(tok) - keep)
+    b.copy(start + len(tok) - keep, start + len(tok))
 
 
 # --------------------------------------------------------------------------- documents

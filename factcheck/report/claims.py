@@ -17,9 +17,11 @@ _BASE_FIELDS = ("kind", "text", "value", "unit", "qualifier")
 
 
 def claim_to_json(doc: Document, claim: Claim) -> dict[str, Any]:
-    line, col, end_line, end_col, _excerpt = doc.locate(claim.start, claim.end)
+    # "text" is the source slice between the reported positions (the README's "exactly the
+    # original text"): "\r\n" and "&amp;" as in the file, where Claim.text has "\n" and "&".
+    line, col, end_line, end_col, excerpt = doc.locate(claim.start, claim.end)
     d: dict[str, Any] = {"path": doc.path, "line": line, "column": col, "end_line": end_line,
-                         "end_column": end_col, "kind": claim.kind, "text": claim.text,
+                         "end_column": end_col, "kind": claim.kind, "text": excerpt,
                          "value": claim.value, "unit": claim.unit, "qualifier": claim.qualifier}
     for key in sorted(claim.attrs):
         if key not in d:
