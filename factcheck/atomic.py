@@ -103,6 +103,8 @@ def write_atomic(path: Path, text: str) -> None:
     tmp = parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
     try:
         if str(parent) not in ("", "."):
+            if parent.exists() and not parent.is_dir():
+                raise FactcheckError(f"cannot write {shown_path}: {shown(display_path(parent))} is not a folder")
             parent.mkdir(parents=True, exist_ok=True)
         try:
             mode = stat.S_IMODE(path.stat().st_mode)
