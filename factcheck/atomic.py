@@ -61,13 +61,28 @@ def same_file(a: Path, b: Path) -> bool:
         return False
 
 
+def _identity(path: Path) -> tuple[str, tuple[int, int] | None]:
+    """(real path, (device, inode) when it exists): what makes two paths one file, hard links included."""
+    real = os.path.realpath(path)
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return real, None
+    return real, (st.st_dev, st.st_ino)
+
+
 def check_not_input(outputs: Iterable[tuple[str, Path]], inputs: Iterable[Path], what: str = "a scanned input",
                     ) -> None:
-    """Refuse an output that would replace one of ``inputs`` (exit 2, before anything is written)."""
-    ins = list(inputs)
-    for option, out in outputs:
-        for src in ins:
-            if same_file(out, src):
+    """Refuse an output that would replace one of ``inputs`` (exit 2, before anything is written).
+
+    One ``realpath`` and one ``stat`` per input, so a guard over an archive of
+    thousands of files stays cheap.
+    """
+    outs = [(option, out, *_identity(out)) for option, out in outputs]
+    for src in inputs:
+        real, inode = _identity(src)
+        for option, out, out_real, out_inode in outs:
+            if real == out_real or (inode is not None and inode == out_inode):
                 raise FactcheckError(f"{_label(option, out)}: would overwrite {what} ({shown(display_path(src))})")
 
 
