@@ -193,8 +193,9 @@ def read_limited(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        why = "symbolic link loop" if exc.errno == errno.ELOOP else f"cannot read ({exc.strerror or exc})"
-        raise SkippedFile(f"{name}: {why}, skipped" if exc.errno == errno.ELOOP else f"{name}: {why}") from exc
+        if exc.errno == errno.ELOOP:
+            raise SkippedFile(f"{name}: symbolic link loop, skipped") from exc
+        raise SkippedFile(f"{name}: cannot read ({exc.strerror or exc})") from exc
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
