@@ -46,6 +46,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from factcheck.atomic import write_atomic
 from factcheck.config import Config, project_root
 from factcheck.documents import display_path
 from factcheck.errors import FactcheckError
@@ -356,22 +357,6 @@ def load_baseline(path: Path) -> Baseline:
     except OSError as exc:
         raise FactcheckError(f"cannot read baseline file ({exc.strerror or exc})", path=shown) from exc
     return parse_baseline(text, shown)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file and a rename, so readers never see half a file."""
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    try:
-        if path.parent != Path(""):
-            path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(text, encoding="utf-8", newline="\n")
-        tmp.replace(path)
-    except OSError as exc:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
-        raise FactcheckError(f"cannot write {display_path(path)}: {exc.strerror or exc}") from exc
 
 
 def save_baseline(baseline: Baseline, path: Path) -> None:

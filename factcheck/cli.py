@@ -20,6 +20,7 @@ import typer
 from factcheck import __version__
 from factcheck.config import Config, as_paths, load_config, severity_at_least
 from factcheck.errors import FactcheckError
+from factcheck.safetext import shown
 
 if TYPE_CHECKING:
     from factcheck.documents import Document
@@ -43,8 +44,13 @@ def _choices(*names: str) -> str:
 
 
 def _fail(message: str) -> typer.Exit:
-    print(f"factcheck: error: {message}", file=sys.stderr)
+    print(f"factcheck: error: {shown(message)}", file=sys.stderr)
     return typer.Exit(2)
+
+
+def _warn(message: str) -> None:
+    """One warning line on stderr; article text and file names in it are shown escaped (factcheck.safetext)."""
+    print(f"factcheck: warning: {shown(message)}", file=sys.stderr)
 
 
 def _config(config_path: Path | None, **flags: object) -> Config:
@@ -53,18 +59,23 @@ def _config(config_path: Path | None, **flags: object) -> Config:
 
 def _load_documents(paths: list[str], config: Config, quiet: bool = False) -> list[Document]:
     """Discover and load documents, reporting skipped and badly encoded files on stderr."""
-    from factcheck.documents import SkippedFile, discover, display_path, load_document
+    from factcheck.documents import SkippedFile, display_path, load_document
+    from factcheck.files import find_documents
 
     docs = []
-    for p in discover(paths, config.exclude):
+    found = find_documents(paths, config.exclude, config.follow_symlinks)
+    if not quiet:
+        for skipped in found.skipped:
+            _warn(skipped)
+    for p in found.files:
         try:
-            doc, warning = load_document(p, config.date_override(display_path(p)))
+            doc, warning = load_document(p, config.date_override(display_path(p)), config.max_size)
         except SkippedFile as exc:
             if not quiet:
-                print(f"factcheck: warning: {exc}", file=sys.stderr)
+                _warn(str(exc))
             continue
         if warning and not quiet:
-            print(f"factcheck: warning: {warning}", file=sys.stderr)
+            _warn(warning)
         docs.append(doc)
     return docs
 
@@ -99,16 +110,39 @@ class _Progress:
 
 
 def _write(text: str, output: Path | None) -> None:
+    """To stdout, or atomically to ``output`` (checked by :func:`_guard_outputs` before the scan)."""
     if output is None:
         sys.stdout.write(text)
         return
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        tmp = output.with_name(f".{output.name}.tmp{os.getpid()}")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)
-    except OSError as exc:
-        raise FactcheckError(f"cannot write {output}: {exc.strerror or exc}") from exc
+    from factcheck.atomic import write_atomic
+
+    write_atomic(output, text)
+
+
+def _guard_outputs(outputs: list[tuple[str, Path]], paths: list[str], config: Config,
+                   baseline: Path | None = None) -> None:
+    """Refuse, before anything is scanned or written, outputs that are folders or symlinks, name
+    one file twice, or would replace a scanned document (``corpus`` ones too) or the baseline read."""
+    if not outputs:
+        return
+    from factcheck.atomic import check_distinct, check_not_input, check_output
+    from factcheck.files import find_documents
+
+    for option, path in outputs:
+        check_output(path, option)
+    check_distinct(outputs)
+    if baseline is not None:
+        check_not_input(outputs, [baseline], "the baseline being read")
+    inputs = find_documents(paths, config.exclude, config.follow_symlinks).files
+    if config.corpus:
+        inputs += find_documents(config.corpus, config.exclude, config.follow_symlinks).files
+    check_not_input(outputs, inputs)
+
+
+def _size_flag(value: str | None) -> int | None:
+    from factcheck.files import parse_size
+
+    return None if value is None else parse_size(value)
 
 
 ExcludeOpt = Annotated[list[str] | None, typer.Option("--exclude", metavar="GLOB",
@@ -123,6 +157,10 @@ ExtendSelectOpt = Annotated[list[str] | None, typer.Option(
 ExtendIgnoreOpt = Annotated[list[str] | None, typer.Option(
     "--extend-ignore", metavar="ID", help="Also skip these rule ids or prefixes.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings on stderr.")]
+FollowOpt = Annotated[bool, typer.Option(
+    "--follow-symlinks", help="Follow symbolic links that leave a scanned folder (default: report and skip them).")]
+MaxSizeOpt = Annotated[str | None, typer.Option(
+    "--max-size", metavar="BYTES", help="Skip documents larger than this (e.g. 10MB, the default; 0 = no limit).")]
 #: the names of factcheck.report.FORMATTERS (a test keeps them equal), without importing the formatters
 SCAN_FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab", "concise")
 FORMAT_NAMES = ", ".join(SCAN_FORMATS[:-1]) + " or " + SCAN_FORMATS[-1]
@@ -172,6 +210,8 @@ def scan(
         "--statistics", help="Print how many findings each rule produced (most first) instead of the findings "
                              "(a JSON list with --format json); --also reports are unaffected.")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="No ANSI colours.")] = False,
+    follow_symlinks: FollowOpt = False,
+    max_size: MaxSizeOpt = None,
     quiet: QuietOpt = False,
     config_path: ConfigOpt = None,
 ) -> None:
@@ -185,7 +225,7 @@ def scan(
         extra_outputs = _parse_also(also, FORMATTERS)
         config = _config(config_path, exclude=exclude, rules=as_paths(rules), select=select, ignore=ignore,
                          extend_select=extend_select, extend_ignore=extend_ignore, fail_on=fail_on,
-                         baseline=baseline)
+                         baseline=baseline, follow_symlinks=follow_symlinks or None, max_size=_size_flag(max_size))
         if no_baseline:
             config = replace(config, baseline=None)
         elif config.baseline is None:
@@ -194,15 +234,17 @@ def scan(
             found = default_baseline(config)
             if found.is_file():  # found without configuration, like ruff's and Black's settings
                 config = replace(config, baseline=found)
+        outputs = [("--also", p) for _f, p in extra_outputs]
+        _guard_outputs(([("--output", output)] if output is not None else []) + outputs, paths, config,
+                       config.baseline)
         report = run_scan(paths, config, progress=_Progress(sys.stderr.isatty() and not quiet))
         if not quiet:
             for w in report.warnings:
-                print(f"factcheck: warning: {w}", file=sys.stderr)
+                _warn(w)
             if report.baseline_stale:
                 n = report.baseline_stale
-                print(f"factcheck: warning: {n} accepted finding{'s' if n != 1 else ''} in the baseline "
-                      f"{'are' if n != 1 else 'is'} no longer found; run `factcheck baseline update`",
-                      file=sys.stderr)
+                _warn(f"{n} accepted finding{'s' if n != 1 else ''} in the baseline "
+                      f"{'are' if n != 1 else 'is'} no longer found; run `factcheck baseline update`")
         color = (output is None and not no_color and sys.stdout.isatty()
                  and "NO_COLOR" not in os.environ)
         for extra_fmt, extra_path in extra_outputs:
@@ -232,7 +274,7 @@ def _baseline_scan(paths: list[str], config: Config, quiet: bool) -> Report:
     report = run_scan(paths, config, progress=_Progress(sys.stderr.isatty() and not quiet), use_baseline=False)
     if not quiet:
         for w in report.warnings:
-            print(f"factcheck: warning: {w}", file=sys.stderr)
+            _warn(w)
     return report
 
 
@@ -249,6 +291,8 @@ def baseline_create(
     ignore: IgnoreOpt = None,
     extend_select: ExtendSelectOpt = None,
     extend_ignore: ExtendIgnoreOpt = None,
+    follow_symlinks: FollowOpt = False,
+    max_size: MaxSizeOpt = None,
     quiet: QuietOpt = False,
     config_path: ConfigOpt = None,
 ) -> None:
@@ -262,9 +306,11 @@ def baseline_create(
 
     try:
         config = _config(config_path, exclude=exclude, rules=as_paths(rules), select=select, ignore=ignore,
-                         extend_select=extend_select, extend_ignore=extend_ignore)
+                         extend_select=extend_select, extend_ignore=extend_ignore,
+                         follow_symlinks=follow_symlinks or None, max_size=_size_flag(max_size))
         target = output or config.baseline or default_baseline(config)
         scan_paths = paths or ["."]
+        _guard_outputs([("--output" if output is not None else "baseline", target)], scan_paths, config)
         report = _baseline_scan(scan_paths, config, quiet)
         pm = project_paths(config, target)
         created = create_baseline(report.findings, [pm.to_root(p) for p in scan_paths], pm)
@@ -272,7 +318,7 @@ def baseline_create(
     except FactcheckError as exc:
         raise _fail(str(exc)) from None
     if not quiet:
-        print(f"baseline {display_path(target)}: {created.total} finding{'s' if created.total != 1 else ''} "
+        print(f"baseline {shown(display_path(target))}: {created.total} finding{'s' if created.total != 1 else ''} "
               f"accepted in {report.files} file{'s' if report.files != 1 else ''}")
 
 
@@ -293,6 +339,8 @@ def baseline_update(
     ignore: IgnoreOpt = None,
     extend_select: ExtendSelectOpt = None,
     extend_ignore: ExtendIgnoreOpt = None,
+    follow_symlinks: FollowOpt = False,
+    max_size: MaxSizeOpt = None,
     quiet: QuietOpt = False,
     config_path: ConfigOpt = None,
 ) -> None:
@@ -301,12 +349,14 @@ def baseline_update(
     An accepted finding is dropped when its file was scanned and it is no
     longer found, or when its file no longer exists (deleted or renamed).
     """
-    from factcheck.baseline import default_baseline, load_baseline, project_paths, update_baseline, write_atomic
+    from factcheck.atomic import write_atomic
+    from factcheck.baseline import default_baseline, load_baseline, project_paths, update_baseline
     from factcheck.documents import display_path
 
     try:
         config = _config(config_path, exclude=exclude, rules=as_paths(rules), select=select, ignore=ignore,
-                         extend_select=extend_select, extend_ignore=extend_ignore)
+                         extend_select=extend_select, extend_ignore=extend_ignore,
+                         follow_symlinks=follow_symlinks or None, max_size=_size_flag(max_size))
         target = baseline_file or config.baseline or default_baseline(config)
         old = load_baseline(target)
         pm = project_paths(config, target)
@@ -316,19 +366,19 @@ def baseline_update(
                       else [d.path for d in report.documents])
         result = update_baseline(old, report.findings, scanned, accept_new=accept_new, path_map=pm,
                                  paths=old.paths or tuple(pm.to_root(p) for p in scan_paths))
-        shown = display_path(target)
-        lines = [f"  fixed: {e.path} [{e.rule}] {e.excerpt!r}" + (f" (x{n})" if n > 1 else "")
+        name = shown(display_path(target))
+        lines = [f"  fixed: {shown(e.path)} [{e.rule}] {e.excerpt!r}" + (f" (x{n})" if n > 1 else "")
                  for e, n in result.dropped]
-        lines += [f"  new: {e.path} [{e.rule}] {e.excerpt!r}" + (f" (x{e.count})" if e.count > 1 else "")
+        lines += [f"  new: {shown(e.path)} [{e.rule}] {e.excerpt!r}" + (f" (x{e.count})" if e.count > 1 else "")
                   for e in result.added]
         if check:
             if result.changed:
-                print(f"baseline {shown} is stale: {len(result.dropped)} to drop, {len(result.added)} to add "
+                print(f"baseline {name} is stale: {len(result.dropped)} to drop, {len(result.added)} to add "
                       "(run `factcheck baseline update`)")
                 print("\n".join(lines))
                 raise typer.Exit(1)
             if not quiet:
-                print(f"baseline {shown} is up to date ({old.total} accepted)")
+                print(f"baseline {name} is up to date ({old.total} accepted)")
             return
         text = result.baseline.to_json()
         if text != target.read_text(encoding="utf-8"):
@@ -338,7 +388,7 @@ def baseline_update(
     except OSError as exc:
         raise _fail(f"cannot read {target}: {exc.strerror or exc}") from None
     if not quiet:
-        print(f"baseline {shown}: {sum(n for _e, n in result.dropped)} dropped, "
+        print(f"baseline {name}: {sum(n for _e, n in result.dropped)} dropped, "
               f"{sum(e.count for e in result.added)} added, {result.baseline.total} accepted")
         if lines:
             print("\n".join(lines))
@@ -482,13 +532,16 @@ def docs(
     fmt: Annotated[str, typer.Option("--format", metavar=_choices("text", "json"), help="Output format.")] = "text",
     exclude: Annotated[list[str] | None, typer.Option("--exclude", metavar="GLOB",
                                                       help="Glob of files to skip.")] = None,
+    follow_symlinks: FollowOpt = False,
+    max_size: MaxSizeOpt = None,
     config_path: ConfigOpt = None,
 ) -> None:
     """Show each document's title, publication date (with its source) and URL."""
     try:
         if fmt not in ("text", "json"):
             raise FactcheckError(f"--format must be text or json, not {fmt!r}")
-        config = _config(config_path, exclude=exclude)
+        config = _config(config_path, exclude=exclude, follow_symlinks=follow_symlinks or None,
+                         max_size=_size_flag(max_size))
         rows = []
         for doc in _load_documents(paths, config):
             dates = sorted({c.date for c in doc.date_candidates})
@@ -507,7 +560,7 @@ def docs(
         date = r["date"] or "unknown"
         src = f" ({r['date_source']})" if r["date_source"] else ""
         conflict = "  DATE SOURCES DISAGREE" if r["date_conflict"] else ""
-        print(f"{r['path']}\t{date}{src}\t{r['title'] or ''}\t{r['url'] or ''}{conflict}")
+        print(shown(f"{r['path']}\t{date}{src}\t{r['title'] or ''}\t{r['url'] or ''}") + conflict)
 
 
 @app.command(epilog="Example: factcheck claims seeds/ --kind date --format csv")
@@ -520,6 +573,8 @@ def claims(
                                      help="Output format.")] = "table",
     exclude: Annotated[list[str] | None, typer.Option("--exclude", metavar="GLOB",
                                                       help="Glob of files to skip.")] = None,
+    follow_symlinks: FollowOpt = False,
+    max_size: MaxSizeOpt = None,
     config_path: ConfigOpt = None,
 ) -> None:
     """List every checkable claim: numbers, counts, votes, dates, names, quotes, lists."""
@@ -532,7 +587,8 @@ def claims(
         for k in kind or ():
             if k not in KINDS:
                 raise FactcheckError(f"--kind must be one of {', '.join(KINDS)}, not {k!r}")
-        config = _config(config_path, exclude=exclude)
+        config = _config(config_path, exclude=exclude, follow_symlinks=follow_symlinks or None,
+                         max_size=_size_flag(max_size))
         items = []
         for doc in _load_documents(paths, config):
             found = extract_all(doc)

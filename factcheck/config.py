@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.documents import display_path
-from factcheck.errors import ConfigError, did_you_mean
+from factcheck.errors import ConfigError, FactcheckError, did_you_mean
 from factcheck.findings import SEVERITIES
 
 KEYS = {
@@ -35,6 +35,8 @@ KEYS = {
     "corpus": "extra paths whose documents corpus rules compare against (not reported)",
     "baseline": "path of a baseline file of accepted findings",
     "jobs": "worker processes for the per-document phase (0 = automatic)",
+    "max_size": "largest document read, in bytes or with a unit (\"10MB\"); larger ones are skipped; 0 = no limit",
+    "follow_symlinks": "follow symbolic links that leave the scanned folder (default false)",
 }
 #: the spellings ruff users type, accepted for the keys they know from ruff.
 ALIASES = {"extend-select": "extend_select", "extend-ignore": "extend_ignore", "per-file-ignores": "per_file_ignores"}
@@ -100,6 +102,10 @@ class Config:
     extend_ignore: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     overrides: tuple[RuleOverride, ...] = ()
+    #: documents larger than this many bytes are skipped with a warning; 0 = no limit (factcheck.files)
+    max_size: int = 10_000_000
+    #: follow symbolic links out of a scanned folder (off: they are reported and skipped)
+    follow_symlinks: bool = False
     source: str | None = None  # the config file used, for messages
     selector_sources: tuple[SelectorSource, ...] = ()  # where select/ignore entries came from, for messages
 
@@ -298,6 +304,18 @@ def parse_config_table(table: dict[str, Any], base: Path, shown: str) -> Config:
         if not isinstance(table["jobs"], int) or isinstance(table["jobs"], bool) or table["jobs"] < 0:
             raise ConfigError("must be a whole number >= 0", path=shown, key="jobs")
         kw["jobs"] = table["jobs"]
+    if "max_size" in table:
+        from factcheck.files import parse_size
+
+        try:
+            kw["max_size"] = parse_size(table["max_size"], "max_size")
+        except FactcheckError as exc:
+            raise ConfigError("must be a size in bytes (e.g. 10000000 or \"10MB\"; 0 = no limit)",
+                              path=shown, key="max_size") from exc
+    if "follow_symlinks" in table:
+        if not isinstance(table["follow_symlinks"], bool):
+            raise ConfigError("must be true or false", path=shown, key="follow_symlinks")
+        kw["follow_symlinks"] = table["follow_symlinks"]
     if "documents" in table:
         docs = table["documents"]
         if not isinstance(docs, dict):

@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from factcheck.calendar import FULL_DATE_RE, date_from_match, make_date, month_number
-from factcheck.errors import FactcheckError
 
+#: the default document size limit in bytes (``--max-size``); see factcheck.files
+DEFAULT_MAX_SIZE = 10_000_000
 TEXT_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown",
                  ".html": "html", ".htm": "html"}
 
@@ -188,8 +189,7 @@ def _html_to_text(source: str) -> tuple[str, OffsetMap]:
         b.copy(pos, m.start())
         tok = m.group(0)
         if tok.startswith("&"):
-            # "&#13;" must not smuggle a carriage return into the normalised text.
-            b.emit(html.unescape(tok).replace("\r\n", "\n").replace("\r", "\n"), m.start(), m.end())
+            _entity(b, tok, m.start())
         elif tok.startswith("<!--") or m.group(1):
             b.blank(m.start(), m.end())
         else:
@@ -200,6 +200,20 @@ def _html_to_text(source: str) -> tuple[str, OffsetMap]:
     b.copy(pos, len(source))
     text, omap = b.build()
     return text, omap
+
+
+def _entity(b: _Builder, tok: str, start: int) -> None:
+    """Decode one entity.  What the decoding leaves unchanged is copied, not replaced: an unknown
+    entity ("&A;") or the tail of a prefix match ("&ampx;" -> "&x;") stays character for
+    character, so a span ending inside it ends at the same place in the source."""
+    decoded = html.unescape(tok)
+    keep = 0
+    while keep < min(len(tok), len(decoded)) and tok[-1 - keep] == decoded[-1 - keep]:
+        keep += 1
+    head = decoded[:len(decoded) - keep]
+    # "&#13;" must not smuggle a carriage return into the normalised text.
+    b.emit(head.replace("\r\n", "\n").replace("\r", "\n"), start, start + len(tok) - keep)
+    b.copy(start + len(tok) - keep, start + len(tok))
 
 
 # --------------------------------------------------------------------------- documents
@@ -457,18 +471,19 @@ def format_of(path: PurePath) -> str:
     return TEXT_SUFFIXES.get(path.suffix.lower(), "text")
 
 
-def load_document(path: Path, date_override: _dt.date | None = None) -> tuple[Document, str | None]:
-    """Read and parse one file; raises SkippedFile for binary or unreadable files."""
+def load_document(path: Path, date_override: _dt.date | None = None,
+                  max_size: int = DEFAULT_MAX_SIZE) -> tuple[Document, str | None]:
+    """Read and parse one file; raises SkippedFile for binary, unreadable, special or oversized files
+    (see :mod:`factcheck.files`; ``max_size`` 0 = no limit)."""
+    from factcheck.files import read_limited
+
     shown = display_path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SkippedFile(f"{shown}: cannot read ({exc.strerror or exc})") from exc
+    data = read_limited(path, max_size)
     source, warning = decode(data, shown)
     return parse_document(shown, source, format_of(path), date_override), warning
 
 
-def _excluded(rel: str, patterns: Sequence[str], under_root: str | None = None) -> bool:
+def excluded(rel: str, patterns: Sequence[str], under_root: str | None = None) -> bool:
     """Whether a glob excludes the file: matched against its display path, its name,
     its folders and (inside a scanned folder) its path below that folder, so that
     ``drafts/*`` works for ``scan articles/`` and for absolute paths alike."""
@@ -486,30 +501,8 @@ def _excluded(rel: str, patterns: Sequence[str], under_root: str | None = None) 
     return False
 
 
-def discover(paths: Iterable[str | Path], exclude: Sequence[str] = ()) -> list[Path]:
-    """Files to scan: named files as given, folders searched recursively.
+def discover(paths: Iterable[str | Path], exclude: Sequence[str] = (), follow_symlinks: bool = False) -> list[Path]:
+    """Files to scan (see :func:`factcheck.files.find_documents`, which also reports what it skipped)."""
+    from factcheck.files import find_documents
 
-    Inside folders only known article suffixes are taken; a file named
-    explicitly is always taken (it is the user's call).  Hidden folders are
-    skipped.  The result is sorted and free of duplicates so output is
-    deterministic.  A path that does not exist is a user error.
-    """
-    found: dict[str, Path] = {}
-    for raw in paths:
-        p = Path(raw)
-        if not p.exists():
-            raise FactcheckError(f"{raw}: no such file or directory")
-        if p.is_file():
-            if not _excluded(display_path(p), exclude):
-                found[display_path(p)] = p
-            continue
-        for dirpath, dirnames, filenames in os.walk(p):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for fn in filenames:
-                fp = Path(dirpath) / fn
-                if fp.suffix.lower() not in TEXT_SUFFIXES or fn.startswith("."):
-                    continue
-                shown = display_path(fp)
-                if not _excluded(shown, exclude, fp.relative_to(p).as_posix()):
-                    found[shown] = fp
-    return [found[k] for k in sorted(found)]
+    return find_documents(paths, exclude, follow_symlinks).files

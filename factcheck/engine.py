@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING
 
 from factcheck.claims.base import Claim, extract_all
 from factcheck.config import Config
-from factcheck.documents import Document, SkippedFile, discover, display_path, load_document
+from factcheck.documents import Document, SkippedFile, display_path, load_document
+from factcheck.files import find_documents
 from factcheck.findings import Finding, sort_findings
 from factcheck.rules.ids import check_selectors
 from factcheck.rules.loader import load_rules, select_rules
@@ -129,7 +130,7 @@ def analyse_file(path: Path, config: Config, rules: Sequence[Rule],
     from factcheck.documents import display_path
 
     try:
-        doc, warning = load_document(path, config.date_override(display_path(path)))
+        doc, warning = load_document(path, config.date_override(display_path(path)), config.max_size)
     except SkippedFile as exc:
         return _FileResult(None, [], [], [str(exc)])
     claims, findings = analyse_document(doc, rules, kinds)
@@ -223,10 +224,11 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
 
         baseline = load_baseline(baseline_file)  # before the scan: a bad file fails fast
     kinds = _needed_kinds(rules)
-    files = discover(paths, config.exclude)
-    reported = {str(p.resolve()) for p in files}
-    extra = [p for p in discover(config.corpus, config.exclude) if str(p.resolve()) not in reported] \
-        if config.corpus else []
+    found = find_documents(paths, config.exclude, config.follow_symlinks)
+    files = found.files
+    reported = {os.path.realpath(p) for p in files}
+    extra_found = find_documents(config.corpus, config.exclude, config.follow_symlinks) if config.corpus else None
+    extra = [p for p in extra_found.files if os.path.realpath(p) not in reported] if extra_found else []
     all_files = files + extra
     results: list[_FileResult] = []
     # Workers load their rules from the config; rules handed in by a caller (not
@@ -246,7 +248,7 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     docs: list[Document] = []
     claims: dict[str, list[Claim]] = {}
     findings: list[Finding] = []
-    warnings: list[str] = []
+    warnings: list[str] = found.skipped + (extra_found.skipped if extra_found else [])
     for res in results:
         warnings.extend(res.warnings)
         if res.doc is not None:

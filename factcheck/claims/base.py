@@ -54,6 +54,8 @@ class Claim:
     kind: str
     start: int  # offsets into Document.text, end exclusive
     end: int
+    #: ``Document.text[start:end]``, what the extractor read (line breaks as "\n", entities decoded);
+    #: reports and ``factcheck claims`` show the source slice instead (``Document.locate``)
     text: str
     value: Any
     unit: str | None = None

@@ -10,15 +10,18 @@ from typing import Any
 
 from factcheck.claims.base import Claim
 from factcheck.documents import Document
+from factcheck.safetext import shown
 
 CLAIMS_JSON_VERSION = 1
 _BASE_FIELDS = ("kind", "text", "value", "unit", "qualifier")
 
 
 def claim_to_json(doc: Document, claim: Claim) -> dict[str, Any]:
-    line, col, end_line, end_col, _excerpt = doc.locate(claim.start, claim.end)
+    # "text" is the source slice between the reported positions (the README's "exactly the
+    # original text"): "\r\n" and "&amp;" as in the file, where Claim.text has "\n" and "&".
+    line, col, end_line, end_col, excerpt = doc.locate(claim.start, claim.end)
     d: dict[str, Any] = {"path": doc.path, "line": line, "column": col, "end_line": end_line,
-                         "end_column": end_col, "kind": claim.kind, "text": claim.text,
+                         "end_column": end_col, "kind": claim.kind, "text": excerpt,
                          "value": claim.value, "unit": claim.unit, "qualifier": claim.qualifier}
     for key in sorted(claim.attrs):
         if key not in d:
@@ -64,8 +67,8 @@ def render_claims(items: Sequence[tuple[Document, Sequence[Claim]]], fmt: str) -
                 details.append(f"{key}={_flat(r[key])}")
         if r.get("items"):
             details.append(f"items={len(r['items'])}")
-        out.append(f"{r['path']}:{r['line']}:{r['column']}\t{r['kind']:<11}\t{text}\t=> {value}"
-                   + (f"\t({', '.join(details)})" if details else ""))
+        out.append(shown(f"{r['path']}:{r['line']}:{r['column']}\t{r['kind']:<11}\t{text}\t=> {value}"
+                         + (f"\t({', '.join(details)})" if details else "")))
     out.append(f"{len(rows)} claim{'s' if len(rows) != 1 else ''} in {len(items)} document"
                f"{'s' if len(items) != 1 else ''}")
     return "\n".join(out) + "\n"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from factcheck.findings import Finding
+from factcheck.safetext import shown
 
 if TYPE_CHECKING:
     from factcheck.engine import Report
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 def line(f: Finding) -> str:
     loc = f.location
     message = " ".join(f.message.split())  # one finding, one line, whatever the message holds
-    return f"{loc.path}:{loc.line}:{loc.column}: {f.severity} [{f.rule}] {message}"
+    return f"{shown(loc.path)}:{loc.line}:{loc.column}: {f.severity} [{f.rule}] {shown(message)}"
 
 
 def render(report: Report, ctx: RenderContext) -> str:

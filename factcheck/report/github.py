@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from factcheck.findings import Finding
+from factcheck.safetext import shown
 
 if TYPE_CHECKING:
     from factcheck.engine import Report
@@ -23,7 +24,9 @@ LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The runner's escapes, after :func:`shown` (GitHub's log viewer interprets ANSI sequences);
+    line feeds stay, as ``%0A``, because annotations are multi-line."""
+    return shown(value, keep_newlines=True).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(value: str) -> str:

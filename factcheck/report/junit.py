@@ -21,6 +21,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from factcheck.findings import SEVERITY_RANK, Finding
+from factcheck.safetext import shown
 
 if TYPE_CHECKING:
     from factcheck.engine import Report
@@ -30,7 +31,9 @@ _XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _clean(text: str) -> str:
-    return _XML_INVALID_RE.sub("\ufffd", text)
+    """Control characters escaped as in every human-readable format (``\x1b``; XML 1.0 forbids
+    most of them anyway), and the two non-characters XML also forbids replaced."""
+    return _XML_INVALID_RE.sub("\ufffd", shown(text, keep_newlines=True))
 
 
 def _detail(f: Finding) -> str:

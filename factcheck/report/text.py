@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.documents import Document
 from factcheck.findings import Finding
+from factcheck.safetext import shown
 
 if TYPE_CHECKING:
     from factcheck.engine import Report
@@ -33,23 +34,31 @@ def snippet(line: str, col: int, end_col: int) -> tuple[str, str]:
         lo = max(0, min(lo, hi - WINDOW))
     prefix = "…" if lo > 0 else ""
     suffix = "…" if hi < len(line) else ""
-    shown = prefix + line[lo:hi].expandtabs(1) + suffix
-    caret_start = len(prefix) + (start - lo)
-    caret_len = max(1, min(end, hi) - start)
-    return shown, " " * caret_start + "^" * caret_len
+    # Control characters are shown escaped ("\x1b", four columns), so the caret is placed by
+    # the escaped widths of the text before and inside the span, not by raw columns.
+    before = _visible(line[lo:start])
+    inside = _visible(line[start:min(end, hi)])
+    text = prefix + before + inside + _visible(line[min(end, hi):hi]) + suffix
+    caret_start = len(prefix) + len(before)
+    return text, " " * caret_start + "^" * max(1, len(inside))
+
+
+def _visible(part: str) -> str:
+    """A piece of a source line as printed: tabs as one space (keeps columns), controls escaped."""
+    return shown(part.replace("\t", " "))
 
 
 def render_finding(f: Finding, docs: Mapping[str, Document], color: bool) -> list[str]:
     loc = f.location
     sev = f.severity
     if color:
-        head = (f"{_BOLD}{loc.path}:{loc.line}:{loc.column}{_RESET}: {_COLORS[sev]}{sev}{_RESET} "
-                f"{_DIM}[{f.rule}]{_RESET} {f.message}")
+        head = (f"{_BOLD}{shown(loc.path)}:{loc.line}:{loc.column}{_RESET}: {_COLORS[sev]}{sev}{_RESET} "
+                f"{_DIM}[{f.rule}]{_RESET} {shown(f.message)}")
     else:
-        head = f"{loc.path}:{loc.line}:{loc.column}: {sev} [{f.rule}] {f.message}"
+        head = f"{shown(loc.path)}:{loc.line}:{loc.column}: {sev} [{f.rule}] {shown(f.message)}"
     tags = []
     if f.suppressed is not None:
-        tags.append(f"suppressed: {f.suppressed}" if f.suppressed else "suppressed")
+        tags.append(f"suppressed: {shown(f.suppressed)}" if f.suppressed else "suppressed")
     if f.baseline_state == "unchanged":
         tags.append("in baseline")
     if tags:
@@ -59,13 +68,13 @@ def render_finding(f: Finding, docs: Mapping[str, Document], color: bool) -> lis
     if doc is not None:
         src_line = doc.line_text(loc.line)
         end_col = loc.end_column if loc.end_line == loc.line else len(src_line) + 1
-        shown, marker = snippet(src_line, loc.column, end_col)
-        out.append(f"    {shown}")
+        excerpt, marker = snippet(src_line, loc.column, end_col)
+        out.append(f"    {excerpt}")
         out.append(f"    {marker}")
     if f.suggestion:
-        out.append(f"    suggestion: {f.suggestion}")
+        out.append(f"    suggestion: {shown(f.suggestion)}")
     for r in f.related:
-        out.append(f"    see also: {r.path}:{r.line}:{r.column}: {r.excerpt}")
+        out.append(f"    see also: {shown(r.path)}:{r.line}:{r.column}: {shown(r.excerpt)}")
     return out
 
 
