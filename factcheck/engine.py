@@ -1,9 +1,11 @@
-"""The pipeline: documents -> claims -> rules -> findings.
+"""The pipeline: documents -> claims -> stories -> rules -> findings.
 
-Map, then reduce.  Everything per document (load, extract, document rules)
-is a pure function of one file, :func:`analyse_file`, which runs in worker
-processes for large scans.  Corpus rules then see every document's claims at
-once (the reduce phase) and compare across articles.  The two phases stay
+Map, then reduce.  Everything per document (load, extract, document rules,
+the document's story evidence) is a pure function of one file,
+:func:`analyse_file`, which runs in worker processes for large scans.  Corpus
+rules then see every document's claims at once (the reduce phase), with the
+corpus's stories built once from every document's evidence (``config.corpus``
+extras included), and compare across articles.  The two phases stay
 apart so that the map phase can move to other executors without a rewrite.
 
 After the reduce phase, ``per_file_ignores`` drops the findings of the
@@ -30,6 +32,7 @@ from factcheck.findings import Finding, sort_findings
 from factcheck.rules.ids import check_selectors
 from factcheck.rules.loader import load_rules, select_rules
 from factcheck.rules.model import CorpusView, Rule
+from factcheck.stories import STORY_KINDS, DocFeatures, Stories, cluster_stories, document_features, document_pin
 from factcheck.suppressions import (
     META_RULES,
     Suppressions,
@@ -98,6 +101,7 @@ class _FileResult:
     findings: list[Finding]
     warnings: list[str]
     suppressions: Suppressions | None = None
+    features: DocFeatures | None = None  # story evidence, when a corpus rule runs
 
 
 def _needed_kinds(rules: Sequence[Rule]) -> set[str] | None:
@@ -123,9 +127,24 @@ def analyse_document(doc: Document, rules: Sequence[Rule],
     return claims, findings
 
 
+def _wants_stories(rules: Sequence[Rule]) -> bool:
+    """Stories are built when a corpus rule runs: they are what corpus rules compare within."""
+    return any(r.impl is not None and r.impl.scope == "corpus" for r in rules)
+
+
+def story_features(doc: Document, claims: Sequence[Claim], kinds: set[str] | None, config: Config) -> DocFeatures:
+    """A document's story evidence: its ``name`` and ``date`` claims, extracted here when the
+    rules did not need them.  Extracted apart, never added to the rules' claims, so the
+    rules see exactly the claims they asked for."""
+    missing = set(STORY_KINDS) - kinds if kinds is not None else set()
+    extra = extract_all(doc, missing) if missing else []
+    pin, source = document_pin(doc, config.story_pin(doc.path))
+    return document_features(doc, [*claims, *extra], pin, source)
+
+
 def analyse_file(path: Path, config: Config, rules: Sequence[Rule],
                  kinds: set[str] | None) -> _FileResult:
-    """The map step: one file in, its document, claims and document findings out."""
+    """The map step: one file in, its document, claims, document findings and story evidence out."""
     from factcheck.documents import display_path
 
     try:
@@ -133,7 +152,8 @@ def analyse_file(path: Path, config: Config, rules: Sequence[Rule],
     except SkippedFile as exc:
         return _FileResult(None, [], [], [str(exc)])
     claims, findings = analyse_document(doc, rules, kinds)
-    return _FileResult(doc, claims, findings, [warning] if warning else [], parse_suppressions(doc))
+    features = story_features(doc, claims, kinds, config) if _wants_stories(rules) else None
+    return _FileResult(doc, claims, findings, [warning] if warning else [], parse_suppressions(doc), features)
 
 
 # Worker-process state: rules are loaded once per worker, not pickled per file.
@@ -171,9 +191,10 @@ def active_rules(config: Config) -> list[Rule]:
 
 
 def run_corpus_rules(rules: Sequence[Rule], docs: Sequence[Document],
-                     claims: dict[str, list[Claim]]) -> list[Finding]:
-    """The reduce step: corpus rules over the claims of every document."""
-    view = CorpusView(documents=docs, claims=claims)
+                     claims: dict[str, list[Claim]], stories: Stories | None = None) -> list[Finding]:
+    """The reduce step: corpus rules over the claims of every document (and its stories:
+    given, or built on first use)."""
+    view = CorpusView(docs, claims, stories)
     out: list[Finding] = []
     for rule in rules:
         assert rule.impl is not None
@@ -253,7 +274,9 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
             docs.append(res.doc)
             claims[res.doc.path] = res.claims
             findings.extend(res.findings)
-    findings.extend(run_corpus_rules(rules, docs, claims))
+    feats = [r.features for r in results if r.features is not None]
+    stories = cluster_stories(feats) if _wants_stories(rules) else None
+    findings.extend(run_corpus_rules(rules, docs, claims, stories))
     if extra:
         hidden = {r.doc.path for r in results[len(files):] if r.doc is not None}
         findings = [f for f in findings if f.path not in hidden]
