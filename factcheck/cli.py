@@ -544,6 +544,44 @@ def claims(
     sys.stdout.write(render_claims(items, fmt))
 
 
+@app.command(epilog="Example: factcheck stories articles/ --format json")
+def stories(
+    paths: Annotated[list[str], typer.Argument(
+        metavar="PATH", help="Files or folders.")],
+    fmt: Annotated[str, typer.Option("--format", metavar=_choices("table", "json"),
+                                     help="Output format.")] = "table",
+    exclude: Annotated[list[str] | None, typer.Option("--exclude", metavar="GLOB",
+                                                      help="Glob of files to skip.")] = None,
+    config_path: ConfigOpt = None,
+) -> None:
+    """Group documents into stories (reports of one real-world event): names, dates, and why each belongs."""
+    from factcheck.claims.base import extract_all
+    from factcheck.engine import story_features
+    from factcheck.stories import STORY_KINDS, cluster_stories
+
+    try:
+        if fmt not in ("table", "json"):
+            raise FactcheckError(f"--format must be table or json, not {fmt!r}")
+        config = _config(config_path, exclude=exclude)
+        kinds = set(STORY_KINDS)
+        found = cluster_stories([story_features(doc, extract_all(doc, kinds), kinds, config)
+                                 for doc in _load_documents(paths, config)])
+    except FactcheckError as exc:
+        raise _fail(str(exc)) from None
+    if fmt == "json":
+        sys.stdout.write(json.dumps(found.as_json(), indent=2, ensure_ascii=False) + "\n")
+        return
+    lines: list[str] = []
+    for story in found:
+        n = len(story.documents)
+        lines.append(f"{story.id}  ({n} document{'s' if n != 1 else ''})")
+        lines.append(f"  names: {', '.join(story.names) or '-'}")
+        lines.append(f"  dates: {', '.join(story.dates) or '-'}")
+        for path in story.documents:
+            lines.append(f"  {path}  {story.why[path].describe(n - 1)}")
+    sys.stdout.write("\n".join(lines) + ("\n" if lines else ""))
+
+
 def _click_exceptions() -> tuple[type[Exception], type[Exception], type[BaseException]]:
     """(UsageError, ClickException, Abort) from click, or from the copy newer Typer vendors."""
     try:

@@ -90,9 +90,11 @@ def _why(i: int, members: Sequence[int], docs: Sequence[DocFeatures], counts: Se
     fams: dict[str, list[tuple[float, str, int]]] = {"n": [], "d": [], "w": []}
     for f, w in vecs[i].items:
         k = sum(1 for j in others if f in counts[j])
-        if k:
-            fam = {"n": "n", "d": "d", "m": "d"}.get(f[0], "w")
+        fam = {"n": "n", "d": "d", "m": "d", "w": "w", "f": "w"}.get(f[0])  # "s:" repeats a name
+        if k and fam:
             fams[fam].append((-k * w, f, k))
+    in_names = {tok for _s, f, _k in fams["n"] for tok in f[2:].split()}
+    fams["w"] = [x for x in fams["w"] if x[1][2:] not in in_names]
 
     def shown_of(f: str) -> str:
         return shown.get(f[2:], f[2:]) if f.startswith("n:") else f[2:]

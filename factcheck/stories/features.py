@@ -74,8 +74,8 @@ class DocFeatures:
 
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]+[A-Za-z]")
-_FIGURE_RE = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,]\d)|(?<![\w.,])\d+\.\d+(?![\w.]\d)|"
-                        r"(?<![\w.,:])\d{2,}(?![\w.,:]\d)")
+#: "1,300", "6.1", "480"; not the parts of a date or time ("2014-03-05", "18:41"), which dates cover.
+_FIGURE_RE = re.compile(r"(?<![\w.,:/-])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d{2,})(?![\w/-]|[.,:]\d)")
 _STOP = frozenset("""
 a about above after again against all also although am among an and another any are around as at away back be
 became because been before being below between both but by came can cannot could did do does doing done down

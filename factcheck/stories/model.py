@@ -18,7 +18,8 @@ class Why:
 
     ``score`` is its average similarity to the rest of the story (0 alone);
     each ``shared_*`` tuple lists features it shares with other members,
-    strongest first, with how many *other* members share each.  ``pin`` is
+    strongest first, with how many *other* members share each (JSON:
+    ``{"value": ..., "others": n}``).  ``pin`` is
     set when a front matter ``story:`` or the config placed it.
     """
 
@@ -40,10 +41,11 @@ class Why:
         return f"similarity {self.score:.2f}; shares " + (", ".join(parts) if parts else "little")
 
     def as_json(self) -> dict[str, object]:
-        return {"score": round(self.score, 4),
-                "names": [list(x) for x in self.shared_names],
-                "dates": [list(x) for x in self.shared_dates],
-                "words": [list(x) for x in self.shared_words],
+        def shared(items: tuple[tuple[str, int], ...]) -> list[dict[str, object]]:
+            return [{"value": v, "others": n} for v, n in items]
+
+        return {"score": round(self.score, 4), "names": shared(self.shared_names),
+                "dates": shared(self.shared_dates), "words": shared(self.shared_words),
                 "pin": self.pin, "pin_source": self.pin_source}
 
 
