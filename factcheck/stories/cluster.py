@@ -33,22 +33,22 @@ from dataclasses import dataclass
 from factcheck.stories.features import DocFeatures
 
 #: how much a shared feature of each family counts, relative to a shared content word
-FAMILY_WEIGHTS = {"n": 2.0, "s": 1.0, "d": 2.0, "m": 0.5, "f": 1.0, "w": 1.0}
+FAMILY_WEIGHTS = {"n": 1.0, "s": 1.0, "d": 2.0, "m": 0.5, "f": 1.0, "w": 1.0}
 
 
 @dataclass(frozen=True)
 class StoryOptions:
     """The knobs of story building (defaults tuned on ECB+ topics 1-35 only; see bench/stories_eval.py)."""
 
-    threshold: float = 0.16
+    threshold: float = 0.13
     top_k: int = 40
-    max_df: int = 60
+    max_df: int = 30
     pub_near_days: int = 7
-    pub_near_bonus: float = 0.05
+    pub_near_bonus: float = 0.1
     pub_far_days: int = 60
     pub_far_factor: float = 0.5
     stated_far_factor: float = 0.5
-    name_weight: float = 2.0
+    name_weight: float = 1.0
     date_weight: float = 2.0
 
 

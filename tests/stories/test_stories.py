@@ -256,3 +256,14 @@ def test_average_linkage_is_a_partition(n, raw) -> None:  # type: ignore[no-unty
         if len(g) > 1:
             total = sum(scores.get((a, b), 0.0) for a in g for b in g if a < b)
             assert total / (len(g) * (len(g) - 1) / 2) > 0
+
+
+def test_readme_pin_example_loads(tmp_path: Path) -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Stories\n", 1)[1].split("\n## ", 1)[0]
+    example = section.split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "pyproject.toml").write_text(example, encoding="utf-8")
+    config = load_config(tmp_path / "pyproject.toml")
+    assert config.story_pin("coverage/haiti/day-one.md") == "haiti-earthquake-2010"
+    assert config.story_pin("wire-2013-05-02.txt") == "tsunami-warning"
+    assert config.story_pin("elsewhere.txt") is None
