@@ -555,19 +555,17 @@ def stories(
     config_path: ConfigOpt = None,
 ) -> None:
     """Group documents into stories (reports of one real-world event): names, dates, and why each belongs."""
-    from factcheck.claims.base import extract_all
-    from factcheck.engine import story_features
-    from factcheck.stories import STORY_KINDS, cluster_stories
+    from factcheck.engine import build_corpus_stories
 
     try:
         if fmt not in ("table", "json"):
             raise FactcheckError(f"--format must be table or json, not {fmt!r}")
         config = _config(config_path, exclude=exclude)
-        kinds = set(STORY_KINDS)
-        found = cluster_stories([story_features(doc, extract_all(doc, kinds), kinds, config)
-                                 for doc in _load_documents(paths, config)])
+        found, warnings = build_corpus_stories(paths, config)
     except FactcheckError as exc:
         raise _fail(str(exc)) from None
+    for warning in warnings:
+        print(f"factcheck: warning: {warning}", file=sys.stderr)
     if fmt == "json":
         sys.stdout.write(json.dumps(found.as_json(), indent=2, ensure_ascii=False) + "\n")
         return

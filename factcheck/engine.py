@@ -203,6 +203,44 @@ def run_corpus_rules(rules: Sequence[Rule], docs: Sequence[Document],
     return out
 
 
+def _story_file(path: Path, config: Config) -> tuple[DocFeatures | None, str | None]:
+    """The map step of ``factcheck stories``: one file's story evidence, or the warning that skips it."""
+    try:
+        doc, warning = load_document(path, config.date_override(display_path(path)))
+    except SkippedFile as exc:
+        return None, str(exc)
+    kinds = set(STORY_KINDS)
+    return story_features(doc, extract_all(doc, kinds), kinds, config), warning
+
+
+def _story_worker(path: Path) -> tuple[DocFeatures | None, str | None]:
+    config = _WORKER["config"]
+    assert isinstance(config, Config)
+    return _story_file(path, config)
+
+
+def _story_worker_init(config: Config) -> None:
+    _WORKER["config"] = config
+
+
+def build_corpus_stories(paths: Sequence[str | Path], config: Config | None = None) -> tuple[Stories, list[str]]:
+    """The stories of the files under ``paths`` (``factcheck stories``), and warnings about skipped files.
+
+    Only ``name`` and ``date`` claims are extracted, in worker processes for
+    larger corpora as in :func:`scan`; the clustering runs once, here.
+    """
+    config = config or Config()
+    files = discover(paths, config.exclude)
+    jobs = _jobs(config, len(files))
+    if jobs > 1:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_story_worker_init, initargs=(config,)) as ex:
+            results = list(ex.map(_story_worker, files, chunksize=8))
+    else:
+        results = [_story_file(p, config) for p in files]
+    warnings = [w for _f, w in results if w]
+    return cluster_stories([f for f, _w in results if f is not None]), warnings
+
+
 def _jobs(config: Config, n_files: int) -> int:
     if config.jobs:
         return config.jobs

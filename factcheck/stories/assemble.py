@@ -3,7 +3,7 @@
 A story's *defining* names and dates are those most of its members share and
 the rest of the corpus rarely uses (support x IDF), which is what tells a
 reader which event it is.  Its id is derived from content only -- the first
-publication date (else the defining date) and the defining name, as a slug:
+publication date (else the latest defining date) and the defining name, as a slug:
 ``2009-12-07-tiger-woods`` -- and a collision is disambiguated by the
 members' content hashes, so ids survive renames and reorderings.
 """
@@ -113,12 +113,14 @@ def _slug(text: str) -> str:
 
 def _base_id(docs: Sequence[DocFeatures], members: Sequence[int], dates: Sequence[str], names: Sequence[str],
              counts: Sequence[Mapping[str, int]], df: Mapping[str, int], n_docs: int) -> str:
-    """``<first publication date | defining date | undated>-<defining name | word>``, or the pin label."""
+    """``<first publication date | latest defining date | undated>-<defining name | word>``, or the pin label."""
     pins = sorted(p for i in members if (p := docs[i].pin) is not None)
     if pins:
         return pins[0]
     pubs = sorted(d for i in members if (d := docs[i].pub_date) is not None)
-    when = pubs[0].isoformat() if pubs else (dates[0] if dates else "undated")
+    # Undated reports: the latest defining date, since an event is usually the newest thing a
+    # report recalls (a death is reported with the birth date, not the other way round).
+    when = pubs[0].isoformat() if pubs else (max(dates) if dates else "undated")
     what = _slug(names[0]) if names else ""
     if not what:
         words = _defining(members, counts, df, n_docs, "w:", 1)

@@ -73,7 +73,7 @@ class DocFeatures:
         return dict(self.counts)
 
 
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]+[A-Za-z]")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]+[A-Za-z]")  # "pin-up", "page's" (read as "page")
 #: "1,300", "6.1", "480"; not the parts of a date or time ("2014-03-05", "18:41"), which dates cover.
 _FIGURE_RE = re.compile(r"(?<![\w.,:/-])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d{2,})(?![\w/-]|[.,:]\d)")
 _STOP = frozenset("""
@@ -131,7 +131,7 @@ def document_features(doc: Document, claims: Sequence[Claim], pin: str | None = 
         if not (1900 <= _int_or(fig) <= 2100):  # years are dates, already counted as such
             counts["f:" + fig] += 1
     for m in _WORD_RE.finditer(text):
-        w = m.group(0).casefold()
+        w = m.group(0).casefold().removesuffix("'s")
         if len(w) >= 4 and w not in _STOP:
             counts["w:" + w] += 1
     names = tuple(NameMention(key, _most_common(spellings[key]), types[key]) for key in sorted(spellings))
