@@ -600,6 +600,42 @@ def claims(
     sys.stdout.write(render_claims(items, fmt))
 
 
+@app.command(epilog="Example: factcheck stories articles/ --format json")
+def stories(
+    paths: Annotated[list[str], typer.Argument(
+        metavar="PATH", help="Files or folders.")],
+    fmt: Annotated[str, typer.Option("--format", metavar=_choices("table", "json"),
+                                     help="Output format.")] = "table",
+    exclude: Annotated[list[str] | None, typer.Option("--exclude", metavar="GLOB",
+                                                      help="Glob of files to skip.")] = None,
+    config_path: ConfigOpt = None,
+) -> None:
+    """Group documents into stories (reports of one real-world event): names, dates, and why each belongs."""
+    from factcheck.engine import build_corpus_stories
+
+    try:
+        if fmt not in ("table", "json"):
+            raise FactcheckError(f"--format must be table or json, not {fmt!r}")
+        config = _config(config_path, exclude=exclude)
+        found, warnings = build_corpus_stories(paths, config)
+    except FactcheckError as exc:
+        raise _fail(str(exc)) from None
+    for warning in warnings:
+        _warn(warning)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(found.as_json(), indent=2, ensure_ascii=False) + "\n")
+        return
+    lines: list[str] = []
+    for story in found:
+        n = len(story.documents)
+        lines.append(f"{story.id}  ({n} document{'s' if n != 1 else ''})")
+        lines.append(f"  names: {', '.join(story.names) or '-'}")
+        lines.append(f"  dates: {', '.join(story.dates) or '-'}")
+        for path in story.documents:
+            lines.append(f"  {path}  {story.why[path].describe(n - 1)}")
+    sys.stdout.write("".join(shown(line) + "\n" for line in lines))  # names and paths come from the articles
+
+
 def _click_exceptions() -> tuple[type[Exception], type[Exception], type[BaseException]]:
     """(UsageError, ClickException, Abort) from click, or from the copy newer Typer vendors."""
     try:

@@ -32,6 +32,7 @@ KEYS = {
     "exclude": "glob patterns of files to skip",
     "builtin_rules": "load the rule packs shipped with factcheck (default true)",
     "documents": "table of path glob -> publication date (YYYY-MM-DD)",
+    "stories": "table of path glob -> story label (pins documents to one story)",
     "corpus": "extra paths whose documents corpus rules compare against (not reported)",
     "baseline": "path of a baseline file of accepted findings",
     "jobs": "worker processes for the per-document phase (0 = automatic)",
@@ -95,6 +96,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     builtin_rules: bool = True
     documents: tuple[tuple[str, _dt.date], ...] = ()
+    stories: tuple[tuple[str, str], ...] = ()
     corpus: tuple[Path, ...] = ()
     baseline: Path | None = None
     jobs: int = 0
@@ -135,6 +137,15 @@ class Config:
             if fnmatch.fnmatchcase(shown_path, pattern) or fnmatch.fnmatchcase(shown_path.rsplit("/", 1)[-1],
                                                                                 pattern):
                 return date
+        return None
+
+    def story_pin(self, shown_path: str) -> str | None:
+        """The story label ``[tool.factcheck.stories]`` pins a document to, by the first matching glob
+        (matched as :meth:`date_override` matches)."""
+        name = shown_path.rsplit("/", 1)[-1]
+        for pattern, label in self.stories:
+            if fnmatch.fnmatchcase(shown_path, pattern) or fnmatch.fnmatchcase(name, pattern):
+                return label
         return None
 
     def merged(self, **flags: Any) -> Config:
@@ -333,6 +344,14 @@ def parse_config_table(table: dict[str, Any], base: Path, shown: str) -> Config:
                 raise ConfigError("must be a date (YYYY-MM-DD)", path=shown, key=f"documents.{glob}")
             pairs.append((glob, value))
         kw["documents"] = tuple(pairs)
+    if "stories" in table:
+        pins = table["stories"]
+        if not isinstance(pins, dict):
+            raise ConfigError("must be a table of glob = story label", path=shown, key="stories")
+        for glob, label in pins.items():
+            if not isinstance(label, str) or not label.strip():
+                raise ConfigError("must be a non-empty story label (a string)", path=shown, key=f"stories.{glob}")
+        kw["stories"] = tuple((glob, label.strip()) for glob, label in pins.items())
     return Config(**kw)
 
 

@@ -1,9 +1,11 @@
-"""The pipeline: documents -> claims -> rules -> findings.
+"""The pipeline: documents -> claims -> stories -> rules -> findings.
 
-Map, then reduce.  Everything per document (load, extract, document rules)
-is a pure function of one file, :func:`analyse_file`, which runs in worker
-processes for large scans.  Corpus rules then see every document's claims at
-once (the reduce phase) and compare across articles.  The two phases stay
+Map, then reduce.  Everything per document (load, extract, document rules,
+the document's story evidence) is a pure function of one file,
+:func:`analyse_file`, which runs in worker processes for large scans.  Corpus
+rules then see every document's claims at once (the reduce phase), with the
+corpus's stories built once from every document's evidence (``config.corpus``
+extras included), and compare across articles.  The two phases stay
 apart so that the map phase can move to other executors without a rewrite.
 
 After the reduce phase, ``per_file_ignores`` drops the findings of the
@@ -31,6 +33,7 @@ from factcheck.findings import Finding, sort_findings
 from factcheck.rules.ids import check_selectors
 from factcheck.rules.loader import load_rules, select_rules
 from factcheck.rules.model import CorpusView, Rule
+from factcheck.stories import STORY_KINDS, DocFeatures, Stories, cluster_stories, document_features, document_pin
 from factcheck.suppressions import (
     META_RULES,
     Suppressions,
@@ -99,6 +102,7 @@ class _FileResult:
     findings: list[Finding]
     warnings: list[str]
     suppressions: Suppressions | None = None
+    features: DocFeatures | None = None  # story evidence, when a corpus rule runs
 
 
 def _needed_kinds(rules: Sequence[Rule]) -> set[str] | None:
@@ -124,9 +128,24 @@ def analyse_document(doc: Document, rules: Sequence[Rule],
     return claims, findings
 
 
+def _wants_stories(rules: Sequence[Rule]) -> bool:
+    """Stories are built when a corpus rule runs: they are what corpus rules compare within."""
+    return any(r.impl is not None and r.impl.scope == "corpus" for r in rules)
+
+
+def story_features(doc: Document, claims: Sequence[Claim], kinds: set[str] | None, config: Config) -> DocFeatures:
+    """A document's story evidence: its ``name`` and ``date`` claims, extracted here when the
+    rules did not need them.  Extracted apart, never added to the rules' claims, so the
+    rules see exactly the claims they asked for."""
+    missing = set(STORY_KINDS) - kinds if kinds is not None else set()
+    extra = extract_all(doc, missing) if missing else []
+    pin, source = document_pin(doc, config.story_pin(doc.path))
+    return document_features(doc, [*claims, *extra], pin, source)
+
+
 def analyse_file(path: Path, config: Config, rules: Sequence[Rule],
                  kinds: set[str] | None) -> _FileResult:
-    """The map step: one file in, its document, claims and document findings out."""
+    """The map step: one file in, its document, claims, document findings and story evidence out."""
     from factcheck.documents import display_path
 
     try:
@@ -134,7 +153,8 @@ def analyse_file(path: Path, config: Config, rules: Sequence[Rule],
     except SkippedFile as exc:
         return _FileResult(None, [], [], [str(exc)])
     claims, findings = analyse_document(doc, rules, kinds)
-    return _FileResult(doc, claims, findings, [warning] if warning else [], parse_suppressions(doc))
+    features = story_features(doc, claims, kinds, config) if _wants_stories(rules) else None
+    return _FileResult(doc, claims, findings, [warning] if warning else [], parse_suppressions(doc), features)
 
 
 # Worker-process state: rules are loaded once per worker, not pickled per file.
@@ -172,15 +192,55 @@ def active_rules(config: Config) -> list[Rule]:
 
 
 def run_corpus_rules(rules: Sequence[Rule], docs: Sequence[Document],
-                     claims: dict[str, list[Claim]]) -> list[Finding]:
-    """The reduce step: corpus rules over the claims of every document."""
-    view = CorpusView(documents=docs, claims=claims)
+                     claims: dict[str, list[Claim]], stories: Stories | None = None) -> list[Finding]:
+    """The reduce step: corpus rules over the claims of every document (and its stories:
+    given, or built on first use)."""
+    view = CorpusView(docs, claims, stories)
     out: list[Finding] = []
     for rule in rules:
         assert rule.impl is not None
         if rule.impl.scope == "corpus":
             out.extend(rule.impl.check_corpus(view))
     return out
+
+
+def _story_file(path: Path, config: Config) -> tuple[DocFeatures | None, str | None]:
+    """The map step of ``factcheck stories``: one file's story evidence, or the warning that skips it."""
+    try:
+        doc, warning = load_document(path, config.date_override(display_path(path)), config.max_size)
+    except SkippedFile as exc:
+        return None, str(exc)
+    kinds = set(STORY_KINDS)
+    return story_features(doc, extract_all(doc, kinds), kinds, config), warning
+
+
+def _story_worker(path: Path) -> tuple[DocFeatures | None, str | None]:
+    config = _WORKER["config"]
+    assert isinstance(config, Config)
+    return _story_file(path, config)
+
+
+def _story_worker_init(config: Config) -> None:
+    _WORKER["config"] = config
+
+
+def build_corpus_stories(paths: Sequence[str | Path], config: Config | None = None) -> tuple[Stories, list[str]]:
+    """The stories of the files under ``paths`` (``factcheck stories``), and warnings about skipped files.
+
+    Only ``name`` and ``date`` claims are extracted, in worker processes for
+    larger corpora as in :func:`scan`; the clustering runs once, here.
+    """
+    config = config or Config()
+    found = find_documents(paths, config.exclude, config.follow_symlinks)
+    files = found.files
+    jobs = _jobs(config, len(files))
+    if jobs > 1:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_story_worker_init, initargs=(config,)) as ex:
+            results = list(ex.map(_story_worker, files, chunksize=8))
+    else:
+        results = [_story_file(p, config) for p in files]
+    warnings = list(found.skipped) + [w for _f, w in results if w]
+    return cluster_stories([f for f, _w in results if f is not None]), warnings
 
 
 def _jobs(config: Config, n_files: int) -> int:
@@ -255,7 +315,9 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
             docs.append(res.doc)
             claims[res.doc.path] = res.claims
             findings.extend(res.findings)
-    findings.extend(run_corpus_rules(rules, docs, claims))
+    feats = [r.features for r in results if r.features is not None]
+    stories = cluster_stories(feats) if _wants_stories(rules) else None
+    findings.extend(run_corpus_rules(rules, docs, claims, stories))
     if extra:
         hidden = {r.doc.path for r in results[len(files):] if r.doc is not None}
         findings = [f for f in findings if f.path not in hidden]

@@ -11,12 +11,15 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from dataclasses import InitVar, dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from factcheck.claims.base import Claim
 from factcheck.documents import Document
 from factcheck.findings import SEVERITIES, Finding, Location, context_of
+
+if TYPE_CHECKING:
+    from factcheck.stories import Stories
 
 
 @dataclass(frozen=True)
@@ -123,10 +126,29 @@ class Example:
 
 @dataclass
 class CorpusView:
-    """What corpus rules see: every document with its claims, in path order."""
+    """What corpus rules see: every document with its claims, in path order, and its stories.
+
+    The engine builds the stories once, in the reduce phase, and hands them in
+    (``given_stories``); a view built without them (a rule's own tests) builds
+    them on first use of :attr:`stories`, extracting the ``name`` and ``date``
+    claims they need, so no rule pays for stories it never asks about.
+    """
 
     documents: Sequence[Document]
     claims: Mapping[str, Sequence[Claim]]  # path -> claims, sorted
+    given_stories: InitVar[Stories | None] = None
+
+    def __post_init__(self, given_stories: Stories | None) -> None:
+        self._stories = given_stories
+
+    @property
+    def stories(self) -> Stories:
+        """The corpus's stories: which documents report the same real-world event."""
+        if self._stories is None:
+            from factcheck.stories import build_stories
+
+            self._stories = build_stories(self.documents)
+        return self._stories
 
     def items(self) -> Iterable[tuple[Document, Sequence[Claim]]]:
         for doc in self.documents:

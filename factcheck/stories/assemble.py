@@ -1,0 +1,128 @@
+"""From groups of documents to :class:`Story` records: defining names and dates, ids, and reasons.
+
+A story's *defining* names and dates are those most of its members share and
+the rest of the corpus rarely uses (support x IDF), which is what tells a
+reader which event it is.  Its id is derived from content only -- the first
+publication date (else the latest defining date) and the defining name, as a slug:
+``2009-12-07-tiger-woods`` -- and a collision is disambiguated by the
+members' content hashes, so ids survive renames and reorderings.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from factcheck.stories.cluster import Vector
+from factcheck.stories.features import DocFeatures
+from factcheck.stories.model import Stories, Story, Why
+
+_TOP_NAMES = 5
+_TOP_DATES = 3
+_TOP_REASONS = 5
+
+
+def assemble(docs: Sequence[DocFeatures], groups: Sequence[Sequence[int]], vecs: Sequence[Vector],
+             df: Mapping[str, int], scores: Mapping[tuple[int, int], float]) -> Stories:
+    """Story records for ``groups`` (indices into ``docs``)."""
+    n_docs = len(docs)
+    counts = [d.features() for d in docs]
+    drafts: list[tuple[str, str, Story]] = []  # (base id, content tie-break, story without final id)
+    for group in groups:
+        members = sorted(group)
+        names = _defining(members, counts, df, n_docs, "n:", _TOP_NAMES)
+        dates = _defining(members, counts, df, n_docs, "d:", _TOP_DATES)
+        shown = _spellings(docs, members)
+        name_list = tuple(shown.get(k, k) for k in names)
+        why = {docs[i].path: _why(i, members, docs, counts, vecs, scores, shown) for i in members}
+        base = _base_id(docs, members, dates, name_list, counts, df, n_docs)
+        tie = min(docs[i].content for i in members)
+        story = Story(id=base, documents=tuple(sorted(docs[i].path for i in members)), names=name_list,
+                      dates=tuple(dates), why=why)
+        drafts.append((base, tie, story))
+    drafts.sort(key=lambda t: (t[0], t[1]))
+    out: list[Story] = []
+    seen: Counter[str] = Counter()
+    for base, _tie, story in drafts:
+        seen[base] += 1
+        sid = base if seen[base] == 1 else f"{base}-{seen[base]}"
+        out.append(Story(sid, story.documents, story.names, story.dates, story.why))
+    return Stories(out)
+
+
+def _defining(members: Sequence[int], counts: Sequence[Mapping[str, int]], df: Mapping[str, int], n_docs: int,
+              prefix: str, top: int) -> list[str]:
+    """Features of one family most members share, rarest elsewhere first (support x IDF)."""
+    support: Counter[str] = Counter()
+    for i in members:
+        support.update(f for f in counts[i] if f.startswith(prefix))
+    need = 1 if len(members) == 1 else max(2, math.ceil(len(members) / 3))
+    ranked = sorted((-(k * math.log(1 + n_docs / df[f])), f) for f, k in support.items() if k >= need)
+    return [f[len(prefix):] for _s, f in ranked[:top]]
+
+
+def _spellings(docs: Sequence[DocFeatures], members: Sequence[int]) -> dict[str, str]:
+    """Normalised name -> the spelling most members use (ties: alphabetical)."""
+    votes: dict[str, Counter[str]] = {}
+    for i in members:
+        for m in docs[i].names:
+            votes.setdefault(m.key, Counter())[m.shown] += 1
+    return {k: _most_common(v) for k, v in votes.items()}
+
+
+def _most_common(votes: Counter[str]) -> str:
+    return min(votes, key=lambda s: (-votes[s], s))
+
+
+def _why(i: int, members: Sequence[int], docs: Sequence[DocFeatures], counts: Sequence[Mapping[str, int]],
+         vecs: Sequence[Vector], scores: Mapping[tuple[int, int], float], shown: Mapping[str, str]) -> Why:
+    """What document ``i`` shares with the other members, strongest first."""
+    d = docs[i]
+    others = [j for j in members if j != i]
+    if d.pin is not None:
+        base = Why(pin=d.pin, pin_source=d.pin_source)
+        if not others:
+            return base
+    score = sum(scores.get((min(i, j), max(i, j)), 0.0) for j in others) / len(others) if others else 0.0
+    fams: dict[str, list[tuple[float, str, int]]] = {"n": [], "d": [], "w": []}
+    for f, w in vecs[i].items:
+        k = sum(1 for j in others if f in counts[j])
+        fam = {"n": "n", "d": "d", "m": "d", "w": "w", "f": "w"}.get(f[0])  # "s:" repeats a name
+        if k and fam:
+            fams[fam].append((-k * w, f, k))
+    in_names = {tok for _s, f, _k in fams["n"] for tok in f[2:].split()}
+    fams["w"] = [x for x in fams["w"] if x[1][2:] not in in_names]
+
+    def shown_of(f: str) -> str:
+        return shown.get(f[2:], f[2:]) if f.startswith("n:") else f[2:]
+
+    def top(fam: str) -> tuple[tuple[str, int], ...]:
+        return tuple((shown_of(f), k) for _s, f, k in sorted(fams[fam])[:_TOP_REASONS])
+
+    return Why(score=score, shared_names=top("n"), shared_dates=top("d"), shared_words=top("w"),
+               pin=d.pin, pin_source=d.pin_source)
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.casefold()).strip("-")[:40].strip("-")
+
+
+def _base_id(docs: Sequence[DocFeatures], members: Sequence[int], dates: Sequence[str], names: Sequence[str],
+             counts: Sequence[Mapping[str, int]], df: Mapping[str, int], n_docs: int) -> str:
+    """``<first publication date | latest defining date | undated>-<defining name | word>``, or the pin label."""
+    pins = sorted(p for i in members if (p := docs[i].pin) is not None)
+    if pins:
+        return pins[0]
+    pubs = sorted(d for i in members if (d := docs[i].pub_date) is not None)
+    # Undated reports: the latest defining date, since an event is usually the newest thing a
+    # report recalls (a death is reported with the birth date, not the other way round).
+    when = pubs[0].isoformat() if pubs else (max(dates) if dates else "undated")
+    what = _slug(names[0]) if names else ""
+    if not what:
+        words = _defining(members, counts, df, n_docs, "w:", 1)
+        what = _slug(words[0]) if words else "story"
+    return f"{when}-{what}"

@@ -1,0 +1,205 @@
+"""Blocking, pair scores and average linkage: documents in, groups of documents out.
+
+Near-linear by construction.  Each document keeps only its ``top_k`` most
+distinctive features (weight = family weight x sublinear count x IDF), and
+only features shared by at most ``max_df`` documents: a word every article
+uses cannot tell two events apart and would make every pair a candidate.
+Pair scores are accumulated through the inverted index of those features, so
+a pair is scored only if it shares a rare feature (the blocking), and the
+work is bounded by ``documents x top_k x max_df`` whatever the corpus size.
+
+The score is the cosine of the truncated vectors, adjusted by publication
+dates: reports of one event appear within days of each other, two events of
+one kind (two earthquakes, two trials) usually months or years apart.
+
+Groups come from average linkage over the scored pairs (an unscored pair
+counts as 0), merged while the best average is at least ``threshold``.
+Average linkage, not connected components, because one article that
+mentions two events must not chain both stories into one: a merge has to be
+supported by most pairs across the two groups, not by a single bridge.
+
+Every order is fixed by the documents' content hashes, never by input order,
+paths or string hashing, so the result is the same for any permutation and
+any PYTHONHASHSEED.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from factcheck.stories.features import DocFeatures
+
+#: how much a shared feature of each family counts, relative to a shared content word
+FAMILY_WEIGHTS = {"n": 1.0, "s": 1.0, "d": 2.0, "m": 0.5, "f": 1.0, "w": 1.0}
+
+
+@dataclass(frozen=True)
+class StoryOptions:
+    """The knobs of story building (defaults tuned on ECB+ topics 1-35 only; see bench/stories_eval.py)."""
+
+    threshold: float = 0.13
+    top_k: int = 40
+    max_df: int = 30
+    pub_near_days: int = 7
+    pub_near_bonus: float = 0.1
+    pub_far_days: int = 60
+    pub_far_factor: float = 0.5
+    stated_far_factor: float = 0.5
+    name_weight: float = 1.0
+    date_weight: float = 2.0
+
+
+@dataclass(frozen=True)
+class Vector:
+    """A document's truncated, L2-normalised feature vector (feature -> weight), sorted by feature."""
+
+    items: tuple[tuple[str, float], ...]
+
+
+def _family(feature: str) -> str:
+    return feature[0]
+
+
+def vectors(docs: Sequence[DocFeatures], options: StoryOptions) -> tuple[list[Vector], dict[str, int]]:
+    """Each document's top features by weight, and the document frequency of every feature."""
+    df: dict[str, int] = {}
+    for d in docs:
+        for f, _n in d.counts:
+            df[f] = df.get(f, 0) + 1
+    n_docs = len(docs)
+    weights = dict(FAMILY_WEIGHTS, n=options.name_weight, d=options.date_weight)
+    out: list[Vector] = []
+    for d in docs:
+        scored = []
+        for f, n in d.counts:
+            k = df[f]
+            if k < 2 or k > options.max_df:
+                continue
+            w = weights[_family(f)] * (1.0 + math.log(n)) * math.log(n_docs / k)
+            if w > 0:
+                scored.append((-w, f))
+        scored.sort()
+        top = scored[:options.top_k]
+        norm = math.sqrt(sum(w * w for w, _f in top)) or 1.0
+        out.append(Vector(tuple(sorted((f, -w / norm) for w, f in top))))
+    return out, df
+
+
+def pair_scores(docs: Sequence[DocFeatures], vecs: Sequence[Vector],
+                options: StoryOptions) -> dict[tuple[int, int], float]:
+    """Scores of every pair (i < j) sharing at least one kept feature: the blocking."""
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for i, v in enumerate(vecs):
+        for f, w in v.items:
+            postings.setdefault(f, []).append((i, w))
+    dots: dict[tuple[int, int], float] = {}
+    for f in sorted(postings):
+        plist = postings[f]
+        for a in range(len(plist)):
+            i, wi = plist[a]
+            for b in range(a + 1, len(plist)):
+                j, wj = plist[b]
+                key = (i, j)
+                dots[key] = dots.get(key, 0.0) + wi * wj
+    for key in sorted(dots):
+        dots[key] = adjust(dots[key], docs[key[0]], docs[key[1]], options)
+    return dots
+
+
+def adjust(score: float, a: DocFeatures, b: DocFeatures, options: StoryOptions) -> float:
+    """The cosine, adjusted by how far apart the two articles were written (when both are known).
+
+    Publication dates when both have one; else the latest date each states
+    outright, a weaker estimate (an article can recall an older event, so
+    only a different *year* counts as far apart).
+    """
+    if a.pub_date is not None and b.pub_date is not None:
+        gap = abs((a.pub_date - b.pub_date).days)
+        if gap <= options.pub_near_days:
+            return score + options.pub_near_bonus
+        if gap > options.pub_far_days:
+            return score * options.pub_far_factor
+        return score
+    wa = a.pub_date.isoformat() if a.pub_date is not None else a.latest_stated
+    wb = b.pub_date.isoformat() if b.pub_date is not None else b.latest_stated
+    if options.stated_far_factor != 1.0 and wa and wb and wa[:4] != wb[:4]:
+        return score * options.stated_far_factor
+    return score
+
+
+def average_linkage(n: int, scores: dict[tuple[int, int], float], threshold: float,
+                    groups: Sequence[Sequence[int]] = (), labels: Sequence[str | None] | None = None
+                    ) -> list[list[int]]:
+    """Merge clusters while the best average pair score is at least ``threshold``.
+
+    ``groups`` are must-link sets (pinned together from the start); ``labels``
+    (one per item) forbid merging two clusters with different non-None labels
+    (documents pinned to different stories).  Ties break on the lower cluster
+    indices, which follow content order, so the result is deterministic.
+    """
+    parent = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    label: dict[int, str | None] = {i: (labels[i] if labels is not None else None) for i in range(n)}
+    for g in groups:
+        g = sorted(g)
+        for x in g[1:]:
+            root = g[0]
+            members[root].extend(members.pop(x))
+            parent[x] = root
+            label[root] = label[root] if label[root] is not None else label.pop(x, None)
+    for x in range(n):
+        if x not in members:
+            label.pop(x, None)
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    # cluster -> neighbour cluster -> sum of pair scores
+    sums: dict[int, dict[int, float]] = {c: {} for c in members}
+    for (i, j), s in sorted(scores.items()):
+        a, b = find(i), find(j)
+        if a == b:
+            continue
+        sums[a][b] = sums[a].get(b, 0.0) + s
+        sums[b][a] = sums[b].get(a, 0.0) + s
+    heap: list[tuple[float, int, int, int, int]] = []
+    version = dict.fromkeys(members, 0)
+
+    def push(a: int, b: int) -> None:
+        a, b = min(a, b), max(a, b)
+        avg = sums[a][b] / (len(members[a]) * len(members[b]))
+        if avg >= threshold:
+            heapq.heappush(heap, (-avg, a, b, version[a], version[b]))
+
+    for a in sorted(sums):
+        for b in sorted(sums[a]):
+            if a < b:
+                push(a, b)
+    while heap:
+        _neg, a, b, va, vb = heapq.heappop(heap)
+        if a not in members or b not in members or version[a] != va or version[b] != vb:
+            continue
+        la, lb = label.get(a), label.get(b)
+        if la is not None and lb is not None and la != lb:
+            continue
+        # merge b into a
+        members[a].extend(members.pop(b))
+        parent[b] = a
+        label[a] = la if la is not None else lb
+        version[a] += 1
+        nb = sums.pop(b)
+        nb.pop(a, None)
+        sums[a].pop(b, None)
+        for c, s in nb.items():
+            sums[c].pop(b, None)
+            sums[a][c] = sums[a].get(c, 0.0) + s
+            sums[c][a] = sums[a][c]
+        for c in sorted(sums[a]):
+            push(a, c)
+    return sorted(sorted(m) for m in members.values())
