@@ -50,12 +50,15 @@ from factcheck.config import Config, project_root
 from factcheck.documents import display_path
 from factcheck.errors import FactcheckError
 from factcheck.findings import Finding, Location, fingerprint, normalise_excerpt, sort_findings
+from factcheck.safeio import MIB, inside, read_small_text
 
 #: Bumped on any change to the file format that older versions cannot read.
 BASELINE_VERSION = 2
 #: Versions this factcheck reads (version 1: identity included related locations; read, never written).
 READABLE_VERSIONS = (1, 2)
 DEFAULT_NAME = ".factcheck-baseline.json"
+#: the largest baseline read (a baseline of 100,000 accepted findings is about 50 MiB)
+MAX_BASELINE_BYTES = 256 * MIB
 
 _ENTRY_KEYS = {"rule", "path", "excerpt", "context", "count", "reason", "message"}
 _V1_ENTRY_KEYS = _ENTRY_KEYS | {"related"}
@@ -116,6 +119,11 @@ class PathMap:
     def from_root(self, path: str) -> Path:
         return self.root / path
 
+    def contains(self, path: str) -> bool:
+        """Does a root-relative path from a baseline stay inside the root (no ``..``, absolute
+        path or symlink leading out)?  Baselines arrive in pull requests like any file."""
+        return inside(self.root / path, (self.root,))
+
 
 def project_paths(config: Config, baseline_file: Path | None = None) -> PathMap:
     """The path map of a project's baseline: see :func:`factcheck.config.project_root`."""
@@ -133,7 +141,18 @@ def missing_files(baseline: Baseline, pm: PathMap) -> list[str]:
     The usual cause is a baseline written with paths relative to another
     folder; the scan says so instead of silently counting every finding new.
     """
-    return sorted(p for p in {e.path for e in baseline.entries} if not pm.from_root(p).exists())
+    return sorted(p for p in {e.path for e in baseline.entries} if not (pm.contains(p) and pm.from_root(p).exists()))
+
+
+def stored_scan_paths(baseline: Baseline, pm: PathMap) -> tuple[list[str], list[str]]:
+    """The baseline's ``paths`` to rescan (display paths), and those refused for leaving the project root.
+
+    ``baseline update`` without arguments rescans these; a baseline edited
+    to list ``../../..`` or ``/home`` must not make CI read outside the
+    repository, so such paths are dropped (the caller warns).
+    """
+    kept = [display_path(pm.from_root(p)) for p in baseline.paths if pm.contains(p)]
+    return kept, [p for p in baseline.paths if not pm.contains(p)]
 
 
 def entry_of(f: Finding, paths: PathMap | None = None, count: int = 1, reason: str = "") -> Entry:
@@ -248,7 +267,7 @@ def update_baseline(old: Baseline, findings: Iterable[Finding], scanned: Collect
     message of the copies that matched it, its reason kept.
     """
     pm = path_map or PathMap()
-    exists = exists or (lambda p: pm.from_root(p).exists())
+    exists = exists or (lambda p: pm.contains(p) and pm.from_root(p).exists())
     scanned_root = {pm.to_root(p) for p in scanned}
     entries = _merge(old.entries)
     current = sort_findings(_accountable(findings))
@@ -321,6 +340,10 @@ def parse_baseline(text: str, shown: str) -> Baseline:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise _bad(shown, f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from exc
+    except RecursionError:  # the decoder recurses into arrays and objects
+        raise _bad(shown, "arrays or objects nested too deeply") from None
+    except ValueError as exc:  # a number of thousands of digits (int() refuses those)
+        raise _bad(shown, f"a value JSON cannot hold here ({exc})") from exc
     if not isinstance(data, dict):
         raise _bad(shown, "the top level must be an object with version and findings")
     version = data.get("version")
@@ -347,7 +370,7 @@ def load_baseline(path: Path) -> Baseline:
     """Read a baseline file.  Missing, unreadable or malformed: FactcheckError, never ignored."""
     shown = display_path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_small_text(path, MAX_BASELINE_BYTES)
     except FileNotFoundError as exc:
         raise FactcheckError("baseline file not found (create it with `factcheck baseline create "
                              f"PATH... -o {shown}`)", path=shown) from exc
