@@ -389,12 +389,14 @@ def write_atomic(path: Path, text: str) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_text(text, encoding="utf-8", newline="\n")
         tmp.replace(path)
-    except OSError as exc:
+    except BaseException as exc:  # a full disk, and also SIGTERM or Ctrl-C mid-write: leave no temporary file
         try:
             tmp.unlink(missing_ok=True)
         except OSError:
             pass
-        raise FactcheckError(f"cannot write {display_path(path)}: {exc.strerror or exc}") from exc
+        if isinstance(exc, OSError):
+            raise FactcheckError(f"cannot write {display_path(path)}: {exc.strerror or exc}") from exc
+        raise
 
 
 def save_baseline(baseline: Baseline, path: Path) -> None:

@@ -589,12 +589,8 @@ def _internal_error(exc: BaseException) -> SystemExit:
     return SystemExit(2)
 
 
-def _interrupted(exc: KeyboardInterrupt) -> SystemExit:
-    """Ctrl-C: exit 130; SIGTERM (:class:`factcheck.engine.Terminated`): 128 + 15.  One line, no traceback."""
-    signum = getattr(exc, "signum", None)
-    if isinstance(signum, int):
-        print("factcheck: terminated", file=sys.stderr)
-        return SystemExit(128 + signum)
+def _interrupted() -> SystemExit:
+    """Ctrl-C: one line, exit 130 (as a shell reports it)."""
     print("factcheck: interrupted", file=sys.stderr)
     return SystemExit(130)
 
@@ -605,13 +601,19 @@ def main() -> None:
     Click would print a usage block plus an error line on a bad option; we
     print the one line the README promises, and exit 2 as Click does.  Any
     other exception is a bug and gets :func:`_internal_error`'s one line;
-    Ctrl-C (or SIGTERM, see :func:`factcheck.engine.terminate_on_sigterm`)
-    exits 130 with one line.
+    Ctrl-C exits 130 and SIGTERM 143 (see :func:`factcheck.engine.terminate_on_sigterm`),
+    each with one line, after cleaning up.
     """
+    from factcheck.engine import Terminated, terminate_on_sigterm
+
     try:
-        _main_guarded()
-    except KeyboardInterrupt as exc:
-        raise _interrupted(exc) from None
+        with terminate_on_sigterm():
+            _main_guarded()
+    except KeyboardInterrupt:
+        raise _interrupted() from None
+    except Terminated as exc:  # SIGTERM: workers and temporary files are cleaned up on the way here
+        print("factcheck: terminated", file=sys.stderr)
+        raise SystemExit(128 + exc.signum) from None
     except FactcheckError as exc:  # a user error that escaped a command's own handler
         print(f"factcheck: error: {exc}", file=sys.stderr)
         raise SystemExit(exc.exit_code) from None
@@ -637,12 +639,12 @@ def _main_guarded() -> None:
         print(f"factcheck: error: {exc.format_message()} (see '{where} --help')",  # type: ignore[attr-defined]
               file=sys.stderr)
         raise SystemExit(2) from None
-    except abort as exc:
-        if isinstance(exc.__context__, KeyboardInterrupt):  # Click turns Ctrl-C (and SIGTERM) into Abort
-            raise _interrupted(exc.__context__) from None
+    except abort:
         print("factcheck: aborted", file=sys.stderr)
         raise SystemExit(130) from None
     except click_exception as exc:
         print(f"factcheck: error: {exc.format_message()}", file=sys.stderr)  # type: ignore[attr-defined]
         raise SystemExit(getattr(exc, "exit_code", 2)) from None
+    if code == 130:  # Typer's answer to Ctrl-C, which it catches itself: say why the run stopped
+        raise _interrupted()
     raise SystemExit(code if isinstance(code, int) else 0)

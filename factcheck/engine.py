@@ -17,8 +17,12 @@ show, the exit code counts only unsuppressed new ones.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Sequence
+import signal
+import threading
+import time
+from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -138,9 +142,28 @@ def analyse_file(path: Path, config: Config, rules: Sequence[Rule],
 
 # Worker-process state: rules are loaded once per worker, not pickled per file.
 _WORKER: dict[str, object] = {}
+#: how often (seconds) a worker checks that the process that started it is still there
+_PARENT_CHECK = 0.5
 
 
-def _worker_init(config: Config) -> None:
+def _watch_parent(parent: int) -> None:
+    """Exit this worker as soon as its parent is gone (killed with SIGKILL, say).
+
+    A portable stand-in for Linux's ``prctl(PR_SET_PDEATHSIG)``: when the
+    parent dies the worker is re-parented, so ``getppid()`` changes.  Without
+    this, a killed CI job would leave workers chewing through the archive.
+    """
+    while os.getppid() == parent:
+        time.sleep(_PARENT_CHECK)
+    os._exit(1)
+
+
+def _worker_init(config: Config, parent: int | None = None) -> None:
+    # Ctrl-C reaches the whole process group; only the parent acts on it (and ends the workers).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked worker must not inherit the parent's handler
+    if parent is not None:
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="factcheck-parent-watch").start()
     rules = active_rules(config)
     _WORKER["config"] = config
     _WORKER["rules"] = rules
@@ -182,11 +205,102 @@ def run_corpus_rules(rules: Sequence[Rule], docs: Sequence[Document],
     return out
 
 
-def _jobs(config: Config, n_files: int) -> int:
+def cpu_count() -> int:
+    """The CPUs this process may run on (a container's or ``taskset``'s share, not the machine's)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # not on every platform
+        return os.cpu_count() or 1
+
+
+def _jobs(config: Config, n_files: int, warnings: list[str] | None = None) -> int:
+    """Worker processes for the map phase: ``config.jobs``, capped at the CPU count.
+
+    More workers than CPUs only add start-up time and memory; ``jobs = 1000``
+    in a config from a pull request would otherwise fork a thousand processes.
+    """
+    cpus = cpu_count()
     if config.jobs:
-        return config.jobs
+        if config.jobs > cpus and warnings is not None:
+            warnings.append(f"jobs = {config.jobs} is more than the {cpus} CPU{'s' if cpus != 1 else ''} "
+                            f"available; using {cpus}")
+        return min(config.jobs, cpus)
     # Process start-up costs ~0.3 s; only worth it for larger scans.
-    return min(os.cpu_count() or 1, 8) if n_files >= 200 else 1
+    return min(cpus, 8) if n_files >= 200 else 1
+
+
+class Terminated(BaseException):
+    """SIGTERM, turned into an exception in the main thread so that cleanup (ending the workers,
+    removing temporary files) runs as on Ctrl-C.  ``signum`` gives the conventional exit code 128+n.
+
+    A BaseException, not an Exception, so that no ``except Exception`` swallows
+    it; not a KeyboardInterrupt, which Typer turns into a silent exit 130.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_terminated(signum: int, _frame: object) -> None:
+    raise Terminated(signum)
+
+
+@contextmanager
+def terminate_on_sigterm() -> Iterator[None]:
+    """While the block runs, SIGTERM raises :class:`Terminated` in this thread.
+
+    Only in the main thread (signal handlers can only be set there) and only
+    when SIGTERM has its default action: a caller's own handler is left
+    alone, and the previous handler is restored afterwards.  (Were the parent
+    killed outright, its workers still exit: see :func:`_watch_parent`.)
+    """
+    if (threading.current_thread() is not threading.main_thread()
+            or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL):
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _end_pool(ex: ProcessPoolExecutor) -> None:
+    """Stop a pool now: cancel queued files and end the workers (terminate, then kill).
+
+    ``shutdown(wait=True)`` -- what leaving a ``with`` block does -- would let
+    the workers finish every file already queued, long after an interrupt.
+    """
+    procs = list((getattr(ex, "_processes", None) or {}).values())
+    ex.shutdown(wait=False, cancel_futures=True)
+    for proc in procs:
+        if proc.is_alive():
+            proc.terminate()
+    deadline = time.monotonic() + 2.0
+    for proc in procs:
+        proc.join(max(0.0, deadline - time.monotonic()))
+        if proc.is_alive():
+            proc.kill()
+            proc.join(1.0)
+
+
+def _run_pool(files: Sequence[Path], config: Config, jobs: int,
+              progress: Callable[[int, int], None] | None) -> list[_FileResult]:
+    """The map phase in ``jobs`` worker processes, in file order; the workers never outlive it."""
+    results: list[_FileResult] = []
+    ex = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(config, os.getpid()))
+    try:
+        with terminate_on_sigterm():
+            for i, res in enumerate(ex.map(_worker_run, files, chunksize=8)):
+                results.append(res)
+                if progress:
+                    progress(i + 1, len(files))
+    except BaseException:
+        _end_pool(ex)
+        raise
+    ex.shutdown(wait=True)
+    return results
 
 
 def scan(paths: Sequence[str | Path], config: Config | None = None,
@@ -229,15 +343,12 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
         if config.corpus else []
     all_files = files + extra
     results: list[_FileResult] = []
+    warnings: list[str] = []
     # Workers load their rules from the config; rules handed in by a caller (not
     # picklable: compiled RE2 patterns) are run in this process instead.
-    jobs = _jobs(config, len(all_files)) if explicit_rules is None else 1
+    jobs = _jobs(config, len(all_files), warnings) if explicit_rules is None else 1
     if jobs > 1:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(config,)) as ex:
-            for i, res in enumerate(ex.map(_worker_run, all_files, chunksize=8)):
-                results.append(res)
-                if progress:
-                    progress(i + 1, len(all_files))
+        results = _run_pool(all_files, config, jobs, progress)
     else:
         for i, path in enumerate(all_files):
             results.append(analyse_file(path, config, rules, kinds))
@@ -246,7 +357,6 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     docs: list[Document] = []
     claims: dict[str, list[Claim]] = {}
     findings: list[Finding] = []
-    warnings: list[str] = []
     for res in results:
         warnings.extend(res.warnings)
         if res.doc is not None:
