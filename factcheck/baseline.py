@@ -50,7 +50,7 @@ from factcheck.config import Config, project_root
 from factcheck.documents import display_path
 from factcheck.errors import FactcheckError
 from factcheck.findings import Finding, Location, fingerprint, normalise_excerpt, sort_findings
-from factcheck.safeio import MIB, inside, read_small_text
+from factcheck.safeio import MIB, has_nul, inside, read_small_text
 
 #: Bumped on any change to the file format that older versions cannot read.
 BASELINE_VERSION = 2
@@ -309,6 +309,13 @@ def _str(value: Any, shown: str, where: str) -> str:
     return value
 
 
+def _path(value: Any, shown: str, where: str) -> str:
+    path = _str(value, shown, where)
+    if has_nul(path):
+        raise _bad(shown, f"{where} must be a path, not {path!r} (a NUL character)")
+    return path
+
+
 def _entry(raw: Any, shown: str, i: int, version: int) -> Entry:
     where = f"findings[{i}]"
     if not isinstance(raw, dict):
@@ -326,7 +333,7 @@ def _entry(raw: Any, shown: str, i: int, version: int) -> Entry:
     related = raw.get("related", [])  # version 1 only: read for validation, no longer part of the identity
     if not isinstance(related, list) or not all(isinstance(r, dict) for r in related):
         raise _bad(shown, f"{where}.related must be a list of objects")
-    return Entry(rule=_str(raw["rule"], shown, f"{where}.rule"), path=_str(raw["path"], shown, f"{where}.path"),
+    return Entry(rule=_str(raw["rule"], shown, f"{where}.rule"), path=_path(raw["path"], shown, f"{where}.path"),
                  excerpt=normalise_excerpt(_str(raw["excerpt"], shown, f"{where}.excerpt")),
                  context=normalise_excerpt(_str(raw.get("context", ""), shown, f"{where}.context")),
                  count=count,
@@ -363,6 +370,8 @@ def parse_baseline(text: str, shown: str) -> Baseline:
     paths = data.get("paths", [])
     if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
         raise _bad(shown, "'paths' must be a list of strings")
+    for i, p in enumerate(paths):
+        _path(p, shown, f"paths[{i}]")
     return Baseline(_merge(_entry(raw, shown, i, version) for i, raw in enumerate(raw_entries)), tuple(paths))
 
 

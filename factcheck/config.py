@@ -21,7 +21,7 @@ from typing import Any
 from factcheck.documents import display_path
 from factcheck.errors import ConfigError, did_you_mean
 from factcheck.findings import SEVERITIES
-from factcheck.safeio import MIB, inside, read_small_text
+from factcheck.safeio import MIB, has_nul, inside, read_small_text
 
 #: the largest config file read (pyproject.toml files are a few KiB)
 MAX_CONFIG_BYTES = 1 * MIB
@@ -268,6 +268,8 @@ def load_config(path: Path | None = None, cwd: Path | None = None) -> Config:
 def _contained(value: str, base: Path, shown: str, key: str) -> Path:
     """``base / value``, if it stays inside :func:`project_bounds`; a ConfigError otherwise."""
     path = base / value
+    if has_nul(value):
+        raise ConfigError(f"must be a path, not {value!r} (a NUL character)", path=shown, key=key)
     if not inside(path, project_bounds(base)):
         raise ConfigError(f"must be a path inside the project ({display_path(base)} or its git work tree), "
                           f"not {value!r}", path=shown, key=key)

@@ -60,6 +60,8 @@ def read_small_bytes(path: Path, limit: int) -> bytes:
     for a writer); ``fstat`` on the open descriptor then judges the file
     actually opened, so swapping the file after the first check gains nothing.
     """
+    if has_nul(path):
+        raise UnsafeFile("the path contains a NUL character")
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     fd = os.open(path, flags)
     try:
@@ -88,12 +90,20 @@ def read_small_text(path: Path, limit: int) -> str:
     return read_small_bytes(path, limit).decode("utf-8")
 
 
+def has_nul(path: Path | str) -> bool:
+    """A NUL character cannot be in a file name; the OS calls raise ValueError (not OSError) on one."""
+    return "\0" in str(path)
+
+
 def real(path: Path | str) -> Path:
     """The absolute path with symlinks resolved, never raising on a symlink loop (unlike ``Path.resolve``)."""
     return Path(os.path.realpath(os.path.abspath(path)))
 
 
 def inside(path: Path | str, roots: Iterable[Path | str]) -> bool:
-    """Does ``path`` (symlinks resolved) lie in one of ``roots`` (symlinks resolved)?"""
+    """Does ``path`` (symlinks resolved) lie in one of ``roots`` (symlinks resolved)?  A path with a
+    NUL character names no file anywhere: no."""
+    if has_nul(path):
+        return False
     target = real(path)
     return any(target == r or r in target.parents for r in (real(root) for root in roots))

@@ -24,7 +24,7 @@ from factcheck.findings import SEVERITIES
 from factcheck.rules.kinds import KINDS
 from factcheck.rules.model import COMMON_PLACEHOLDERS, SUMMARY_MAX, Example, Expectation, Option, Rule, RuleKind
 from factcheck.rules.yamlsrc import LineDict, LineList, load_yaml
-from factcheck.safeio import inside
+from factcheck.safeio import has_nul, inside
 
 COMMON_KEYS: dict[str, Option] = {
     "id": Option((str,), required=True, help="namespaced id, e.g. house/no-unnamed-sources"),
@@ -57,6 +57,8 @@ def rule_files(paths: Iterable[Path]) -> list[Path]:
             out.extend(sorted(f for f in p.rglob("*") if f.suffix in RULE_SUFFIXES and f.is_file()))
         elif p.is_file():
             out.append(p)
+        elif p.exists():  # a named pipe or a device: never opened (reading one could block forever)
+            raise RuleError("not a rule file or directory (not a regular file)", path=display_path(p))
         else:
             raise RuleError("no such rule file or directory", path=display_path(p))
     return out
@@ -286,6 +288,8 @@ def check_file_option(value: str, base: Path, shown: str | None, line: int | Non
     ``../../secrets.yaml`` would make factcheck read (and quote in its error
     messages) files outside what the user asked it to check.
     """
+    if has_nul(value):
+        raise error(f"must be a file name, not {value!r} (a NUL character)", path=shown, line=line, key=key)
     if not inside(base / value, file_roots(base)):
         raise error(f"must name a file inside {display_path(base) or '.'} or the project root "
                     f"({display_path(project_root(Config()))}), not {value!r}", path=shown, line=line, key=key)
