@@ -583,7 +583,8 @@ def _internal_error(exc: BaseException) -> SystemExit:
         import traceback
 
         traceback.print_exception(exc)
-    detail = " ".join(str(exc).split())[:200]
+    # One line, and no control characters from a file name or article reach the terminal.
+    detail = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in " ".join(str(exc).split()))[:200]
     print(f"factcheck: internal error: {type(exc).__name__}" + (f": {detail}" if detail else "")
           + f" ({REPORT_HINT}; rerun with {DEBUG_ENV}=1 for the traceback)", file=sys.stderr)
     return SystemExit(2)
@@ -601,10 +602,10 @@ def main() -> None:
     Click would print a usage block plus an error line on a bad option; we
     print the one line the README promises, and exit 2 as Click does.  Any
     other exception is a bug and gets :func:`_internal_error`'s one line;
-    Ctrl-C exits 130 and SIGTERM 143 (see :func:`factcheck.engine.terminate_on_sigterm`),
+    Ctrl-C exits 130 and SIGTERM 143 (see :mod:`factcheck.interrupts`),
     each with one line, after cleaning up.
     """
-    from factcheck.engine import Terminated, terminate_on_sigterm
+    from factcheck.interrupts import Terminated, terminate_on_sigterm
 
     try:
         with terminate_on_sigterm():

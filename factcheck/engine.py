@@ -20,9 +20,8 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,6 +30,7 @@ from factcheck.claims.base import Claim, extract_all
 from factcheck.config import Config
 from factcheck.documents import Document, SkippedFile, discover, display_path, load_document
 from factcheck.findings import Finding, sort_findings
+from factcheck.interrupts import terminate_on_sigterm
 from factcheck.rules.ids import check_selectors
 from factcheck.rules.loader import load_rules, select_rules
 from factcheck.rules.model import CorpusView, Rule
@@ -227,43 +227,6 @@ def _jobs(config: Config, n_files: int, warnings: list[str] | None = None) -> in
         return min(config.jobs, cpus)
     # Process start-up costs ~0.3 s; only worth it for larger scans.
     return min(cpus, 8) if n_files >= 200 else 1
-
-
-class Terminated(BaseException):
-    """SIGTERM, turned into an exception in the main thread so that cleanup (ending the workers,
-    removing temporary files) runs as on Ctrl-C.  ``signum`` gives the conventional exit code 128+n.
-
-    A BaseException, not an Exception, so that no ``except Exception`` swallows
-    it; not a KeyboardInterrupt, which Typer turns into a silent exit 130.
-    """
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-def _raise_terminated(signum: int, _frame: object) -> None:
-    raise Terminated(signum)
-
-
-@contextmanager
-def terminate_on_sigterm() -> Iterator[None]:
-    """While the block runs, SIGTERM raises :class:`Terminated` in this thread.
-
-    Only in the main thread (signal handlers can only be set there) and only
-    when SIGTERM has its default action: a caller's own handler is left
-    alone, and the previous handler is restored afterwards.  (Were the parent
-    killed outright, its workers still exit: see :func:`_watch_parent`.)
-    """
-    if (threading.current_thread() is not threading.main_thread()
-            or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL):
-        yield
-        return
-    previous = signal.signal(signal.SIGTERM, _raise_terminated)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def _end_pool(ex: ProcessPoolExecutor) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from hostile_support import run_main
 
-from factcheck.engine import Terminated
+from factcheck.interrupts import Terminated
 
 HINT = ("(please report this to the factcheck maintainers with the command that caused it; "
         "rerun with FACTCHECK_DEBUG=1 for the traceback)")
