@@ -46,6 +46,16 @@ def test_an_unexpected_exception_is_one_line_and_exit_2(project: Path, monkeypat
     assert run.stdout == ""
 
 
+def test_an_internal_error_line_escapes_control_characters(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The message may quote a file name or article text: no escape sequence reaches the terminal."""
+    def boom(*_a: object, **_k: object) -> None:
+        raise ValueError("bad \x1b]0;owned\x07 title\x1b[2J")
+
+    monkeypatch.setattr("factcheck.engine.scan", boom)
+    run = run_main("scan", "arts")
+    assert run.stderr == f"factcheck: internal error: ValueError: bad \\x1b]0;owned\\x07 title\\x1b[2J {HINT}\n"
+
+
 def test_factcheck_debug_shows_the_traceback(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("factcheck.engine.scan", _boom)
     monkeypatch.setenv("FACTCHECK_DEBUG", "1")

@@ -240,7 +240,7 @@ _VALUES = st.recursive(_SCALARS, lambda inner: st.one_of(st.lists(inner, max_siz
                                                          st.dictionaries(_KEYS, inner, max_size=4)), max_leaves=12)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+@settings(deadline=None, suppress_health_check=list(HealthCheck))  # examples: the profile's (conftest)
 @given(st.dictionaries(_KEYS, _VALUES, max_size=5))
 def test_fuzz_any_config_table_is_a_config_error_or_a_config(table: dict[str, Any]) -> None:
     """Only FactcheckError may escape; a config that parses filters paths and loads its rules."""

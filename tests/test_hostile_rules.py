@@ -234,7 +234,7 @@ def _rule_mappings(draw: st.DrawFn) -> dict[str, Any]:
     return raw
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+@settings(deadline=None, suppress_health_check=list(HealthCheck))  # examples: the profile's (conftest)
 @given(_rule_mappings())
 def test_fuzz_any_value_for_any_key_is_a_rule_error_or_a_working_rule(raw: dict[str, Any]) -> None:
     """Only FactcheckError may escape loading; a rule that loads runs on documents and its own tests."""
@@ -250,7 +250,7 @@ def test_fuzz_any_value_for_any_key_is_a_rule_error_or_a_working_rule(raw: dict[
     run_rule_tests([rule])
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+@settings(deadline=None, suppress_health_check=list(HealthCheck))  # examples: the profile's (conftest)
 @given(st.text(alphabet="[]{}&*!:-,? \n\"'ab019.|>#%<@`~\\", max_size=60))
 def test_fuzz_any_text_is_a_rule_error_or_yaml(text: str) -> None:
     try:
