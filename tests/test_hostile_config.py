@@ -254,3 +254,40 @@ def test_fuzz_any_config_table_is_a_config_error_or_a_config(table: dict[str, An
     except FactcheckError:
         pass
 
+
+
+@settings(deadline=None, suppress_health_check=list(HealthCheck))  # examples: the profile's (conftest)
+@given(st.text(alphabet='[]{}=."\'#\n abc01-:tTfl_,/\\u', max_size=80))
+def test_fuzz_any_config_text_is_a_config_error_or_a_config(text: str) -> None:
+    """Whatever the bytes of a factcheck.toml, loading it ends in a Config or a ConfigError."""
+    import tempfile
+
+    from factcheck.config import load_config
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "factcheck.toml"
+        path.write_text(text, encoding="utf-8")
+        try:
+            load_config(path)
+        except FactcheckError:
+            pass
+
+
+_JSON = st.recursive(st.one_of(st.none(), st.booleans(), st.integers(-10**30, 10**30), st.floats(allow_nan=False),
+                               st.text(max_size=8)),
+                     lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                             st.dictionaries(st.sampled_from(["version", "paths", "findings", "rule",
+                                                                              "path", "excerpt", "count", "related",
+                                                                              "context", "reason", "x"]),
+                                                             inner, max_size=5)), max_leaves=15)
+
+
+@settings(deadline=None, suppress_health_check=list(HealthCheck))  # examples: the profile's (conftest)
+@given(st.one_of(_JSON, st.fixed_dictionaries({"version": st.sampled_from([1, 2]), "findings": st.lists(_JSON)})))
+def test_fuzz_any_baseline_json_is_an_error_or_a_baseline(data: Any) -> None:
+    from factcheck.baseline import parse_baseline
+
+    try:
+        parse_baseline(json.dumps(data), "b.json")
+    except FactcheckError:
+        pass
