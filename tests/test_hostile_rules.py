@@ -258,3 +258,22 @@ def test_fuzz_any_text_is_a_rule_error_or_yaml(text: str) -> None:
     except RuleError:
         pass
 
+
+
+def test_a_rule_file_symlinked_out_of_a_rule_folder_is_refused(project: Path) -> None:
+    (project.parent / "secret.yaml").write_text("id: house/secret\ntype: the-secret-text\n", encoding="utf-8")
+    (project / "rules" / "team").mkdir()
+    (project / "rules" / "team" / "r.yaml").symlink_to(project.parent / "secret.yaml")
+    assert run_main("rules", "--rules", "rules").one_line_error() == (
+        "factcheck: error: rules/team/r.yaml: a symlink leading outside rules and the project root; name its "
+        "target with --rules to load it")
+    named = run_main("rules", "--rules", str(project.parent / "secret.yaml")).one_line_error()
+    assert "the-secret-text" in named  # named explicitly: the user asked for it
+
+
+def test_a_rule_file_symlinked_within_the_project_loads(project: Path) -> None:
+    (project / "shared").mkdir()
+    (project / "shared" / "r.yaml").write_text(HEAD + "words: [x]\n", encoding="utf-8")
+    (project / "rules" / "r.yaml").symlink_to(project / "shared" / "r.yaml")
+    run = run_main("rules", "--rules", "rules")
+    assert run.code == 0 and "house/x" in run.stdout, run.stderr

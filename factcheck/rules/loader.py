@@ -54,7 +54,14 @@ def rule_files(paths: Iterable[Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.suffix in RULE_SUFFIXES and f.is_file()))
+            found = sorted(f for f in p.rglob("*") if f.suffix in RULE_SUFFIXES and f.is_file())
+            for f in found:
+                # A file in a rule folder (another team's, say) that is a symlink out of the folder and
+                # the project would make factcheck read, and quote in its messages, a file nobody named.
+                if not inside(f, file_roots(p)):
+                    raise RuleError(f"a symlink leading outside {display_path(p)} and the project root; "
+                                    "name its target with --rules to load it", path=display_path(f))
+            out.extend(found)
         elif p.is_file():
             out.append(p)
         elif p.exists():  # a named pipe or a device: never opened (reading one could block forever)
