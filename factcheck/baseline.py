@@ -51,12 +51,15 @@ from factcheck.config import Config, project_root
 from factcheck.documents import display_path
 from factcheck.errors import FactcheckError
 from factcheck.findings import Finding, Location, fingerprint, normalise_excerpt, sort_findings
+from factcheck.safeio import MIB, has_nul, inside, read_small_text
 
 #: Bumped on any change to the file format that older versions cannot read.
 BASELINE_VERSION = 2
 #: Versions this factcheck reads (version 1: identity included related locations; read, never written).
 READABLE_VERSIONS = (1, 2)
 DEFAULT_NAME = ".factcheck-baseline.json"
+#: the largest baseline read (a baseline of 100,000 accepted findings is about 50 MiB)
+MAX_BASELINE_BYTES = 256 * MIB
 
 _ENTRY_KEYS = {"rule", "path", "excerpt", "context", "count", "reason", "message"}
 _V1_ENTRY_KEYS = _ENTRY_KEYS | {"related"}
@@ -117,6 +120,11 @@ class PathMap:
     def from_root(self, path: str) -> Path:
         return self.root / path
 
+    def contains(self, path: str) -> bool:
+        """Does a root-relative path from a baseline stay inside the root (no ``..``, absolute
+        path or symlink leading out)?  Baselines arrive in pull requests like any file."""
+        return inside(self.root / path, (self.root,))
+
 
 def project_paths(config: Config, baseline_file: Path | None = None) -> PathMap:
     """The path map of a project's baseline: see :func:`factcheck.config.project_root`."""
@@ -134,7 +142,18 @@ def missing_files(baseline: Baseline, pm: PathMap) -> list[str]:
     The usual cause is a baseline written with paths relative to another
     folder; the scan says so instead of silently counting every finding new.
     """
-    return sorted(p for p in {e.path for e in baseline.entries} if not pm.from_root(p).exists())
+    return sorted(p for p in {e.path for e in baseline.entries} if not (pm.contains(p) and pm.from_root(p).exists()))
+
+
+def stored_scan_paths(baseline: Baseline, pm: PathMap) -> tuple[list[str], list[str]]:
+    """The baseline's ``paths`` to rescan (display paths), and those refused for leaving the project root.
+
+    ``baseline update`` without arguments rescans these; a baseline edited
+    to list ``../../..`` or ``/home`` must not make CI read outside the
+    repository, so such paths are dropped (the caller warns).
+    """
+    kept = [display_path(pm.from_root(p)) for p in baseline.paths if pm.contains(p)]
+    return kept, [p for p in baseline.paths if not pm.contains(p)]
 
 
 def entry_of(f: Finding, paths: PathMap | None = None, count: int = 1, reason: str = "") -> Entry:
@@ -249,7 +268,7 @@ def update_baseline(old: Baseline, findings: Iterable[Finding], scanned: Collect
     message of the copies that matched it, its reason kept.
     """
     pm = path_map or PathMap()
-    exists = exists or (lambda p: pm.from_root(p).exists())
+    exists = exists or (lambda p: pm.contains(p) and pm.from_root(p).exists())
     scanned_root = {pm.to_root(p) for p in scanned}
     entries = _merge(old.entries)
     current = sort_findings(_accountable(findings))
@@ -291,6 +310,13 @@ def _str(value: Any, shown: str, where: str) -> str:
     return value
 
 
+def _path(value: Any, shown: str, where: str) -> str:
+    path = _str(value, shown, where)
+    if has_nul(path):
+        raise _bad(shown, f"{where} must be a path, not {path!r} (a NUL character)")
+    return path
+
+
 def _entry(raw: Any, shown: str, i: int, version: int) -> Entry:
     where = f"findings[{i}]"
     if not isinstance(raw, dict):
@@ -308,7 +334,7 @@ def _entry(raw: Any, shown: str, i: int, version: int) -> Entry:
     related = raw.get("related", [])  # version 1 only: read for validation, no longer part of the identity
     if not isinstance(related, list) or not all(isinstance(r, dict) for r in related):
         raise _bad(shown, f"{where}.related must be a list of objects")
-    return Entry(rule=_str(raw["rule"], shown, f"{where}.rule"), path=_str(raw["path"], shown, f"{where}.path"),
+    return Entry(rule=_str(raw["rule"], shown, f"{where}.rule"), path=_path(raw["path"], shown, f"{where}.path"),
                  excerpt=normalise_excerpt(_str(raw["excerpt"], shown, f"{where}.excerpt")),
                  context=normalise_excerpt(_str(raw.get("context", ""), shown, f"{where}.context")),
                  count=count,
@@ -322,6 +348,10 @@ def parse_baseline(text: str, shown: str) -> Baseline:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise _bad(shown, f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from exc
+    except RecursionError:  # the decoder recurses into arrays and objects
+        raise _bad(shown, "arrays or objects nested too deeply") from None
+    except ValueError as exc:  # a number of thousands of digits (int() refuses those)
+        raise _bad(shown, f"a value JSON cannot hold here ({exc})") from exc
     if not isinstance(data, dict):
         raise _bad(shown, "the top level must be an object with version and findings")
     version = data.get("version")
@@ -341,6 +371,8 @@ def parse_baseline(text: str, shown: str) -> Baseline:
     paths = data.get("paths", [])
     if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
         raise _bad(shown, "'paths' must be a list of strings")
+    for i, p in enumerate(paths):
+        _path(p, shown, f"paths[{i}]")
     return Baseline(_merge(_entry(raw, shown, i, version) for i, raw in enumerate(raw_entries)), tuple(paths))
 
 
@@ -348,7 +380,7 @@ def load_baseline(path: Path) -> Baseline:
     """Read a baseline file.  Missing, unreadable or malformed: FactcheckError, never ignored."""
     shown = display_path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_small_text(path, MAX_BASELINE_BYTES)
     except FileNotFoundError as exc:
         raise FactcheckError("baseline file not found (create it with `factcheck baseline create "
                              f"PATH... -o {shown}`)", path=shown) from exc

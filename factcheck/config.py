@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import fnmatch
+import os
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -20,6 +21,10 @@ from typing import Any
 from factcheck.documents import display_path
 from factcheck.errors import ConfigError, FactcheckError, did_you_mean
 from factcheck.findings import SEVERITIES
+from factcheck.safeio import MIB, has_nul, inside, read_small_text
+
+#: the largest config file read (pyproject.toml files are a few KiB)
+MAX_CONFIG_BYTES = 1 * MIB
 
 KEYS = {
     "rules": "extra rule files or folders, or a table of paths and per-rule settings",
@@ -191,6 +196,41 @@ def project_root(config: Config, fallback: Path | None = None) -> Path:
     return (fallback if fallback is not None else cwd).resolve()
 
 
+def _git_top(folder: Path) -> Path | None:
+    for f in (folder, *folder.parents):
+        if (f / ".git").exists():
+            return f
+    return None
+
+
+def project_bounds(base: Path) -> tuple[Path, ...]:
+    """Where paths written in a config file may lead: its folder, and the git work tree around it.
+
+    A config (or baseline) from a pull request must not point factcheck at
+    files outside the repository: ``corpus = ["/home"]`` would put their
+    text into CI logs.  The git work tree is allowed too, so that a config in
+    a sub-project can still name the repository's shared rules.
+    """
+    top = _git_top(Path(os.path.abspath(base)))
+    return (base,) if top is None else (base, top)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    """Parse a config file: a regular file of at most :data:`MAX_CONFIG_BYTES`, nested at most as deep
+    as Python's recursion allows (``tomllib`` recurses into arrays and inline tables)."""
+    text = read_small_text(path, MAX_CONFIG_BYTES)
+    try:
+        return tomllib.loads(text)
+    except RecursionError:
+        raise tomllib.TOMLDecodeError("arrays or inline tables nested too deeply") from None
+
+
+def _tool_table(data: dict[str, Any]) -> Any:
+    """``data["tool"]["factcheck"]``, None when absent; a ``tool`` that is no table holds no factcheck table."""
+    tool = data.get("tool")
+    return tool.get("factcheck") if isinstance(tool, dict) else None
+
+
 def find_config(start: Path) -> Path | None:
     for folder in (start, *start.parents):
         for name in ("factcheck.toml", "pyproject.toml"):
@@ -199,10 +239,10 @@ def find_config(start: Path) -> Path | None:
                 if name == "factcheck.toml":
                     return candidate
                 try:
-                    data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+                    data = _read_toml(candidate)
                 except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
                     continue
-                if "factcheck" in data.get("tool", {}):
+                if _tool_table(data) is not None:
                     return candidate
     return None
 
@@ -224,31 +264,44 @@ def load_config(path: Path | None = None, cwd: Path | None = None) -> Config:
             return Config()
     shown = display_path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = _read_toml(path)
     except FileNotFoundError as exc:
         raise ConfigError("config file not found", path=shown) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read config file ({exc})", path=shown) from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"invalid TOML: {exc}", path=shown) from exc
-    table = data.get("tool", {}).get("factcheck") if path.name == "pyproject.toml" else \
-        data.get("tool", {}).get("factcheck", data)
+    table = _tool_table(data)
+    if table is None and path.name != "pyproject.toml":
+        table = data  # a factcheck.toml holds the keys at its top level
     if table is None:
         return Config(source=shown)
     if not isinstance(table, dict):
-        raise ConfigError("[tool.factcheck] must be a table", path=shown)
+        raise ConfigError(f"[tool.factcheck] must be a table, not {type(table).__name__} {table!r}"[:200],
+                          path=shown)
     return parse_config_table(table, path.parent, shown)
+
+
+def _contained(value: str, base: Path, shown: str, key: str) -> Path:
+    """``base / value``, if it stays inside :func:`project_bounds`; a ConfigError otherwise."""
+    path = base / value
+    if has_nul(value):
+        raise ConfigError(f"must be a path, not {value!r} (a NUL character)", path=shown, key=key)
+    if not inside(path, project_bounds(base)):
+        raise ConfigError(f"must be a path inside the project ({display_path(base)} or its git work tree), "
+                          f"not {value!r}", path=shown, key=key)
+    return path
 
 
 def _rule_settings(value: Any, base: Path, shown: str) -> tuple[tuple[Path, ...], tuple[RuleOverride, ...]]:
     """``rules``: a list of rule files, or a table of ``paths`` and per-rule tables keyed by rule id."""
     if not isinstance(value, dict):
-        return tuple(base / p for p in _strings(value, shown, "rules")), ()
+        return tuple(_contained(p, base, shown, "rules") for p in _strings(value, shown, "rules")), ()
     paths: tuple[Path, ...] = ()
     overrides: list[RuleOverride] = []
     for key, sub in value.items():
         if key == "paths":
-            paths = tuple(base / p for p in _strings(sub, shown, "rules.paths"))
+            paths = tuple(_contained(p, base, shown, "rules.paths") for p in _strings(sub, shown, "rules.paths"))
         elif "/" in key:
             overrides.append(_override(key, sub, shown))
         else:
@@ -292,7 +345,7 @@ def parse_config_table(table: dict[str, Any], base: Path, shown: str) -> Config:
     if "rules" in table:
         kw["rules"], kw["overrides"] = _rule_settings(table["rules"], base, shown)
     if "corpus" in table:
-        kw["corpus"] = tuple(base / p for p in _strings(table["corpus"], shown, "corpus"))
+        kw["corpus"] = tuple(_contained(p, base, shown, "corpus") for p in _strings(table["corpus"], shown, "corpus"))
     if "per_file_ignores" in table:
         kw["per_file_ignores"] = _per_file_ignores(table["per_file_ignores"], shown)
     for key in ("select", "ignore", "exclude", "extend_select", "extend_ignore"):
@@ -310,7 +363,7 @@ def parse_config_table(table: dict[str, Any], base: Path, shown: str) -> Config:
     if "baseline" in table:
         if not isinstance(table["baseline"], str):
             raise ConfigError("must be a path string", path=shown, key="baseline")
-        kw["baseline"] = base / table["baseline"]
+        kw["baseline"] = _contained(table["baseline"], base, shown, "baseline")
     if "jobs" in table:
         if not isinstance(table["jobs"], int) or isinstance(table["jobs"], bool) or table["jobs"] < 0:
             raise ConfigError("must be a whole number >= 0", path=shown, key="jobs")

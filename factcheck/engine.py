@@ -19,17 +19,21 @@ show, the exit code counts only unsuppressed new ones.
 from __future__ import annotations
 
 import os
+import signal
+import threading
+import time
 from collections.abc import Callable, Collection, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from factcheck.claims.base import Claim, extract_all
 from factcheck.config import Config
 from factcheck.documents import Document, SkippedFile, display_path, load_document
 from factcheck.files import find_documents
 from factcheck.findings import Finding, sort_findings
+from factcheck.interrupts import terminate_on_sigterm
 from factcheck.rules.ids import check_selectors
 from factcheck.rules.loader import load_rules, select_rules
 from factcheck.rules.model import CorpusView, Rule
@@ -159,9 +163,33 @@ def analyse_file(path: Path, config: Config, rules: Sequence[Rule],
 
 # Worker-process state: rules are loaded once per worker, not pickled per file.
 _WORKER: dict[str, object] = {}
+#: how often (seconds) a worker checks that the process that started it is still there
+_PARENT_CHECK = 0.5
 
 
-def _worker_init(config: Config) -> None:
+def _watch_parent(parent: int) -> None:
+    """Exit this worker as soon as its parent is gone (killed with SIGKILL, say).
+
+    A portable stand-in for Linux's ``prctl(PR_SET_PDEATHSIG)``: when the
+    parent dies the worker is re-parented, so ``getppid()`` changes.  Without
+    this, a killed CI job would leave workers chewing through the archive.
+    """
+    while os.getppid() == parent:
+        time.sleep(_PARENT_CHECK)
+    os._exit(1)
+
+
+def _worker_signals(parent: int | None) -> None:
+    """Every worker: Ctrl-C reaches the whole process group, but only the parent acts on it (and ends
+    the workers); a worker whose parent died exits instead of running on."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked worker must not inherit the parent's handler
+    if parent is not None:
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="factcheck-parent-watch").start()
+
+
+def _worker_init(config: Config, parent: int | None = None) -> None:
+    _worker_signals(parent)
     rules = active_rules(config)
     _WORKER["config"] = config
     _WORKER["rules"] = rules
@@ -220,7 +248,8 @@ def _story_worker(path: Path) -> tuple[DocFeatures | None, str | None]:
     return _story_file(path, config)
 
 
-def _story_worker_init(config: Config) -> None:
+def _story_worker_init(config: Config, parent: int | None = None) -> None:
+    _worker_signals(parent)
     _WORKER["config"] = config
 
 
@@ -235,19 +264,75 @@ def build_corpus_stories(paths: Sequence[str | Path], config: Config | None = No
     files = found.files
     jobs = _jobs(config, len(files))
     if jobs > 1:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_story_worker_init, initargs=(config,)) as ex:
-            results = list(ex.map(_story_worker, files, chunksize=8))
+        results = _run_pool(files, jobs, _story_worker, _story_worker_init, (config, os.getpid()))
     else:
         results = [_story_file(p, config) for p in files]
     warnings = list(found.skipped) + [w for _f, w in results if w]
     return cluster_stories([f for f, _w in results if f is not None]), warnings
 
 
-def _jobs(config: Config, n_files: int) -> int:
+def cpu_count() -> int:
+    """The CPUs this process may run on (a container's or ``taskset``'s share, not the machine's)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # not on every platform
+        return os.cpu_count() or 1
+
+
+def _jobs(config: Config, n_files: int, warnings: list[str] | None = None) -> int:
+    """Worker processes for the map phase: ``config.jobs``, capped at the CPU count.
+
+    More workers than CPUs only add start-up time and memory; ``jobs = 1000``
+    in a config from a pull request would otherwise fork a thousand processes.
+    """
+    cpus = cpu_count()
     if config.jobs:
-        return config.jobs
+        if config.jobs > cpus and warnings is not None:
+            warnings.append(f"jobs = {config.jobs} is more than the {cpus} CPU{'s' if cpus != 1 else ''} "
+                            f"available; using {cpus}")
+        return min(config.jobs, cpus)
     # Process start-up costs ~0.3 s; only worth it for larger scans.
-    return min(os.cpu_count() or 1, 8) if n_files >= 200 else 1
+    return min(cpus, 8) if n_files >= 200 else 1
+
+
+def _end_pool(ex: ProcessPoolExecutor) -> None:
+    """Stop a pool now: cancel queued files and end the workers (terminate, then kill).
+
+    ``shutdown(wait=True)`` -- what leaving a ``with`` block does -- would let
+    the workers finish every file already queued, long after an interrupt.
+    """
+    procs = list((getattr(ex, "_processes", None) or {}).values())
+    ex.shutdown(wait=False, cancel_futures=True)
+    for proc in procs:
+        if proc.is_alive():
+            proc.terminate()
+    deadline = time.monotonic() + 2.0
+    for proc in procs:
+        proc.join(max(0.0, deadline - time.monotonic()))
+        if proc.is_alive():
+            proc.kill()
+            proc.join(1.0)
+
+
+_R = TypeVar("_R")
+
+
+def _run_pool(files: Sequence[Path], jobs: int, run: Callable[[Path], _R], initializer: Callable[..., None],
+              initargs: tuple[object, ...], progress: Callable[[int, int], None] | None = None) -> list[_R]:
+    """A map phase in ``jobs`` worker processes, in file order; the workers never outlive it."""
+    results: list[_R] = []
+    ex = ProcessPoolExecutor(max_workers=jobs, initializer=initializer, initargs=initargs)
+    try:
+        with terminate_on_sigterm():
+            for i, res in enumerate(ex.map(run, files, chunksize=8)):
+                results.append(res)
+                if progress:
+                    progress(i + 1, len(files))
+    except BaseException:
+        _end_pool(ex)
+        raise
+    ex.shutdown(wait=True)
+    return results
 
 
 def scan(paths: Sequence[str | Path], config: Config | None = None,
@@ -291,15 +376,12 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     extra = [p for p in extra_found.files if os.path.realpath(p) not in reported] if extra_found else []
     all_files = files + extra
     results: list[_FileResult] = []
+    warnings: list[str] = found.skipped + (extra_found.skipped if extra_found else [])
     # Workers load their rules from the config; rules handed in by a caller (not
     # picklable: compiled RE2 patterns) are run in this process instead.
-    jobs = _jobs(config, len(all_files)) if explicit_rules is None else 1
+    jobs = _jobs(config, len(all_files), warnings) if explicit_rules is None else 1
     if jobs > 1:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(config,)) as ex:
-            for i, res in enumerate(ex.map(_worker_run, all_files, chunksize=8)):
-                results.append(res)
-                if progress:
-                    progress(i + 1, len(all_files))
+        results = _run_pool(all_files, jobs, _worker_run, _worker_init, (config, os.getpid()), progress)
     else:
         for i, path in enumerate(all_files):
             results.append(analyse_file(path, config, rules, kinds))
@@ -308,7 +390,6 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     docs: list[Document] = []
     claims: dict[str, list[Claim]] = {}
     findings: list[Finding] = []
-    warnings: list[str] = found.skipped + (extra_found.skipped if extra_found else [])
     for res in results:
         warnings.extend(res.warnings)
         if res.doc is not None:

@@ -3,7 +3,9 @@
 Everything the user can get wrong (a bad rule file, a missing path, a corrupt
 baseline, a bad option) raises :class:`FactcheckError`.  The CLI catches only
 this type, prints its one-line message and exits 2; anything else escaping is
-a bug in factcheck and is allowed to show a traceback.
+a bug in factcheck, which the top-level guard in :func:`factcheck.cli.main`
+reports as one "internal error" line (exit 2, the traceback only with
+``FACTCHECK_DEBUG=1``).
 """
 
 from __future__ import annotations

@@ -38,9 +38,9 @@ from factcheck.safetext import shown
 _UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "m": 1000**2, "mb": 1000**2, "g": 1000**3, "gb": 1000**3}
 
 
-def parse_size(value: str | int, what: str = "--max-size") -> int:
+def parse_size(value: object, what: str = "--max-size") -> int:
     """Bytes from ``10000000``, ``"10MB"``, ``"500k"``; 0 means no limit.  Bad input: FactcheckError."""
-    if isinstance(value, bool):
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
         raise FactcheckError(f"{what} must be a size in bytes (e.g. 10MB; 0 = no limit), not {value!r}")
     if isinstance(value, int):
         number, unit = value, ""

@@ -17,13 +17,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from factcheck.config import RuleOverride
+from factcheck.config import Config, RuleOverride, project_root
 from factcheck.documents import display_path
 from factcheck.errors import ConfigError, FactcheckError, RuleError, did_you_mean
 from factcheck.findings import SEVERITIES
 from factcheck.rules.kinds import KINDS
 from factcheck.rules.model import COMMON_PLACEHOLDERS, SUMMARY_MAX, Example, Expectation, Option, Rule, RuleKind
 from factcheck.rules.yamlsrc import LineDict, LineList, load_yaml
+from factcheck.safeio import has_nul, inside
 
 COMMON_KEYS: dict[str, Option] = {
     "id": Option((str,), required=True, help="namespaced id, e.g. house/no-unnamed-sources"),
@@ -53,9 +54,18 @@ def rule_files(paths: Iterable[Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.suffix in RULE_SUFFIXES and f.is_file()))
+            found = sorted(f for f in p.rglob("*") if f.suffix in RULE_SUFFIXES and f.is_file())
+            for f in found:
+                # A file in a rule folder (another team's, say) that is a symlink out of the folder and
+                # the project would make factcheck read, and quote in its messages, a file nobody named.
+                if not inside(f, file_roots(p)):
+                    raise RuleError(f"a symlink leading outside {display_path(p)} and the project root; "
+                                    "name its target with --rules to load it", path=display_path(f))
+            out.extend(found)
         elif p.is_file():
             out.append(p)
+        elif p.exists():  # a named pipe or a device: never opened (reading one could block forever)
+            raise RuleError("not a rule file or directory (not a regular file)", path=display_path(p))
         else:
             raise RuleError("no such rule file or directory", path=display_path(p))
     return out
@@ -235,11 +245,24 @@ def _expectations(raw: Any, files: dict[str, str], shown: str, line: int, key: s
 
 
 def _check_message(message: str, allowed: Sequence[str], shown: str, line: int) -> None:
+    """Placeholders are bare names: ``{match}``.
+
+    A format spec or conversion (``{match:d}``, ``{support:>99999999}``,
+    ``{rule:{rule}}``, ``{match!r}``) would run Python's formatting on a
+    value the rule author does not control: a ValueError on the first
+    finding of the wrong type, or gigabytes of padding.  Refused here, before
+    any document is read.
+    """
     try:
-        names = [n for _lit, n, _spec, _conv in string.Formatter().parse(message) if n is not None]
+        fields = [(n, spec, conv) for _lit, n, spec, conv in string.Formatter().parse(message) if n is not None]
     except ValueError as exc:
         raise RuleError(f"bad placeholder syntax ({exc})", path=shown, line=line, key="message") from exc
-    for name in names:
+    for name, spec, conv in fields:
+        if spec or conv:
+            written = "{" + name + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "") + "}"
+            raise RuleError(f"placeholders are bare names like {{{name or 'match'}}}, not {written} "
+                            "(no format spec or conversion)", path=shown, line=line, key="message")
+    for name, _spec, _conv in fields:
         if name not in allowed:
             raise RuleError(f"unknown placeholder {{{name}}}; valid: "
                             + ", ".join("{" + a + "}" for a in sorted(allowed)),
@@ -256,6 +279,27 @@ def _check_summary(summary: str, shown: str, line: int) -> str:
         raise RuleError(f"is {len(text)} characters long; keep it to {SUMMARY_MAX} (put the detail in "
                         "description:)", path=shown, line=line, key="summary")
     return text
+
+
+def file_roots(base: Path) -> tuple[Path, ...]:
+    """Where a file named in a rule file or config may be: beside or below ``base`` (the folder of the
+    file naming it), or anywhere in the project root (see :func:`factcheck.config.project_root`)."""
+    return (base, project_root(Config()))
+
+
+def check_file_option(value: str, base: Path, shown: str | None, line: int | None, key: str, *,
+                      error: type[FactcheckError] = RuleError) -> None:
+    """A file option (``canonical: names.yaml``) must name a file inside :func:`file_roots`.
+
+    Rule files come from other teams: ``canonical: /etc/passwd`` or
+    ``../../secrets.yaml`` would make factcheck read (and quote in its error
+    messages) files outside what the user asked it to check.
+    """
+    if has_nul(value):
+        raise error(f"must be a file name, not {value!r} (a NUL character)", path=shown, line=line, key=key)
+    if not inside(base / value, file_roots(base)):
+        raise error(f"must name a file inside {display_path(base) or '.'} or the project root "
+                    f"({display_path(project_root(Config()))}), not {value!r}", path=shown, line=line, key=key)
 
 
 def _overridden(raw: LineDict, kind: type[RuleKind], override: RuleOverride) -> LineDict:
@@ -278,6 +322,7 @@ def _overridden(raw: LineDict, kind: type[RuleKind], override: RuleOverride) -> 
         check_option(value, opt, override.source, None, override.key(key), error=ConfigError)
         if opt.file and isinstance(value, str):
             base = Path(override.source).parent if override.source else Path()
+            check_file_option(value, base, override.source, None, override.key(key), error=ConfigError)
             value = str((base / value).absolute())
         merged[key] = value
     return merged
@@ -307,6 +352,8 @@ def parse_rule(raw: Any, shown: str, line: int, builtin: bool = False,
     for key, opt in valid.items():
         if key in raw:
             check_option(raw[key], opt, shown, raw.line_of(key), key)
+            if opt.file and isinstance(raw[key], str) and not builtin:
+                check_file_option(raw[key], Path(shown).parent, shown, raw.line_of(key), key)
         elif opt.required:
             raise RuleError("missing required key", path=shown, line=raw.line, key=key)
     rule_id = raw["id"]
