@@ -90,9 +90,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from rapidfuzz.distance import Levenshtein
-
-from factcheck.calendar import MONTHS, WEEKDAYS
 from factcheck.claims.base import KINDS as CLAIM_KINDS
 from factcheck.claims.base import Claim
 from factcheck.claims.names import name_words
@@ -100,93 +97,31 @@ from factcheck.claims.numbers import singular, unit_of
 from factcheck.documents import Document
 from factcheck.findings import Finding, Location
 from factcheck.rules.kinds.base import Kind
+from factcheck.rules.kinds.conflict.qualifiers import compatible, interval, is_toll
+from factcheck.rules.kinds.conflict.similarity import shared_phrase, weighted_jaccard, weighted_overlap
+from factcheck.rules.kinds.conflict.subjects import (
+    NOT_NAMES,
+    age_holder,
+    figure_subject,
+    name_anchor,
+    one_noun,  # noqa: F401 (the package API, until __all__)
+    possible_people,
+    same_person,
+    same_subject,
+    same_surname,
+)
+from factcheck.rules.kinds.conflict.text import (
+    PHRASE_REACH,
+    STOPWORDS,
+    Masks,
+    content,
+    context_words,
+    name_in_words,
+    phrase_tokens,
+    stem,
+)
 from factcheck.rules.kinds.facts import ClaimSelector
 from factcheck.rules.model import CorpusView, Option, Rule
-
-FIGURE_KINDS = ("quantity", "count", "vote", "ordinal", "date")
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*")  # hyphenated words split: "grenade-launcher" = "grenade launcher"
-STOPWORDS = frozenset("""
-a an the and or but of in on at to for from by with as is are was were be been being has have had
-do does did will would shall should can could may might must it its this that these those there
-their they them he she his her him we our you your i me my not no than then so such which who whom
-whose what when where while also into over about after before since until up down out more most
-said says say told according some any each other all both just only very new last next first this
-""".split())
-_MOD_LOW = {"more than": 1, "over": 1, "at least": 0, "upwards of": 1}
-_MOD_HIGH = {"less than": -1, "fewer than": -1, "under": -1, "up to": 0, "at most": 0, "no more than": 0}
-_MOD_APPROX = {"about", "around", "approximately", "roughly", "nearly", "almost", "some", "an estimated",
-               "estimated", "close to", "more or less", "approx", "circa"}
-
-
-def interval(c: Claim) -> tuple[float, float] | None:
-    """The values a numeric claim admits: exact, approximate (±10 %), bounded or a range."""
-    v = c.value
-    if isinstance(v, bool) or not isinstance(v, (int, float)):
-        return None
-    low, high = c.get("low"), c.get("high")
-    q = (c.qualifier or "").casefold()
-    if c.get("approximate") or low is not None or high is not None:
-        lo = float(low) if isinstance(low, (int, float)) else float(v)
-        hi = float(high) if isinstance(high, (int, float)) else float("inf")
-        return lo, hi
-    if q in _MOD_LOW:
-        return float(v), float("inf")
-    if q in _MOD_HIGH:
-        return 0.0, float(v)
-    if q in _MOD_APPROX or q:
-        return float(v) * 0.9, float(v) * 1.1
-    return float(v), float(v)
-
-
-_TOLL_RE = re.compile(r"\b(?:dead|deaths?|died|killed|kill|injur\w*|wounded|hurt|missing|victims?|casualt\w*|"
-                      r"people|persons|arrest\w*|evacuat\w*|displaced|homeless|survivors?|bodies|fatalit\w*)\b")
-
-
-def is_toll(c: Claim) -> bool:
-    """A figure that grows as reports come in: a qualified or approximate count
-    ("at least 82", "dozens"), or a count of casualties, arrests, evacuees.  A
-    measurement is not a count ("chased him for about 30 miles", "about $50 million"):
-    its approximation is an outlet's rounding, not an early tally."""
-    if (c.qualifier or c.get("approximate") or c.get("low") is not None) and not c.get("dimension"):
-        return True
-    return bool(_TOLL_RE.search(c.text.casefold())) or bool(c.unit and _TOLL_RE.search(c.unit))
-
-
-def compatible(a: Claim, b: Claim) -> bool:
-    """Can both claims be true of one fact?"""
-    if a.kind == "date":
-        return a.value == b.value or not isinstance(a.value, str) or not isinstance(b.value, str) \
-            or a.value.startswith(b.value) or b.value.startswith(a.value) or a.get("modifier") != b.get("modifier")
-    ia, ib = interval(a), interval(b)
-    if ia is None or ib is None:
-        return a.value == b.value
-    return ia[0] <= ib[1] and ib[0] <= ia[1]
-
-
-class Masks:
-    """The figure and date spans of one document, sorted, to mask out of contexts.
-
-    Looked up by bisection, so reading the words around every figure of a
-    document stays linear in its length, not figures x words x figures.
-    """
-
-    __slots__ = ("longest", "spans", "starts", "values")
-
-    def __init__(self, claims: Iterable[Claim]) -> None:
-        spans = sorted((c.start, c.end, c.kind, repr(c.value)) for c in claims if c.kind in FIGURE_KINDS)
-        self.spans = [(s, e, k) for s, e, k, _v in spans]
-        self.values = [v for *_span, v in spans]  # what each span states, for phrase_tokens
-        self.starts = [sp[0] for sp in self.spans]
-        self.longest = max((e - s for s, e, _k in self.spans), default=0)
-
-    def at(self, pos: int, skip: tuple[int, int] | None = None) -> int | None:
-        """Index of the first span covering ``pos`` (other than ``skip``), if any."""
-        for i in range(bisect.bisect_left(self.starts, pos - self.longest), bisect.bisect_right(self.starts, pos)):
-            s, e, _k = self.spans[i]
-            if s <= pos < e and (s, e) != skip:
-                return i
-        return None
-
 
 #: How alike (rarity-weighted overlap) two sentences must be when more than their words
 #: shows one fact: all their figures of one kind agree but one each, or the figure sits in
@@ -194,242 +129,9 @@ class Masks:
 SUPPORTED_OVERLAP = 0.5
 #: Words of a verbatim phrase around two lone figures that let their sentences be less alike.
 SUPPORTING_RUN = 3
-#: Words of a figure's verbatim phrase kept on each side (see phrase_tokens).
-PHRASE_REACH = 12
 #: How far apart (largest over smallest) two conversions of one figure may be: exchange
 #: rates move by a few percent a month, and a unit converted rounds.
 CONVERSION_SPREAD = 1.2
-#: Characters read per context word: the window never needs the whole of a long sentence.
-_CHARS_PER_WORD = 60
-_SPACE_RE = re.compile(r"\s")
-
-
-def context_words(doc: Document, claim: Claim, masks: Masks, window: int) -> list[str]:
-    """Content words around a claim, in order, with other figures/dates replaced by placeholders.
-
-    The window is cut at the sentence, and at ``window`` words on each side:
-    what the figure is *about* sits close to it.  Other figures stay as
-    ``#kind`` placeholders so that in "between October 16 and November 14"
-    each date keeps its own position and the two are never taken for one fact.
-    """
-    text = doc.text
-    s, e = claim.sentence
-    s, e = max(s, 0), min(e, len(text))
-    budget = _CHARS_PER_WORD * window
-    a = max(s, claim.start - budget)
-    if a > s:  # start on a word boundary, not inside a word
-        m = _SPACE_RE.search(text, a, claim.start)
-        a = m.start() if m else claim.start
-    b = min(e, claim.end + budget)
-    if b < e:
-        b = max(text.rfind(" ", claim.end, b), claim.end)
-    skip = (claim.start, claim.end)
-    before = _content(text, a, claim.start, masks, skip)[-window:]
-    after = _content(text, claim.end, b, masks, skip)[:window]
-    return [*before, "<>", *after]
-
-
-_PHRASE_RE = re.compile(r"[A-Za-z][A-Za-z'’]*|\d+")
-
-
-def phrase_tokens(doc: Document, claim: Claim, masks: Masks, reach: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The words either side of a figure, each side read away from it, every word kept.
-
-    Unlike :func:`context_words`, stopwords stay and order matters: this is the
-    verbatim phrase a figure sits in ("finished his third season in New Orleans
-    with just <> and two touchdowns"), which :func:`shared_phrase` compares.
-    Other figures become ``#kind=value``, so a phrase runs on through a figure
-    only where both statements give the same value.  At most ``reach`` words a
-    side, inside the sentence.
-    """
-    text = doc.text
-    s, e = max(claim.sentence[0], 0), min(claim.sentence[1], len(text))
-    skip = (claim.start, claim.end)
-
-    def read(start: int, end: int, limit: int | None = None) -> list[str]:
-        out: list[str] = []
-        last = -1
-        for m in _PHRASE_RE.finditer(text, start, end):
-            if limit is not None and len(out) >= limit:
-                break
-            hit = masks.at(m.start(), skip)
-            if hit is not None:
-                if hit != last:
-                    out.append(f"#{masks.spans[hit][2]}={masks.values[hit]}")
-                    last = hit
-                continue
-            w = m.group(0).casefold().replace("’", "'")
-            out.append(w[:-2] if w.endswith("'s") else w.rstrip("'"))
-        return out
-
-    after = read(claim.end, e, reach)
-    # Backwards, a window wide enough for ``reach`` words, widened while it is not:
-    # each figure costs its few words, however long the sentence.
-    window = 16 * (reach + 1)
-    while True:
-        a = max(s, claim.start - window)
-        before = read(a, claim.start)
-        if a > s:
-            before = before[1:]  # the window may have cut its first word (or figure) in two
-        if len(before) >= reach or a == s:
-            break
-        window *= 2
-    return tuple(reversed(before[max(0, len(before) - reach):] if reach else [])), tuple(after)
-
-
-def shared_phrase(a: tuple[Sequence[str], Sequence[str]], b: tuple[Sequence[str], Sequence[str]]) -> tuple[int, int]:
-    """How long a verbatim phrase two figures share around them: (words, telling words).
-
-    Counted outwards from the figure on each side while the words agree.  The
-    telling words are those that are not stopwords; a neighbouring figure with
-    the same value tells as much as a rare word.  A phrase that ends where the
-    two statements give a *different* figure of one kind is no evidence at all
-    ("six AK 47 rifles, 12 magazines" / "14 AK 47 rifles, 31 magazines"):
-    that is the same template filled for two events, (0, 0).  Symmetric.
-    """
-    words = telling = 0
-    for xs, ys in zip(a, b, strict=True):
-        for x, y in zip(xs, ys, strict=False):
-            if x != y:
-                if x[:1] == "#" == y[:1] and x.split("=", 1)[0] == y.split("=", 1)[0]:
-                    return 0, 0
-                break
-            words += 1
-            telling += len(x) > 1 and x not in STOPWORDS
-    return words, telling
-
-
-_ANCHOR_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’.-]*|\d|[,;:()—–]")
-_NOT_NAMES = frozenset(w.casefold() for w in (*MONTHS, *WEEKDAYS))
-
-
-def name_anchor(doc: Document, claim: Claim, reach: int = 4) -> frozenset[str]:
-    """The capitalised words among the few before a figure, inside its clause:
-    whose figure it is ("Richard Carter scored 14 points" -> {richard, carter}).
-
-    Two figures that both have one and share no word belong to different
-    people, teams or products, however alike the sentences around them.  Dates
-    are not anchored: the name before a date is mostly where it happened ("in
-    Washington on June 17"), and outlets name different places for one event.
-    """
-    tokens = _ANCHOR_TOKEN_RE.findall(doc.text, max(claim.sentence[0], claim.start - 120), claim.start)
-    out = set()
-    for t in reversed(tokens[-reach:]):
-        if not t[0].isalpha():
-            break  # a comma, a bracket or another figure ends the clause
-        w = t.casefold().replace("’", "'").removesuffix("'s").rstrip("'.")
-        if t[0].isupper() and w not in STOPWORDS and w not in _NOT_NAMES:
-            out.add(w)
-    return frozenset(out)
-
-
-_APPOSITION_RE = re.compile(r",[ \t]*(?:(?:a|an|the)[ \t]+)?$", re.IGNORECASE)
-
-
-def possible_people(claims: Iterable[Claim]) -> list[Claim]:
-    """A document's names that may be people, by start: those not known as places or
-    organisations -- next to an age, a name of unknown type is a person."""
-    return sorted((c for c in claims if c.kind == "name" and c.get("type") in ("person", "unknown")),
-                  key=lambda c: c.start)
-
-
-def age_holder(doc: Document, claim: Claim, people: Sequence[Claim], starts: Sequence[int]) -> tuple[str, str] | None:
-    """Whose age an age claim gives: ``("person", full name)`` or ``("role", noun)``.
-
-    A person named right after the age ("16-year-old Kimani Gray"), after
-    the role the age qualifies ("20-year-old victim Ka'Loni Flynn") -- but not
-    a name in a compound word ("55-year-old Glasgow-born star") -- or in
-    apposition before it ("Peterson, a 32-year-old fertilizer salesman"), by
-    the full name the names extractor links a surname to; otherwise the common
-    noun the age describes ("the 35-year-old deputy" -> deputy; "a 31-year-old
-    Brooklyn mom" -> mom, since a name that qualifies a noun holds no age).
-    ``people``: :func:`possible_people`; ``starts`` their starts.
-    """
-    if not claim.get("age"):
-        return None
-    text = doc.text
-    subject = str(claim.get("subject") or "")
-    # "a 31-year-old Brooklyn mom": a name that qualifies a common noun is not the holder.
-    role = subject.split()[-1] if subject and subject.split()[-1][:1].islower() else ""
-    i = bisect.bisect_left(starts, claim.start)
-    after = people[i] if i < len(people) else None
-    if after is not None and text[after.end:after.end + 1] != "-" and (
-            (claim.end <= after.start <= claim.end + 2 and not text[claim.end:after.start].strip() and not role)
-            # "20-year-old victim Ka'Loni Flynn": the name follows the noun the age describes.
-            or (subject and " ".join(text[claim.end:after.start].split()) == subject and subject[:1].islower())):
-        return "person", " ".join(str(after.value).casefold().split())
-    if i > 0:
-        before = people[i - 1]
-        if claim.start - before.end <= 8 and _APPOSITION_RE.search(text, before.end, claim.start):
-            return "person", " ".join(str(before.value).casefold().split())
-    if role:
-        noun = role.casefold()
-        return "role", noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun
-    return None
-
-
-def figure_subject(claim: Claim, people: Sequence[Claim], starts: Sequence[int]) -> str | None:
-    """Whom a figure is said of: the full name of the nearest possible person before it
-    in its sentence ("Luck threw for 205 yards" -> andrew luck, "Will Artino scored 14
-    points ... and Gregory Echenique had 11 points" -> gregory echenique for 11).
-    Not for dates (the name before a date is mostly where it happened) nor ages (see
-    :func:`age_holder`).  ``people``: :func:`possible_people`; ``starts`` their starts.
-    """
-    if claim.kind == "date" or claim.get("age"):
-        return None
-    i = bisect.bisect_left(starts, claim.start)
-    if i == 0 or people[i - 1].start < claim.sentence[0]:
-        return None
-    return " ".join(str(people[i - 1].value).casefold().split())
-
-
-def same_person(a: str, b: str) -> bool:
-    """Two full names of one person, give or take a slip ("Duncan Rait" / "Duncan Raite")
-    or a generational suffix ("Anthony LaCalamita III" / "Anthony LaCalamita")."""
-    wa, wb = name_words(a), name_words(b)
-    if wa == wb:
-        return True
-    if len(wa) < 2 or len(wb) < 2:
-        return False
-    return Levenshtein.distance(wa[-1], wb[-1]) <= 1 and Levenshtein.distance(wa[0], wb[0]) <= 2
-
-
-def same_surname(a: str, b: str) -> bool:
-    """Two names that may be one person's: the same surname, give or take a slip of one
-    letter ("Gomes" / "Gomez"), whatever the given names ("Kathryn" / "Katherine")."""
-    x, y = name_words(a)[-1:], name_words(b)[-1:]
-    if not x or not y:
-        return False
-    return x == y or (min(len(x[0]), len(y[0])) >= 4 and Levenshtein.distance(x[0], y[0]) <= 1)
-
-
-def _content(text: str, start: int, end: int, masks: Masks, skip: tuple[int, int] | None = None) -> list[str]:
-    out: list[str] = []
-    last_mask = -1
-    for m in _WORD_RE.finditer(text, start, end):
-        hit = masks.at(m.start(), skip)
-        if hit is not None:
-            if hit != last_mask:
-                out.append("#" + masks.spans[hit][2])
-                last_mask = hit
-            continue
-        w = _word(m.group(0))
-        if w not in STOPWORDS and len(w) > 1:
-            out.append(w)
-    return out
-
-
-def _word(raw: str) -> str:
-    """A word as the context and sentence words hold it: casefolded, without a possessive."""
-    w = raw.casefold().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]  # "Vinatieri's field goal" is about Vinatieri
-    return w.rstrip("'")
-
-
-def _name_in_words(name: str) -> set[str]:
-    """A name's words as a sentence's words hold them: "Jones-Drew" is "jones" and "drew"."""
-    return {_word(w) for w in _WORD_RE.findall(name)}
 
 
 @dataclass(frozen=True)
@@ -545,43 +247,6 @@ class _NearValues:
 NEAR_VALUES = 16
 
 
-def _weight(words: Iterable[str], idf: dict[str, float]) -> float:
-    """The summed rarity of a set of words, the same to the last bit in every run.
-
-    A set of strings iterates in an order that changes with Python's hash seed,
-    and a float sum depends on its order: ``sum`` would put a pair sitting at a
-    threshold on either side of it from one run to the next.  ``fsum`` is
-    exactly rounded, so the order does not matter.
-    """
-    return math.fsum(idf.get(w, 1.0) for w in words)
-
-
-def weighted_overlap(a: Iterable[str], b: Iterable[str], idf: dict[str, float]) -> float:
-    """How much of the smaller context the larger one covers, words weighted by rarity.
-
-    One outlet's sentence often says more ("born to a poor family in
-    Tennessee on April 22, 1923" within a longer biography sentence): the
-    overlap coefficient does not punish the longer one.  Symmetric, in [0, 1].
-    """
-    sa = {w for w in a if not w.startswith(("<", "#"))}
-    sb = {w for w in b if not w.startswith(("<", "#"))}
-    smaller = min(_weight(sa, idf), _weight(sb, idf))
-    return _weight(sa & sb, idf) / smaller if smaller else 0.0
-
-
-def weighted_jaccard(a: Iterable[str], b: Iterable[str], idf: dict[str, float]) -> float:
-    """Jaccard similarity of two contexts, each word weighted by its rarity.
-
-    Outlets paraphrase: "a 35-mile quake southwest of Bandar Abbas" and "the
-    USGS said the quake was 35 miles southwest of Bandar Abbas" share few
-    words, but the ones they share are rare.  Symmetric, in [0, 1].
-    """
-    sa = {w for w in a if not w.startswith(("<", "#"))}
-    sb = {w for w in b if not w.startswith(("<", "#"))}
-    union = _weight(sa | sb, idf)
-    return _weight(sa & sb, idf) / union if union else 0.0
-
-
 #: claim kinds the conflict rule reads (what the engine extracts for it).
 _NEEDS = ("quantity", "count", "vote", "ordinal", "date", "enumeration", "name")
 
@@ -671,7 +336,7 @@ class ConflictKind(Kind):
                 sent = sentences.get(c.sentence)
                 if sent is None:
                     sent = sentences[c.sentence] = frozenset(
-                        w for w in _content(doc.text, c.sentence[0], c.sentence[1], masks) if not w.startswith("#"))
+                        w for w in content(doc.text, c.sentence[0], c.sentence[1], masks) if not w.startswith("#"))
                 group = (c.sentence, *key)
                 facts.append(_Fact(doc, c, words, key, sent, len(alike[group]) == 1, values[group],
                                    name_anchor(doc, c) if c.kind != "date" else frozenset(),
@@ -825,7 +490,7 @@ class ConflictKind(Kind):
         """Nothing about the two figures themselves rules out one fact: same subject and measure,
         both stated or both needed, not credited to differently named subjects, and not the
         ages of two named people."""
-        if not self._same_subject(a.claim, b.claim) or not same_measure(a, b) or needed(a) != needed(b):
+        if not same_subject(a.claim, b.claim) or not same_measure(a, b) or needed(a) != needed(b):
             return False
         if a.named is not None and b.named is not None and not same_surname(a.named, b.named):
             return False  # two people's ages: "26-year-old Christopher Simpson", "20-year-old Ka'Loni Flynn"
@@ -935,7 +600,7 @@ class ConflictKind(Kind):
                 continue
             reach = _story_reach(facts, x, mates)
             if key[0] == "age":
-                reach = [y for y in reach if self._same_subject(f.claim, facts[y].claim)]
+                reach = [y for y in reach if same_subject(f.claim, facts[y].claim)]
             found = _majority(facts, x, reach)
             if found is not None and sum(len(documents_of(facts[y])) for y in found[1]) >= CONSENSUS:
                 yield from _against(x, found[1], known)
@@ -1050,7 +715,7 @@ class ConflictKind(Kind):
             mates[y].append(x)
             if (x, y) in known or not (_others_agree(a.said, a, b.said, b) and self._adjacent_agree(a, b)):
                 continue
-            besides = a.sentence & b.sentence - _name_in_words(a.subject) - _name_in_words(b.subject)
+            besides = a.sentence & b.sentence - name_in_words(a.subject) - name_in_words(b.subject)
             if len(besides) >= SUBJECT_WORDS:
                 yield x, y
         lone = {x: ys for x, ys in mates.items() if len(facts[x].said) <= 1 + OTHER_FACTS}
@@ -1100,13 +765,13 @@ class ConflictKind(Kind):
             first: dict[str, int] = {}
             for y in mates[x]:
                 if y not in stems:
-                    stems[y] = frozenset(_stem(w) for w in facts[y].sentence)
+                    stems[y] = frozenset(stem(w) for w in facts[y].sentence)
                 v = repr(facts[y].claim.value)
                 pooled[v].update(stems[y])
                 first.setdefault(v, y)
             weight: dict[str, float] = {}
             for w in f.sentence:  # the rarest word of a stem weighs for it
-                weight[_stem(w)] = max(weight.get(_stem(w), 0.0), idf.get(w, 1.0))
+                weight[stem(w)] = max(weight.get(stem(w), 0.0), idf.get(w, 1.0))
             total = math.fsum(weight.values())
             if not total:
                 continue
@@ -1191,38 +856,7 @@ class ConflictKind(Kind):
         if a.claim.get("subject") and b.claim.get("subject"):
             return True
         ia, ib = a.words.index("<>"), b.words.index("<>")
-        return [_stem(w) for w in a.words[ia + 1:ia + 2]] == [_stem(w) for w in b.words[ib + 1:ib + 2]]
-
-    @staticmethod
-    def _same_subject(a: Claim, b: Claim) -> bool:
-        """A "7-yard touchdown" and "205 yards" passing are different facts: when both
-        claims name what they measure, it must agree; and so must a rate.
-
-        A name and a common noun may be one subject ("a 23-year-old man", "23-year-old
-        John Jenkin"); two names must share the surname, give or take a slip ("Duncan
-        Rait"/"Duncan Raite"); two common nouns must name one thing (:func:`one_noun`)
-        -- except for ages, where outlets call one person a "boy" or a "teenager", a
-        "man" or a "climber", though never a "boy" and a "girl".
-        """
-        if a.get("per") != b.get("per"):
-            return False  # "$23 million per season" is not the contract's total
-        sa, sb = a.get("subject"), b.get("subject")
-        if not (sa and sb):
-            return True
-        sa, sb = str(sa), str(sb)
-        if sa.casefold() == sb.casefold():
-            return True
-        wa, wb = sa.casefold().split(), sb.casefold().split()
-        ga, gb = _gender(wa), _gender(wb)
-        if ga and gb and not ga & gb:
-            return False
-        proper_a, proper_b = sa.split()[-1][:1].isupper(), sb.split()[-1][:1].isupper()
-        if proper_a and proper_b:
-            # "35-year-old Gomes" and "35-year-old Gary Gomes III": the same surname.
-            return same_surname(sa, sb)
-        if proper_a != proper_b:
-            return True
-        return bool(a.get("age") and b.get("age")) or one_noun(wa, wb)
+        return [stem(w) for w in a.words[ia + 1:ia + 2]] == [stem(w) for w in b.words[ib + 1:ib + 2]]
 
     def _days_apart(self, a: Document, b: Document) -> int | None:
         if a.pub_date is None or b.pub_date is None:
@@ -1387,7 +1021,7 @@ _NAME_AFTER_RE = re.compile(r"[ \t]*([A-Z][\w'’-]*)(?:[ \t]+([A-Z][\w'’-]*))
 #: ... or right before it ("the MacBook Pro 17-inch").
 _NAME_BEFORE_RE = re.compile(r"(?:([A-Z][\w'’-]*)[ \t]+)?([A-Z][\w'’-]*)[ \t]*$")
 #: Capitalised words that do not name what a figure belongs to ("The 17-inch", "Tuesday 17").
-_NOT_NAME_WORDS = STOPWORDS | _NOT_NAMES
+_NOT_NAME_WORDS = STOPWORDS | NOT_NAMES
 
 
 def _consensus_key(f: _Fact) -> tuple[object, ...] | None:
@@ -1573,23 +1207,6 @@ def story_names(claims: Iterable[Claim]) -> frozenset[str]:
     return frozenset(name for name, _n in count.most_common(STORY_NAMES))
 
 
-_MALE = frozenset("man men boy boys son sons father fathers husband husbands brother brothers grandfather "
-                  "uncle gentleman male males".split())
-_FEMALE = frozenset("woman women girl girls daughter daughters mother mothers wife wives sister sisters "
-                    "grandmother aunt lady ladies female females".split())
-
-
-def _gender(words: Iterable[str]) -> set[str]:
-    """The sexes a subject's words name: "boy" and "girl" are two people whatever else agrees."""
-    out = set()
-    for w in words:
-        if w in _MALE:
-            out.add("m")
-        elif w in _FEMALE:
-            out.add("f")
-    return out
-
-
 def day_of(c: Claim) -> date | None:
     """The day an explicit date claim names ("June 27, 2001"), or None (a month, a year, "on Monday")."""
     if c.kind != "date" or c.get("granularity") != "day" or c.get("relative") or c.get("dateline"):
@@ -1690,34 +1307,6 @@ def _signature(f: _Fact) -> tuple[object, ...]:
             c.get("per"), c.get("relative"), c.get("anchor"), c.get("modifier"), f.measure, f.phrase,
             f.holder, f.doc.pub_date, f.given, f.near, f.held, f.ages, f.others, f.converts, f.subject,
             f.said)
-
-
-_SUFFIXES = ("ing", "ed", "es", "s", "e")
-
-
-def _stem(word: str) -> str:
-    """A word without its inflection, crudely: "becoming", "become", "becomes" -> "becom".
-
-    Only for telling whether two outlets used one word; a stem is never shown.
-    """
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[:-len(suffix)]
-    return word
-
-
-def one_noun(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Do two common-noun subjects name one thing, one more fully than the other?
-
-    "a 15-year veteran" / "a 15-year department veteran", "a 73-yard drive" / "the 73-yard
-    game winning drive": the shorter ends the longer.  "a 47-yard field goal" / "a 47-yard
-    field goal moments later": it begins it (the subject read on past the noun).
-    Plurals count as one word ("32-bit versions").  "12-foot wall" / "14-foot fence" stay two.
-    """
-    x = [singular(part) for word in a for part in word.split("-") if part]
-    y = [singular(part) for word in b for part in word.split("-") if part]
-    short, long = (x, y) if len(x) <= len(y) else (y, x)
-    return bool(short) and (long[:len(short)] == short or long[-len(short):] == short)
 
 
 def _rest_agrees(a: _Fact, b: _Fact) -> bool:
