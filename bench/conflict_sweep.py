@@ -25,7 +25,7 @@ reports at info (two articles of one story, each giving one value for the
 measure, or one value for what a named subject did; a value against the
 story's consensus or majority, or against what articles worded alike agree
 on; an age against the age whose statements its sentence is most like) and
-the pairing of ages by holder to the shipped setting (``_weak_pairs``, as the
+the pairing of ages by holder to the shipped setting (``ConflictKind.weak_pairs``, as the
 rule runs it).  A value against the story's consensus, majority or likeness
 is paired only when no other article gives it, so on the untouched corpus it
 can add conflicting pairs but never pairing recall: ``consistency_eval.py``

@@ -168,12 +168,12 @@ def read_statements(corpus: CorpusView, settings: ConflictOptions,
                     w for w in content(doc.text, c.sentence[0], c.sentence[1], masks) if not w.startswith("#"))
             group = (c.sentence, *key)
             facts.append(Statement(doc, c, words, key, sent, len(alike[group]) == 1, values[group],
-                               name_anchor(doc, c) if c.kind != "date" else frozenset(),
-                               measure_words(c) if c.kind != "date" else (),
-                               phrase_tokens(doc, c, masks, PHRASE_REACH),
-                               age_holder(doc, c, people, starts) if settings.age_holders else None,
-                               frozenset(), converts=converted_from(doc.text, c, ends),
-                               subject=figure_subject(c, people, starts)))
+                                   name_anchor(doc, c) if c.kind != "date" else frozenset(),
+                                   measure_words(c) if c.kind != "date" else (),
+                                   phrase_tokens(doc, c, masks, PHRASE_REACH),
+                                   age_holder(doc, c, people, starts) if settings.age_holders else None,
+                                   frozenset(), converts=converted_from(doc.text, c, ends),
+                                   subject=figure_subject(c, people, starts)))
         # What the document says of each measure, of each holder's age and of each subject's measure.
         given: dict[tuple[object, ...], dict[str, object]] = defaultdict(dict)
         ages: dict[tuple[str, str] | None, set[str]] = defaultdict(set)
