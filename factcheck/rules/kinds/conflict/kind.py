@@ -107,7 +107,8 @@ class ConflictKind(Kind):
 
     selector: ClaimSelector | None
     #: The options as one typed record (:class:`.options.ConflictOptions`), read by every
-    #: comparison.  A benchmark sweeping a threshold replaces it (``dataclasses.replace``).
+    #: comparison instead of ``options``.  A benchmark sweeping a threshold replaces it
+    #: (``dataclasses.replace``); editing the ``options`` dict changes nothing.
     settings: ConflictOptions
 
     def __init__(self, rule: Rule, options: dict[str, Any]) -> None:
@@ -149,6 +150,8 @@ class ConflictKind(Kind):
         return exemptions.legitimate(a, b, self.settings)
 
     def check_corpus(self, corpus: CorpusView) -> Iterable[Finding]:
+        """Statements, then pairs (strong, paraphrase-only, weak, holders), then the pairs no
+        exemption excuses, grouped and reported strongest evidence first."""
         settings = self.settings
         facts = self.statements(corpus)
         if self.selector is not None:
