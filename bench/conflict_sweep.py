@@ -25,7 +25,7 @@ reports at info (two articles of one story, each giving one value for the
 measure, or one value for what a named subject did; a value against the
 story's consensus or majority, or against what articles worded alike agree
 on; an age against the age whose statements its sentence is most like) and
-the pairing of ages by holder to the shipped setting (``_weak_pairs``, as the
+the pairing of ages by holder to the shipped setting (``ConflictKind.weak_pairs``, as the
 rule runs it).  A value against the story's consensus, majority or likeness
 is paired only when no other article gives it, so on the untouched corpus it
 can add conflicting pairs but never pairing recall: ``consistency_eval.py``
@@ -37,6 +37,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 from consistency_eval import Planter, story_of
@@ -85,20 +86,20 @@ def main(argv: list[str] | None = None) -> int:
           + ("  (across events)" if ecb else ""))
     names_in = {doc.path: story_names(claims) for doc, claims in view.items()}
     for sim, overlap, shared, story in [*((*row, False) for row in SWEEP), (*SWEEP[0], True)]:
-        impl.options.update(min_similarity=sim, min_overlap=overlap, min_shared=shared)
-        facts = impl._facts(view)
+        impl.settings = replace(impl.settings, min_similarity=sim, min_overlap=overlap, min_shared=shared)
+        facts = impl.statements(view)
         where = {(f.doc.path, f.claim.start): i for i, f in enumerate(facts)}
         partner: dict[int, set[int]] = defaultdict(set)
         conflicting = []
-        pairs = list(impl._pairs(facts))
+        pairs = list(impl.pairs(facts))
         if story:
-            pairs += impl._weak_pairs(facts, names_in, set(pairs))
-            people, roles = impl._holder_pairs(facts, names_in, set(pairs))
+            pairs += impl.weak_pairs(facts, names_in, set(pairs))
+            people, roles = impl.holder_pairs(facts, names_in, set(pairs))
             pairs += people + roles
         for x, y in pairs:
             partner[x].add(y)
             partner[y].add(x)
-            if not impl._legitimate(facts[x], facts[y]):
+            if not impl.legitimate(facts[x], facts[y]):
                 conflicting.append((x, y))
         paired = 0
         for p, c in targets:

@@ -22,7 +22,7 @@ on the same plants and the same untouched copy:
    pairing path took, whose value no article of its story gives for the
    measure) against the story's statement of the measure in the most alike
    sentence, however unlike -- the story and the measure as the rule knows them
-   (``story_names`` names in common, :meth:`ConflictKind._may_be_one`);
+   (``story_names`` names in common, :func:`may_be_one`);
 3. the same lone figures against the loosest story and measure: any statement
    of the unit and counted words in an article sharing one name with theirs,
    whoever it is said of.
@@ -47,17 +47,25 @@ from pathlib import Path
 
 import consistency_eval
 
-from factcheck.rules.kinds.conflict import ConflictKind, _Fact, weighted_overlap
+from factcheck.rules.kinds.conflict import (
+    ConflictKind,
+    Statement,
+    may_be_one,
+    shared_words,
+    story_mates,
+    story_values,
+    weighted_overlap,
+)
 
 
-def _lone_pairs(kind: ConflictKind, facts: Sequence[_Fact], names_in: dict[str, frozenset[str]],
+def _lone_pairs(kind: ConflictKind, facts: Sequence[Statement], names_in: dict[str, frozenset[str]],
                 known: set[tuple[int, int]], loose: bool, idf: dict[str, float]) -> list[tuple[int, int]]:
     """Every lone figure not in ``known``, against its story's most alike statement of the measure.
     ``loose``: a story is articles sharing one name, and any statement of the measure may be one fact.
-    ``idf``: each sentence word's rarity (``ConflictKind._shared_words``)."""
-    story = kind._story_mates(facts, names_in)
-    values = kind._story_values(facts, story)
-    need = 1 if loose else kind.options["story_names"]
+    ``idf``: each sentence word's rarity (``shared_words``)."""
+    story = story_mates(facts, names_in)
+    values = story_values(facts, story, kind.settings.story_names)
+    need = 1 if loose else kind.settings.story_names
     mates: dict[int, list[int]] = defaultdict(list)
     for (x, y), k in story.items():
         if k >= need and facts[x].claim.kind != "date" and \
@@ -70,7 +78,7 @@ def _lone_pairs(kind: ConflictKind, facts: Sequence[_Fact], names_in: dict[str, 
         f = facts[x]
         if x in paired or repr(f.claim.value) in values[x]:
             continue
-        candidates = [y for y in sorted(mates[x]) if loose or kind._may_be_one(f, facts[y])]
+        candidates = [y for y in sorted(mates[x]) if loose or may_be_one(f, facts[y])]
         if candidates:
             y = max(candidates, key=lambda y: (weighted_overlap(f.sentence, facts[y].sentence, idf), -y))
             pair = (min(x, y), max(x, y))
@@ -82,20 +90,20 @@ def _lone_pairs(kind: ConflictKind, facts: Sequence[_Fact], names_in: dict[str, 
 @contextlib.contextmanager
 def every_lone_figure(loose: bool) -> Iterator[None]:
     """The conflict rule with :func:`_lone_pairs` after its own weak pairing, until the block ends."""
-    shipped = ConflictKind._weak_pairs
+    shipped = ConflictKind.weak_pairs
 
-    def weak_pairs(self: ConflictKind, facts: Sequence[_Fact], names_in: dict[str, frozenset[str]],
+    def weak_pairs(self: ConflictKind, facts: Sequence[Statement], names_in: dict[str, frozenset[str]],
                    known: set[tuple[int, int]],
                    counted: tuple[Counter[tuple[int, int]], dict[str, float]] | None = None) -> list[tuple[int, int]]:
-        words = counted if counted is not None else self._shared_words(facts)
+        words = counted if counted is not None else shared_words(facts)
         weak = shipped(self, facts, names_in, known, words)
         return weak + _lone_pairs(self, facts, names_in, {*known, *weak}, loose, words[1])
 
-    ConflictKind._weak_pairs = weak_pairs  # type: ignore[method-assign]
+    ConflictKind.weak_pairs = weak_pairs  # type: ignore[method-assign]
     try:
         yield
     finally:
-        ConflictKind._weak_pairs = shipped  # type: ignore[method-assign]
+        ConflictKind.weak_pairs = shipped  # type: ignore[method-assign]
 
 
 RUNS = (("shipped rule", None),

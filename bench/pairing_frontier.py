@@ -38,10 +38,13 @@ from consistency_eval import story_of
 
 from factcheck.rules.kinds.conflict import (
     STOPWORDS,
-    _co_indexed,
-    _Fact,
-    _others_agree,
-    _rest_agrees,
+    Statement,
+    adjacent_agree,
+    co_indexed,
+    days_apart,
+    may_be_one,
+    others_agree,
+    rest_agrees,
     shared_phrase,
     story_names,
     weighted_jaccard,
@@ -73,7 +76,7 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(x * b.get(w, 0.0) for w, x in a.items())
 
 
-def _near(f: _Fact, reach: int = 6) -> set[str]:
+def _near(f: Statement, reach: int = 6) -> set[str]:
     """The telling words of a figure's verbatim phrase, ``reach`` a side."""
     return {w for w in (*f.phrase[0][:reach], *f.phrase[1][:reach])
             if len(w) > 1 and w not in STOPWORDS and not w.startswith("#")}
@@ -95,13 +98,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     planter, impl, view = load_conflict(corpus)
-    facts = impl._facts(view)
+    facts = impl.statements(view)
     names_in = {doc.path: story_names(claims) for doc, claims in view.items()}
 
     # The shipped pairing, strong and weak, as conflict_sweep.py counts it.
-    shipped = set(impl._pairs(facts))
-    shipped |= set(impl._weak_pairs(facts, names_in, shipped))
-    people, roles = impl._holder_pairs(facts, names_in, shipped)
+    shipped = set(impl.pairs(facts))
+    shipped |= set(impl.weak_pairs(facts, names_in, shipped))
+    people, roles = impl.holder_pairs(facts, names_in, shipped)
     shipped |= {*people, *roles}
 
     # The loosest candidates: two shared sentence words, the words at the figure, or agreeing figures.
@@ -112,15 +115,15 @@ def main(argv: list[str] | None = None) -> int:
         for w in f.sentence:
             index[(*f.key, w)].append(i)
     idf = {w: math.log((1 + len(facts)) / (1 + c)) + 1.0 for w, c in df.items()}
-    shared = _co_indexed(index, facts)
+    shared = co_indexed(index, facts)
     at_figure: dict[tuple[object, ...], list[int]] = defaultdict(list)
     by_figure: dict[tuple[object, ...], list[int]] = defaultdict(list)
     for i, f in enumerate(facts):
         at_figure[(*f.key, f.phrase[0][:2], f.phrase[1][:2])].append(i)
         for g in f.others:
             by_figure[(*f.key, *g)].append(i)
-    agreeing = _co_indexed(by_figure, facts)
-    candidates = {p for p, k in shared.items() if k >= 2} | set(_co_indexed(at_figure, facts)) | set(agreeing)
+    agreeing = co_indexed(by_figure, facts)
+    candidates = {p for p, k in shared.items() if k >= 2} | set(co_indexed(at_figure, facts)) | set(agreeing)
     candidates |= shipped
 
     docvec = _doc_vectors({doc.path: doc.text for doc in view.documents})
@@ -133,24 +136,24 @@ def main(argv: list[str] | None = None) -> int:
             seen[f.doc.path] += 1
     kinds = sorted({f.key[0] for f in facts})
 
-    def features(a: _Fact, b: _Fact, x: int, y: int) -> list[float]:
+    def features(a: Statement, b: Statement, x: int, y: int) -> list[float]:
         words, telling = shared_phrase(a.phrase, b.phrase)
         na, nb = _near(a), _near(b)
         sa = a.doc.text[max(a.claim.sentence[0], 0):a.claim.sentence[1]]
         sb = b.doc.text[max(b.claim.sentence[0], 0):b.claim.sentence[1]]
         ca = {w.casefold() for w in _CAPITALISED_RE.findall(sa)}
         cb = {w.casefold() for w in _CAPITALISED_RE.findall(sb)}
-        apart = impl._days_apart(a.doc, b.doc)
+        apart = days_apart(a.doc, b.doc)
         pa, pb = order[(a.doc.path, a.claim.sentence)], order[(b.doc.path, b.claim.sentence)]
         return [
             weighted_overlap(a.sentence, b.sentence, idf), weighted_jaccard(a.words, b.words, idf),
             shared.get((x, y), 0), math.fsum(idf.get(w, 1.0) for w in a.sentence & b.sentence),
             words, telling, words >= 3, words >= 4,
-            impl._adjacent_agree(a, b), a.unique and b.unique, a.unique or b.unique,
-            bool(a.values - {repr(a.claim.value)}) and _others_agree(a.values, a, b.values, b),
+            adjacent_agree(a, b), a.unique and b.unique, a.unique or b.unique,
+            bool(a.values - {repr(a.claim.value)}) and others_agree(a.values, a, b.values, b),
             agreeing.get((x, y), 0), bool(a.anchor & b.anchor),
             len(names_in.get(a.doc.path, frozenset()) & names_in.get(b.doc.path, frozenset())),
-            _rest_agrees(a, b), weighted_overlap(na, nb, idf) if na and nb else 0.0,
+            rest_agrees(a, b), weighted_overlap(na, nb, idf) if na and nb else 0.0,
             math.fsum(idf.get(w, 1.0) for w in na & nb),
             min(len(a.sentence), len(b.sentence)), max(len(a.sentence), len(b.sentence)),
             max(len(a.values), len(b.values)), max(len(a.given), len(b.given)),
@@ -168,12 +171,12 @@ def main(argv: list[str] | None = None) -> int:
     same: list[bool] = []
     for x, y in sorted(candidates):
         a, b = facts[x], facts[y]
-        if not impl._may_be_one(a, b):
+        if not may_be_one(a, b):
             continue
         rows.append((x, y))
         X.append([float(v) for v in features(a, b, x, y)])
         same.append(repr(a.claim.value) == repr(b.claim.value))
-    conflicting = [not s and not impl._legitimate(facts[x], facts[y]) for (x, y), s in zip(rows, same, strict=True)]
+    conflicting = [not s and not impl.legitimate(facts[x], facts[y]) for (x, y), s in zip(rows, same, strict=True)]
 
     where = {(f.doc.path, f.claim.start): i for i, f in enumerate(facts)}
     targets = [where[(planter.docs[p].path, c.start)] for p, c in planter.figure_targets()]

@@ -1,0 +1,62 @@
+"""The holder pairing: ages of one person, or of one role within one story.
+
+A person has one age, however differently two outlets word the sentence: ages
+given to one named person (:func:`.subjects.age_holder`) pair by the name, at
+the rule's severity.  A role ("the 35-year-old deputy") names one person only
+within a story, so ages of one role pair at ``weak_severity``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from factcheck.claims.names import name_words
+from factcheck.rules.kinds.conflict.exemptions import days_apart
+from factcheck.rules.kinds.conflict.keys import co_indexed
+from factcheck.rules.kinds.conflict.options import ConflictOptions
+from factcheck.rules.kinds.conflict.same_fact import may_be_one, others_agree
+from factcheck.rules.kinds.conflict.statements import Statement
+from factcheck.rules.kinds.conflict.subjects import same_person
+
+
+def holder_pairs(facts: Sequence[Statement], settings: ConflictOptions, names_in: dict[str, frozenset[str]] | None,
+                 known: set[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Ages of one holder: (pairs of a named person, pairs of a role in one story).
+
+    A person has one age, however differently two outlets word the sentence
+    ("a day after 36-year-old Duncan Raite died" / "36-year-old Duncan Rait
+    was killed after slipping").  A role ("the 35-year-old deputy") names one
+    person only within a story (``story_names`` names in common) and only
+    where each article gives that role one age, or the same ages but these two
+    ("the 12-year-old girl" and "the 15-year-old girl" / "the 9-year-old girl" and
+    "the 15-year-old girl"): weaker evidence.  A person's
+    age changes with the years, so the two must be published near in time
+    (``max_days_apart``) or, when a date is unknown, share ``min_shared``
+    sentence words.  Candidates meet through an index of surnames and roles.
+    """
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, f in enumerate(facts):
+        if f.holder is not None:
+            kind, who = f.holder
+            index[(kind, name_words(who)[-1][:4] if kind == "person" else who)].append(i)
+    people: list[tuple[int, int]] = []
+    roles: list[tuple[int, int]] = []
+    need = settings.story_names
+    for x, y in sorted(co_indexed(index, facts)):
+        a, b = facts[x], facts[y]
+        if (x, y) in known or a.holder is None or b.holder is None or a.holder[0] != b.holder[0]:
+            continue
+        apart = days_apart(a.doc, b.doc)
+        if apart is None and len(a.sentence & b.sentence) < settings.min_shared:
+            continue
+        if not may_be_one(a, b):
+            continue
+        if a.holder[0] == "person":
+            if same_person(a.holder[1], b.holder[1]):
+                people.append((x, y))
+        elif a.holder == b.holder and others_agree(a.held, a, b.held, b) \
+                and names_in is not None and need > 0 and \
+                len(names_in.get(a.doc.path, frozenset()) & names_in.get(b.doc.path, frozenset())) >= need:
+            roles.append((x, y))
+    return people, roles

@@ -1,0 +1,244 @@
+"""The majority pairings: a value one article alone gives, against what the rest of its story agrees on.
+
+An article that gives a value no other article of its story gives, where two
+articles or more agree on another (twice as many as any rival value), most
+likely has the figure wrong; the lone statement is paired with a statement of
+the majority, and that one with the rest (:func:`against`), so the report names
+who agrees.  Three paths find such majorities, each weaker evidence reported at
+``weak_severity``:
+
+* :func:`consensus_pairs` -- what a figure belongs to (an unnamed age, the name a
+  figure is part of: "the 17-inch MacBook Pro"), agreed :data:`CONSENSUS` times;
+* :func:`majority_pairs` -- statements of the measure in sentences sharing words;
+* :func:`wording_majority_pairs` -- for an article sharing too few names with its
+  story, :data:`CONSENSUS` articles whose sentences share many words with its own.
+
+:func:`majority` is the one test of "a majority" they share.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+from factcheck.rules.kinds.conflict.keys import MAX_POSTINGS, co_indexed, consensus_key, story_mates, story_values
+from factcheck.rules.kinds.conflict.options import ConflictOptions
+from factcheck.rules.kinds.conflict.same_fact import may_be_one
+from factcheck.rules.kinds.conflict.statements import Statement, documents_of
+from factcheck.rules.kinds.conflict.subjects import same_subject
+
+#: Other values of a measure an article may give for the story's majority to set them
+#: aside as the article's other facts (see majority).
+OTHER_FACTS = 1
+
+
+#: Statements of one value that make a story's consensus (see consensus_pairs).
+CONSENSUS = 3
+#: Words more than ``min_shared`` that each sentence of a consensus without shared story
+#: names must share with the lone one (see wording_majority_pairs).
+WORDING_MARGIN = 2
+
+
+def consensus_pairs(facts: Sequence[Statement], settings: ConflictOptions, names_in: dict[str, frozenset[str]],
+                    known: set[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+    """A value one article gives against the value its story agrees on: weaker evidence.
+
+    Some figures belong to something the story names again and again, however
+    the sentences around them differ: the age of the person an article calls only
+    "the 26-year-old" (no name to pair it by, see :func:`holder_pairs`), the size
+    in "the 17-inch MacBook Pro" (or "the MacBook Pro 17-inch").  When the articles
+    of the story (``story_names`` names in common) give one value for it
+    :data:`CONSENSUS` times or more, in two articles or more and twice as many as
+    any other value, an article giving a value no other article of the story gives
+    is paired with a statement of the consensus.  An unnamed age is compared only
+    where its article gives no other age, so it cannot be another person's.  The
+    story reaches two articles far (:func:`story_reach`): an article sharing names
+    with only one other still hears what that one's story agrees on.
+    Candidates meet through an index of (what the figure belongs to, name), so only
+    articles sharing names are compared.
+    """
+    need = settings.story_names
+    keys: list[tuple[object, ...] | None] = [consensus_key(f) for f in facts]
+    index: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for i, f in enumerate(facts):
+        if keys[i] is not None:
+            for name in names_in.get(f.doc.path, ()):
+                index[(keys[i], name)].append(i)
+    mates: dict[int, list[int]] = defaultdict(list)
+    for (x, y), k in sorted(co_indexed(index, facts).items()):
+        if k >= need and keys[x] == keys[y]:
+            mates[x].append(y)
+            mates[y].append(x)
+    for x in sorted(mates):
+        f = facts[x]
+        key = keys[x]
+        assert key is not None
+        if key[0] == "age" and f.ages != {repr(f.claim.value)}:
+            continue
+        reach = story_reach(facts, x, mates)
+        if key[0] == "age":
+            reach = [y for y in reach if same_subject(f.claim, facts[y].claim)]
+        found = majority(facts, x, reach)
+        if found is not None and sum(len(documents_of(facts[y])) for y in found[1]) >= CONSENSUS:
+            yield from against(x, found[1], known)
+
+
+def majority_pairs(facts: Sequence[Statement], settings: ConflictOptions, names_in: dict[str, frozenset[str]],
+                   known: set[tuple[int, int]], story: Counter[tuple[int, int]] | None = None,
+                   values: dict[int, set[str]] | None = None) -> Iterable[tuple[int, int]]:
+    """A value one article alone gives against the value the rest of its story agrees on,
+    in sentences sharing words: weaker evidence.
+
+    "Thomas missed 10 games" / "missed nine games" (twice): the sentences are too
+    unlike for the contexts, and the articles give other game counts, so the
+    story pairing does not compare them.  Yet where the articles of a story
+    (``story_names`` names in common) state a measure in sentences sharing
+    ``min_shared`` words (another figure both give counting as one: "threw for 364
+    yards, including three touchdowns" / "threw for 364 yards and three touchdowns"),
+    two articles or more agree on one value (twice as many
+    as any other), and one article gives a value no article of the story gives
+    for the measure, nor the agreed value itself, that article most likely has
+    the figure wrong.  An article giving the agreed value too states two facts
+    ("226 yards rushing, including an 84-yard scamper"), and a value another
+    article of the story gives is that article's fact as well.  Not for dates,
+    which pair by closeness (see :func:`.story.near_days`).  ``story``:
+    :func:`story_mates`, if already counted.
+    """
+    need = settings.story_names
+    if story is None:
+        story = story_mates(facts, names_in)
+    mates: dict[int, list[int]] = defaultdict(list)
+    for x, y in sorted(pair for pair, k in story.items() if k >= need and facts[pair[0]].claim.kind != "date"):
+        a, b = facts[x], facts[y]
+        if len(a.sentence & b.sentence) + len(a.others & b.others) >= settings.min_shared and \
+                may_be_one(a, b):
+            mates[x].append(y)
+            mates[y].append(x)
+    if values is None:
+        values = story_values(facts, story, settings.story_names)
+    yield from against_majorities(facts, mates, values, known)
+
+
+def wording_majority_pairs(facts: Sequence[Statement], settings: ConflictOptions, shared: Counter[tuple[int, int]],
+                           known: set[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+    """A value one article alone gives against the value :data:`CONSENSUS` articles or
+    more agree on, each in a sentence sharing :data:`WORDING_MARGIN` words more than
+    ``min_shared`` with its own: weaker evidence, for an article too short to share
+    ``story_names`` names with the rest of its story.
+
+    "The Indian Navy said Saturday it had captured 14 pirates as they tried to board
+    an Ethiopian-flagged vessel in the Gulf of Aden", in a wire story of three
+    paragraphs, shares five or six words with the sentences of six articles that all
+    say 23 pirates.  As for :func:`majority_pairs`, the article must give no other
+    value for the measure, and no article of these give its value.  Not for dates.
+    ``shared``: the words each pair shares (:func:`shared_words`).
+    """
+    need = settings.min_shared + WORDING_MARGIN
+    mates: dict[int, list[int]] = defaultdict(list)
+    for (x, y), k in sorted(shared.items()):
+        a, b = facts[x], facts[y]
+        if a.claim.kind == "date" or a.claim.get("relative") or b.claim.get("relative"):
+            continue
+        if k + len(a.others & b.others) >= need and may_be_one(a, b):
+            mates[x].append(y)
+            mates[y].append(x)
+    for x in sorted(mates):
+        if len(facts[x].given) != 1:
+            continue  # the article gives other values too: its statement may be another fact
+        found = majority(facts, x, mates[x])
+        if found is not None and len({d for y in found[1] for d in documents_of(facts[y])}) >= CONSENSUS:
+            yield from against(x, found[1], known)
+
+
+def story_reach(facts: Sequence[Statement], x: int, mates: dict[int, list[int]]) -> list[int]:
+    """``x``'s mates, then its mates' mates from other articles: the story two articles far.
+
+    A wire story of a few paragraphs shares ``story_names`` names with one fuller
+    report of its story, and that report with the rest: "A series of earthquakes
+    killed a 10-year-old girl" then meets the articles that agree on the girl's age,
+    though it shares too few names with them to tell the same story.  A mate's
+    mate said of another subject is not heard ("the 36-year-old driver" is not "the
+    66-year-old woman" the driver's articles also name): only a direct mate vouches
+    for that.  At most :data:`MAX_POSTINGS` are added, from as many looked at four
+    times over, which keeps a large story linear.
+    """
+    out = list(mates[x])
+    seen = {x, *out}
+    path = facts[x].doc.path
+    subject = str(facts[x].claim.get("subject") or "").casefold()
+    budget = 4 * MAX_POSTINGS
+    added = 0
+    for y in mates[x]:
+        for z in mates[y]:
+            budget -= 1
+            if budget < 0 or added >= MAX_POSTINGS:
+                return out
+            if z in seen or facts[z].doc.path == path:
+                continue
+            other = str(facts[z].claim.get("subject") or "").casefold()
+            if subject and other and other != subject:
+                continue
+            seen.add(z)
+            out.append(z)
+            added += 1
+    return out
+
+
+def majority(facts: Sequence[Statement], x: int, mates: Sequence[int],
+             own: frozenset[str] | None = None) -> tuple[str, list[int]] | None:
+    """The value ``x``'s mates agree on, when ``x`` gives another: (the value, its
+    statements); None when no value has two articles and twice the articles of any
+    other, or when a mate gives ``x``'s value too.
+
+    Another value ``x``'s own article gives is its other fact, not a rival: "404 yards
+    rushing and 440 yards receiving" does not weigh the story's 440 against its 404.
+    Only one (:data:`OTHER_FACTS`): an article listing many values of the measure (the
+    share of traffic lost in six countries) gives too few clues which of the story's
+    values is the same fact as ``x``.  ``own``: the values of ``x``'s article that
+    could be such a fact (default: all it gives for the measure; for mates said of
+    ``x``'s subject, those it gives the subject: another man's yards are not his)."""
+    value = repr(facts[x].claim.value)
+    docs: dict[str, set[str]] = defaultdict(set)
+    said: dict[str, list[int]] = defaultdict(list)
+    for y in mates:
+        v = repr(facts[y].claim.value)
+        docs[v].update(documents_of(facts[y]))
+        said[v].append(y)
+    if value in docs:
+        return None
+    others = (facts[x].given if own is None else own) - {value}
+    if len(others) <= OTHER_FACTS:
+        for v in others:
+            docs.pop(v, None)
+    if not docs:
+        return None
+    ranked = sorted(docs, key=lambda v: (-len(docs[v]), -len(said[v]), v))
+    top = ranked[0]
+    if len(docs[top]) < 2 or (len(ranked) > 1 and 2 * len(docs[ranked[1]]) > len(docs[top])):
+        return None
+    return top, said[top]
+
+
+def against_majorities(facts: Sequence[Statement], mates: dict[int, list[int]], story_values: dict[int, set[str]],
+                       known: set[tuple[int, int]], by_subject: bool = False) -> Iterable[tuple[int, int]]:
+    """Each figure of ``mates`` whose value no other article of its story gives for the
+    measure (``story_values``) against the value its mates agree on (:func:`majority`),
+    unless its own article gives that value too: then it states two facts.
+    ``by_subject``: the mates are said of the figure's subject (see ``Statement.said``)."""
+    for x in sorted(mates):
+        f = facts[x]
+        if repr(f.claim.value) in story_values[x]:
+            continue
+        found = majority(facts, x, mates[x], f.said if by_subject else None)
+        if found is not None and found[0] not in f.given:
+            yield from against(x, found[1], known)
+
+
+def against(x: int, statements: Sequence[int], known: set[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+    """``x`` paired with the first statement of the value its story agrees on, and that
+    statement with the others: they are the majority the report names (see Seconds)."""
+    y = statements[0]
+    for pair in ((x, y), *((y, z) for z in statements[1:])):
+        pair = (min(pair), max(pair))
+        if pair not in known:
+            yield pair

@@ -1,0 +1,286 @@
+"""What a claim becomes for comparison: a :class:`Statement` with its context, measure and holder.
+
+Every pairing path and exemption reads the same few things about a figure --
+the words around it with other figures masked, what it counts and in which
+unit, whose figure it is, what else its sentence and its document say of the
+measure.  They are read once per claim here (:func:`read_statements`), linear
+in each document, and never re-read from the text by a comparison.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from datetime import date
+
+from factcheck.claims.base import Claim
+from factcheck.claims.numbers import singular, unit_of
+from factcheck.documents import Document
+from factcheck.rules.kinds.conflict.options import ConflictOptions
+from factcheck.rules.kinds.conflict.subjects import age_holder, figure_subject, name_anchor, possible_people
+from factcheck.rules.kinds.conflict.text import PHRASE_REACH, Masks, content, context_words, phrase_tokens
+from factcheck.rules.kinds.facts import ClaimSelector
+from factcheck.rules.model import CorpusView
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One figure or date claim as the rule compares it: the claim, with every reading of it
+    the pairing paths and exemptions look at, computed once (see :func:`read_statements`).
+
+    The fields after ``given`` describe the statement's document (what else it says
+    of the measure, of the age's holder, of the subject); ``copies`` is set only on
+    the representative of syndicated copies (see ``ConflictKind.check_corpus``).
+    """
+
+    doc: Document
+    claim: Claim
+    words: tuple[str, ...]  # the window around the claim, figures masked
+    key: tuple[str, str]  # (kind, unit)
+    sentence: frozenset[str]  # every content word of the sentence
+    unique: bool  # the only claim of its kind and unit in its sentence
+    values: frozenset[str]  # the values its sentence gives for its kind and unit
+    anchor: frozenset[str]  # the names just before the figure: whose figure it is
+    measure: tuple[str, ...]  # what the figure counts ("undersea cables"): see measure_words
+    phrase: tuple[tuple[str, ...], tuple[str, ...]]  # the verbatim words either side: see phrase_tokens
+    holder: tuple[str, str] | None  # whose age it is: see age_holder
+    given: frozenset[str]  # the values its document gives for this kind, unit and measure
+    near: frozenset[str] = frozenset()  # ... those of its order of size: see NearValues
+    held: frozenset[str] = frozenset()  # every age its document gives this holder
+    ages: frozenset[str] = frozenset()  # every age its document gives, whoever holds it
+    others: frozenset[tuple[str, str, str]] = frozenset()  # if unique, its sentence's other figures (kind, unit, value)
+    converts: str | None = None  # the figure it converts, in brackets after it: see converted_from
+    subject: str | None = None  # whom the figure is said of: see figure_subject
+    said: frozenset[str] = frozenset()  # the values its document gives the subject's measure, of its order of size
+    copies: frozenset[str] = frozenset()  # the documents stating it in identical words: see documents_of
+
+    @property
+    def named(self) -> str | None:
+        """The name of the person whose age it is, if the article names one: such ages pair
+        by the name, and no weaker path may speak for them."""
+        return self.holder[1] if self.holder is not None and self.holder[0] == "person" else None
+
+
+_NUMBERISH_RE = re.compile(
+    r"^(?:[\d.,/%$£€¥-]+|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+    r"thousand|million|billion|trillion|m|bn|k|a|an|dozen|some|about|around|nearly|almost|more|than|less|fewer|"
+    r"over|under|up|to|at|least|most|roughly|approximately|than|per|cent|percent|and)$")
+
+
+def measure_words(c: Claim) -> tuple[str, ...]:
+    """The words of a claim other than its number: what is counted ("career points", "AK-47 rifles").
+
+    A spelling of the claim's own unit is not among them: the unit is compared
+    already, and "47-yd" and "47-yard", "10km" and "10 kilometres" measure alike;
+    nor is the noun a count counts, in any plural ("10 persons", "10 people").
+    """
+    out = []
+    unit = (c.unit or "").casefold()
+    for w in re.split(r"[\s-]+", c.text.casefold().replace("’", "'")):
+        w = w.strip(".,;:()\"'")
+        if (unit and (unit_of(w) == unit or singular(w) == unit)) or any(ch.isdigit() for ch in w):
+            continue  # the unit itself, or a figure written with letters ("US$334", "10km")
+        if w and not _NUMBERISH_RE.match(w) and w[:1] not in "$£€¥":
+            out.append(w[:-1] if w.endswith("s") and len(w) > 3 else w)
+    return tuple(out)
+
+
+#: A misreported figure is rarely off by more than this factor: further apart, two
+#: figures of one measure are two facts (a game's 205 yards, a career's 4,183).
+SAME_ORDER = 4.0
+
+
+def same_order(va: object, vb: object) -> bool:
+    """Are two values of one measure within :data:`SAME_ORDER` of each other (or not
+    both positive numbers, so that size cannot tell them apart)?"""
+    if isinstance(va, (int, float)) and isinstance(vb, (int, float)) and not isinstance(va, bool) \
+            and not isinstance(vb, bool) and va > 0 and vb > 0:
+        return max(va, vb) / min(va, vb) <= SAME_ORDER
+    return True
+
+
+class NearValues:
+    """The values a document gives for one measure that are of a figure's order of size
+    (:func:`same_order`): those that could state the figure's fact.
+
+    "Doug McDermott scored 23 points ... now has 2,129 points": a game's points and
+    a career's are two measures in all but name, and the career's does not make the
+    game's one of several values (see :func:`rest_agrees`, ``said``).  One frozen
+    set per measure and value, shared by its figures; a measure given more than
+    :data:`NEAR_VALUES` values is not split (a copy per figure would be quadratic in a
+    document giving thousands).
+    """
+
+    def __init__(self) -> None:
+        self._sets: dict[tuple[object, ...], frozenset[str]] = {}
+
+    def of(self, measure: tuple[object, ...], values: dict[str, object], value: object) -> frozenset[str]:
+        key = (measure, repr(value)) if len(values) <= NEAR_VALUES else (measure,)
+        found = self._sets.get(key)
+        if found is None:
+            found = self._sets[key] = frozenset(
+                r for r, v in values.items() if len(key) == 1 or same_order(v, value))
+        return found
+
+
+#: See NearValues.
+NEAR_VALUES = 16
+
+
+def read_statements(corpus: CorpusView, settings: ConflictOptions,
+                    selector: ClaimSelector | None) -> list[Statement]:
+    """Every claim of the corpus the rule compares, as a :class:`Statement`, in corpus order.
+
+    With a ``selector`` (the rule's ``select``), the claims it selects; otherwise those
+    of the compared ``kinds`` that :func:`comparable` admits.
+    """
+    kinds = set(settings.kinds)
+    facts: list[Statement] = []
+    for doc, claims in corpus.items():
+        start = len(facts)
+        masks = Masks(claims)
+        people = possible_people(claims)
+        starts = [n.start for n in people]
+        ends = {o.end: o for o in claims if o.kind == "quantity"}
+        alike: dict[tuple[tuple[int, int], str, str], list[Claim]] = defaultdict(list)  # same sentence, kind, unit
+        for o in claims:
+            alike[(o.sentence, *measured(o))].append(o)
+        values = {k: frozenset(repr(o.value) for o in group) for k, group in alike.items()}
+        # The sentence's figures of the compared kinds, for "the other figures agree".
+        figures: dict[tuple[int, int], set[tuple[str, str, str]]] = defaultdict(set)
+        for (span, kind, unit), same in alike.items():
+            if kind in kinds and settings.agreeing_figures > 0:
+                figures[span].update((kind, unit, repr(o.value)) for o in same if o.value is not None)
+        sentences: dict[tuple[int, int], frozenset[str]] = {}
+        for c in claims:
+            if selector is not None:
+                if not selector.matches(doc, c):
+                    continue
+            elif c.kind not in kinds or not comparable(c):
+                continue
+            words = tuple(context_words(doc, c, masks, settings.window))
+            key = measured(c)
+            sent = sentences.get(c.sentence)
+            if sent is None:
+                sent = sentences[c.sentence] = frozenset(
+                    w for w in content(doc.text, c.sentence[0], c.sentence[1], masks) if not w.startswith("#"))
+            group = (c.sentence, *key)
+            facts.append(Statement(doc, c, words, key, sent, len(alike[group]) == 1, values[group],
+                                   name_anchor(doc, c) if c.kind != "date" else frozenset(),
+                                   measure_words(c) if c.kind != "date" else (),
+                                   phrase_tokens(doc, c, masks, PHRASE_REACH),
+                                   age_holder(doc, c, people, starts) if settings.age_holders else None,
+                                   frozenset(), converts=converted_from(doc.text, c, ends),
+                                   subject=figure_subject(c, people, starts)))
+        # What the document says of each measure, of each holder's age and of each subject's measure.
+        given: dict[tuple[object, ...], dict[str, object]] = defaultdict(dict)
+        ages: dict[tuple[str, str] | None, set[str]] = defaultdict(set)
+        said: dict[tuple[object, ...], dict[str, object]] = defaultdict(dict)
+        for f in facts[start:]:
+            given[(f.key, f.measure)][repr(f.claim.value)] = f.claim.value
+            ages[f.holder].add(repr(f.claim.value))
+            if f.subject is not None:
+                said[(f.subject, f.key, f.measure)][repr(f.claim.value)] = f.claim.value
+        # One frozen set per measure, shared by its figures: a copy each would be quadratic
+        # in a document giving thousands of values of one measure.
+        given_of = {k: frozenset(v) for k, v in given.items()}
+        held_of = {k: frozenset(v) for k, v in ages.items()}
+        near = NearValues()
+        doc_ages = frozenset(repr(f.claim.value) for f in facts[start:] if f.claim.get("age"))
+        for i in range(start, len(facts)):
+            f = facts[i]
+            value = f.claim.value
+            facts[i] = replace(f, given=given_of[(f.key, f.measure)],
+                               near=near.of((f.key, f.measure), given[(f.key, f.measure)], value),
+                               held=held_of[f.holder] if f.holder is not None else frozenset(),
+                               said=near.of((f.subject, f.key, f.measure), said[(f.subject, f.key, f.measure)],
+                                            value) if f.subject is not None else frozenset(),
+                               ages=doc_ages if f.claim.get("age") else frozenset(),
+                               # Only a lone figure pairs through the others, and it has few: a sentence
+                               # of a thousand figures of one unit would be quadratic.
+                               others=frozenset(g for g in figures[f.claim.sentence] if g[:2] != f.key)
+                               if f.unique else frozenset())
+    return facts
+
+
+def comparable(c: Claim) -> bool:
+    """Can the claim state a fact two articles give differently?  Not without a value, not
+    a date less precise than a month (or one that dates the article itself), not a vote
+    that is not a number."""
+    if c.value is None:
+        return False
+    if c.kind == "date":
+        # Only dates fixed to a day or month; a year alone is rarely "the same fact",
+        # and an article's own byline date says when it was published, not when
+        # anything happened.
+        return c.get("granularity") in ("day", "month") and not c.get("reason") and not c.get("dateline")
+    if c.kind == "vote":
+        return isinstance(c.value, (int, float))
+    return True
+
+
+def documents_of(f: Statement) -> frozenset[str]:
+    """The documents that state ``f``: its own, and those of its identical copies when
+    ``f`` represents them (syndicated copies collapse to one fact before pairing, see
+    ``ConflictKind.check_corpus``; each copy is still one more article agreeing)."""
+    return f.copies or frozenset((f.doc.path,))
+
+
+def day_of(c: Claim) -> date | None:
+    """The day an explicit date claim names ("June 27, 2001"), or None (a month, a year, "on Monday")."""
+    if c.kind != "date" or c.get("granularity") != "day" or c.get("relative") or c.get("dateline"):
+        return None
+    try:
+        return date.fromisoformat(str(c.value))
+    except ValueError:
+        return None
+
+
+def converted_from(text: str, c: Claim, ends: dict[int, Claim]) -> str | None:
+    """The figure ``c`` converts, when it stands in brackets right after a quantity of
+    another unit ("€110 billion ($158 billion)", "110 km (68 miles)"): its unit and value.
+
+    A conversion is derived, not reported: two outlets converting one figure at the
+    rates of two days give two values for one fact, and neither is wrong.
+    """
+    i = c.start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i == 0 or text[i - 1] != "(":
+        return None
+    i -= 1
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    original = ends.get(i)
+    if original is None or original.value is None or original.unit == c.unit:
+        return None
+    return repr((original.unit, original.value))
+
+
+def measured(c: Claim) -> tuple[str, str]:
+    """What a figure measures, as the kind and unit two statements of one fact share.
+
+    A number of things is a count however large: "923 rounds" (a count) and "1,200
+    rounds" (a quantity from 1,000 on, see :mod:`factcheck.claims.numbers`) are two
+    values of one measure, and a figure changed across that line must still be
+    compared.  A hyphenated modifier stays a quantity ("a five-boat attack" measures
+    the attack, not the boats some article counts).
+    """
+    kind = "count" if c.kind == "quantity" and c.get("noun") else c.kind
+    return kind, (c.unit or "").casefold()
+
+
+def signature(f: Statement) -> tuple[object, ...]:
+    """Everything the pairing and legitimacy tests look at: equal signatures are one fact."""
+    c = f.claim
+    return (f.key, repr(c.value), f.words, f.sentence, f.unique, f.values, f.anchor, c.qualifier, c.get("subject"),
+            c.get("per"), c.get("relative"), c.get("anchor"), c.get("modifier"), f.measure, f.phrase,
+            f.holder, f.doc.pub_date, f.given, f.near, f.held, f.ages, f.others, f.converts, f.subject,
+            f.said)
+
+
+def sentence_text(f: Statement) -> str:
+    """The sentence a fact is stated in, its whitespace normalised."""
+    return " ".join(f.doc.text[f.claim.sentence[0]:f.claim.sentence[1]].split())
