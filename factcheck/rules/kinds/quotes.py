@@ -372,8 +372,8 @@ def speaker_match(a: _Quote, b: _Quote) -> str:
 #: A quote whose speaker is unknown is compared only when the two quotes overlap this strongly
 #: (similarity, and content words shared: all of the shorter quote's, or this many):
 #: a shared fragment ("No one knew", "a very close family") is not one remark.
-STRONG_SIMILARITY = 0.8
-STRONG_SHARED_CONTENT = 4
+STRONG_SIMILARITY = 0.75
+STRONG_SHARED_CONTENT = 3
 
 
 class QuoteDriftKind(Kind):
