@@ -47,6 +47,8 @@ def said(quote: str, speaker: str = "Foreign Minister Sergei Lavrov") -> str:
     ("passed away at 18:41 this evening", "passed away at 6:41pm PST this evening"),
     ("passed away at 18:41 this evening", "passed away at 6:41 p.m. this evening"),
     ("gave himself up just after 18:00", "gave himself up just after 6 p.m."),
+    ("in hospital (at 0241 GMT Friday) tonight", "in hospital tonight"),
+    ("died at 0241 GMT Friday", "died at 02:41 GMT Friday"),
     ("among 5,000 admirers", "among 5000 admirers"),
     ("a rise of 10% this year", "a rise of 10 percent this year"),
     ("a rise of 10 per cent this year", "a rise of 10 percent this year"),

@@ -35,6 +35,8 @@ _ZONES = "GMT|UTC|BST|CET|CEST|EDT|EST|PDT|PST|CDT|CST|MDT|MST|ET|PT|CT|MT"
 _MERIDIAN_RE = re.compile(rf"\b(\d{{1,2}})(?:[:.](\d{{2}}))?\s?([ap])\.?\s?m\b\.?(?:\s+(?:{_ZONES})\b)?", re.I)
 _CLOCK_RE = re.compile(rf"\b(\d{{1,2}}):(\d{{2}})\b(?:\s+(?:{_ZONES})\b)?")
 _DOMAIN_RE = re.compile(r"(?<=\w)\.(?:com|org|net)\b", re.I)  # "MySpace.com" / "MySpace"
+# "0241 GMT": four digits are a time only with a zone after them (else a year, a number).
+_MILITARY_RE = re.compile(rf"\b([01]\d|2[0-3]):?([0-5]\d)\s*(?:{_ZONES})\b")
 _THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _PERCENT_RE = re.compile(r"\s?%|\bper\s+cent\b", re.I)
 _ABBR = sorted((m for m in MONTHS if len(m) <= 4 and m not in ("may", "june", "july")), key=len, reverse=True)
@@ -76,6 +78,7 @@ def normalise(text: str) -> str:
         prev, text = text, _EDITORIAL_RE.sub(" ", text)
     text = _ELLIPSIS_RE.sub(f" {GAP} ", text)
     text = _MERIDIAN_RE.sub(_meridian, text)
+    text = _MILITARY_RE.sub(_clock24, text)
     text = _CLOCK_RE.sub(_clock24, text)
     text = _THOUSANDS_RE.sub("", text)
     text = _DOMAIN_RE.sub("", text)

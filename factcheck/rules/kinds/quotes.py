@@ -298,9 +298,11 @@ def _omission(change: tuple[str, str, str, str]) -> tuple[str, str, str, str] | 
 
 
 def _replacement(wa: str, wb: str) -> tuple[str, str, str, str]:
-    """Words of one quote in place of words of the other: a change of wording, or a
-    matter of house style when both write the same words ("data center"/"datacenter",
-    "didn't"/"did not", "eleventh"/"11th")."""
+    """Words of one quote in place of words of the other: a change of wording; a
+    matter of house style ("spelling") when both write the same words ("data
+    center"/"datacenter", "didn't"/"did not", "IE"/"Internet Explorer"); or no
+    change at all ("same", dropped by :func:`align`) when both write one number or
+    time ("eleventh"/"11th", "85"/"eighty-five", "0241"/"02:41")."""
     form = style_form(wa)
     if form == style_form(wb):
         # One number or time in digits and in words ("85"/"eighty-five") is no change at all.
@@ -333,7 +335,8 @@ def style_form(phrase: str) -> str:
     if number is not None:
         return f"#{number}"
     joined = "".join(spelling_key(w) for w in p.split())
-    return f"#{int(joined)}" if joined.isascii() and joined.isdigit() else joined  # "02 41"/"0241"
+    digits = joined.replace(":", "")
+    return f"#{int(digits)}" if digits.isascii() and digits.isdigit() else joined  # "02 41"/"0241"/"2:41"
 
 
 @dataclass(frozen=True)
