@@ -86,6 +86,8 @@ def test_an_excerpt_from_an_ellipsis_is_not_drift_but_words_beside_it_are() -> N
     (("delete", "I think", "", " before 'we'"), "hedge", "hedge dropped: 'I think'"),
     (("insert", "", "probably", ""), "hedge", "hedge added: 'probably'"),
     (("replace", "12", "10", ""), "number", "number changed: 12 → 10"),
+    (("delete", "15", "", " before 'boats'"), "number", "number dropped: '15'"),
+    (("replace", "15", "many", ""), "number", "number dropped: '15' ('15' -> 'many')"),
     (("replace", "fail", "delay", ""), "wording", "wording: 'fail' -> 'delay'"),
     (("delete", "UN", "", " before 'Security'"), "wording", "wording: 'UN' dropped before 'Security'"),
     (("insert", "", "that", " before 'they'"), "function", "function word: 'that' added before 'they'"),

@@ -231,7 +231,8 @@ def classify(op: str, a: str, b: str, ctx: str) -> Change:
     if sorted(num_a) != sorted(num_b):
         if op == "replace" and num_a and num_b:
             return Change("number", f"number changed: {a} → {b}")
-        return Change("number", f"number {shown}")
+        label = f"number dropped: '{a}'" if num_a else f"number added: '{b}'"
+        return Change("number", label if op != "replace" else f"{label} ({shown})")
     content_a = [w for w in wa if not is_function_word(w)]
     content_b = [w for w in wb if not is_function_word(w)]
     if content_a or content_b:
