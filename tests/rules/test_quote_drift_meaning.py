@@ -139,6 +139,18 @@ def test_two_named_speakers_are_never_compared() -> None:
     assert found == []
 
 
+def test_a_speaker_inferred_from_context_does_not_make_two_speakers() -> None:
+    # The extractor gives the second quote of a.txt to Billy Graham (the last name before it):
+    # a guess, so the pair is compared as of unknown speaker -- and they overlap strongly.
+    a = ('She was committed to the ministry of the Rev Billy Graham.\n"God approves of nudity," she said.\n'
+         '"Adam and Eve in Garden of Eden, they were naked as jaybirds and never ashamed."\n')
+    b = ('"God approves of nudity," said Bettie Page.\n'
+         '"Adam and Eve in Garden of Eden, they were naked as jaybirds and not ashamed."\n')
+    found = run({"a.txt": a, "b.txt": b})
+    assert [(f.path, f.severity) for f in found] == [("b.txt", "warning")]
+    assert "wording: 'never' -> 'not'" in found[0].message
+
+
 def test_a_surname_and_a_near_miss_spelling_are_one_speaker() -> None:
     q = "We will look at the final language when it is published tomorrow"
     files = {"a.txt": said(q, "Andrew Wetzler"), "b.txt": said(q.replace("final", "draft"), "Andrew Welzler"),

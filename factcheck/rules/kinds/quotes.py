@@ -365,11 +365,16 @@ def speaker_match(a: _Quote, b: _Quote) -> str:
 
     A quote without a speaker, or with a description ("a police spokeswoman",
     "the company") that may name anyone, is "unknown"; two names are the same
-    speaker or two (see :func:`_same_person`).
+    speaker (see :func:`_same_person`) or two -- unless one of them was inferred
+    from context rather than stated beside the quote: the extractor's guess
+    ("Billy Graham" for Bettie Page's words two sentences after his name) does
+    not prove two speakers, so the pair is "unknown".
     """
     if not a.speaker or not b.speaker or "description" in (a.claim.get("speaker_type"), b.claim.get("speaker_type")):
         return "unknown"
-    return "same" if _same_person(a.speaker, b.speaker) else "different"
+    if _same_person(a.speaker, b.speaker):
+        return "same"
+    return "unknown" if a.claim.get("inferred") or b.claim.get("inferred") else "different"
 
 
 #: A quote whose speaker is unknown is compared only when the two quotes overlap this strongly
