@@ -220,7 +220,7 @@ def test_context_similarities_are_the_same_to_the_last_bit_in_every_run() -> Non
 def test_align_reports_a_word_inserted_after_a_short_first_word() -> None:
     d = align(words("I can't wait to start this new adventure."),
               words("I really can't wait to start this new adventure."))
-    assert d.describe() == "'really' added before 'can't'"
+    assert d.describe() == "wording: 'really' added before 'can't'"
 
 
 def test_align_ignores_a_lone_shared_word_far_from_the_overlap() -> None:

@@ -1,13 +1,25 @@
 """``type: quote-drift`` -- the same quote rendered differently by two documents.
 
 Quotes are compared through a blocking index of word 3-grams, so only quotes
-that share wording are ever aligned (no all-pairs comparison).  An aligned
-pair is trimmed to the stretch both quotes cover -- outlets excerpt the same
-remark at different lengths, and a quote that simply stops earlier has not
-drifted -- and the words that differ inside it are reported as a word-level
-diff.  Differences that vanish once spelling (realise/realize) and
-punctuation are normalised are a style matter: ``spelling: info`` reports
-them at info level, ``spelling: ignore`` drops them.
+that share wording are ever aligned (no all-pairs comparison).  Only quotes
+that may be one remark are compared (:meth:`QuoteDriftKind._comparable`): of
+one story when the corpus knows its stories, never of two different named
+speakers, and of an unknown speaker only when the two overlap strongly.
+
+Before they are compared, quotes are normalised (``quote_text.normalise``):
+editorial insertions "(Tara Reid)" and "[its direction]" go, an ellipsis
+marks words left out (the other quote's words there are not drift), and
+times, digit groups, percentages and month abbreviations take one form.  An
+aligned pair is trimmed to the stretch both quotes cover -- outlets excerpt
+the same remark at different lengths, and a quote that simply stops earlier
+has not drifted -- and the words that differ inside it are reported as a
+word-level diff, each change named by what it does (``quote_text.classify``):
+a negation, a hedge, a number or content words changed are reported at the
+rule's severity; function words only ("the", "that") or another form of one
+word ("want"/"wanted") at ``function_words`` (info).  Differences that vanish
+once spelling (realise/realize) and punctuation are normalised are a style
+matter: ``spelling: info`` reports them at info level, ``spelling: ignore``
+drops them.
 
 Example::
 
@@ -35,7 +47,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz.distance import LCSseq
+from rapidfuzz.distance import LCSseq, Levenshtein
 
 from factcheck.claims.base import Claim
 from factcheck.claims.numwords import parse_number, parse_ordinal
@@ -43,17 +55,16 @@ from factcheck.documents import Document
 from factcheck.findings import Finding, Location
 from factcheck.rules.kinds.base import Kind
 from factcheck.rules.kinds.conflict import STOPWORDS
+from factcheck.rules.kinds.quote_text import GAP, Change, classify, leading_qualifier, normalise
 from factcheck.rules.model import CorpusView, Option
 
-_WORD_RE = re.compile(r"[\w’']+", re.UNICODE)
 _SPELLING = [(re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
              (re.compile(r"yse(s|d)?$"), r"yze\1"), (re.compile(r"our(s|ed|ing|able|hood|hoods)?$"), r"or\1"),
              (re.compile(r"([bcdfghklmnpstvz])re(s)?$"), r"\1er\2"), (re.compile(r"ogue(s)?$"), r"og\1"),
              (re.compile(r"ence$"), "ense"), (re.compile(r"mme(s)?$"), r"m\1")]
 
 
-_EDITORIAL_RE = re.compile(r"\[[^\]]*\]")
-_TIME_RE = re.compile(r"\b(\d{1,2}):00\b")
+_TOKEN_RE = re.compile(rf"\d{{1,2}}:\d{{2}}|{GAP}|[\w’']+", re.UNICODE)
 _EQUIVALENT = {"okay": "ok", "per": "per", "percent": "%"}
 _HE = frozenset({"he", "him", "his", "himself"})
 _GENDERED = _HE | {"she", "her", "hers", "herself"}
@@ -62,15 +73,19 @@ _GENDERED = _HE | {"she", "her", "hers", "herself"}
 def words(text: str) -> list[str]:
     """Surface words of a quote, apostrophes kept inside words, punctuation dropped.
 
-    Editorial insertions in [brackets] are the outlet's, not the speaker's,
-    and "9:00" and "9" are one time: neither is drift.
+    The quote is normalised first (see :func:`quote_text.normalise`): editorial
+    insertions go, times and figures take one form, and an ellipsis stays as
+    the word :data:`GAP` -- words were left out there, so the other outlet's
+    words at that place are not drift.  A leading or trailing ellipsis says
+    only that the excerpt is cut, which excerpt alignment already allows.
     """
-    text = _TIME_RE.sub(r"\1", _EDITORIAL_RE.sub(" ", text))
-    out = []
-    for w in _WORD_RE.findall(text):
+    out: list[str] = []
+    for w in _TOKEN_RE.findall(normalise(text)):
         w = w.replace("’", "'").strip("'")
-        if w:
+        if w and not (w == GAP and (not out or out[-1] == GAP)):
             out.append(w)
+    if out and out[-1] == GAP:
+        out.pop()
     return out
 
 
@@ -107,19 +122,29 @@ class Diff:
     changes: tuple[tuple[str, str, str, str], ...]
     spelling_only: bool
     similarity: float
+    shared_content: int = 0  # content words both quotes share, in order
+
+    @property
+    def classified(self) -> tuple[Change, ...]:
+        """Every change but spelling, classified: what it does to the quote's meaning."""
+        return tuple(classify(op, a, b, ctx) for op, a, b, ctx in self.changes if op != "spelling")
+
+    @property
+    def meaning(self) -> bool:
+        """True when some change alters what the quote says (not only function words or spelling)."""
+        return any(c.meaning for c in self.classified)
 
     def describe(self) -> str:
-        out = []
-        spelling = []
-        for op, a, b, ctx in self.changes:
-            if op == "delete":
-                out.append(f"'{a}' dropped{ctx}")
-            elif op == "insert":
-                out.append(f"'{b}' added{ctx}")
-            elif op == "replace":
-                out.append(f"'{a}' -> '{b}'")
+        out: list[str] = []
+        head = None
+        for c in self.classified:
+            # A run of changes of one kind names the kind once: "wording: 'a' -> 'b', 'c' dropped".
+            if c.head == head and c.kind in ("wording", "function", "form"):
+                out[-1] += ", " + c.label.split(": ", 1)[1]
             else:
-                spelling.append(f"{a}/{b}")
+                out.append(c.label)
+            head = c.head
+        spelling = [f"{a}/{b}" for op, a, b, _ctx in self.changes if op == "spelling"]
         if spelling:
             out.append("spelling " + ", ".join(spelling))
         return "; ".join(out)
@@ -135,7 +160,9 @@ def _anchor(ops: Sequence[Any], keys: Sequence[str], first: bool) -> Any:
     but "I [really] can't wait" is one stretch.
     """
     runs = [op for op in ops if op.tag == "equal"]
-    strong = [i for i, op in enumerate(runs) if op.src_end - op.src_start >= 2 or len(keys[op.src_start]) >= 4]
+    strong = [i for i, op in enumerate(runs)
+              if (op.src_end - op.src_start >= 2 and any(k not in STOPWORDS for k in keys[op.src_start:op.src_end]))
+              or len(keys[op.src_start]) >= 4]
     if not strong:
         return runs[0] if first else runs[-1]
     k = strong[0] if first else strong[-1]
@@ -166,7 +193,19 @@ def align(a: Sequence[str], b: Sequence[str]) -> Diff:
         d = align(b, a)
         swap = {"delete": "insert", "insert": "delete"}
         return Diff(tuple((swap.get(op, op), wb, wa, ctx) for op, wa, wb, ctx in d.changes), d.spelling_only,
-                    d.similarity)
+                    d.similarity, d.shared_content)
+    for long, short, flip in ((ka, kb, False), (kb, ka, True)):
+        at = _excerpt_at(long, short)
+        if at is not None:
+            # One outlet quotes a stretch of the other's quote word for word: compare
+            # that stretch only ("We will see them in court." inside a longer remark).
+            d = align(a[at:at + len(b)], b) if not flip else align(a, b[at:at + len(a)])
+            hedge = leading_qualifier((a if not flip else b)[:at])
+            if hedge is None:
+                return d
+            ctx = f" before '{(b if not flip else a)[0]}'"
+            change = ("delete", hedge, "", ctx) if not flip else ("insert", "", hedge, ctx)
+            return Diff((change, *d.changes), False, d.similarity, d.shared_content)
     ops = list(LCSseq.opcodes(ka, kb))
     if not any(op.tag == "equal" for op in ops):
         return Diff((), False, 0.0)
@@ -181,6 +220,11 @@ def align(a: Sequence[str], b: Sequence[str]) -> Diff:
             changes.append(("replace", " ".join(wa), " ".join(wb), ctx))
 
     edge(a[:first.src_start], b[:first.dest_start], "")
+    # An excerpt that starts right after a hedge or a negation drops it ("[I think] we will see them").
+    qa, qb = leading_qualifier(a[:first.src_start]), leading_qualifier(b[:first.dest_start])
+    if (qa is None) != (qb is None) and not changes:
+        ctx = f" before '{a[first.src_start]}'"
+        changes.append(("delete", qa, "", ctx) if qa is not None else ("insert", "", str(qb), ctx))
     for i, op in enumerate(ops):
         if op.src_end <= first.src_start and op.dest_end <= first.dest_start:
             continue
@@ -207,6 +251,9 @@ def align(a: Sequence[str], b: Sequence[str]) -> Diff:
         ctx = f" before '{after}'" if after else ""
         changes.append((op.tag, wa, wb, ctx))
     edge(a[last.src_end:], b[last.dest_end:], "")
+    changes = [c for c in map(_omission, changes) if c is not None and c[0] != "same"]
+    ka = [k for k in ka if k != GAP]
+    kb = [k for k in kb if k != GAP]
     # Similarity: the common subsequence over the shorter quote, on all words and
     # on content words alone (two remarks sharing "going to be a" are not one
     # quote).  Symmetric, and 1.0 when one outlet's excerpt contains the other's.
@@ -216,18 +263,58 @@ def align(a: Sequence[str], b: Sequence[str]) -> Diff:
         content = 1.0
     else:
         content = LCSseq.similarity(ca, cb) / min(len(ca), len(cb)) if min(len(ca), len(cb)) >= 2 else 0.0
-    sim = min(LCSseq.similarity(ka, kb) / min(len(ka), len(kb)), content)
+    sim = min(LCSseq.similarity(ka, kb) / min(len(ka), len(kb)), content) if ka and kb else 0.0
     if any(op == "replace" and {x.casefold(), y.casefold()} <= _GENDERED and
            (x.casefold() in _HE) != (y.casefold() in _HE) for op, x, y, _ctx in changes):
         sim = 0.0  # "He was a very caring person" / "She was ...": two remarks about two people
-    return Diff(tuple(changes), all(op == "spelling" for op, *_ in changes), sim)
+    return Diff(tuple(changes), all(op == "spelling" for op, *_ in changes), sim, LCSseq.similarity(ca, cb))
+
+
+def _excerpt_at(long: Sequence[str], short: Sequence[str]) -> int | None:
+    """Where ``short`` occurs word for word inside ``long`` (None if nowhere, or if it is
+    no shorter, or too short to place: a three-word stretch recurs by chance)."""
+    if len(short) < 4 or len(short) >= len(long) or GAP in short:
+        return None
+    hay, needle = "\0" + "\0".join(long) + "\0", "\0" + "\0".join(short) + "\0"
+    pos = hay.find(needle)
+    return None if pos < 0 else hay.count("\0", 0, pos)
+
+
+def _omission(change: tuple[str, str, str, str]) -> tuple[str, str, str, str] | None:
+    """A change at an ellipsis.  The ellipsis marks words its outlet left out, so the
+    other quote's words there are not drift; only words beside the ellipsis that the
+    other quote lacks are.  None when nothing is left to report."""
+    op, wa, wb, ctx = change
+    la, lb = wa.split(), wb.split()
+    if op == "spelling" or (GAP not in la and GAP not in lb):
+        return change
+    if GAP in la and GAP in lb:
+        return None
+    if GAP in la:
+        rest = " ".join(w for w in la if w != GAP)
+        return ("delete", rest, "", ctx) if rest else None
+    rest = " ".join(w for w in lb if w != GAP)
+    return ("insert", "", rest, ctx) if rest else None
 
 
 def _replacement(wa: str, wb: str) -> tuple[str, str, str, str]:
-    """Words of one quote in place of words of the other: a change of wording, or a
-    matter of house style when both write the same words ("data center"/"datacenter",
-    "didn't"/"did not", "eleventh"/"11th")."""
-    return ("spelling" if style_form(wa) == style_form(wb) else "replace", wa, wb, "")
+    """Words of one quote in place of words of the other: a change of wording; a
+    matter of house style ("spelling") when both write the same words ("data
+    center"/"datacenter", "didn't"/"did not", "IE"/"Internet Explorer"); or no
+    change at all ("same", dropped by :func:`align`) when both write one number or
+    time ("eleventh"/"11th", "85"/"eighty-five", "0241"/"02:41")."""
+    form = style_form(wa)
+    if form == style_form(wb):
+        # One number or time in digits and in words ("85"/"eighty-five") is no change at all.
+        return ("same" if form.startswith("#") else "spelling", wa, wb, "")
+    return ("spelling" if _acronym(wa, wb) or _acronym(wb, wa) else "replace", wa, wb, "")
+
+
+def _acronym(short: str, long: str) -> bool:
+    """"IE" for "Internet Explorer": an acronym of the other side's capitalised words."""
+    parts = long.split()
+    return (len(parts) >= 2 and short.isupper() and " " not in short
+            and "".join(w[0] for w in parts if w[0].isupper()) == short)
 
 
 _CONTRACTIONS = [(re.compile(r"\bwon't\b"), "will not"), (re.compile(r"\bcan't\b"), "can not"),
@@ -248,7 +335,8 @@ def style_form(phrase: str) -> str:
     if number is not None:
         return f"#{number}"
     joined = "".join(spelling_key(w) for w in p.split())
-    return f"#{int(joined)}" if joined.isascii() and joined.isdigit() else joined  # "02 41"/"0241"
+    digits = joined.replace(":", "")
+    return f"#{int(digits)}" if digits.isascii() and digits.isdigit() else joined  # "02 41"/"0241"/"2:41"
 
 
 @dataclass(frozen=True)
@@ -259,18 +347,41 @@ class _Quote:
     speaker: str | None
 
 
-def speakers_agree(a: _Quote, b: _Quote) -> bool:
-    """Could both outlets mean the same speaker?
+def _same_person(a: str, b: str) -> bool:
+    """Two speaker names for one person: one name within the other ("Obama", "Barack
+    Obama"), the same surname, or a surname one slip apart under the same first name
+    ("Andrew Wetzler", "Andrew Welzler").  A shared first name alone ("Mark Feldstein",
+    "Mark Pinder") is two people."""
+    wa, wb = a.casefold().split(), b.casefold().split()
+    if not wa or not wb:
+        return False
+    if set(wa) <= set(wb) or set(wb) <= set(wa) or wa[-1] == wb[-1]:
+        return True
+    return len(wa) > 1 and len(wb) > 1 and wa[0] == wb[0] and Levenshtein.distance(wa[-1], wb[-1]) <= 1
 
-    "Zadan" and "Craig Zadan" share a surname; "a police spokeswoman" is a
-    description that may name anyone.  Only two names with no word in common
-    ("Sergei Lavrov", "Mike Pompeo") are different speakers.
+
+def speaker_match(a: _Quote, b: _Quote) -> str:
+    """"same", "different" or "unknown": do both outlets name one speaker?
+
+    A quote without a speaker, or with a description ("a police spokeswoman",
+    "the company") that may name anyone, is "unknown"; two names are the same
+    speaker (see :func:`_same_person`) or two -- unless one of them was inferred
+    from context rather than stated beside the quote: the extractor's guess
+    ("Billy Graham" for Bettie Page's words two sentences after his name) does
+    not prove two speakers, so the pair is "unknown".
     """
-    if not a.speaker or not b.speaker:
-        return True
-    if "description" in (a.claim.get("speaker_type"), b.claim.get("speaker_type")):
-        return True
-    return bool(set(a.speaker.casefold().split()) & set(b.speaker.casefold().split()))
+    if not a.speaker or not b.speaker or "description" in (a.claim.get("speaker_type"), b.claim.get("speaker_type")):
+        return "unknown"
+    if _same_person(a.speaker, b.speaker):
+        return "same"
+    return "unknown" if a.claim.get("inferred") or b.claim.get("inferred") else "different"
+
+
+#: A quote whose speaker is unknown is compared only when the two quotes overlap this strongly
+#: (similarity, and content words shared: all of the shorter quote's, or this many):
+#: a shared fragment ("No one knew", "a very close family") is not one remark.
+STRONG_SIMILARITY = 0.75
+STRONG_SHARED_CONTENT = 3
 
 
 class QuoteDriftKind(Kind):
@@ -284,8 +395,11 @@ class QuoteDriftKind(Kind):
         "min_similarity": Option((float,), default=0.6, min=0, max=1, help="0..1: how alike two quotes must be"),
         "spelling": Option((str,), default="info", choices=("info", "ignore", "report"),
                            help="spelling/punctuation-only differences: info, ignore or report"),
+        "function_words": Option((str,), default="info", choices=("info", "ignore", "report"),
+                                 help="differences of function words only (the, that, has): info, ignore or report"),
         "same_speaker": Option((bool,), default=True,
-                               help="only compare quotes whose speakers agree (or are unknown)"),
+                               help="never compare quotes of two named speakers; one of unknown speaker "
+                                    "only when the quotes overlap strongly"),
     }
     PLACEHOLDERS = ("other", "diff", "speaker")
 
@@ -332,9 +446,7 @@ class QuoteDriftKind(Kind):
 
         for x, y in sorted(pairs):
             qa, qb = reps[x], reps[y]
-            if self.options["same_speaker"] and not speakers_agree(qa, qb):
-                continue
-            if align(qa.words, qb.words).similarity >= self.options["min_similarity"]:
+            if self._comparable(corpus, qa, qb):
                 parent[root(x)] = root(y)
         clusters: dict[int, list[int]] = defaultdict(list)
         for i in range(len(reps)):
@@ -353,15 +465,47 @@ class QuoteDriftKind(Kind):
                 q = quotes[i]
                 if q.doc.path == ref.doc.path:
                     continue
+                # A cluster is joined pair by pair: a quote may reach the reference only
+                # through a third, so the reference is checked against it again here.
                 d = align(ref.words, q.words)
-                if not d.changes or d.similarity < self.options["min_similarity"]:
+                if not d.changes or not self._comparable(corpus, ref, q, d):
                     continue
-                severity = None
-                if d.spelling_only:
-                    if self.options["spelling"] == "ignore":
-                        continue
-                    if self.options["spelling"] == "info":
-                        severity = "info"
+                severity = self._severity(d)
+                if severity == "ignore":
+                    continue
                 yield self.rule.finding(q.doc, q.claim.start, q.claim.end, related=[ref_loc], severity=severity,
                                         other=f"{ref.doc.path}:{ref_loc.line}", diff=d.describe(),
                                         speaker=q.speaker or ref.speaker or "unknown speaker")
+
+    def _comparable(self, corpus: CorpusView, a: _Quote, b: _Quote, d: Diff | None = None) -> bool:
+        """May ``a`` and ``b`` be one remark told twice?  The one place that decides it.
+
+        Both must belong to one story, when the corpus knows its stories; be alike
+        enough (``min_similarity``); and, with ``same_speaker``, not be given to
+        two different named people -- a quote of unknown speaker only when the two
+        overlap strongly, not merely share a fragment.
+        """
+        stories = getattr(corpus, "stories", None)
+        if stories is not None and not stories.same_story(a.doc.path, b.doc.path):
+            return False
+        match = speaker_match(a, b) if self.options["same_speaker"] else "same"
+        if match == "different":
+            return False
+        d = d or align(a.words, b.words)
+        if d.similarity < self.options["min_similarity"]:
+            return False
+        if match == "same":
+            return True
+        # Unknown speaker: the two must overlap strongly -- nearly all words, and the content
+        # words of the shorter quote (at least two), or four of them when it has more.
+        content = min(sum(spelling_key(w) not in STOPWORDS for w in q.words) for q in (a, b))
+        return d.similarity >= STRONG_SIMILARITY and d.shared_content >= max(2, min(content, STRONG_SHARED_CONTENT))
+
+    def _severity(self, d: Diff) -> str | None:
+        """The finding's severity: the rule's own (None) when the meaning changed; the
+        ``function_words`` / ``spelling`` option's when only function words or spelling did
+        ("ignore": no finding; "report": the rule's own)."""
+        if d.meaning:
+            return None
+        setting = self.options["spelling"] if d.spelling_only else self.options["function_words"]
+        return None if setting == "report" else str(setting)
