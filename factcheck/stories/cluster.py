@@ -78,7 +78,10 @@ def vectors(docs: Sequence[DocFeatures], options: StoryOptions) -> tuple[list[Ve
             k = df[f]
             if k < 2 or k > options.max_df:
                 continue
-            w = weights[_family(f)] * (1.0 + math.log(n)) * math.log(n_docs / k)
+            # IDF against at least k + 1 documents: in a small corpus about one event every article
+            # shares the event's names, and a plain log(n_docs / k) would weigh them 0 (no story at all).
+            # Above max_df + 1 documents this is the plain IDF.
+            w = weights[_family(f)] * (1.0 + math.log(n)) * math.log(max(n_docs, k + 1) / k)
             if w > 0:
                 scored.append((-w, f))
         scored.sort()

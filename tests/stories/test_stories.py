@@ -74,6 +74,13 @@ def test_why_names_what_a_document_shares() -> None:
     assert "shares" in why.describe(1)
 
 
+@pytest.mark.parametrize("names", [["quake_ap.txt", "quake_bbc.txt"], list(IRAN)])
+def test_a_small_corpus_about_one_event_is_one_story(names: list[str]) -> None:
+    """Every article shares the event's names: they must still count (a plain IDF weighs them 0)."""
+    stories = build_stories(_docs({n: IRAN[n] for n in names}))
+    assert _partition(stories) == {frozenset(names)}
+
+
 def test_one_document_alone_is_its_own_story() -> None:
     stories = build_stories(_docs({"quake_ap.txt": IRAN["quake_ap.txt"]}))
     (story,) = stories
