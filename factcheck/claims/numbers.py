@@ -515,7 +515,15 @@ class _Num:
     plural_form: bool = False  # "tens of thousands", "dozens": the noun follows with "of"
 
 
+#: Digits a number may have.  A longer run is an identifier or noise, not a
+#: quantity; reading it would cost time quadratic in its length (Decimal to int)
+#: and give an int that cannot even be printed (Python's 4300-digit limit).
+MAX_DIGITS = 64
+
+
 def _dec(s: str) -> Decimal | None:
+    if len(s) > MAX_DIGITS and sum(ch.isdigit() for ch in s) > MAX_DIGITS:
+        return None
     try:
         return Decimal(s.replace(",", ""))
     except InvalidOperation:
