@@ -35,7 +35,11 @@ KEYS = {
     "corpus": "extra paths whose documents corpus rules compare against (not reported)",
     "baseline": "path of a baseline file of accepted findings",
     "jobs": "worker processes for the per-document phase (0 = automatic)",
+    "document_timeout": "seconds one document may take to analyse before it is skipped (0 = no limit)",
 }
+#: Default of ``document_timeout``: far beyond any article (a few milliseconds each),
+#: short enough that a document no extractor was made linear for cannot stall CI.
+DOCUMENT_TIMEOUT = 30.0
 #: the spellings ruff users type, accepted for the keys they know from ruff.
 ALIASES = {"extend-select": "extend_select", "extend-ignore": "extend_ignore", "per-file-ignores": "per_file_ignores"}
 
@@ -96,6 +100,7 @@ class Config:
     corpus: tuple[Path, ...] = ()
     baseline: Path | None = None
     jobs: int = 0
+    document_timeout: float = DOCUMENT_TIMEOUT
     extend_select: tuple[str, ...] = ()
     extend_ignore: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -298,6 +303,11 @@ def parse_config_table(table: dict[str, Any], base: Path, shown: str) -> Config:
         if not isinstance(table["jobs"], int) or isinstance(table["jobs"], bool) or table["jobs"] < 0:
             raise ConfigError("must be a whole number >= 0", path=shown, key="jobs")
         kw["jobs"] = table["jobs"]
+    if "document_timeout" in table:
+        value = table["document_timeout"]
+        if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value < float("inf"):
+            raise ConfigError("must be a number of seconds >= 0 (0 = no limit)", path=shown, key="document_timeout")
+        kw["document_timeout"] = float(value)
     if "documents" in table:
         docs = table["documents"]
         if not isinstance(docs, dict):

@@ -17,13 +17,14 @@ show, the exit code counts only unsuppressed new ones.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Collection, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factcheck.claims.base import Claim, extract_all
+from factcheck.claims.base import Claim, DocumentTimeout, extract_all
 from factcheck.config import Config
 from factcheck.documents import Document, SkippedFile, discover, display_path, load_document
 from factcheck.findings import Finding, sort_findings
@@ -111,10 +112,14 @@ def _needed_kinds(rules: Sequence[Rule]) -> set[str] | None:
     return kinds
 
 
-def analyse_document(doc: Document, rules: Sequence[Rule],
-                     kinds: set[str] | None = None) -> tuple[list[Claim], list[Finding]]:
-    """Claims of one document, and the findings of the document-scope rules on it."""
-    claims = extract_all(doc, kinds) if kinds is None or kinds else []
+def analyse_document(doc: Document, rules: Sequence[Rule], kinds: set[str] | None = None,
+                     deadline: float | None = None) -> tuple[list[Claim], list[Finding]]:
+    """Claims of one document, and the findings of the document-scope rules on it.
+
+    ``deadline`` (a ``time.monotonic()`` value) is checked between extractors:
+    past it, :class:`~factcheck.claims.base.DocumentTimeout` is raised.
+    """
+    claims = extract_all(doc, kinds, deadline=deadline) if kinds is None or kinds else []
     findings: list[Finding] = []
     for rule in rules:
         assert rule.impl is not None
@@ -125,15 +130,30 @@ def analyse_document(doc: Document, rules: Sequence[Rule],
 
 def analyse_file(path: Path, config: Config, rules: Sequence[Rule],
                  kinds: set[str] | None) -> _FileResult:
-    """The map step: one file in, its document, claims and document findings out."""
+    """The map step: one file in, its document, claims and document findings out.
+
+    A document whose loading and extraction run past ``config.document_timeout``
+    seconds is skipped with a warning, and the scan goes on.
+    """
     from factcheck.documents import display_path
 
+    started = time.monotonic()
     try:
         doc, warning = load_document(path, config.date_override(display_path(path)))
     except SkippedFile as exc:
         return _FileResult(None, [], [], [str(exc)])
-    claims, findings = analyse_document(doc, rules, kinds)
+    budget = config.document_timeout
+    try:
+        claims, findings = analyse_document(doc, rules, kinds, started + budget if budget > 0 else None)
+    except DocumentTimeout:
+        return _FileResult(None, [], [], [*([warning] if warning else []), timeout_warning(doc.path, budget)])
     return _FileResult(doc, claims, findings, [warning] if warning else [], parse_suppressions(doc))
+
+
+def timeout_warning(path: str, budget: float) -> str:
+    """The warning for a document skipped for running past its time budget."""
+    return (f"{path}: skipped: analysis took longer than document_timeout ({budget:g} s); "
+            "please report the file, it should take milliseconds")
 
 
 # Worker-process state: rules are loaded once per worker, not pickled per file.
