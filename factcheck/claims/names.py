@@ -484,6 +484,13 @@ def _keyword(text: str, toks: list[_Tok], ks: int, ke: int, line: int) -> None:
     toks.append(_Tok(ks, ke, ke, word, word, False, False, False, line))
 
 
+#: Maximal runs of the characters :func:`_has_word` takes as part of a word: it finds
+#: ``word`` exactly when one of these runs is ``word``.
+_WORD_RUN_RE = re.compile(r"[\w'’-]+")
+#: Words looked up by :func:`_has_word` before a document's words are collected.
+_SEARCHED_WORDS = 32
+
+
 def _has_word(text: str, word: str) -> bool:
     """Does ``word`` occur in ``text`` as a whole word (exact case)?"""
     n = len(word)
@@ -576,18 +583,26 @@ class _Analyser:
         self.mid_caps = {t.text for t in self.toks
                          if t.cap and not t.initial and t.line not in self.headline_lines}
         self._lower: dict[str, bool] = {}
+        self._words: frozenset[str] | None = None  # every word of the text, once many are asked about
         self._cap_counts: Counter[str] | None = None  # capitalised words, for _cut_at_of
         self._norms: dict[tuple[int, int, int], str] = {}
 
     # -- helpers ---------------------------------------------------------------
 
     def lower_seen(self, low: str) -> bool:
-        """Does the document also use ``low`` as an ordinary lower-case word?"""
+        """Does the document also use ``low`` as an ordinary lower-case word?
+
+        The first few words are searched for; after that the document's words
+        are collected once, so that thousands of different capitalised words do
+        not each read the whole text.
+        """
         seen = self._lower.get(low)
         if seen is None:
             seen = False
             if low.isalpha():
-                seen = _has_word(self.text, low)
+                if self._words is None and len(self._lower) >= _SEARCHED_WORDS:
+                    self._words = frozenset(_WORD_RUN_RE.findall(self.text))
+                seen = low in self._words if self._words is not None else _has_word(self.text, low)
             self._lower[low] = seen
         return seen
 

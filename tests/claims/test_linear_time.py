@@ -22,8 +22,11 @@ from typing import Any
 
 import pytest
 from conftest import run_factcheck
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcheck.claims.base import DocumentTimeout, extract_all
+from factcheck.claims.names import _WORD_RUN_RE, _has_word
 from factcheck.claims.numbers import MAX_DIGITS
 from factcheck.config import Config
 from factcheck.documents import parse_document
@@ -189,3 +192,15 @@ def test_document_timeout_must_be_seconds(tmp_path: Path, value: str) -> None:
 
 def test_default_budget() -> None:
     assert Config().document_timeout == 30.0
+
+
+@given(st.text(alphabet="ab '’-_.\n1é", max_size=40), st.sampled_from(["a", "ab", "ba", "b", "é"]))
+def test_collected_words_answer_as_the_word_search_does(text: str, word: str) -> None:
+    """After many lookups the names extractor collects a document's words instead of searching."""
+    assert (word in set(_WORD_RUN_RE.findall(text))) == _has_word(text, word)
+
+
+def test_names_ask_about_thousands_of_words_once() -> None:
+    text = "".join(f"Q{i:05d}x Zq{i:05d} came. " for i in range(3000)).replace("0", "o")
+    claims = extract_all(parse_document("q.txt", text), ["name"])
+    assert len(claims) == 3000
