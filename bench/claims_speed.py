@@ -10,9 +10,7 @@ extractors together, each extractor alone, and
 articles in the same run.  Prints articles per second and the ratio
 (extractors / search_dates); the target is a ratio of at least 10.
 
-Then times every extractor on pathological inputs (one 300 KB unpunctuated
-line of dates; one of capitalised words; one of quote marks) at 1x and 4x
-size and prints the growth: about 4 means linear, 16 quadratic.
+Growth on pathological inputs is measured by ``bench/growth.py``.
 ``--peer-sample`` times search_dates on every N-th article only (it is slow)
 and compares per-article rates, which the ratio is anyway.
 """
@@ -80,36 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"ratio (all extractors vs search_dates, articles/s): {ratio:.1f}x  (target >= 10x)")
     per_doc = [len(d.text) for d in docs]
     print(f"article size: median {statistics.median(per_doc):.0f} chars, max {max(per_doc)} chars")
-    pathological()
     return 0
-
-
-#: Inputs that have made extractors quadratic: no sentence ends, no line ends.
-PATHOLOGICAL = {
-    "dates": "on Monday in 2016 and 2017 a day before that ",
-    "names": "Foreign Minister Sergei Lavrov and Kim Jong Un met ",
-    "quotes": '"We said so," he said, "and ',
-    "numbers": "six tests and 500,000 barrels and nine votes ",
-}
-
-
-def pathological(reps: int = 1500) -> None:
-    """Growth of extraction time from 1x to 4x a pathological input (linear: about 4).
-
-    Best of three runs each: a single run of a few hundredths of a second moved
-    the growth figure by half its value between runs.
-    """
-    from factcheck.documents import parse_document
-
-    print("pathological inputs (one unpunctuated line; time at 1x and 4x size):")
-    for label, unit in PATHOLOGICAL.items():
-        times = []
-        for k in (1, 4):
-            # A fresh document (its own path) per run: extractors memoise per document.
-            docs = iter([parse_document(f"{label}-{k}-{run}.txt", unit * reps * k) for run in range(3)])
-            times.append(_best_of(3, lambda docs=docs: extract_all(next(docs))))
-        print(f"  {label:<8} {times[0]:.2f} s at {len(unit) * reps // 1024} KiB, {times[1]:.2f} s at 4x: "
-              f"growth {times[1] / times[0]:.1f} (4 = linear)")
 
 
 if __name__ == "__main__":

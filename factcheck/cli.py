@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from collections.abc import Container
 from dataclasses import replace
 from pathlib import Path
@@ -590,7 +591,8 @@ def claims(
     config_path: ConfigOpt = None,
 ) -> None:
     """List every checkable claim: numbers, counts, votes, dates, names, quotes, lists."""
-    from factcheck.claims.base import KINDS, extract_all
+    from factcheck.claims.base import KINDS, DocumentTimeout, extract_all
+    from factcheck.engine import timeout_warning
     from factcheck.report.claims import render_claims
 
     try:
@@ -602,8 +604,13 @@ def claims(
         config = _config(config_path, exclude=exclude, follow_symlinks=follow_symlinks or None,
                          max_size=_size_flag(max_size))
         items = []
+        budget = config.document_timeout
         for doc in _load_documents(paths, config):
-            found = extract_all(doc)
+            try:
+                found = extract_all(doc, deadline=time.monotonic() + budget if budget > 0 else None)
+            except DocumentTimeout:
+                print(f"factcheck: warning: {timeout_warning(doc.path, budget)}", file=sys.stderr)
+                continue
             if kind:
                 found = [c for c in found if c.kind in kind]
             items.append((doc, found))

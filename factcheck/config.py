@@ -43,7 +43,11 @@ KEYS = {
     "jobs": "worker processes for the per-document phase (0 = automatic)",
     "max_size": "largest document read, in bytes or with a unit (\"10MB\"); larger ones are skipped; 0 = no limit",
     "follow_symlinks": "follow symbolic links that leave the scanned folder (default false)",
+    "document_timeout": "seconds one document may take to analyse before it is skipped (0 = no limit)",
 }
+#: Default of ``document_timeout``: far beyond any article (a few milliseconds each),
+#: short enough that a document no extractor was made linear for cannot stall CI.
+DOCUMENT_TIMEOUT = 30.0
 #: the spellings ruff users type, accepted for the keys they know from ruff.
 ALIASES = {"extend-select": "extend_select", "extend-ignore": "extend_ignore", "per-file-ignores": "per_file_ignores"}
 
@@ -105,6 +109,7 @@ class Config:
     corpus: tuple[Path, ...] = ()
     baseline: Path | None = None
     jobs: int = 0
+    document_timeout: float = DOCUMENT_TIMEOUT
     extend_select: tuple[str, ...] = ()
     extend_ignore: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -380,6 +385,11 @@ def parse_config_table(table: dict[str, Any], base: Path, shown: str) -> Config:
         if not isinstance(table["follow_symlinks"], bool):
             raise ConfigError("must be true or false", path=shown, key="follow_symlinks")
         kw["follow_symlinks"] = table["follow_symlinks"]
+    if "document_timeout" in table:
+        value = table["document_timeout"]
+        if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value < float("inf"):
+            raise ConfigError("must be a number of seconds >= 0 (0 = no limit)", path=shown, key="document_timeout")
+        kw["document_timeout"] = float(value)
     if "documents" in table:
         docs = table["documents"]
         if not isinstance(docs, dict):

@@ -16,7 +16,6 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import fnmatch
-import html
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -24,6 +23,16 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from factcheck.calendar import FULL_DATE_RE, date_from_match, make_date, month_number
+from factcheck.markup import (
+    autolink_spans,
+    comment_spans,
+    fence_spans,
+    html_tokens,
+    markdown_links,
+    tag_spans,
+    title_text,
+    unescape,
+)
 
 #: the default document size limit in bytes (``--max-size``); see factcheck.files
 DEFAULT_MAX_SIZE = 10_000_000
@@ -126,31 +135,32 @@ class _Builder:
 
 # --------------------------------------------------------------------------- markup
 
-_FENCE_RE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n(?:.*?\n)??\1?\2[`~]*[ \t]*(?:\r?\n|\Z)",
-                       re.MULTILINE | re.DOTALL)
 _FRONT_RE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 # After a blank line (LF or CRLF files) or at the very start.
 _INDENTED_RE = re.compile(r"(?:(?<=\n\n)|(?<=\n\r\n)|(?<=\A))(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+")
-_MD_LINK_RE = re.compile(r"(!?)\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
-_MD_AUTOLINK_RE = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>")
 _MD_REFDEF_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$", re.MULTILINE)
-_HTML_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 _BARE_URL_RE = re.compile(r"\bhttps?://[^\s<>\"')\]]+")
 
 
 def _markdown_to_text(source: str) -> tuple[str, OffsetMap, str | None]:
-    """Markdown: drop front matter, code blocks, comments and link targets."""
+    """Markdown: drop front matter, code blocks, comments and link targets.
+
+    Fences, comments, autolinks and links are found by the linear scanners of
+    :mod:`factcheck.markup`; the regexes they replace rescanned the rest of the
+    file from every unclosed opener.
+    """
     drops: list[tuple[int, int, str | None]] = []  # (start, end, keep-group text)
     front = None
     fm = _FRONT_RE.match(source)
     if fm:
         front = fm.group(1)
         drops.append((fm.start(), fm.end(), None))
-    for rx in (_FENCE_RE, _INDENTED_RE, _HTML_COMMENT_RE, _MD_AUTOLINK_RE, _MD_REFDEF_RE):
-        for m in rx.finditer(source):
-            drops.append((m.start(), m.end(), None))
+    spans = [*fence_spans(source), *((m.start(), m.end()) for m in _INDENTED_RE.finditer(source)),
+             *comment_spans(source), *autolink_spans(source),
+             *((m.start(), m.end()) for m in _MD_REFDEF_RE.finditer(source))]
+    drops.extend((s, e, None) for s, e in spans)
     b = _Builder(source)
-    links = [(m.start(), m.end(), m.start(2), m.end(2)) for m in _MD_LINK_RE.finditer(source)]
+    links = markdown_links(source)
     events = sorted([(s, e, None, None) for s, e, _ in drops] + [(s, e, ks, ke) for s, e, ks, ke in links])
     pos = 0
     for start, end, keep_s, keep_e in events:
@@ -167,36 +177,33 @@ def _markdown_to_text(source: str) -> tuple[str, OffsetMap, str | None]:
     return text, omap, front
 
 
-_HTML_TOKEN_RE = re.compile(
-    r"<!--.*?-->|<(script|style|head|noscript|template)\b[^>]*>.*?</\1\s*>|<!\[CDATA\[.*?\]\]>"
-    r"|<[!?/]?[A-Za-z][^>]*>|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);",
-    re.DOTALL | re.IGNORECASE,
-)
 _BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
                "table", "section", "article", "header", "footer", "blockquote", "pre", "hr",
                "title", "dd", "dt", "figcaption", "main", "aside", "nav", "td", "th"}
-_TITLE_RE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.DOTALL | re.IGNORECASE)
-_META_DATE_RE = re.compile(
-    r"<meta\b[^>]*(?:property|name|itemprop)\s*=\s*[\"'](?:article:published_time|date|pubdate|"
-    r"datePublished|dc\.date)[\"'][^>]*>", re.IGNORECASE)
+#: What makes a <meta> tag a publication date, and a <link> tag the canonical URL
+#: (searched inside one tag: see :func:`factcheck.markup.tag_spans`).
+_META_DATE_ATTR_RE = re.compile(
+    r"(?:property|name|itemprop)\s*=\s*[\"'](?:article:published_time|date|pubdate|"
+    r"datePublished|dc\.date)[\"']", re.IGNORECASE)
+_CANONICAL_ATTR_RE = re.compile(r"rel\s*=\s*[\"']canonical[\"']", re.IGNORECASE)
+_TAG_NAME_RE = re.compile(r"</?\s*([A-Za-z0-9]+)")
 
 
 def _html_to_text(source: str) -> tuple[str, OffsetMap]:
     """HTML: keep visible text only; entities decoded; block tags become line breaks."""
     b = _Builder(source)
     pos = 0
-    for m in _HTML_TOKEN_RE.finditer(source):
-        b.copy(pos, m.start())
-        tok = m.group(0)
-        if tok.startswith("&"):
-            _entity(b, tok, m.start())
-        elif tok.startswith("<!--") or m.group(1):
-            b.blank(m.start(), m.end())
-        else:
-            name = re.match(r"</?\s*([A-Za-z0-9]+)", tok)
+    for start, end, kind in html_tokens(source):
+        b.copy(pos, start)
+        if kind == "entity":
+            _entity(b, source[start:end], start)
+        elif kind in ("comment", "block"):
+            b.blank(start, end)
+        elif kind == "tag":
+            name = _TAG_NAME_RE.match(source, start, end)
             if name and name.group(1).lower() in _BLOCK_TAGS:
-                b.emit("\n", m.start(), m.end())
-        pos = m.end()
+                b.emit("\n", start, end)
+        pos = end
     b.copy(pos, len(source))
     text, omap = b.build()
     return text, omap
@@ -206,7 +213,7 @@ def _entity(b: _Builder, tok: str, start: int) -> None:
     """Decode one entity.  What the decoding leaves unchanged is copied, not replaced: an unknown
     entity ("&A;") or the tail of a prefix match ("&ampx;" -> "&x;") stays character for
     character, so a span ending inside it ends at the same place in the source."""
-    decoded = html.unescape(tok)
+    decoded = unescape(tok)  # never raises, even on "&#" + 5,000 digits + ";"
     keep = 0
     while keep < min(len(tok), len(decoded)) and tok[-1 - keep] == decoded[-1 - keep]:
         keep += 1
@@ -292,7 +299,8 @@ _URL_DATE_RE = re.compile(
     r"[/_-]((?:19|20)\d{2})([/_-])((?:0?[1-9]|1[0-2])|[A-Za-z]{3,9})\2((?:0?[1-9]|[12][0-9]|3[01]))(?=[/_.&-]|$)|"
     # Compact "20081216" as a path segment or a query value ("/20070503/", "?ymd=20081216").
     r"[/=_]((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(?=[/_.&-]|$)")
-_FRONT_KEY_RE = re.compile(r"^(date|title|url)\s*:\s*(.*?)\s*$", re.MULTILINE | re.IGNORECASE)
+# The value is stripped in Python: "(.*?)\s*$" retried the whitespace run at every character.
+_FRONT_KEY_RE = re.compile(r"^(date|title|url)\s*:\s*(.*)$", re.MULTILINE | re.IGNORECASE)
 
 
 def _url_date(url: str) -> _dt.date | None:
@@ -352,17 +360,18 @@ def _infer_metadata(text: str, source: str, fmt: str, front: str | None,
             elif key == "url" and value:
                 url = value
     if fmt == "html":
-        tm = _TITLE_RE.search(source)
-        if tm:
-            title = html.unescape(re.sub(r"\s+", " ", tm.group(1))).strip() or None
-        mm = _META_DATE_RE.search(source)
-        if mm:
-            cm = re.search(r"content\s*=\s*[\"']([^\"']+)", mm.group(0), re.IGNORECASE)
+        raw_title = title_text(source)
+        if raw_title is not None:
+            title = unescape(re.sub(r"\s+", " ", raw_title)).strip() or None
+        meta = next(tag_spans(source, "meta", _META_DATE_ATTR_RE), None)
+        if meta:
+            tag = source[meta[0]:meta[1]]
+            cm = re.search(r"content\s*=\s*[\"']([^\"']+)", tag, re.IGNORECASE)
             d = _parse_iso_or_full(cm.group(1)) if cm else None
             if d:
-                cands.append(DateCandidate(d, "meta", -1, -1, mm.group(0)[:80]))
-        for cm in re.finditer(r"<link\b[^>]*rel\s*=\s*[\"']canonical[\"'][^>]*>", source, re.IGNORECASE):
-            hm = re.search(r"href\s*=\s*[\"']([^\"']+)", cm.group(0))
+                cands.append(DateCandidate(d, "meta", -1, -1, tag[:80]))
+        for ls, le in tag_spans(source, "link", _CANONICAL_ATTR_RE):
+            hm = re.search(r"href\s*=\s*[\"']([^\"']+)", source[ls:le])
             if hm and url is None:
                 url = hm.group(1)
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from factcheck.claims.base import Claim, extract_all
+from factcheck.claims.base import Claim, DocumentTimeout, extract_all
 from factcheck.config import Config
 from factcheck.documents import Document, SkippedFile, display_path, load_document
 from factcheck.files import find_documents
@@ -120,10 +120,14 @@ def _needed_kinds(rules: Sequence[Rule]) -> set[str] | None:
     return kinds
 
 
-def analyse_document(doc: Document, rules: Sequence[Rule],
-                     kinds: set[str] | None = None) -> tuple[list[Claim], list[Finding]]:
-    """Claims of one document, and the findings of the document-scope rules on it."""
-    claims = extract_all(doc, kinds) if kinds is None or kinds else []
+def analyse_document(doc: Document, rules: Sequence[Rule], kinds: set[str] | None = None,
+                     deadline: float | None = None) -> tuple[list[Claim], list[Finding]]:
+    """Claims of one document, and the findings of the document-scope rules on it.
+
+    ``deadline`` (a ``time.monotonic()`` value) is checked between extractors:
+    past it, :class:`~factcheck.claims.base.DocumentTimeout` is raised.
+    """
+    claims = extract_all(doc, kinds, deadline=deadline) if kinds is None or kinds else []
     findings: list[Finding] = []
     for rule in rules:
         assert rule.impl is not None
@@ -149,16 +153,31 @@ def story_features(doc: Document, claims: Sequence[Claim], kinds: set[str] | Non
 
 def analyse_file(path: Path, config: Config, rules: Sequence[Rule],
                  kinds: set[str] | None) -> _FileResult:
-    """The map step: one file in, its document, claims, document findings and story evidence out."""
+    """The map step: one file in, its document, claims, document findings and story evidence out.
+
+    A document whose loading and extraction run past ``config.document_timeout``
+    seconds is skipped with a warning, and the scan goes on.
+    """
     from factcheck.documents import display_path
 
+    started = time.monotonic()
     try:
         doc, warning = load_document(path, config.date_override(display_path(path)), config.max_size)
     except SkippedFile as exc:
         return _FileResult(None, [], [], [str(exc)])
-    claims, findings = analyse_document(doc, rules, kinds)
+    budget = config.document_timeout
+    try:
+        claims, findings = analyse_document(doc, rules, kinds, started + budget if budget > 0 else None)
+    except DocumentTimeout:
+        return _FileResult(None, [], [], [*([warning] if warning else []), timeout_warning(doc.path, budget)])
     features = story_features(doc, claims, kinds, config) if _wants_stories(rules) else None
     return _FileResult(doc, claims, findings, [warning] if warning else [], parse_suppressions(doc), features)
+
+
+def timeout_warning(path: str, budget: float) -> str:
+    """The warning for a document skipped for running past its time budget."""
+    return (f"{path}: skipped: analysis took longer than document_timeout ({budget:g} s); "
+            "please report the file, it should take milliseconds")
 
 
 # Worker-process state: rules are loaded once per worker, not pickled per file.

@@ -126,9 +126,10 @@ def _code_ranges(doc: Document) -> list[tuple[int, int]]:
     """
     if doc.fmt != "markdown":
         return []
-    from factcheck.documents import _FENCE_RE, _FRONT_RE, _INDENTED_RE
+    from factcheck.documents import _FRONT_RE, _INDENTED_RE
+    from factcheck.markup import fence_spans
 
-    ranges = [(m.start(), m.end()) for rx in (_FENCE_RE, _INDENTED_RE) for m in rx.finditer(doc.source)]
+    ranges = [*fence_spans(doc.source), *((m.start(), m.end()) for m in _INDENTED_RE.finditer(doc.source))]
     fm = _FRONT_RE.match(doc.source)
     if fm:
         ranges.append((fm.start(), fm.end()))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -217,8 +218,24 @@ def _abbrev_before(text: str, dot: int) -> bool:
     return word in _ABBREVS or (len(word) == 1 and word.isalpha())
 
 
-def extract_all(doc: Document, kinds: Iterable[str] | None = None) -> list[Claim]:
-    """Run the registered extractors (all, or ``kinds``) and sort their claims."""
+class DocumentTimeout(Exception):
+    """A document ran past its time budget (see ``extract_all``'s ``deadline``)."""
+
+    def __init__(self, path: str, elapsed: float) -> None:
+        super().__init__(f"{path}: analysis ran past its time budget after {elapsed:.1f} s")
+        self.path = path
+        self.elapsed = elapsed
+
+
+def extract_all(doc: Document, kinds: Iterable[str] | None = None, *, deadline: float | None = None,
+                clock: Callable[[], float] = time.monotonic) -> list[Claim]:
+    """Run the registered extractors (all, or ``kinds``) and sort their claims.
+
+    With a ``deadline`` (a ``clock()`` value), :class:`DocumentTimeout` is raised
+    as soon as an extractor finishes past it, and the others are not run.  It is
+    the last line of defence behind extractors that are linear by design: it
+    cannot interrupt an extractor (no threads are killed), only refuse to go on.
+    """
     import factcheck.claims  # noqa: F401  (registers the built-in extractors)
 
     wanted = set(kinds) if kinds is not None else None
@@ -226,6 +243,8 @@ def extract_all(doc: Document, kinds: Iterable[str] | None = None) -> list[Claim
     for name, fn in EXTRACTORS.items():
         if wanted is None or wanted & set(PRODUCES.get(name, (name,))):
             out.extend(fn(doc))
+            if deadline is not None and (now := clock()) > deadline:
+                raise DocumentTimeout(doc.path, now - deadline)
     if wanted is not None:
         out = [c for c in out if c.kind in wanted or c.kind not in KINDS]
     out.sort(key=lambda c: c.sort_key)

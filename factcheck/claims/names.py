@@ -39,6 +39,7 @@ Claim attributes (all JSON-serialisable, always present):
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -483,6 +484,13 @@ def _keyword(text: str, toks: list[_Tok], ks: int, ke: int, line: int) -> None:
     toks.append(_Tok(ks, ke, ke, word, word, False, False, False, line))
 
 
+#: Maximal runs of the characters :func:`_has_word` takes as part of a word: it finds
+#: ``word`` exactly when one of these runs is ``word``.
+_WORD_RUN_RE = re.compile(r"[\w'’-]+")
+#: Words looked up by :func:`_has_word` before a document's words are collected.
+_SEARCHED_WORDS = 32
+
+
 def _has_word(text: str, word: str) -> bool:
     """Does ``word`` occur in ``text`` as a whole word (exact case)?"""
     n = len(word)
@@ -575,18 +583,26 @@ class _Analyser:
         self.mid_caps = {t.text for t in self.toks
                          if t.cap and not t.initial and t.line not in self.headline_lines}
         self._lower: dict[str, bool] = {}
+        self._words: frozenset[str] | None = None  # every word of the text, once many are asked about
         self._cap_counts: Counter[str] | None = None  # capitalised words, for _cut_at_of
         self._norms: dict[tuple[int, int, int], str] = {}
 
     # -- helpers ---------------------------------------------------------------
 
     def lower_seen(self, low: str) -> bool:
-        """Does the document also use ``low`` as an ordinary lower-case word?"""
+        """Does the document also use ``low`` as an ordinary lower-case word?
+
+        The first few words are searched for; after that the document's words
+        are collected once, so that thousands of different capitalised words do
+        not each read the whole text.
+        """
         seen = self._lower.get(low)
         if seen is None:
             seen = False
             if low.isalpha():
-                seen = _has_word(self.text, low)
+                if self._words is None and len(self._lower) >= _SEARCHED_WORDS:
+                    self._words = frozenset(_WORD_RUN_RE.findall(self.text))
+                seen = low in self._words if self._words is not None else _has_word(self.text, low)
             self._lower[low] = seen
         return seen
 
@@ -709,14 +725,17 @@ class _Analyser:
         pieces = [q for p in pieces for q in self._cut_at_of(p)]
         out = []
         for p in pieces:
-            while p and (not p[0].cap or p[0].low in lex.months or p[0].low in lex.weekdays):
-                p = p[1:]
-            while p and (not p[-1].cap or p[-1].low in lex.weekdays or self._dated(p[-1])):
-                p = p[:-1]
-            while p and self._dated(p[0]):
-                p = p[1:]
-            if p:
-                out.append(p)
+            # Trimmed by moving indexes, sliced once: slicing per dropped word is
+            # quadratic on a run of thousands of weekdays ("Monday Monday ...").
+            i, j = 0, len(p)
+            while i < j and (not p[i].cap or p[i].low in lex.months or p[i].low in lex.weekdays):
+                i += 1
+            while i < j and (not p[j - 1].cap or p[j - 1].low in lex.weekdays or self._dated(p[j - 1])):
+                j -= 1
+            while i < j and self._dated(p[i]):
+                i += 1
+            if i < j:
+                out.append(p[i:j] if (i, j) != (0, len(p)) else p)
         return out
 
     def _cut_at_of(self, run: list[_Tok]) -> list[list[_Tok]]:
@@ -827,11 +846,20 @@ class _Analyser:
         TallGrass" nothing is left but the affiliation."""
         lex = self.lex
         n = len(run)
+        # Where the title extension starting at a position stops depends on that
+        # position alone, so it is remembered: on a run of thousands of title words
+        # every head would otherwise rescan the rest of the run.
+        reach: dict[int, int] = {}
         for h in range(n - 1, -1, -1):
             if run[h].low.rstrip(".") not in lex.heads or not run[h].cap:
                 continue
             t = h
+            visited = []
             while t + 1 < n:
+                if t in reach:
+                    t = reach[t]
+                    break
+                visited.append(t)
                 nxt = run[t + 1]
                 if nxt.low.rstrip(".") in lex.title_words or not nxt.cap:
                     t += 1
@@ -841,19 +869,21 @@ class _Analyser:
                     t += g
                     continue
                 break
+            for v in visited:
+                reach[v] = t
             while t > h and not run[t].cap:
                 t -= 1
-            rest = run[t + 1:]
-            if self._rest_ok(rest):
-                return run[:t + 1], rest, []
-            if not rest:
+            r0 = t + 1  # the rest, run[r0:], is sliced only when it is used
+            if n - r0 <= 5 and self._rest_ok(run[r0:]):
+                return run[:r0], run[r0:], []
+            if r0 == n:
                 return run, [], []
-            if not rest[0].cap:
+            if not run[r0].cap:
                 # "CEO of TallGrass": the title's organisation, not a person.
-                k = 0
-                while k < len(rest) and not rest[k].cap:
+                k = r0
+                while k < n and not run[k].cap:
                     k += 1
-                return run[:t + 1 + k], [], rest[k:]
+                return run[:k], [], run[k:]
         return [], run, []
 
     def role_before(self, run: list[_Tok], idx: int) -> str | None:
@@ -1048,6 +1078,13 @@ class _Analyser:
             by_last.setdefault(normalise_name(name_words(" ".join(t.text for t in p.toks))[-1]), []).append(p)
             by_first.setdefault(normalise_name(p.toks[0].text), []).append(p)
 
+        # Persons come in text order, so the last one named before a mention is
+        # found by bisection: a document with thousands of mentions of thousands
+        # of persons must not compare every mention with every person.
+        starts = {id(table): {k: [p.toks[0].start for p in v] for k, v in table.items()}
+                  for table in (by_last, by_first)}
+        ordered = all(v == sorted(v) for table in starts.values() for v in table.values())
+
         def link(tok: _Tok) -> _Cand | None:
             key = normalise_name(tok.text)
             if len(tok.text) > 1 and tok.text.isupper():
@@ -1055,6 +1092,9 @@ class _Analyser:
             for table in (by_last, by_first):
                 options = table.get(key)
                 if options:
+                    if ordered:
+                        k = bisect.bisect_left(starts[id(table)][key], tok.start)
+                        return options[k - 1] if k else options[0]
                     before = [p for p in options if p.toks[0].start < tok.start]
                     return before[-1] if before else options[0]
             return None

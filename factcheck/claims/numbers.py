@@ -465,6 +465,10 @@ _ENUM_STOPS = (r"(?:and|or|but|for|to|in|on|at|that|which|who|was|were|is|are|ha
 _EW = r"(?:(?:[A-Za-z]\.){2,}|[A-Za-z][\w'’&-]*)"
 _ITEM = rf"{_EW}(?:[ \t]+(?!(?:and|or)\b){_EW}){{0,4}}"
 _LAST = rf"{_EW}(?:[ \t]+(?!{_ENUM_STOPS}\b)(?!of\b(?![ \t]+[A-Z])){_EW}){{0,4}}"
+_ENUM_JOINT_RE = re.compile(r"[ \t](?:and|or)[ \t]")
+#: Items an enumeration may list (a stated count is at most 99): without a bound the
+#: list pattern read a line of "two including a, ..." to its end from every number.
+_MAX_ITEMS = 100
 _ENUM_RE = re.compile(
     rf"""
     (?<![\w'’-])
@@ -475,7 +479,7 @@ _ENUM_RE = re.compile(
     (?P<conn>[ \t]*[:(][ \t]*|[ \t]*[—–][ \t]*|[ \t]+-[ \t]+
         |[ \t]+(?:between|among|amongst|involving|comprising|namely|including|such[ \t]+as)[ \t]+
         |,[ \t]+(?:namely|including|such[ \t]+as)[ \t]+)
-    (?P<list>{_ITEM}(?:[ \t]*,[ \t]*{_ITEM})*[ \t]*,?[ \t]+(?:and|or)[ \t]+{_LAST})
+    (?P<list>{_ITEM}(?:[ \t]*,[ \t]*{_ITEM}){{0,{_MAX_ITEMS}}}[ \t]*,?[ \t]+(?:and|or)[ \t]+{_LAST})
     """,
     re.VERBOSE,
 )
@@ -524,7 +528,15 @@ class _Num:
     plural_form: bool = False  # "tens of thousands", "dozens": the noun follows with "of"
 
 
+#: Digits a number may have.  A longer run is an identifier or noise, not a
+#: quantity; reading it would cost time quadratic in its length (Decimal to int)
+#: and give an int that cannot even be printed (Python's 4300-digit limit).
+MAX_DIGITS = 64
+
+
 def _dec(s: str) -> Decimal | None:
+    if len(s) > MAX_DIGITS and sum(ch.isdigit() for ch in s) > MAX_DIGITS:
+        return None
     try:
         return Decimal(s.replace(",", ""))
     except InvalidOperation:
@@ -1252,8 +1264,21 @@ def _enumerations(doc: Document, anchors: list[int], urls: list[tuple[int, int]]
     text = doc.text
     out: list[Claim] = []
     pos = 0
+    # A list needs an " and "/" or " on its line: the next of each after the anchor,
+    # kept while anchors pass below it, spares matching from every number of a line without.
+    joint = nl = -1
     for p in anchors:
-        m = _ENUM_RE.match(text, p) if p >= pos else None
+        if p < pos:
+            continue
+        if joint < p:
+            j = _ENUM_JOINT_RE.search(text, p)
+            if j is None:
+                break
+            joint = j.start()
+        if nl < p:
+            nl = text.find("\n", p)
+            nl = len(text) if nl < 0 else nl
+        m = _ENUM_RE.match(text, p) if joint < nl else None
         if m is None or _in_spans(p, urls):
             continue
         pos = m.end()

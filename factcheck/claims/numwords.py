@@ -85,11 +85,17 @@ def trie_pattern(words: Iterable[str]) -> str:
 _WORD = rf"{trie_pattern([*UNITS, *TEENS, *TENS, *SCALES, 'zero', 'hundred', 'dozen'])}(?![\w'’])"
 _SCALE_BEHIND = "(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=trillion))"
 
+#: The most words a run may have: more than any well-formed number ("nine hundred
+#: and ninety-nine trillion, nine hundred and ninety-nine billion, ..." has 35), so
+#: :func:`parse_words` reads the same prefix; fewer than the whole of a pathological
+#: line of number words, which each anchor would otherwise match to its end.
+MAX_RUN_WORDS = 64
+
 #: Loose run of number words; read it with :func:`parse_words`.  Case-insensitive.
 SPELLED_PATTERN = (
     r"(?<![\w'’-])(?i:half[ \t]+a[ \t]+dozen(?![\w'’])"
     r"|(?:a[ \t]+(?=(?:hundred|thousand|million|billion|trillion|dozen)(?![\w'’])))?"
-    rf"{_WORD}(?:(?:-|[ \t]+|{_SCALE_BEHIND}(?:,[ \t]*|[ \t]+and[ \t]+))(?=[a-z]){_WORD})*)"
+    rf"{_WORD}(?:(?:-|[ \t]+|{_SCALE_BEHIND}(?:,[ \t]*|[ \t]+and[ \t]+))(?=[a-z]){_WORD}){{0,{MAX_RUN_WORDS - 1}}})"
 )
 
 #: Spelled numbers up to 99 -- enough for votes and stated list sizes.  Case-insensitive.

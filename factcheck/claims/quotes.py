@@ -81,6 +81,9 @@ _OF_RE = re.compile(r",?[ \t]+of[ \t]")  # a name's affiliation follows: "Andrew
 _SENT_END_RE = re.compile(r"[.!?…](?=\s|$)")
 _SENT_BREAK_RE = re.compile(r"[.!?…][\"”’)\]]*[ \t]+(?=[\"“(\[]?[A-Z0-9])")
 _TRIM_TAIL = " \t\n,;:"
+#: Runs of word characters: every word :data:`_WORD_RE` reads that is a speech verb is
+#: one of them (the converse need not hold), so a window with none has no attribution.
+_ALNUM_RUN_RE = re.compile(r"\w+")
 _MAX_NP_WORDS = 8
 
 
@@ -467,6 +470,8 @@ def _attribute_before(q: _Quote, sp: _Speakers, line_start: int, done: list[_Quo
             stop = prev_start + len(text[prev_start:prev_end].rstrip())
             same_line = _opening_in(done, prev_start, prev_end)
             s0 = _sentence_start(text, stop, prev_start, same_line)
+    if SPEECH_VERBS.isdisjoint(_ALNUM_RUN_RE.findall(text, s0, stop)):
+        return False  # no speech verb to read back from: skip listing the window's words
     words = _words_outside(text, s0, stop, same_line)
     for i in range(len(words) - 1, -1, -1):
         low = words[i][2]
@@ -541,17 +546,17 @@ def _sentence_subject(sp: _Speakers, a: int, b: int) -> Claim | None:
 LOOKBACK = 600
 
 
-def _window(q: _Quote, line_start: int, done: list[_Quote]) -> tuple[int, list[_Quote]]:
-    """Where the reading before ``q`` starts, and the earlier quotes of its line that reach into it."""
+def _window(q: _Quote, line_start: int, done: list[_Quote], closes: list[int],
+            lines: list[int]) -> tuple[int, list[_Quote]]:
+    """Where the reading before ``q`` starts, and the earlier quotes of its line that reach into it.
+
+    ``done`` is in text order, and quotes do not nest, so their ``closes`` increase and
+    their ``lines`` never decrease: both bounds are found by bisection, not by walking
+    back over every quote of a long line.
+    """
     lo = max(line_start, q.open - LOOKBACK)
-    recent = []
-    for d in reversed(done):  # in text order, and quotes do not nest: closes increase too
-        if d.close < lo:
-            break
-        if d.line == q.line:
-            recent.append(d)
-    recent.reverse()
-    return lo, recent
+    k = max(bisect.bisect_left(closes, lo), bisect.bisect_left(lines, q.line))
+    return lo, done[k:]
 
 
 def _is_partial(q: _Quote, text: str, window: tuple[int, list[_Quote]]) -> bool:
@@ -592,11 +597,13 @@ def _quotes(doc: Document) -> list[_Quote]:
     sp = _Speakers(doc)
     sp.set_quotes(found)
     done: list[_Quote] = []
+    closes: list[int] = []
+    lines: list[int] = []
     previous: _Quote | None = None
     for q in found:
         ls = _line_bounds(text, q.open)[0]  # a hard-wrapped quote may close on a later line
         le = _line_bounds(text, q.close)[1]
-        window = _window(q, ls, done)
+        window = _window(q, ls, done, closes, lines)
         q.partial = _is_partial(q, text, window)
         if not _attribute_after(q, sp, le):
             if not _attribute_before(q, sp, ls, done, window):
@@ -604,6 +611,8 @@ def _quotes(doc: Document) -> list[_Quote]:
         if q.tail_end < 0:
             q.tail_end = q.close + 1 if not q.unclosed else q.close
         done.append(q)
+        closes.append(q.close)
+        lines.append(q.line)
         previous = q
     _backfill(done)
     return done

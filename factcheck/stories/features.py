@@ -145,4 +145,5 @@ def _most_common(votes: Counter[str]) -> str:
 
 
 def _int_or(s: str) -> int:
-    return int(s) if s.isdigit() else -1
+    """The number, for the year test only: longer digit runs are no year (and int() of 5,000 digits raises)."""
+    return int(s) if s.isdigit() and len(s) <= 4 else -1
