@@ -255,7 +255,8 @@ def test_python_api_example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cap
     monkeypatch.chdir(tmp_path)
     exec(compile(code, "README.md", "exec"), {})
     out = capsys.readouterr().out
-    assert "articles/c.txt 1 warning names/variant" in out
+    # the story stage puts c.txt with the articles writing "Kim Jong Un": a same-story typo, an error
+    assert "articles/c.txt 1 error names/variant" in out
 
 
 def test_output_formats_example(tmp_path: Path) -> None:

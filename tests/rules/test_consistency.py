@@ -105,6 +105,9 @@ def test_name_typo_across_documents() -> None:
         "a.txt": f"North Korean leader Kim Jong Un met envoys. Kim Jong Un left. {STORY}",
         "b.txt": f"Leader Kim Jong Un spoke on Monday. {STORY}",
         "c.txt": f"They discussed leader Kim Long Un's attempts. {STORY}",
+        # An unrelated article: the story stage weighs what every document shares at zero, so
+        # without one the three Korea articles would not be told apart from "the whole corpus".
+        "d.txt": "Apple unveiled a new iPhone in Cupertino, California. Tim Cook said sales were strong.",
     })
     assert [(f.path, f.location.excerpt, f.suggestion, f.severity) for f in found] == [
         ("c.txt", "Kim Long Un", "Kim Jong Un", "error")]
@@ -130,12 +133,12 @@ def test_a_spelling_another_document_shares_is_only_a_warning() -> None:
         "b.txt": f"Judge Heidar Alishvandi was shot. {story}",
         "c.txt": f"Judge Heydar Alishvandi was shot. {story}",
     }
-    # Alone, the rare spelling is an error ...
-    assert [(f.path, f.severity) for f in run(NAMES, corpus)] == [("c.txt", "error")]
-    # ... but not once another outlet writes "Heydar" too.
+    # Issue 27: ey/ei is where romanisations differ, so it is info, alone (was an error) ...
+    assert [(f.path, f.severity) for f in run(NAMES, corpus)] == [("c.txt", "info")]
+    # ... and once another outlet writes "Heydar" too (was a warning).
     found = run(NAMES, {**corpus, "d.txt": f"Judge Heydar Alishbandi spoke to Tehran reporters. {story}"})
     assert [(f.path, f.location.excerpt, f.severity) for f in found] == [
-        ("c.txt", "Heydar Alishvandi", "warning")]
+        ("c.txt", "Heydar Alishvandi", "info")]
 
 
 def test_name_typos_in_headlines_and_titles_are_found() -> None:
