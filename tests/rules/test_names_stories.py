@@ -211,3 +211,21 @@ def test_ecbplus_names_against_other_stories_are_gone(ecbplus_dir: Path) -> None
     assert json.dumps(got[("5_7ecb.txt", "Anre Iguodala")].data["evidence"])  # JSON-safe
     assert sum(f.severity == "error" and f.data["evidence"]["path"] != "same-story typo"
                for f in report.findings) == 0
+
+
+def test_a_spelling_more_of_its_story_writes_is_not_a_slip() -> None:
+    """Two articles of a story write "Titter" (a magazine), one writes "Twitter", which other
+    stories use often: within its story the rare-looking spelling is the commoner one."""
+    page = "---\nstory: page\n---\n"
+    swift = "---\nstory: swift\n---\nFans of Taylor Swift on Twitter cheered. Twitter users agreed. Twitter said so."
+    files = {
+        "a.md": page + "Bettie Page modelled for Titter in Hollywood, Bettie Page said.",
+        "b.md": page + "Bettie Page appeared in Titter and Wink in Hollywood.",
+        "c.md": page + "Fans of Bettie Page in Hollywood mourned on Twitter.",
+        "e.md": swift,
+        "f.md": swift.replace("cheered", "sang"),
+    }
+    assert run(files) == []
+    # One article writing "Titter" against its story's "Twitter" is still a slip.
+    once = run({**files, "b.md": page + "Bettie Page appeared in Wink in Hollywood. Fans wrote on Twitter."})
+    assert [(f.path, f.location.excerpt, f.severity) for f in once] == [("a.md", "Titter", "warning")]

@@ -514,6 +514,8 @@ class NameVariantsKind(Kind):
             if len(form.folded.split()) == 1 and not is_canon and not in_story:
                 continue  # a lone word near a name from another story ("Stiles Unit", "Gary Stills")
             agreeing = sorted(target_cl.paths & story_docs if in_story else target_cl.paths) if target_cl else []
+            if not is_canon and len(agreeing) < cl.docs:
+                continue  # more of its own story's articles write it this way ("Titter" twice, "Twitter" once)
             path = "canonical" if is_canon else "same-story typo" if in_story else "corpus typo"
             severity = None
             if meant is not None and not is_canon and self._translit(form, meant):
