@@ -48,8 +48,9 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
                                 "Guterres said the talks would go on.\n", encoding="utf-8")
     (arts / "b.txt").write_text("Envoy meets UN chief\n\nAntonio Guterres welcomed the envoy. "
                                 "Antonio Guterres said little.\n", encoding="utf-8")
-    (arts / "c.txt").write_text("UN chief speaks\n\nAntonio Guteres told reporters the talks in Geneva were "
-                                "useful.\n", encoding="utf-8")
+    # Another event (names/variant's reference spelling is only in other stories): a weak-severity typo.
+    (arts / "c.txt").write_text("Drought in Kenya\n\nAntonio Guteres told reporters in Nairobi the harvest had "
+                                "failed.\n", encoding="utf-8")
     (arts / "d.txt").write_text(ANON, encoding="utf-8")
     (tmp_path / "house.yaml").write_text(HOUSE_RULES, encoding="utf-8")
     return tmp_path
@@ -294,7 +295,9 @@ def test_per_file_ignores_leave_other_files_and_rules(here: Path) -> None:
     config(here, '[per_file_ignores]\n"d.txt" = ["sourcing/anonymous"]\n"a.txt" = ["names"]\n')
     _, findings = scan_json("arts")
     assert found(findings, "sourcing") == [("sourcing/anonymous", "arts/e.txt", "info")]
-    assert found(findings, "names/variant") == [("names/variant", "arts/c.txt", "warning")]
+    # Only which files report it matters here; its severity follows the stories (with e.txt, c.txt
+    # joins a.txt and b.txt's story and is an error).
+    assert [(r, p) for r, p, _s in found(findings, "names/variant")] == [("names/variant", "arts/c.txt")]
 
 
 def test_per_file_ignored_rule_does_not_make_its_suppression_stale(here: Path) -> None:

@@ -81,7 +81,7 @@ def test_rule_explains_summary_description_options_and_examples() -> None:
     out = r.stdout
     assert out.startswith("names/variant\n")
     assert rule.summary() in out
-    assert "severity:  error (weak_severity: warning)" in out
+    assert "severity:  error (weak_severity: warning, translit_severity: info)" in out
     # the description, whole, re-wrapped
     assert " ".join(description_paragraphs(rule.description)) == " ".join(
         out.split("Why it matters:\n", 1)[1].split("\nOptions:", 1)[0].split())

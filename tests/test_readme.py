@@ -89,7 +89,7 @@ def test_github_actions_recipe(repo: Path) -> None:
     # and a new inconsistency fails the scan step, with an annotation for it
     (repo / "articles" / "e.txt").write_text("Leader Kim Jang Un arrived late.\n", encoding="utf-8")
     failed = run_line(repo, runs[1])
-    assert failed.returncode == 1 and failed.stdout.startswith("::warning file=articles/e.txt")
+    assert failed.returncode == 1 and failed.stdout.startswith("::error file=articles/e.txt")  # same story
 
 
 @needs_git
@@ -255,7 +255,8 @@ def test_python_api_example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cap
     monkeypatch.chdir(tmp_path)
     exec(compile(code, "README.md", "exec"), {})
     out = capsys.readouterr().out
-    assert "articles/c.txt 1 warning names/variant" in out
+    # the story stage puts c.txt with the articles writing "Kim Jong Un": a same-story typo, an error
+    assert "articles/c.txt 1 error names/variant" in out
 
 
 def test_output_formats_example(tmp_path: Path) -> None:

@@ -24,6 +24,8 @@ def finding_to_json(f: Finding) -> dict[str, Any]:
         "related": [r.to_json(full=False) for r in f.related],
         "fingerprint": f.fingerprint,
     }
+    if "evidence" in f.data:
+        d["evidence"] = f.data["evidence"]  # why a corpus rule made the finding (see README "JSON output")
     if f.suppressed is not None:
         d["suppressed"] = f.suppressed
     if f.baseline_state is not None:

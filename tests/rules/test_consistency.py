@@ -9,7 +9,7 @@ warning a newsroom editor would be shown.
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 from conftest import SEEDS
@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from factcheck.cli import app
 from factcheck.config import Config
-from factcheck.documents import parse_document
+from factcheck.documents import format_of, parse_document
 from factcheck.engine import analyse_document, run_corpus_rules, scan
 from factcheck.findings import Finding
 from factcheck.rules.loader import load_rules, parse_rule
@@ -30,7 +30,7 @@ BUILTIN = {r.id: r for r in load_rules([], include_builtin=True)}
 def run(rule: Rule, files: dict[str, str]) -> list[Finding]:
     docs, claims, out = [], {}, []
     for name in sorted(files):
-        doc = parse_document(name, files[name])
+        doc = parse_document(name, files[name], format_of(PurePosixPath(name)))  # .md: front matter pins
         cs, fs = analyse_document(doc, [rule])
         docs.append(doc)
         claims[name] = cs
@@ -105,6 +105,9 @@ def test_name_typo_across_documents() -> None:
         "a.txt": f"North Korean leader Kim Jong Un met envoys. Kim Jong Un left. {STORY}",
         "b.txt": f"Leader Kim Jong Un spoke on Monday. {STORY}",
         "c.txt": f"They discussed leader Kim Long Un's attempts. {STORY}",
+        # An unrelated article: the story stage weighs what every document shares at zero, so
+        # without one the three Korea articles would not be told apart from "the whole corpus".
+        "d.txt": "Apple unveiled a new iPhone in Cupertino, California. Tim Cook said sales were strong.",
     })
     assert [(f.path, f.location.excerpt, f.suggestion, f.severity) for f in found] == [
         ("c.txt", "Kim Long Un", "Kim Jong Un", "error")]
@@ -114,9 +117,9 @@ def test_name_typo_across_documents() -> None:
 def test_name_typo_without_a_shared_story_is_only_a_warning() -> None:
     # "Marin County" in one story and "Marion County" in another may be two places.
     found = run(NAMES, {
-        "a.txt": "North Korean leader Kim Jong Un met envoys. Kim Jong Un left.",
-        "b.txt": "Leader Kim Jong Un spoke on Monday.",
-        "c.txt": "They discussed leader Kim Long Un's attempts.",
+        "a.md": "---\nstory: summit\n---\nNorth Korean leader Kim Jong Un met envoys. Kim Jong Un left.",
+        "b.md": "---\nstory: summit\n---\nLeader Kim Jong Un spoke on Monday.",
+        "c.md": "---\nstory: essay\n---\nThey discussed leader Kim Long Un's attempts.",
     })
     assert [(f.location.excerpt, f.severity) for f in found] == [("Kim Long Un", "warning")]
 
@@ -130,12 +133,12 @@ def test_a_spelling_another_document_shares_is_only_a_warning() -> None:
         "b.txt": f"Judge Heidar Alishvandi was shot. {story}",
         "c.txt": f"Judge Heydar Alishvandi was shot. {story}",
     }
-    # Alone, the rare spelling is an error ...
-    assert [(f.path, f.severity) for f in run(NAMES, corpus)] == [("c.txt", "error")]
-    # ... but not once another outlet writes "Heydar" too.
+    # Issue 27: ey/ei is where romanisations differ, so it is info, alone (was an error) ...
+    assert [(f.path, f.severity) for f in run(NAMES, corpus)] == [("c.txt", "info")]
+    # ... and once another outlet writes "Heydar" too (was a warning).
     found = run(NAMES, {**corpus, "d.txt": f"Judge Heydar Alishbandi spoke to Tehran reporters. {story}"})
     assert [(f.path, f.location.excerpt, f.severity) for f in found] == [
-        ("c.txt", "Heydar Alishvandi", "warning")]
+        ("c.txt", "Heydar Alishvandi", "info")]
 
 
 def test_name_typos_in_headlines_and_titles_are_found() -> None:

@@ -93,11 +93,14 @@ KOREA = [
 
 def korea(extra: dict[str, str]) -> dict[str, str]:
     """Five articles writing "North Korea" 30 times in all (each text twice), and ``extra``."""
-    return {**{f"{i}.txt": f"{t}\n\n{t}" for i, t in enumerate(KOREA)}, **extra}
+    # With one unrelated article: the story stage weighs what every document shares at zero.
+    return {**{f"{i}.txt": f"{t}\n\n{t}" for i, t in enumerate(KOREA)}, **extra,
+            "zz.txt": "Apple unveiled a new iPhone in Cupertino, California. Tim Cook said sales were strong."}
 
 
 def test_a_copied_wire_typo_is_still_a_misspelling_in_every_copy(tmp_path: Path) -> None:
-    seed_like = "From Noth Korea's point of view, Washington and Seoul have not responded, Pyongyang said."
+    seed_like = ("From Noth Korea's point of view, Washington and Seoul have not responded to the missile test, "
+                 "Pyongyang said.")  # "missile": the story's own word, so it joins the Korea story
     alone = variant(tmp_path / "alone", korea({"x.txt": seed_like}))
     assert shown(alone) == [("x.txt", 1, "Noth Korea", "North Korea", "error")]
     # A second article copying the typo twice: three mentions in two documents against 30 in five.

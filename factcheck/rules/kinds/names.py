@@ -63,6 +63,7 @@ from factcheck.documents import Document
 from factcheck.errors import RuleError
 from factcheck.findings import Finding, Location
 from factcheck.rules.kinds.base import Kind
+from factcheck.rules.kinds.name_evidence import Evidence, discussed_as_word, transliteration
 from factcheck.rules.kinds.quotes import spelling_key
 from factcheck.rules.model import CorpusView, Option, Rule
 from factcheck.rules.yamlsrc import load_yaml
@@ -189,8 +190,11 @@ class NameVariantsKind(Kind):
                         help="name types to check"),
         "weak_severity": Option((str,), default="warning", choices=("error", "warning", "info", "ignore"),
                                 help="severity of less certain typos (one-word names, several rare uses, "
-                                     "thin support, a spelling another document shares); "
-                                     "'ignore' drops them"),
+                                     "thin support, a spelling another document shares, a reference "
+                                     "spelling found only in other stories); 'ignore' drops them"),
+        "translit_severity": Option((str,), default="info", choices=("error", "warning", "info", "ignore"),
+                                    help="severity of transliteration variants (Heydar/Heidar, Yunis/Younis): "
+                                         "spellings that differ only where romanisations differ"),
     }
     PLACEHOLDERS = ("suggestion", "support", "documents", "variants")
 
@@ -309,11 +313,14 @@ class NameVariantsKind(Kind):
         return out
 
     @staticmethod
-    def _plausible(form: _Form, target: str, lower_words: set[str], same_doc: bool = False) -> bool:
+    def _plausible(form: _Form, target: str, lower_words: set[str], same_doc: bool = False,
+                   strict: bool = False) -> bool:
         """Evidence that the differing token is a slip of the pen, not another word or an acronym.
 
         ``same_doc``: the article itself also uses the target spelling ("Obama ...
-        Oama"), which lets a five-letter word count as a slip."""
+        Oama"), which lets a five-letter word count as a slip.  ``strict``: the
+        target is only found in other stories, where a differing word the
+        corpus writes in lower case is a word, not a slip."""
         mine = form.folded.split()
         shown = form.text.replace("-", " ").split()
         for i, (x, y) in enumerate(zip(mine, target.split(), strict=True)):
@@ -322,6 +329,8 @@ class NameVariantsKind(Kind):
             if i < len(shown) and shown[i].isupper() and len(shown[i]) > 1:
                 return False  # an acronym or a shouted headline word
             swapped = len(x) == len(y) and sorted(x) == sorted(y)
+            if strict and x in lower_words:
+                return False  # a word, not a slip: "Long" is no slip for another story's "Jong"
             if len(mine) == 1 and (x in lower_words or x[0] != y[0] or known_name(x)
                                    or (len(y) < (5 if same_doc else 6) and not swapped)):
                 # A lone word needs more evidence: one the corpus writes in lower case
@@ -363,19 +372,17 @@ class NameVariantsKind(Kind):
         return support > cl.support and support >= max(opts["min_support"], opts["ratio"] * cl.docs)
 
     def _confident(self, cl: _Cluster, form: _Form, support: int, docs: int, canonical: bool,
-                   target: _Cluster | None, names_in: dict[str, set[str]],
-                   token_docs: dict[str, set[str]]) -> bool:
+                   target: _Cluster | None, in_story: bool, token_docs: dict[str, set[str]]) -> bool:
         """Error-level evidence: a multi-word name, misspelled once (or more often, when
         the corpus overwhelms the spelling: see :meth:`_overwhelmed`), against a spelling
-        used at least three times in at least two documents (or a canonical one), in an
-        article that shares other names with an article using that spelling -- the same
-        story, not "Marin County" in one and "Marion County" in another.
+        used at least three times in at least two documents (or a canonical one) that
+        its own story uses (``in_story``) -- the same event, not "Marin County" in one
+        story and "Marion County" in another, which is at most the weak severity.
 
         A slip of the pen is private to its writer.  When another document spells the
-        differing word the same way in a name of its own ("Heydar Alishbandi" beside
-        "Heydar Alishvandi"; "Gurbanguly Berdimuhamedov" beside "Gurbanguly
-        Berdymukhamedov"), the spelling is a shared convention -- usually a
-        transliteration -- and the finding drops to the weak severity.
+        differing word the same way in a name of its own ("Gurbanguly Berdimuhamedov"
+        beside "Gurbanguly Berdymukhamedov"), the spelling is a shared convention --
+        usually a transliteration -- and the finding drops to the weak severity.
         """
         if len(form.folded.split()) < 2:
             return False
@@ -383,23 +390,41 @@ class NameVariantsKind(Kind):
             return True
         if cl.support != 1 and not self._overwhelmed(cl, support, docs):
             return False  # a spelling used more than once may be a choice, not a slip
-        if support < 3 or docs < 2 or target is None:
+        if support < 3 or docs < 2 or target is None or not in_story:
             return False
         mine = {d.path for d, _ in form.mentions}
         meant = target.closest(form.folded).folded.split()
-        if any(x != y and token_docs.get(x, set()) - mine
-               for x, y in zip(form.folded.split(), meant, strict=False)):
-            return False
-        return self._same_story(cl, form, target, names_in)
+        return not any(x != y and token_docs.get(x, set()) - mine
+                       for x, y in zip(form.folded.split(), meant, strict=False))
 
     @staticmethod
-    def _same_story(cl: _Cluster, form: _Form, target: _Cluster, names_in: dict[str, set[str]]) -> bool:
-        """Does an article using the target spelling tell the same story -- the same
-        article, or one sharing two other names with it?"""
-        mine = {d.path for d, _ in form.mentions}
-        theirs = {d.path for f in target.forms.values() for d, _ in f.mentions}
-        own = set().union(*(names_in[p] for p in mine)) - {cl.key, target.key}
-        return bool(mine & theirs) or any(len(own & names_in[p]) >= 2 for p in theirs - mine)
+    def _two_people(form: _Form, meant: _Form) -> bool:
+        """Are the two spellings two people, not a slip?  An article that writes both full
+        names and repeats the rarer one ("Rick Hanna ... Rick Hanna" beside "Nick Hanna")
+        means two people; so do two different given names with a shared surname when both
+        are known given names ("Rick"/"Nick"), the differing word coming first."""
+        mine, theirs = form.folded.split(), meant.folded.split()
+        if len(mine) < 2 or len(mine) != len(theirs):
+            return False
+        if mine[0] != theirs[0] and mine[1:] == theirs[1:] and mine[0][:1] != theirs[0][:1] \
+                and known_name(mine[0]) and known_name(theirs[0]):
+            return True
+        theirs_paths = {d.path for d, _ in meant.mentions}
+        per_doc = Counter(d.path for d, _ in form.mentions)
+        return any(n >= 2 and p in theirs_paths for p, n in per_doc.items())
+
+    @staticmethod
+    def _translit(form: _Form, meant: _Form) -> bool:
+        """Do the spellings differ only where romanisations differ, used as a convention?
+
+        Digraphs and y/i ("Heydar"/"Heidar", "Yunis"/"Younis") are never a slip, so
+        one article's use is enough; a single vowel (e/a, o/u) can be a slip ("Gulf
+        of Eden"), so another document must write the same name the same way."""
+        words = list(zip(form.folded.split(), meant.folded.split(), strict=False))
+        kinds = [transliteration(x, y) for x, y in words if x != y]
+        if not kinds or None in kinds:
+            return False
+        return all(k == "strong" for k in kinds) or form.docs > 1
 
     def _typos(self, clusters: dict[str, _Cluster], corpus: CorpusView) -> Iterable[Finding]:
         opts = self.options
@@ -413,19 +438,18 @@ class NameVariantsKind(Kind):
         for key, canon in canon_keys.items():
             strong.setdefault(key, (canon, 0, 0))
         folded_of = {k: fold(v[0]) for k, v in strong.items()}
-        names_in: dict[str, set[str]] = defaultdict(set)  # path -> style keys of the names it mentions
         token_docs: dict[str, set[str]] = defaultdict(set)  # folded name word -> paths that write it
         in_longer: dict[str, set[str]] = defaultdict(set)  # folded word -> paths that write it inside a longer name
-        for key, clu in clusters.items():
+        for clu in clusters.values():
             for f in clu.forms.values():
                 words = f.folded.split()
                 for d, _ in f.mentions:
-                    names_in[d.path].add(key)
                     for w in words:
                         token_docs[w].add(d.path)
                         if len(words) > 1:
                             in_longer[w].add(d.path)
         lower_words = self._lowercase_words(corpus)
+        stories = corpus.stories
         for key in sorted(strong):
             for bk in blocking_keys(folded_of[key]):
                 index[bk].append(key)
@@ -440,6 +464,7 @@ class NameVariantsKind(Kind):
                 continue
             form = cl.dominant()
             mine = {d.path for d, _ in form.mentions}
+            story_docs = {p for m in mine if (st := stories.story_of(m)) is not None for p in st.documents} | mine
             if " " not in form.folded and mine <= in_longer.get(form.folded, set()):
                 # "J.J. Arrington ... Arrington has a sore knee": a lone word its own article
                 # also writes inside a fuller name is that name's surname, spelled twice alike.
@@ -452,7 +477,7 @@ class NameVariantsKind(Kind):
             # "Klitschkos" is the plural of a name the corpus uses, not a slip for a rarer
             # spelling; but "Colos" is still a slip for "Colts", not a plural of "Colo.".
             base = max((strong[o][1] for o in candidates if inflection_pair(form.folded, folded_of[o])), default=-1)
-            best: tuple[int, int, str] | None = None
+            best: tuple[int, int, int, str] | None = None
             for other in sorted(candidates):
                 _text, support, docs = strong[other]
                 is_canon = other in canon_keys
@@ -461,32 +486,50 @@ class NameVariantsKind(Kind):
                 if not typo_pair(form.folded, folded_of[other]):
                     continue
                 same_doc = other in clusters and bool(mine & clusters[other].paths)
-                if not is_canon and not self._plausible(form, folded_of[other], lower_words, same_doc):
+                # The reference spelling is searched in the story first: a spelling the same
+                # event's articles use is what this article meant; another story's name
+                # ("Woodward" beside "Woodland") is weaker evidence (see below).
+                in_story = other in clusters and bool(story_docs & clusters[other].paths)
+                if not is_canon and not self._plausible(form, folded_of[other], lower_words, same_doc,
+                                                        strict=not in_story):
                     continue
-                rank = (1 if is_canon else 0, support, other)
+                rank = (1 if is_canon else 0, 1 if in_story else 0, support, other)
                 if best is None or rank > best:
                     best = rank
-            if best is None or (best[0] == 0 and base >= best[1]):
+            if best is None or (best[0] == 0 and base >= best[2]):
                 continue
-            target_cl = clusters.get(best[2])
-            target = strong[best[2]][0]
+            is_canon, in_story, ref = best[0] == 1, best[1] == 1, best[3]
+            target_cl = clusters.get(ref)
+            target = strong[ref][0]
             related: list[Location] = []
+            meant: _Form | None = None
             if target_cl is not None:
                 meant = target_cl.closest(form.folded)
                 related = self._related(meant.mentions)
-                if best[2] not in canon_keys:
+                if not is_canon:
                     target = meant.text
-            _t, support, docs = strong[best[2]]
-            if len(form.folded.split()) == 1 and best[2] not in canon_keys and (
-                    target_cl is None or not self._same_story(cl, form, target_cl, names_in)):
-                continue  # a lone word near a name from another story ("Stiles Unit", "Gary Stills")
-            severity = None
-            if not self._confident(cl, form, support, docs, best[0] == 1, target_cl, names_in,
-                                   token_docs):
-                if opts["weak_severity"] == "ignore":
+                if self._two_people(form, meant):
                     continue
+            _t, support, docs = strong[ref]
+            if len(form.folded.split()) == 1 and not is_canon and not in_story:
+                continue  # a lone word near a name from another story ("Stiles Unit", "Gary Stills")
+            agreeing = sorted(target_cl.paths & story_docs if in_story else target_cl.paths) if target_cl else []
+            if not is_canon and len(agreeing) < cl.docs:
+                continue  # more of its own story's articles write it this way ("Titter" twice, "Twitter" once)
+            path = "canonical" if is_canon else "same-story typo" if in_story else "corpus typo"
+            severity = None
+            if meant is not None and not is_canon and self._translit(form, meant):
+                path, severity = "transliteration", opts["translit_severity"]
+            elif not self._confident(cl, form, support, docs, is_canon, target_cl, in_story, token_docs):
                 severity = opts["weak_severity"]
+            if severity == "ignore":
+                continue
+            story = stories.story_of(min(mine))
+            evidence = Evidence(path, story.id if story else None, tuple(agreeing)).as_json()
             for f in sorted(cl.forms.values(), key=lambda f: f.text):
                 for doc, c in f.mentions:
+                    if discussed_as_word(doc.text, c.start, c.end):
+                        continue  # "a diminutive of Vincente" names nobody
                     yield self.rule.finding(doc, c.start, c.end, suggestion=target, related=related,
-                                            severity=severity, support=support, documents=docs)
+                                            severity=severity, support=support, documents=docs,
+                                            data={"evidence": evidence})

@@ -1,0 +1,84 @@
+"""What ``names/variant`` weighs besides edit distance: transliteration, names discussed as words, evidence.
+
+Kept apart from :mod:`factcheck.rules.kinds.names` because each is a small,
+testable judgement about letters or context, not about the corpus vote:
+
+* :func:`transliteration` -- two spellings of one foreign name that differ
+  only where romanisation systems differ ("Heydar"/"Heidar", "Khan
+  Yunis"/"Khan Younis").  Rules over letters, never a list of names.
+* :func:`discussed_as_word` -- a mention that talks *about* a name ("a
+  diminutive of Vincente") rather than naming someone.
+* :class:`Evidence` -- why a finding was made, as ``Finding.data["evidence"]``,
+  which the JSON report shows so users and benchmarks can tell the paths apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+#: letter groups romanisation systems write differently (Arabic, Persian, Korean, Russian...):
+#: a digraph for one sound, or y/i after a vowel ("Heydar"/"Heidar"; a final "Marchetty" is a
+#: slip).  A random slip cannot produce these (it does not add an "h" after a "k"), so a
+#: difference made only of them is a transliteration even when one article alone uses it.
+_STRONG = ((r"kh", "k"), (r"dh", "d"), (r"gh", "g"), (r"ph", "f"), (r"ou", "u"), (r"oo", "u"),
+           (r"ee", "i"), (r"(?<=[aeo])y", "i"))
+#: single vowels romanisations disagree on (e/a, o/u, e/i); one of these is also an ordinary slip,
+#: so it counts as a transliteration only when another document uses the same spelling.
+_WEAK = ((r"e", "a"), (r"o", "u"), (r"i", "a"))
+
+
+def _skeleton(word: str, rules: Sequence[tuple[str, str]]) -> str:
+    for pat, rep in rules:
+        word = re.sub(pat, rep, word)
+    return word
+
+
+def transliteration(x: str, y: str) -> str | None:
+    """``"strong"`` when folded words ``x`` and ``y`` differ only in romanisation digraphs or ey/ei, ay/ai,
+    ``"weak"`` when single-vowel choices are needed too, else None (a different word or a slip)."""
+    if x == y or len(x) < 3 or len(y) < 3:
+        return None
+    if _skeleton(x, _STRONG) == _skeleton(y, _STRONG):
+        return "strong"
+    if _skeleton(_skeleton(x, _STRONG), _WEAK) == _skeleton(_skeleton(y, _STRONG), _WEAK):
+        return "weak"
+    return None
+
+
+_ABOUT_BEFORE_RE = re.compile(
+    r"(?:\b(?:diminutive|short|shortened|abbreviation|nickname|variant|spelling|"
+    r"derivative|anglici[sz]ation|translation|corruption)\s+(?:form\s+)?(?:of|for|from)"
+    r"|\b(?:the|a|his|her|their|its)\s+(?:first\s+|given\s+|last\s+|family\s+)?name"
+    r"|\bspelled|\bspelt|\bwritten\s+as|\bderived\s+from)"
+    r"\s*[\"“'‘]?\s*$", re.IGNORECASE)
+_ABOUT_AFTER_RE = re.compile(r"^\s*[\"”'’]?\s*,?\s*(?:meaning|which\s+means|means|is\s+derived|derives)\b",
+                             re.IGNORECASE)
+
+
+def discussed_as_word(text: str, start: int, end: int) -> bool:
+    """Is the name at ``text[start:end]`` talked about as a word ("a diminutive of Vincente",
+    "the name Vincente", "Vincente, meaning ...")?  Such a mention names nobody, so it cannot
+    misspell anybody's name."""
+    return bool(_ABOUT_BEFORE_RE.search(text[max(0, start - 60):start])
+                or _ABOUT_AFTER_RE.match(text[end:end + 40]))
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a corpus finding was made: the comparison (``path``), the story, the agreeing documents.
+
+    ``path`` names the comparison that produced the finding (for names/variant:
+    ``same-story typo``, ``corpus typo``, ``canonical``, ``transliteration``);
+    ``story`` is the id of the flagged document's story (None outside any
+    story); ``agreeing`` are the documents that write the reference spelling,
+    those of the same story when there are any.
+    """
+
+    path: str
+    story: str | None
+    agreeing: tuple[str, ...] = ()
+
+    def as_json(self) -> dict[str, object]:
+        return {"path": self.path, "story": self.story, "agreeing": list(self.agreeing)}
