@@ -18,8 +18,9 @@ from factcheck.claims.bounds import QUALIFIERS, normalise_qualifier
 from factcheck.documents import parse_document
 from factcheck.engine import analyse_document, run_corpus_rules
 from factcheck.findings import Finding
-from factcheck.rules.loader import load_rules
+from factcheck.rules.loader import load_rules, parse_rule
 from factcheck.rules.model import Rule
+from factcheck.rules.yamlsrc import load_yaml_text
 
 CONFLICT = {r.id: r for r in load_rules([], include_builtin=True)}["figures/conflict"]
 
@@ -79,3 +80,26 @@ def test_the_package_keeps_no_qualifier_phrase_of_its_own() -> None:
                     and normalise_qualifier(node.value) in phrases:
                 found.append((path.name, node.value))
     assert found == []
+
+
+def fact_rule() -> Rule:
+    text = """
+id: house/un-council-size
+type: fact
+severity: error
+message: "The UN Security Council has {expected} members, not {found}."
+select: {kind: [count, quantity], unit: member, near: "Security Council"}
+expect: 15
+"""
+    return parse_rule(load_yaml_text(text, "r.yaml")[0], "r.yaml", 1)
+
+
+@pytest.mark.parametrize(("text", "checked"), [
+    ("The Security Council has exactly 14 members.", True),  # "exactly" insists on the figure
+    ("The Security Council has just 14 members.", True),
+    ("The Security Council has about 14 members.", False),  # approximate: not checked by exact_only
+    ("The Security Council has more than 14 members.", False),
+])
+def test_exact_only_reads_the_bounds(text: str, checked: bool) -> None:
+    doc = parse_document("a.txt", text)
+    assert bool(analyse_document(doc, [fact_rule()])[1]) is checked
