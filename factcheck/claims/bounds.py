@@ -125,23 +125,17 @@ QUALIFIERS: Mapping[str, Reading] = {
 QUALIFIER_PHRASES: tuple[str, ...] = tuple(QUALIFIERS)
 _ALIASES = {"an estimated": "estimated"}
 
-#: The qualifiers a claim reports in ``Claim.qualifier`` (and starts its span at): those it
-#: reported before bounds existed.  The conflict rule still reads ``qualifier`` with tables of
-#: its own and takes any phrase it does not list as ±10 %, so a phrase new to the table ("just",
-#: "precisely", "below"...) shows only in ``bounds.qualifier`` until rules read ``bounds``; then
-#: this set becomes the whole table.
-REPORTED_QUALIFIERS: frozenset[str] = frozenset({
-    "about", "around", "approximately", "roughly", "some", "nearly", "almost", "more than", "less than",
-    "fewer than", "at least", "at most", "up to", "over", "under", "upwards of", "as many as", "as much as",
-    "as few as", "close to", "just over", "just under", "well over", "estimated", "no more than",
-    "no fewer than", "no less than", "not more than", "in excess of", "exactly"})
-
-
 def normalise_qualifier(raw: str) -> str:
     """The qualifier as claims report it: lower case, single spaces, one spelling per phrase,
     so rules can compare "More  than" and "more than"."""
     q = " ".join(raw.casefold().split())
     return _ALIASES.get(q, q)
+
+
+#: The qualifiers a claim reports in ``Claim.qualifier`` (and starts its span at): the whole
+#: table, normalised.  Rules read ``bounds``, not a qualifier list of their own, so a phrase
+#: new to the table ("just", "precisely", "below") cannot be misread by one that lacks it.
+REPORTED_QUALIFIERS: frozenset[str] = frozenset(normalise_qualifier(q) for q in QUALIFIERS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -146,13 +146,12 @@ def test_exactly_is_not_read_as_approximate() -> None:
     assert not b.admits(499) and b.admits(500) and not b.admits(501)
 
 
-def test_new_phrases_leave_the_reported_qualifier_and_span_as_they_were() -> None:
-    # Rules still read Claim.qualifier with tables of their own; until they read bounds,
-    # a phrase new to the table shows in bounds only.
+def test_every_phrase_of_the_table_is_reported_and_starts_the_span() -> None:
+    # Rules read bounds, so Claim.qualifier and the span give the whole phrase the bounds read.
     c = the_figure("He finished with just 404 yards.")
-    assert (c.text, c.qualifier, c.bounds.qualifier if c.bounds else None) == ("404 yards", None, "just")
+    assert (c.text, c.qualifier, c.bounds.qualifier if c.bounds else None) == ("just 404 yards", "just", "just")
     c = the_figure("It came with just more than four minutes remaining.")
-    assert (c.text, c.qualifier) == ("more than four minutes", "more than")
+    assert (c.text, c.qualifier) == ("just more than four minutes", "just more than")
     assert c.bounds is not None and (c.bounds.qualifier, c.bounds.high) == ("just more than", 4.4)
     c = the_figure("About 500 soldiers died.")
     assert (c.text, c.qualifier) == ("About 500 soldiers", "about")

@@ -427,7 +427,7 @@ def test_a_figure_inside_a_shared_verbatim_phrase_is_one_fact() -> None:
     a = SEASON.format("The former Southern California running back", 404, "a disappointing year for the second pick")
     b = SEASON.format("Running back Bush", 440, "the team said on its website after the loss in Charlotte")
     found = run(BUILTIN["figures/conflict"], {"a.txt": a, "b.txt": b, "c.txt": a})
-    assert [(f.path, f.location.excerpt, f.severity) for f in found] == [("b.txt", "440 yards", "warning")]
+    assert [(f.path, f.location.excerpt, f.severity) for f in found] == [("b.txt", "just 440 yards", "warning")]
     rule = conflict_rule("min_run: 0\nagreeing_figures: 0", severity="warning")
     # Without the phrase (nor "two touchdowns on 106 carries" agreeing), nothing pairs the yards.
     assert run(rule, {"a.txt": a, "b.txt": b, "c.txt": a}) == []

@@ -4,7 +4,7 @@
 ``near`` (words that must appear in the claim's sentence, any of a list),
 ``pattern`` / ``exclude`` (RE2 expressions the claim's text must / must not match), ``where``
 (claim attributes that must have given values, e.g. ``{threshold: true}``), ``exact_only``
-(default true: claims qualified by "about", "more than"... are not checked).
+(default true: claims qualified by "about", "more than"... are not checked; "exactly 15" is).
 ``attribute`` names the field compared (default ``value``; e.g. ``in_favor``
 for votes) and ``expect`` the value it must have.
 
@@ -39,6 +39,14 @@ SELECT_KEYS = ("kind", "unit", "near", "pattern", "exclude", "where", "exact_onl
 
 def _as_list(value: Any) -> list[str]:
     return [value] if isinstance(value, str) else list(value or [])
+
+
+def qualified(c: Claim) -> bool:
+    """Does the claim admit more than its stated value ("about 500", "more than 500")?  Read
+    from its bounds, so "exactly 500" and "just 500" are exact; a claim without bounds (a
+    "2/3" majority) is qualified when it reports a qualifier at all."""
+    b = c.bounds
+    return b.kind != "exact" if b is not None else bool(c.qualifier)
 
 
 class ClaimSelector:
@@ -92,7 +100,7 @@ class ClaimSelector:
             return False
         if self.units and (c.unit or "").casefold() not in self.units:
             return False
-        if self.exact_only and c.qualifier:
+        if self.exact_only and qualified(c):
             return False
         if any(c.get(k) != v for k, v in self.where.items()):
             return False

@@ -41,8 +41,12 @@ agree on the subject's other values of the measure (see :func:`figure_subject`).
 
 Legitimate differences are kept out:
 
-* approximations are compatible with values they cover ("about 500,000" with
-  "498,000"; "more than 80" with "82"; "dozens" with "82");
+* a figure is compatible with the values its bounds admit, as the extractor
+  read its qualifier (:mod:`factcheck.claims.bounds`): "about 500,000" with
+  "498,000" (±10 %); "more than 80", "in excess of 80", "no fewer than 80"
+  with "82"; "as many as 500", "up to 500" with "450"; "dozens" with "82";
+  "just over 100" with 100 to 110, "well over 100" only from 110.  A figure
+  stated "exactly" or "just" ("just 404 yards") admits only itself;
 * articles published far apart (``max_days_apart``) report different events
   even in the same words;
 * two values that each sentence gives ("$1,099 for the 13-inch and $1,799

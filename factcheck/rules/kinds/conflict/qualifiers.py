@@ -1,11 +1,14 @@
-"""What values a figure admits, read from its qualifier: "about", "more than", "up to".
+"""What values a figure admits, as the extractor read them: "about", "more than", "exactly".
 
-This is the one place the conflict rule reads qualifiers, so that switching to
-numeric bounds the extractors provide (``low``/``high`` on the claim, already
-honoured first by :func:`interval`) means changing this module alone.  The
-tables below are the rule's own reading of a qualifier the claim gives no
-bounds for; any qualifier they do not list makes the figure approximate
-(±10 %).  :func:`compatible` is what every comparison asks in the end: can both
+The conflict rule keeps no qualifier table of its own: the number extractor
+reads every qualifier once, from the one table in
+:mod:`factcheck.claims.bounds`, and gives each quantity, count and numeric
+vote its ``bounds``.  A table here used to drift from the extractor's, and any
+qualifier it did not list made a figure approximate (±10 %), so "exactly 500"
+was read as 450-550.  A numeric claim without bounds (an ordinal, a "2/3"
+majority) is exact.
+
+:func:`compatible` is what every comparison asks in the end: can both
 statements be true of one fact?  :func:`is_toll` says which figures grow as
 reports come in (see the ``later_update`` exemption).
 """
@@ -16,33 +19,23 @@ import re
 
 from factcheck.claims.base import Claim
 
-#: Qualifiers that bound a value from below ("more than 80": 80 to infinity).
-MOD_LOW = {"more than": 1, "over": 1, "at least": 0, "upwards of": 1}
-#: Qualifiers that bound a value from above ("up to 80": 0 to 80).
-MOD_HIGH = {"less than": -1, "fewer than": -1, "under": -1, "up to": 0, "at most": 0, "no more than": 0}
-#: Qualifiers that make a value approximate (±10 %); so does any qualifier not listed here.
-MOD_APPROX = {"about", "around", "approximately", "roughly", "nearly", "almost", "some", "an estimated",
-              "estimated", "close to", "more or less", "approx", "circa"}
+_INF = float("inf")
 
 
 def interval(c: Claim) -> tuple[float, float] | None:
-    """The values a numeric claim admits: exact, approximate (±10 %), bounded or a range."""
+    """The values a numeric claim admits, ends included, from its bounds ("more than 80":
+    80 to infinity, "up to 80": 0 to 80, "about 80": 72 to 88); None for a non-numeric value.
+
+    Inclusive even where the qualifier excludes its figure ("less than 500" and "500"
+    may be one fact told by two outlets' roundings); an open end is 0 or infinity.
+    """
     v = c.value
     if isinstance(v, bool) or not isinstance(v, (int, float)):
         return None
-    low, high = c.get("low"), c.get("high")
-    q = (c.qualifier or "").casefold()
-    if c.get("approximate") or low is not None or high is not None:
-        lo = float(low) if isinstance(low, (int, float)) else float(v)
-        hi = float(high) if isinstance(high, (int, float)) else float("inf")
-        return lo, hi
-    if q in MOD_LOW:
-        return float(v), float("inf")
-    if q in MOD_HIGH:
-        return 0.0, float(v)
-    if q in MOD_APPROX or q:
-        return float(v) * 0.9, float(v) * 1.1
-    return float(v), float(v)
+    b = c.bounds
+    if b is None:
+        return float(v), float(v)
+    return (float(b.low) if b.low is not None else 0.0), (float(b.high) if b.high is not None else _INF)
 
 
 _TOLL_RE = re.compile(r"\b(?:dead|deaths?|died|killed|kill|injur\w*|wounded|hurt|missing|victims?|casualt\w*|"
@@ -50,11 +43,13 @@ _TOLL_RE = re.compile(r"\b(?:dead|deaths?|died|killed|kill|injur\w*|wounded|hurt
 
 
 def is_toll(c: Claim) -> bool:
-    """A figure that grows as reports come in: a qualified or approximate count
-    ("at least 82", "dozens"), or a count of casualties, arrests, evacuees.  A
-    measurement is not a count ("chased him for about 30 miles", "about $50 million"):
-    its approximation is an outlet's rounding, not an early tally."""
-    if (c.qualifier or c.get("approximate") or c.get("low") is not None) and not c.get("dimension"):
+    """A figure that grows as reports come in: a bounded or approximate count
+    ("at least 82", "dozens"; not "exactly 82", which insists on its figure), or a
+    count of casualties, arrests, evacuees.  A measurement is not a count ("chased
+    him for about 30 miles", "about $50 million"): its approximation is an outlet's
+    rounding, not an early tally."""
+    b = c.bounds
+    if b is not None and b.kind != "exact" and not c.get("dimension"):
         return True
     return bool(_TOLL_RE.search(c.text.casefold())) or bool(c.unit and _TOLL_RE.search(c.unit))
 

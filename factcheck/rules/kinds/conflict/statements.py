@@ -62,11 +62,21 @@ class Statement:
         return self.holder[1] if self.holder is not None and self.holder[0] == "person" else None
 
 
+#: The words of a figure itself, not of what it counts: digits, number and scale words,
+#: "per cent", and the "to"/"and" of a range ("10 to 20", "between 10 and 20").  The
+#: qualifier's words are not listed: the claim says which they are (``bounds.qualifier``).
 _NUMBERISH_RE = re.compile(
     r"^(?:[\d.,/%$£€¥-]+|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
-    r"thousand|million|billion|trillion|m|bn|k|a|an|dozen|some|about|around|nearly|almost|more|than|less|fewer|"
-    r"over|under|up|to|at|least|most|roughly|approximately|than|per|cent|percent|and)$")
+    r"thousand|million|billion|trillion|m|bn|k|a|an|dozen|to|per|cent|percent|and)$")
+
+
+def qualifier_words(c: Claim) -> frozenset[str]:
+    """The words of the qualifier the extractor read before the figure ("as many as"), and of
+    the one the claim reports (the same phrase, or a range's "between")."""
+    b = c.bounds
+    phrases = (b.qualifier if b is not None else None, c.qualifier)
+    return frozenset(w for q in phrases if q for w in q.casefold().split())
 
 
 def measure_words(c: Claim) -> tuple[str, ...]:
@@ -74,12 +84,20 @@ def measure_words(c: Claim) -> tuple[str, ...]:
 
     A spelling of the claim's own unit is not among them: the unit is compared
     already, and "47-yd" and "47-yard", "10km" and "10 kilometres" measure alike;
-    nor is the noun a count counts, in any plural ("10 persons", "10 people").
+    nor is the noun a count counts, in any plural ("10 persons", "10 people"); nor
+    the qualifier the claim starts with, which its bounds already say ("exactly 500
+    people" and "500 people" count the same people).
     """
     out = []
     unit = (c.unit or "").casefold()
+    qualifier = qualifier_words(c)
+    leading = bool(qualifier)  # still in the words before the figure, where the qualifier is
     for w in re.split(r"[\s-]+", c.text.casefold().replace("’", "'")):
         w = w.strip(".,;:()\"'")
+        if leading and w in qualifier:
+            continue
+        if w and not _NUMBERISH_RE.match(w):
+            leading = False
         if (unit and (unit_of(w) == unit or singular(w) == unit)) or any(ch.isdigit() for ch in w):
             continue  # the unit itself, or a figure written with letters ("US$334", "10km")
         if w and not _NUMBERISH_RE.match(w) and w[:1] not in "$£€¥":
