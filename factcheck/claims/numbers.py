@@ -827,6 +827,11 @@ def _unit_at(text: str, pos: int, tok: _Num) -> tuple[str, str, int, bool] | Non
     return canon, dim, m.end(), form.endswith("s") or form == "feet"
 
 
+#: what "911" names when it is the emergency number rather than a count ("911 calls", "a 911 operator")
+_EMERGENCY_NOUNS = frozenset({"call", "calls", "caller", "callers", "dispatcher", "dispatchers", "operator",
+                              "operators", "center", "centre", "system", "line", "emergency", "service"})
+
+
 def _tail(text: str, tok: _Num, pos: int) -> _Tail:
     """Read what a number measures, in order of certainty.
 
@@ -1095,8 +1100,8 @@ def _single(doc: Document, tok: _Num, out: list[Claim]) -> None:
         if bare and _after_label(text, tok.start):
             return  # "Apollo 11"
     t = _tail(text, tok, tok.end)
-    if tok.digits == "911" and not t.measured:
-        return  # "911 calls": the emergency number
+    if tok.digits == "911" and not t.measured and (t.noun is None or t.noun.lower() in _EMERGENCY_NOUNS):
+        return  # "911 calls", "a 911 dispatcher": the emergency number; "911 soldiers" is a count
     if tok.year_like:
         if not (t.measured or (t.noun is not None and t.noun[0].islower())):
             return  # "the 2014 Academy Awards", "2013 Erupts"

@@ -562,3 +562,10 @@ def test_parse_spell_round_trip(n: int) -> None:
 @given(st.integers(min_value=0, max_value=10**15 - 1))
 def test_parse_spell_round_trip_large(n: int) -> None:
     assert parse_number(spell_number(n)) == n
+
+
+def test_911_is_a_count_of_things_but_not_the_emergency_number() -> None:
+    """Found by the bounds property test: "911 soldiers" was dropped with the emergency number."""
+    doc = parse_document("t.txt", "Officials said 911 soldiers died. A 911 call came in. A 911 dispatcher said so.")
+    found = [(c.kind, c.value) for c in extract(doc) if c.kind in ("count", "quantity")]
+    assert found == [("count", 911)]
