@@ -16,6 +16,7 @@ with ``jobs = 1`` and ``jobs = 2``).
 
 from __future__ import annotations
 
+import html
 import json
 import random
 import tempfile
@@ -39,9 +40,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.baseline import apply_baseline, create_baseline, load_baseline, save_baseline
-from factcheck.claims.base import extract_all
+from factcheck.claims.base import Claim, extract_all
 from factcheck.config import Config
-from factcheck.documents import SkippedFile, load_document
+from factcheck.documents import Document, SkippedFile, load_document
 from factcheck.engine import Report, active_rules, build_corpus_stories, cpu_count, scan
 from factcheck.errors import FactcheckError
 from factcheck.report import FORMATTERS, RenderContext
@@ -122,6 +123,33 @@ def check_scan(root: Path) -> None:
         "error": 0, "warning": 0, "info": 0}
 
 
+def check_offsets(doc: Document, claims: list[Claim]) -> None:
+    """Each analysed character of each claim stands for the file text it maps to.
+
+    ``check_claims`` proves the reported text is the file's slice at the reported
+    position; this proves the position is the right one: a copied character is
+    itself in the file, a normalised line break is one there, an entity's
+    characters decode from it, and dropped markup only ever stands for a break
+    or a space.
+    """
+    omap, src, text = doc.offsets, doc.source, doc.text
+    for c in claims:
+        k = c.start
+        while k < c.end:
+            s0, s1 = omap.start(k), omap.end(k + 1)
+            j = k + 1  # the characters emitted for one source range (an entity may give two)
+            while j < c.end and (omap.start(j), omap.end(j + 1)) == (s0, s1) and s1 - s0 != 1:
+                j += 1
+            piece, got = src[s0:s1], text[k:j]
+            assert piece, (c, k)
+            if piece != got:
+                decoded = html.unescape(piece) if doc.fmt == "html" else piece
+                decoded = decoded.replace("\r\n", "\n").replace("\r", "\n")
+                assert decoded.endswith(got) or (got.isspace() and (piece.startswith("<") or doc.fmt != "text")), (
+                    c, k, piece, got)
+            k = j
+
+
 def check_claims_command(root: Path) -> None:
     """``claims``: spans exact, JSON/CSV/table render, same JSON twice; the CLI itself exits 0."""
     items = []
@@ -132,6 +160,7 @@ def check_claims_command(root: Path) -> None:
             continue
         claims = extract_all(doc)
         check_claims(doc, claims)
+        check_offsets(doc, claims)
         again = extract_all(load_document(path)[0])
         assert render_claims([(doc, again)], "json") == render_claims([(doc, claims)], "json")
         items.append((doc, claims))
