@@ -182,7 +182,6 @@ def worker(conn: Connection, seed: int, corpus_every: int, out: Path, rules: lis
         if task is None:
             return
         start, stop = task
-        crashes: list[Crash] = []
         batch: list[DocResult] = []
         batch_items: list[int] = []
         for i in range(start, stop):
@@ -197,7 +196,7 @@ def worker(conn: Connection, seed: int, corpus_every: int, out: Path, rules: lis
                     current[1] = time.monotonic()  # type: ignore[index]
                     small = FuzzInput(item.suffix, minimise(item, crash.kind, rules))
                     crash.minimised = _save(out, f"crash-{seed}-{i}-min", small, crash.trace)
-                crashes.append(crash)
+                conn.send(("crash", crash))  # at once: a later hang in this chunk kills the worker
             if len(batch) >= corpus_every or (i == stop - 1 and batch):
                 current[0], current[1], current[2] = i, time.monotonic(), 1  # type: ignore[index]
                 crash = _run_one(lambda b=list(batch), r=i % 5 == 0: corpus_phase(b, rules, r), i)
@@ -206,11 +205,11 @@ def worker(conn: Connection, seed: int, corpus_every: int, out: Path, rules: lis
                     for j in batch_items:
                         _save(out, f"crash-{seed}-{i}-corpus-{j}", input_for(seed, j), crash.trace)
                     crash.path = str(out / f"crash-{seed}-{i}-corpus-*")
-                    crashes.append(crash)
+                    conn.send(("crash", crash))
                 batch.clear()
                 batch_items.clear()
         current[1] = 0.0  # type: ignore[index]
-        conn.send((stop - start, crashes))
+        conn.send(("done", stop - start))
 
 
 def _one(i: int, item: FuzzInput, rules: list[Rule], batch: list[DocResult], items: list[int]) -> None:
@@ -263,8 +262,43 @@ def _spawn(ctx: mp.context.BaseContext, seed: int, corpus_every: int, out: Path,
     return Slot(proc, parent, current)
 
 
+def _warm_up(rules: list[Rule]) -> None:
+    """Compile what the stages compile lazily, once, here: forked workers inherit it, so a fresh
+    worker's first input is not slow enough to look like a hang."""
+    batch = []
+    for i in range(40):
+        try:
+            res = analyse(f"warm{i}.txt", input_for(-1, i), rules)
+        except Exception:  # a crash is the workers' to find and report
+            continue
+        if res is not None:
+            batch.append(res)
+    try:
+        corpus_phase(batch, rules)
+    except Exception:
+        pass
+
+
+def _report_crash(c: Crash, totals: Totals) -> None:
+    totals.crashes.append(c)
+    print(f"CRASH input {c.index}: {c.kind}: {c.message.splitlines()[0] if c.message else ''} "
+          f"-> {c.path} {c.minimised}", flush=True)
+
+
+def _drain(conn: Connection, totals: Totals) -> None:
+    """The crashes a killed worker reported before it hung (its chunk's count is settled by the caller)."""
+    try:
+        while conn.poll():
+            what, value = conn.recv()
+            if what == "crash":
+                _report_crash(value, totals)
+    except (EOFError, OSError):
+        pass
+
+
 def run(n: int, seed: int, timeout: float, jobs: int, corpus_every: int, out: Path, start: int = 0) -> Totals:
     rules = active_rules(Config())  # loaded once; forked workers inherit them
+    _warm_up(rules)
     ctx = mp.get_context("fork")
     slots = [_spawn(ctx, seed, corpus_every, out, rules) for _ in range(jobs)]
     pending = [(a, min(a + CHUNK, start + n)) for a in range(start, start + n, CHUNK)]
@@ -283,12 +317,11 @@ def run(n: int, seed: int, timeout: float, jobs: int, corpus_every: int, out: Pa
         ready = wait([s.conn for s in slots if s.task is not None], timeout=0.5)
         for slot in slots:
             if slot.conn in ready:
-                done, crashes = slot.conn.recv()
-                totals.tried += done
-                totals.crashes.extend(crashes)
-                for c in crashes:
-                    print(f"CRASH input {c.index}: {c.kind}: {c.message.splitlines()[0] if c.message else ''} "
-                          f"-> {c.path} {c.minimised}", flush=True)
+                what, value = slot.conn.recv()
+                if what == "crash":
+                    _report_crash(value, totals)
+                    continue
+                totals.tried += value
                 feed(slot)
         now = time.monotonic()
         for k, slot in enumerate(slots):
@@ -298,6 +331,7 @@ def run(n: int, seed: int, timeout: float, jobs: int, corpus_every: int, out: Pa
             i, phase = int(slot.current[0]), "corpus" if slot.current[2] else "document"  # type: ignore[index]
             slot.proc.kill()
             slot.proc.join()
+            _drain(slot.conn, totals)
             saved = _save(out, f"hang-{seed}-{i}", input_for(seed, i), f"over {timeout:g} s in the {phase} phase\n")
             totals.hangs.append((i, phase, saved))
             print(f"HANG input {i} ({phase} phase, > {timeout:g} s) -> {saved}", flush=True)
