@@ -13,8 +13,8 @@ command), then the document rules, suppressions and story evidence (the
 ``scan`` map phase, ``docs`` metadata); every claim's and finding's reported
 span must be the file's own text there.  Every other input joins a
 corpus batch; when a batch holds ``--corpus`` documents (default 20) a corpus
-phase runs over it: stories, corpus rules, every
-report formatter, and a baseline create/apply round trip.  One input in twenty
+phase runs over it: stories, corpus rules and a baseline create/apply round
+trip, and for one batch in five every report formatter.  One input in twenty
 is analysed twice and must give identical JSON.
 
 Workers are forked processes fed chunks of indices; the parent watches each
