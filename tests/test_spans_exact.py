@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from fuzz_support import SENTENCES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -28,16 +29,7 @@ from factcheck.report.claims import claim_to_json
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 FACTCHECK = str(Path(sys.executable).parent / "factcheck")
 
-FRAGMENTS = [
-    'The minister said: "We will not agree to this deal," Smith said.',
-    '"It was a mistake," said Foreign Minister Sergei Lavrov on Monday.',
-    "About 500,000 barrels of oil a year were shipped on December 30, 2019.",
-    "The council voted 13-0 with two abstentions in 2006.",
-    "North Korea held six nuclear tests since 2006, the fourth in January.",
-    'Pompeo said "final, fully verified denuclearization" was the goal.',
-    "Kim Jong Un met Donald Trump in Singapore in June 2018.",
-    "Prices rose 90 percent in the 1990s, officials said on Wednesday.",
-]
+FRAGMENTS = SENTENCES[:8]  # the fuzz generators' news sentences: one list of them
 BREAKS = ["\n", "\r\n", "\r", " ", "\r\n\r\n", "\n\n", "\r\r"]
 ENTITIES = ["&amp;", "&quot;", "&#8220;", "&#x201D;", "&A;", "&nbsp;", "&rsquo;", "&ampx;", "&#13;"]
 _LINE_RE = re.compile(r"\r\n|\r|\n")
