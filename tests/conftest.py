@@ -171,3 +171,25 @@ def one_error_line(result: Any) -> str:
     assert lines[0].startswith("factcheck: error: ")
     assert "Traceback" not in result.output
     return str(lines[0])
+
+
+# --------------------------------------------------------------------------- one article, one house rule
+
+#: A pattern rule with one finding per unnamed source, for tests of files, outputs and terminal safety.
+UNNAMED_RULES = """
+- id: house/unnamed
+  type: pattern
+  severity: warning
+  message: "Unnamed source ('{match}')."
+  words: ["sources said"]
+"""
+
+
+def unnamed_source_project(root: Path, article: str, name: str = "a.txt") -> Path:
+    """``root/arts/NAME`` holding ``article``, with :data:`UNNAMED_RULES` as the only rules."""
+    (root / "rules").mkdir()
+    (root / "rules" / "house.yaml").write_text(UNNAMED_RULES, encoding="utf-8")
+    (root / "factcheck.toml").write_text('builtin_rules = false\nrules = ["rules/"]\n', encoding="utf-8")
+    (root / "arts").mkdir()
+    (root / "arts" / name).write_text(article, encoding="utf-8")
+    return root

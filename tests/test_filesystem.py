@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import unnamed_source_project
 
 from factcheck.documents import SkippedFile
 from factcheck.errors import FactcheckError
@@ -21,13 +22,6 @@ from factcheck.files import find_documents, parse_size, read_limited
 
 FACTCHECK = str(Path(sys.executable).parent / "factcheck")
 ARTICLE = "Officials said the talks would resume. Sources said the deal was close.\n"
-RULES = """
-- id: house/unnamed
-  type: pattern
-  severity: warning
-  message: "Unnamed source ('{match}')."
-  words: ["sources said"]
-"""
 posix_only = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need POSIX")
 
 
@@ -39,11 +33,7 @@ def run(*args: str, cwd: Path, timeout: float = 60) -> subprocess.CompletedProce
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """tmp_path/arts with one article that has one finding; own rules only."""
-    (tmp_path / "rules").mkdir()
-    (tmp_path / "rules" / "house.yaml").write_text(RULES, encoding="utf-8")
-    (tmp_path / "factcheck.toml").write_text('builtin_rules = false\nrules = ["rules/"]\n', encoding="utf-8")
-    (tmp_path / "arts").mkdir()
-    (tmp_path / "arts" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    unnamed_source_project(tmp_path, ARTICLE)
     return tmp_path
 
 

@@ -17,19 +17,13 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import unnamed_source_project
 
 from factcheck.atomic import write_atomic
 from factcheck.errors import FactcheckError
 
 FACTCHECK = str(Path(sys.executable).parent / "factcheck")
 ARTICLE = "Officials said the talks would resume. Sources said the deal was close.\n"
-RULES = """
-- id: house/unnamed
-  type: pattern
-  severity: warning
-  message: "Unnamed source ('{match}')."
-  words: ["sources said"]
-"""
 
 
 def run(*args: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
@@ -48,11 +42,7 @@ def one_error(proc: subprocess.CompletedProcess[str]) -> str:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    (tmp_path / "rules").mkdir()
-    (tmp_path / "rules" / "house.yaml").write_text(RULES, encoding="utf-8")
-    (tmp_path / "factcheck.toml").write_text('builtin_rules = false\nrules = ["rules/"]\n', encoding="utf-8")
-    (tmp_path / "arts").mkdir()
-    (tmp_path / "arts" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    unnamed_source_project(tmp_path, ARTICLE)
     return tmp_path
 
 

@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from conftest import unnamed_source_project
 
 from factcheck.report.text import snippet
 from factcheck.safetext import shown
@@ -22,13 +23,6 @@ from factcheck.safetext import shown
 FACTCHECK = str(Path(sys.executable).parent / "factcheck")
 TITLE = "\x1b]0;pwned\x07"
 CLEAR = "\x1b[2J"
-RULES = """
-- id: house/unnamed
-  type: pattern
-  severity: warning
-  message: "Unnamed source ('{match}')."
-  words: ["sources said"]
-"""
 EVIL_NAME = f"evil{CLEAR}.txt"
 ARTICLE = f"Officials{TITLE} said the talks would resume.{CLEAR} Sources said{CLEAR} the deal\x9b was close.\n"
 
@@ -39,11 +33,7 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    (tmp_path / "rules").mkdir()
-    (tmp_path / "rules" / "house.yaml").write_text(RULES, encoding="utf-8")
-    (tmp_path / "factcheck.toml").write_text('builtin_rules = false\nrules = ["rules/"]\n', encoding="utf-8")
-    (tmp_path / "arts").mkdir()
-    (tmp_path / "arts" / EVIL_NAME).write_text(ARTICLE, encoding="utf-8")
+    unnamed_source_project(tmp_path, ARTICLE, EVIL_NAME)
     (tmp_path / "arts" / f"bin{TITLE}.txt").write_bytes(b"\x00\x01binary")
     return tmp_path
 
