@@ -165,7 +165,7 @@ FollowOpt = Annotated[bool, typer.Option(
 MaxSizeOpt = Annotated[str | None, typer.Option(
     "--max-size", metavar="BYTES", help="Skip documents larger than this (e.g. 10MB, the default; 0 = no limit).")]
 #: the names of factcheck.report.FORMATTERS (a test keeps them equal), without importing the formatters
-SCAN_FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab", "concise")
+SCAN_FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab", "concise", "html")
 FORMAT_NAMES = ", ".join(SCAN_FORMATS[:-1]) + " or " + SCAN_FORMATS[-1]
 RULES_FORMATS = ("text", "json", "markdown")
 #: factcheck.claims.base.KINDS (a test keeps them equal); importing it would load every extractor

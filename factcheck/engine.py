@@ -64,6 +64,11 @@ class Report:
     baseline_absent: list[tuple[Entry, int]] = field(default_factory=list)
     #: display paths of the documents reported on; None: all of ``documents``
     reported_paths: list[str] | None = None
+    #: each document's claims (path -> claims, in document order): what the rules compared, kept for
+    #: reports that show a claims ledger (html); only the kinds the selected rules needed
+    claims: dict[str, list[Claim]] = field(default_factory=dict)
+    #: the corpus's stories when a corpus rule ran (None otherwise): how the html report groups findings
+    stories: Stories | None = None
 
     @property
     def baseline_stale(self) -> int:
@@ -443,7 +448,7 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
                             f"e.g. {gone[0]!r}; run `factcheck baseline update` if they were deleted")
     return Report(findings=findings, documents=docs, rules=list(rules), warnings=warnings,
                   files=len(shown), baseline_absent=absent,
-                  reported_paths=[r.doc.path for r in shown if r.doc is not None])
+                  reported_paths=[r.doc.path for r in shown if r.doc is not None], claims=claims, stories=stories)
 
 
 def _suppress(findings: list[Finding], reported: Sequence[_FileResult], active: Collection[str],

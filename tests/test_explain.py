@@ -294,7 +294,7 @@ def test_readme_table_is_generated_from_the_rules() -> None:
 
 def test_scan_help_shows_choices_and_readable_metavars() -> None:
     out = invoke("scan", "--help").stdout
-    assert "--format [text|json|sarif|github|junit|gitlab|concise]" in out
+    assert "--format [text|json|sarif|github|junit|gitlab|concise|html]" in out
     assert "--fail-on [error|warning|info]" in out
     for option in ("--select ID", "--ignore ID", "--exclude GLOB", "--rules PATH", "--output FILE",
                    "--baseline FILE", "--config FILE", "--also FORMAT:FILE"):

@@ -385,7 +385,7 @@ def test_output_file_and_also_together(work: Path) -> None:
     (["--also", "sarif"], "--also takes FORMAT:FILE"),
     (["--also", "sarif:"], "--also takes FORMAT:FILE"),
     (["--also", "xml:out.xml"], "--also: format must be one of"),
-    (["--format", "checkstyle"], "--format must be one of text, json, sarif, github, junit, gitlab or concise"),
+    (["--format", "checkstyle"], "--format must be one of text, json, sarif, github, junit, gitlab, concise or html"),
 ])
 def test_bad_output_options_are_exit_2(work: Path, args: list[str], message: str) -> None:
     code, out, err = run("scan", "seeds", *args)

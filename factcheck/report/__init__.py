@@ -4,7 +4,7 @@ A formatter is ``render(report, context) -> str``: it reads findings and never
 computes them.  Output is deterministic: the same report renders to the same
 bytes.
 
-Formats for people and CI logs (text, concise, github, junit, gitlab) show
+Formats for people and CI logs (text, concise, github, junit, gitlab, html) show
 only :meth:`Report.visible` findings -- not suppressed, not accepted by the
 baseline -- because that is what the exit code is about.  ``json`` and
 ``sarif`` carry every finding, marked, so tools can audit what was hidden.
@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from factcheck.engine import Report
-from factcheck.report import concise, github, gitlab, json_format, junit, sarif, text
+from factcheck.report import concise, github, gitlab, html, json_format, junit, sarif, text
 
 Formatter = Callable[[Report, "RenderContext"], str]
 
@@ -37,4 +37,5 @@ FORMATTERS: dict[str, Formatter] = {
     "junit": junit.render,
     "gitlab": gitlab.render,
     "concise": concise.render,
+    "html": html.render,
 }
