@@ -1270,7 +1270,16 @@ def _on_dateline(text: str, start: int, end: int) -> bool:
 
 @register("dates")
 def extract(doc: Document) -> Iterator[Claim]:
-    """Date claims of ``doc`` in text order (see the module docstring for forms and attributes)."""
+    """Date claims of ``doc`` in text order (see the module docstring for forms and attributes).
+
+    A document in another language goes to dateparser (:mod:`factcheck.claims.dates_intl`):
+    this grammar reads English only.
+    """
+    if doc.lang != "en":
+        from factcheck.claims import dates_intl
+
+        yield from dates_intl.extract(doc)
+        return
     text = doc.text
     cands = _candidates(text)
     if not cands:
