@@ -265,10 +265,26 @@ def _tighten(text: str, toks: list[tuple[int, int]], ref: tuple[Reading, Reading
         words = text[before[k][0]:best[0]].split()
         if any(w.lower() in reader.vocab.preps or w[-1] in _EDGE_PUNCT + "." for w in words):
             continue
-        wider = same(before[k][0], best[1])
+        wider = same(before[k][0], best[1]) or _finer(text, before[k][0], best, words, ref, reader)
         if wider:
             return wider
     return best
+
+
+_GRAN_ORDER = ("day", "week", "month", "year")
+
+
+def _finer(text: str, start: int, best: tuple[int, int], words: list[str], ref: tuple[Reading, Reading],
+           reader: _Reader) -> tuple[int, int] | None:
+    """Widen over a day number search_dates split off ("1er" + "mai" -> "1er mai") when the wider span
+    reads as a finer date."""
+    if len(words) != 1 or not words[0][0].isdigit() or ref[0] is None:
+        return None
+    a, b = _strip(text, start, best[1])
+    wider = reader.read(text[a:b])
+    if not _usable(wider) or wider[0] is None:
+        return None
+    return (a, b) if _GRAN_ORDER.index(wider[0][1]) < _GRAN_ORDER.index(ref[0][1]) else None
 
 
 def _plausible(text: str, s: int, e: int, ref: tuple[Reading, Reading], vocab: _Vocabulary,
