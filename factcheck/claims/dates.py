@@ -320,7 +320,9 @@ class _Cand:
     month-day without a year), "month" (a month without a year), "monthrel"
     (``December last year``), "weekday", "pub" (an offset from the publication
     date: "yesterday", "last year", "two years ago"), "offset" (an offset from a
-    neighbouring date: "a month before that"), "decade2" ("the '90s").
+    neighbouring date: "a month before that", "that year"), "prevyear" (a month or
+    month-day in the year of the date before it: "September of that year"),
+    "weekend" ("at the weekend"), "decade2" ("the '90s").
     """
 
     start: int
@@ -560,7 +562,13 @@ def _on_month_day(text: str, mt: re.Match[str], out: list[_Cand]) -> None:
             p = _pre(text, s)
             c.rel = p.rel
             _apply_pre(text, c, p, include_rel=True)
+        yr = _OF_THAT_YEAR_RE.match(text, e) if len(parts) == 1 else None
+        if yr:  # "On April 18 of that year": the year of the date before it, not of the publication
+            c.form, c.rel, c.anchor, c.end = "prevyear", None, "previous", yr.end()
         out.append(c)
+
+
+_OF_THAT_YEAR_RE = re.compile(rf"{_S}(?:of|in){_S}(?:that|the{_S}same){_S}year\b(?![-‐]\w)", re.IGNORECASE)
 
 
 def _month_alone_ok(text: str, mt: re.Match[str], p: _Pre, month_tok: str) -> bool:
@@ -607,7 +615,7 @@ def _on_month_alone(text: str, mt: re.Match[str], out: list[_Cand]) -> None:
         if word in ("last", "this", "next"):
             c.form, c.n, c.rel = "monthrel", {"last": -1, "this": 0, "next": 1}[word], None
         else:  # "September of that year": the year of the date before it
-            c.form, c.rel, c.anchor, c.unit = "monthprev", None, "previous", "month"
+            c.form, c.rel, c.anchor, c.unit = "prevyear", None, "previous", "month"
         c.end = mt.end() + yr.end()
     _apply_pre(text, c, p, include_rel=True)
     out.append(c)
@@ -1251,7 +1259,7 @@ def _resolve(text: str, pub: _dt.date | None, cands: list[_Cand],
     """
     outs: list[_Out | None] = [None] * len(cands)
     for k, c in enumerate(cands):
-        if c.form not in ("offset", "monthprev"):
+        if c.form not in ("offset", "prevyear"):
             tense = None
             if c.form not in ("abs", "decade2"):
                 tense = _own_direction(c) or _tense(text, sents[k], c.start, c.end)
@@ -1264,7 +1272,8 @@ def _resolve(text: str, pub: _dt.date | None, cands: list[_Cand],
     for k, c in enumerate(cands):
         o = outs[k]
         if o is None:
-            o = _Out(c, None, c.unit, relative=True, tense=_tense(text, sents[k], c.start, c.end) or "past")
+            o = _Out(c, None, c.gran if c.form == "prevyear" else c.unit, relative=True,
+                     tense=_tense(text, sents[k], c.start, c.end) or "past")
             anchor: _Out | None = None
             if c.anchor == "previous":
                 anchor = done[-1] if done else None
@@ -1283,11 +1292,13 @@ def _resolve(text: str, pub: _dt.date | None, cands: list[_Cand],
             if anchor is not None:
                 if anchor.value is None:
                     o.reason = anchor.reason
-                elif c.form == "monthprev":  # "September of that year"
+                elif c.form == "prevyear":  # "September of that year", "April 18 of that year"
                     o.anchor = anchor.value
                     o.value, o.reason = _shift(anchor.value, anchor.gran, "year", 0)
                     if o.value is not None and c.m is not None:
-                        o.value = _fmt("month", int(o.value), c.m)
+                        day = make_date(int(o.value), c.m, c.d or 1)
+                        o.value = None if day is None else _fmt(c.gran, day.year, day.month, day.day)
+                        o.reason = NOT_A_DATE if day is None else None
                 else:
                     o.anchor = anchor.value
                     o.value, o.reason = _shift(anchor.value, anchor.gran, c.unit, c.n)

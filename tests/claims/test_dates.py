@@ -563,6 +563,16 @@ def test_month_of_that_year_takes_the_year_of_the_date_before() -> None:
     assert found[1].attrs["granularity"] == "month" and found[1].attrs["anchor"] == "2007-01"
 
 
+def test_month_day_of_that_year_takes_the_year_of_the_date_before() -> None:
+    """Not the publication's year: the writer names the year by pointing back to it."""
+    found = claims("He joined the club in 1995. On April 18 of that year, he earned his 200th win.")
+    assert [(c.text, c.value) for c in found] == [("1995", "1995"), ("April 18 of that year", "1995-04-18")]
+    assert found[1].attrs["granularity"] == "day" and found[1].attrs["anchor_source"] == "previous-claim"
+    assert found[1].attrs["year_inferred"] is False
+    leap = claims("It was founded in 2019. On Feb. 29 of the same year, it closed.")[1]
+    assert leap.value is None and leap.attrs["reason"] == NOT_A_DATE
+
+
 @pytest.mark.parametrize("text", [
     "Prices will rise in the next year.",
     "Over the next month, prices rose.",
