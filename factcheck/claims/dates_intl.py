@@ -20,6 +20,10 @@ English, and everything it reports is checked before it becomes a claim:
 * **no invented parts**: the granularity is dateparser's own period (a
   month-and-year stays a month, "mars 2020" -> ``2020-03``);
   ``PREFER_DAY_OF_MONTH`` only makes the internal datetime deterministic;
+* **last and next**: dateparser reads "lundi dernier" or "letzten Montag" as the
+  bare weekday; the language's words for "last" and "next" (from dateparser's
+  own "la semaine dernière" / "la semaine prochaine") beside a weekday are taken
+  into the span and make it the previous or next such day, as in English;
 * **relative means relative**: an expression is relative when parsing it
   against two different bases gives two values ("hier", "lundi", "le 10
   février" without a year).  Relative claims are resolved against the
@@ -82,6 +86,8 @@ class _Vocabulary:
     triggers: frozenset[str]  # any word a date in this language can contain
     preps: frozenset[str]  # words a bare year may follow ("en", "im"): dateparser's skip and "in" words
     date_order: str
+    last: frozenset[str] = frozenset()  # "dernier", "letzten", "pasado": see _direction_words
+    next: frozenset[str] = frozenset()  # "prochain", "nächsten", "próximo"
 
 
 def _words(phrases: Any) -> list[str]:
@@ -104,8 +110,27 @@ def _vocabulary(lang: str) -> _Vocabulary:
     triggers = {*names, *relative, *_words(info.get("ago")),
                 *(w for key in ("year", "month", "week", "day") for w in _words(info.get(key)))}
     preps = {*_words(info.get("skip")), *_words(info.get("in")), *_words(info.get("pertain"))}
+    last, nxt = _direction_words(info)
     return _Vocabulary(frozenset(names), weekdays, frozenset(relative), frozenset(triggers), frozenset(preps),
-                       date_order(lang))
+                       date_order(lang), last, nxt)
+
+
+def _direction_words(info: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
+    """The words for "last" and "next" of a language, from dateparser's own phrases.
+
+    dateparser reads "la semaine dernière" but not "lundi dernier" or "letzten
+    Montag": it drops the word and reads the bare weekday.  Its phrases for
+    "1 week ago" and "in 1 week" (month, year) differ exactly in that word
+    ("la semaine dernière" / "la semaine prochaine"), so the words of one set
+    and not the other, less the unit names and abbreviations, are the words
+    that turn a weekday into the previous or the next one.
+    """
+    rel = info.get("relative-type") or {}
+    units = {w for key in ("year", "month", "week") for w in _words(info.get(key))}
+    ago = {w for u in ("year", "month", "week") for w in _words(rel.get(f"1 {u} ago"))}
+    ahead = {w for u in ("year", "month", "week") for w in _words(rel.get(f"in 1 {u}"))}
+    last, nxt = ({w for w in ws if len(w) >= 4 and w not in units} for ws in (ago - ahead, ahead - ago))
+    return frozenset(last), frozenset(nxt)
 
 
 # --------------------------------------------------------------------------- chunks
@@ -345,6 +370,38 @@ def _attrs(reading: Reading, other: Reading, pub: _dt.date | None, text: str, s:
     }
 
 
+_NEXT_WORD_RE = re.compile(r"[^\S\n]+([^\W\d_]+)")
+_PREV_WORD_RE = re.compile(r"([^\W\d_]+)[^\S\n]+\Z")
+
+
+def _weekday_direction(text: str, s: int, e: int, reading: Reading, vocab: _Vocabulary, pub: _dt.date | None,
+                       line_start: int) -> tuple[tuple[int, int], Reading, Reading] | None:
+    """A lone weekday with the language's "last"/"next" word beside it ("lundi dernier", "letzten
+    Montag", "el próximo lunes"): the span takes the word in, and the day is the previous (or
+    next) such weekday strictly before (after) publication, as "last Monday" in English.
+    None when there is no such word."""
+    words = _WORD_RE.findall(text[s:e].lower())
+    if reading is None or reading[1] != "day" or len(words) != 1 or words[0] not in vocab.weekdays:
+        return None
+    after = _NEXT_WORD_RE.match(text, e, min(len(text), e + 24))
+    before = _PREV_WORD_RE.search(text, max(line_start, s - 24), s)
+    if after and after.group(1).lower() in vocab.last | vocab.next:
+        span, word = (s, after.end(1)), after.group(1).lower()
+    elif before and before.group(1).lower() in vocab.last | vocab.next:
+        span, word = (before.start(1), e), before.group(1).lower()
+    else:
+        return None
+    if pub is None:
+        return span, reading, None  # relative, unresolved
+    wd = vocab.weekdays[words[0]]
+    if word in vocab.last:
+        day = pub - _dt.timedelta(days=(pub.weekday() - wd) % 7 or 7)
+    else:
+        day = pub + _dt.timedelta(days=(wd - pub.weekday()) % 7 or 7)
+    when = _dt.datetime.combine(day, _dt.time())
+    return span, (day.isoformat(), "day", when), None
+
+
 def extract(doc: Document) -> list[Claim]:
     """Date claims of a non-English ``doc`` in text order (see the module docstring)."""
     text = doc.text
@@ -375,6 +432,11 @@ def extract(doc: Document) -> list[Claim]:
             if s < last_end:
                 continue
             reading, other = reader.read(text[s:e])
+            directed = _weekday_direction(text, s, e, reading, vocab, doc.pub_date, max(line_start, cs))
+            if directed is not None:
+                (s, e), reading, other = directed
+                if s < last_end:
+                    continue
             value, attrs = _attrs(reading, other, doc.pub_date, text, s, e, vocab, datelines)
             out.append(make_claim("date", doc, s, e, value, sentence=sentence_bounds(text, s, e), **attrs))
             last_end = e

@@ -65,7 +65,7 @@ def test_french_article_against_its_front_matter_date() -> None:
     found = list(extract(doc))
     assert table(found) == [
         ("hier", "2020-02-11", "day", True),
-        ("Lundi", "2020-02-10", "day", True),  # "lundi dernier" of Wednesday 12 February
+        ("Lundi dernier", "2020-02-10", "day", True),  # of Wednesday 12 February
         ("mars 2020", "2020-03", "month", False),  # a month and year stays a month
         ("10 février 2021", "2021-02-10", "day", False),
         ("Il y a trois jours", "2020-02-09", "day", True),
@@ -88,7 +88,7 @@ def test_french_article_against_its_front_matter_date() -> None:
 def test_relative_dates_move_with_the_publication_date() -> None:
     found = {c.text: c.value for c in extract(french("date: 2021-06-30"))}  # a Wednesday
     assert found["hier"] == "2021-06-29"
-    assert found["Lundi"] == "2021-06-28"
+    assert found["Lundi dernier"] == "2021-06-28"
     assert found["Il y a trois jours"] == "2021-06-27"
     assert found["mars 2020"] == "2020-03" and found["5 décembre 2019"] == "2019-12-05"
 
@@ -98,7 +98,7 @@ def test_without_a_publication_date_relative_dates_stay_unresolved() -> None:
     assert doc.pub_date is None and doc.lang == "fr"
     found = list(extract(doc))
     relative = [c for c in found if c.attrs["relative"]]
-    assert [c.text for c in relative] == ["hier", "Lundi", "Il y a trois jours", "3 mars"]
+    assert [c.text for c in relative] == ["hier", "Lundi dernier", "Il y a trois jours", "3 mars"]
     for c in relative:
         assert c.value is None and c.attrs["reason"] == PUB_UNKNOWN and c.attrs["anchor"] is None
     assert [c.value for c in found if not c.attrs["relative"]] == ["2020-03", "2021-02-10", "2019-12-05"]
@@ -123,10 +123,29 @@ def test_spanish_html_with_lang_attribute_and_a_meta_date_in_spanish() -> None:
     assert (doc.pub_date, doc.date_source) == (dt.date(2019, 11, 14), "meta")
     assert table(list(extract(doc))) == [
         ("ayer", "2019-11-13", "day", True),
-        ("lunes", "2019-11-11", "day", True),
+        ("pasado lunes", "2019-11-11", "day", True),
         ("marzo de 2020", "2020-03", "month", False),
         ("10 de noviembre de 2019", "2019-11-10", "day", False),
     ]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "span", "value"), [
+    ("fr", "Lundi dernier, les syndicats avaient manifesté.", "Lundi dernier", "2020-02-03"),
+    ("fr", "Le texte sera examiné lundi prochain par les députés.", "lundi prochain", "2020-02-17"),
+    ("fr", "Le texte a été examiné lundi par les députés.", "lundi", "2020-02-10"),
+    ("de", "Der Minister hat letzten Montag abgestimmt.", "letzten Montag", "2020-02-03"),
+    ("de", "Der Bundestag stimmt nächsten Montag ab.", "nächsten Montag", "2020-02-17"),
+    ("es", "La votación será el próximo lunes en la capital.", "próximo lunes", "2020-02-17"),
+    ("it", "Il governo ha approvato lunedì scorso la riforma.", "lunedì scorso", "2020-02-03"),
+])
+def test_last_and_next_weekday_from_dateparsers_own_words(lang: str, sentence: str, span: str, value: str) -> None:
+    """dateparser drops "dernier"/"letzten"/"próximo" beside a weekday; published on a Monday, "lundi
+    dernier" is a week earlier and "lundi prochain" a week later, not the same day."""
+    doc = parse_document("w.md", f"---\nlang: {lang}\ndate: 2020-02-10\n---\n{sentence}\n", "markdown")
+    found = list(extract(doc))
+    assert [(c.text, c.value) for c in found] == [(span, value)]
+    assert found[0].attrs["weekday"] == "Monday" and found[0].attrs["relative"] is True
+    assert doc.text[found[0].start:found[0].end] == span
 
 
 def test_search_hits_that_are_not_dates_are_dropped() -> None:
