@@ -62,6 +62,7 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("relative", "a day before that "),
     Pattern("weekday-lines", "Monday\n"),
     Pattern("mixed-dates", "on Monday in 2016 and 2017 a day before that "),
+    Pattern("anaphoric-dates", "later in that year at the weekend on April 18 of that year from 1978-89 "),
     # numbers
     Pattern("digit-run", "9"),
     Pattern("commas", "1,"),

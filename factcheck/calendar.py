@@ -82,3 +82,63 @@ def find_full_dates(text: str) -> list[tuple[int, int, _dt.date]]:
         if d is not None:
             out.append((m.start(), m.end(), d))
     return out
+
+
+#: Longest metadata value handed to dateparser: a date with a time and zone fits easily, and
+#: dateparser's cost grows with what it is given.
+_MAX_METADATA_CHARS = 100
+
+
+def parse_metadata_date(value: str, language: str | None = None) -> _dt.date | None:
+    """A publication date written in any format or language ("10 février 2020",
+    "Mon, 30 Dec 2019 08:15:00 GMT", "2019-12-30T08:15:00-05:00"), or None.
+
+    The fast grammar above is tried first; dateparser only sees what it missed.
+    A publication date must be a whole date: ``REQUIRE_PARTS`` refuses "février
+    2020" instead of inventing its first day, and a relative value ("hier") is
+    refused because it has no base to be relative to.  The date is the one
+    written, in the writer's own time zone (no conversion: "23:15 -0500" is
+    still the 30th).  Languages: the document's, then English (RFC 822 dates in
+    feeds and meta tags are English whatever the article's language); never
+    dateparser's detection over all languages, which takes seconds on a miss.
+    """
+    value = value.strip().strip("'\"")
+    m = FULL_DATE_RE.search(value)
+    if m:
+        return date_from_match(m)
+    if not value or len(value) > _MAX_METADATA_CHARS or not any(ch.isdigit() for ch in value):
+        return None
+    import warnings
+
+    from dateparser import parse
+
+    languages = list(dict.fromkeys([language or "en", "en"]))
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": True,
+                "PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": date_order(languages[0])}
+    found = []
+    for base in (_dt.datetime(2001, 1, 1), _dt.datetime(2002, 6, 15)):  # a relative value moves with the base
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                got = parse(value, languages=languages, settings={**settings, "RELATIVE_BASE": base})
+            except Exception:  # dateparser is third-party code: a value it chokes on is just not a date
+                return None
+        if got is None:
+            return None
+        found.append(got.date())
+    return found[0] if found[0] == found[1] else None
+
+
+def date_order(language: str) -> str:
+    """The order numeric dates are written in, from dateparser's data for ``language``
+    ("DMY" for French: 10.02.2020 is the 10th of February); "MDY" when unknown."""
+    import importlib
+
+    if not re.fullmatch(r"[a-z]{2,3}", language):  # a module name, never a path
+        return "MDY"
+    try:
+        info = importlib.import_module(f"dateparser.data.date_translation_data.{language}").info
+    except ImportError:
+        return "MDY"
+    order = info.get("date_order")
+    return order if isinstance(order, str) and sorted(order) == ["D", "M", "Y"] else "MDY"

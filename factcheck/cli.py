@@ -549,7 +549,7 @@ def docs(
     max_size: MaxSizeOpt = None,
     config_path: ConfigOpt = None,
 ) -> None:
-    """Show each document's title, publication date (with its source) and URL."""
+    """Show each document's title, publication date (with its source), language and URL."""
     try:
         if fmt not in ("text", "json"):
             raise FactcheckError(f"--format must be text or json, not {fmt!r}")
@@ -560,7 +560,8 @@ def docs(
             dates = sorted({c.date for c in doc.date_candidates})
             rows.append({"path": doc.path, "title": doc.title,
                          "date": doc.pub_date.isoformat() if doc.pub_date else None,
-                         "date_source": doc.date_source, "url": doc.url,
+                         "date_source": doc.date_source, "lang": doc.lang, "lang_source": doc.lang_source,
+                         "url": doc.url,
                          "date_conflict": len(dates) > 1,
                          "date_evidence": [{"source": c.source, "date": c.date.isoformat(), "detail": c.detail}
                                            for c in doc.date_candidates]})
@@ -573,7 +574,8 @@ def docs(
         date = r["date"] or "unknown"
         src = f" ({r['date_source']})" if r["date_source"] else ""
         conflict = "  DATE SOURCES DISAGREE" if r["date_conflict"] else ""
-        print(shown(f"{r['path']}\t{date}{src}\t{r['title'] or ''}\t{r['url'] or ''}") + conflict)
+        lang = f"{r['lang']} ({r['lang_source']})"
+        print(shown(f"{r['path']}\t{date}{src}\t{lang}\t{r['title'] or ''}\t{r['url'] or ''}") + conflict)
 
 
 @app.command(epilog="Example: factcheck claims seeds/ --kind date --format csv")

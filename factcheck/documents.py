@@ -22,7 +22,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
-from factcheck.calendar import FULL_DATE_RE, date_from_match, make_date, month_number
+from factcheck import language as _language
+from factcheck.calendar import FULL_DATE_RE, date_from_match, make_date, month_number, parse_metadata_date
 from factcheck.markup import (
     autolink_spans,
     comment_spans,
@@ -186,6 +187,7 @@ _META_DATE_ATTR_RE = re.compile(
     r"(?:property|name|itemprop)\s*=\s*[\"'](?:article:published_time|date|pubdate|"
     r"datePublished|dc\.date)[\"']", re.IGNORECASE)
 _CANONICAL_ATTR_RE = re.compile(r"rel\s*=\s*[\"']canonical[\"']", re.IGNORECASE)
+_LANG_ATTR_RE = re.compile(r"\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)", re.IGNORECASE)
 _TAG_NAME_RE = re.compile(r"</?\s*([A-Za-z0-9]+)")
 
 
@@ -249,6 +251,10 @@ class Document:
     title: str | None = None
     url: str | None = None
     date_candidates: tuple[DateCandidate, ...] = ()
+    #: ISO 639 code of the document's language ("en", "fr"), and where it came from:
+    #: front-matter | html | detected (see :mod:`factcheck.language`); default for a Document built by hand
+    lang: str = _language.DEFAULT
+    lang_source: str = "default"
     _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     @property
@@ -300,7 +306,7 @@ _URL_DATE_RE = re.compile(
     # Compact "20081216" as a path segment or a query value ("/20070503/", "?ymd=20081216").
     r"[/=_]((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(?=[/_.&-]|$)")
 # The value is stripped in Python: "(.*?)\s*$" retried the whitespace run at every character.
-_FRONT_KEY_RE = re.compile(r"^(date|title|url)\s*:\s*(.*)$", re.MULTILINE | re.IGNORECASE)
+_FRONT_KEY_RE = re.compile(r"^(date|title|url|lang|language)\s*:\s*(.*)$", re.MULTILINE | re.IGNORECASE)
 
 
 def _url_date(url: str) -> _dt.date | None:
@@ -340,9 +346,33 @@ def dateline_like(line: str, start: int, end: int) -> bool:
     return len(rest) <= 4 and not any(w.isalpha() and w.islower() for w in rest)
 
 
-def _infer_metadata(text: str, source: str, fmt: str, front: str | None,
-                    override: _dt.date | None) -> tuple[str | None, str | None, tuple[DateCandidate, ...]]:
-    """Title, URL and publication-date evidence, most authoritative first."""
+def _language_of(text: str, source: str, fmt: str, front: str | None) -> tuple[str, str]:
+    """(language code, source): front matter ``lang:``/``language:``, then ``<html lang>``, then
+    detection over the text.  A declaration dateparser does not know is passed over (it could not
+    choose a date parser), so the next source decides."""
+    if front:
+        for key, value in _FRONT_KEY_RE.findall(front):
+            if key.lower() in ("lang", "language"):
+                code = _language.normalise(value)
+                if code:
+                    return code, "front-matter"
+    if fmt == "html":
+        tag = next(tag_spans(source, "html", _LANG_ATTR_RE), None)
+        lm = _LANG_ATTR_RE.search(source, tag[0], tag[1]) if tag else None
+        code = _language.normalise(lm.group(1)) if lm else None
+        if code:
+            return code, "html"
+    code = _language.detect(text)
+    return code, "detected"
+
+
+def _infer_metadata(text: str, source: str, fmt: str, front: str | None, override: _dt.date | None,
+                    lang: str = _language.DEFAULT) -> tuple[str | None, str | None, tuple[DateCandidate, ...]]:
+    """Title, URL and publication-date evidence, most authoritative first.
+
+    Dates in front matter and meta tags may be written in any format or language
+    (:func:`factcheck.calendar.parse_metadata_date`, in the document's language ``lang``).
+    """
     cands: list[DateCandidate] = []
     title = url = None
     if override is not None:
@@ -352,7 +382,7 @@ def _infer_metadata(text: str, source: str, fmt: str, front: str | None,
             key = key.lower()
             value = value.strip().strip("'\"")
             if key == "date":
-                d = _parse_iso_or_full(value)
+                d = parse_metadata_date(value, lang)
                 if d:
                     cands.append(DateCandidate(d, "front-matter", -1, -1, f"date: {value}"))
             elif key == "title" and value:
@@ -367,7 +397,7 @@ def _infer_metadata(text: str, source: str, fmt: str, front: str | None,
         if meta:
             tag = source[meta[0]:meta[1]]
             cm = re.search(r"content\s*=\s*[\"']([^\"']+)", tag, re.IGNORECASE)
-            d = _parse_iso_or_full(cm.group(1)) if cm else None
+            d = parse_metadata_date(cm.group(1), lang) if cm else None
             if d:
                 cands.append(DateCandidate(d, "meta", -1, -1, tag[:80]))
         for ls, le in tag_spans(source, "link", _CANONICAL_ATTR_RE):
@@ -437,9 +467,11 @@ def parse_document(path: str, source: str, fmt: str = "text",
         b = _Builder(source)
         b.copy(0, len(source))
         text, omap = b.build()
-    title, url, cands = _infer_metadata(text, source, fmt, front, date_override)
+    lang, lang_source = _language_of(text, source, fmt, front)
+    title, url, cands = _infer_metadata(text, source, fmt, front, date_override, lang)
     return Document(path=path, source=source, text=text, offsets=omap, fmt=fmt, title=title,
-                    url=url, date_candidates=cands, _line_starts=_line_starts(source))
+                    url=url, date_candidates=cands, lang=lang, lang_source=lang_source,
+                    _line_starts=_line_starts(source))
 
 
 class SkippedFile(Exception):

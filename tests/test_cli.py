@@ -536,3 +536,23 @@ def test_rules_kinds_documents_every_kind() -> None:
     for name, kind in KINDS.items():
         assert f"type: {name}  ({kind.scope})" in r.stdout
     assert "Example::" in r.stdout and "options:" in r.stdout
+
+
+def test_docs_shows_each_documents_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    arts = tmp_path / "arts"
+    arts.mkdir()
+    (arts / "a.md").write_text("---\ntitle: Grève\nlanguage: fr-FR\ndate: 10 février 2020\n---\nLe texte.\n",
+                               encoding="utf-8")
+    (arts / "b.html").write_text('<html lang="de"><head><meta name="date" content="26. September 2021">'
+                                 "<title>Wahl</title></head><body><p>Text.</p></body></html>", encoding="utf-8")
+    (arts / "c.txt").write_text("Headline\n\nThe council met on Monday.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    r = invoke("docs", "arts")
+    assert r.exit_code == 0, r.output
+    rows = {ln.split("\t")[0]: ln.split("\t")[1:4] for ln in r.stdout.splitlines()}
+    assert rows == {"arts/a.md": ["2020-02-10 (front-matter)", "fr (front-matter)", "Grève"],
+                    "arts/b.html": ["2021-09-26 (meta)", "de (html)", "Wahl"],
+                    "arts/c.txt": ["unknown", "en (detected)", "Headline"]}
+    docs = json.loads(invoke("docs", "arts", "--format", "json").stdout)["documents"]
+    assert [(d["lang"], d["lang_source"]) for d in docs] == [("fr", "front-matter"), ("de", "html"),
+                                                            ("en", "detected")]

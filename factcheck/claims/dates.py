@@ -22,15 +22,21 @@ Families (each a combined pattern):
   ``10th February, 2020``;
 * month + year (``December 2019``), month + day without a year (``Jan. 8``,
   ``30 December``: the year comes from the publication date);
-* a month alone (``in October``, ``since March``, ``last December``, ``mid-May``):
-  only after a preposition or modifier, because the bare words are also a
-  verb ("may"), a noun ("march"), an adjective ("august") or a name;
+* a month alone (``in October``, ``since March``, ``last December``, ``mid-May``,
+  ``a January referendum``): only after a preposition or modifier, or between a
+  determiner and a noun, because the bare words are also a verb ("may"), a
+  noun ("march"), an adjective ("august") or a name;
 * years (``in 2016 and 2017``, ``since 2006``, ``mid-2018``, ``the 2016
-  election``), compact spans (``2008-09 season``) and decades (``the 1990s``);
+  election``), compact spans (``2008-09 season``, ``from 1978-89``) and decades
+  (``the 1990s``);
 * weekdays (``on Monday``, ``called Thursday``, ``next Monday``), merged with
   an adjacent date into one weekday+date claim (``Wednesday, Jan. 8, 2020``);
 * relative expressions (``yesterday``, ``last year``, ``earlier this month``,
-  ``two years ago``, ``a month before that``, ``the next day``).
+  ``two years ago``, ``two decades ago``, ``at the weekend`` (the one before
+  publication, or the coming one when the clause points ahead), ``a month
+  before that``, ``the next day``, ``the next year``), and anaphoric ones that
+  take the date before them (``that year``, ``later that month``, ``the same
+  year``, ``September of that year``).
 
 Attributes (every claim has the same keys, so rules need no ``get`` defaults):
 
@@ -42,7 +48,7 @@ Attributes (every claim has the same keys, so rules need no ``get`` defaults):
 ``reason``       why ``value`` is None (e.g. "publication date unknown"), else None
 ``anchor``       ISO date/value the relative claim was resolved from, or None
 ``anchor_source`` "publication" | "previous-claim" ("a month before that", "two days
-                 later", "the next day") | "following-claim" ("a day before Dec. 30,
+                 later", "the next day", "that year") | "following-claim" ("a day before Dec. 30,
                  2019") | None
 ``tense``        past | future | present for relative claims: how the clause points
                  (nearby cues such as "will", "is due to", "said", "-ed").  With no
@@ -185,10 +191,13 @@ _REL_RE = re.compile(
      | (?:(?P<rmod>earlier|later|early|late)\s+|(?P<rmid>mid)-)?
          (?P<rel>this\s+past|this|last|next)\s+(?P<unit>weekend|week|month|year)
      | (?P<num>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[1-9][0-9]?)
-         \s+(?P<ounit>day|week|month|year)s?
+         \s+(?P<ounit>day|week|month|year|decade)s?
          \s+(?P<dir>ago|earlier|later|before|after|previously|prior\s+to)(?:\s+(?P<that>that|then))?
      | the\s+(?P<adj>next|following|previous|preceding)\s+(?P<tunit>day|week|month|year)
      | the\s+day\s+(?P<dir2>before|after)(?:\s+(?P<that2>that|then))?
+     | (?:(?P<amod>earlier|later|early|late)\s+(?:in\s+)?)?(?:that|the\s+same)\s+(?P<aunit>month|year)
+         (?![-‐]\w|\s+(?:after|by|on|to|upon)\s+(?:month|year)\b)
+     | (?P<wkend>the)\s+weekend
     )\b
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -311,7 +320,9 @@ class _Cand:
     month-day without a year), "month" (a month without a year), "monthrel"
     (``December last year``), "weekday", "pub" (an offset from the publication
     date: "yesterday", "last year", "two years ago"), "offset" (an offset from a
-    neighbouring date: "a month before that"), "decade2" ("the '90s").
+    neighbouring date: "a month before that", "that year"), "prevyear" (a month or
+    month-day in the year of the date before it: "September of that year"),
+    "weekend" ("at the weekend"), "decade2" ("the '90s").
     """
 
     start: int
@@ -551,7 +562,13 @@ def _on_month_day(text: str, mt: re.Match[str], out: list[_Cand]) -> None:
             p = _pre(text, s)
             c.rel = p.rel
             _apply_pre(text, c, p, include_rel=True)
+        yr = _OF_THAT_YEAR_RE.match(text, e) if len(parts) == 1 else None
+        if yr:  # "On April 18 of that year": the year of the date before it, not of the publication
+            c.form, c.rel, c.anchor, c.end = "prevyear", None, "previous", yr.end()
         out.append(c)
+
+
+_OF_THAT_YEAR_RE = re.compile(rf"{_S}(?:of|in){_S}(?:that|the{_S}same){_S}year\b(?![-‐]\w)", re.IGNORECASE)
 
 
 def _month_alone_ok(text: str, mt: re.Match[str], p: _Pre, month_tok: str) -> bool:
@@ -576,6 +593,8 @@ def _month_alone_ok(text: str, mt: re.Match[str], p: _Pre, month_tok: str) -> bo
         return not (is_may and p.prep == "by" and not re.match(rf"{_SP}*(?:[.;:)!?]|\Z)", text[e:e + 4]))
     if p.prep in _RANGE_PREPS:
         return _CONT_RE.match(text, e) is not None
+    if not is_may and _DET_RE.search(text, max(0, mt.start() - 8), mt.start()):
+        return _noun_follows(text, e)  # "a January referendum", "the April raid"
     return False
 
 
@@ -589,10 +608,14 @@ def _on_month_alone(text: str, mt: re.Match[str], out: list[_Cand]) -> None:
     if not _month_alone_ok(text, mt, p, tok):
         return
     c = _Cand(mt.start(), mt.end(), "month", "month", 4, m=month, rel=p.rel)
-    yr = re.match(rf"{_S}(?:of{_S})?(last|this|next){_S}year\b", text[mt.end():mt.end() + 24],
-                  re.IGNORECASE)
+    yr = re.match(rf"{_S}(?:(?:of|in){_S})?(last|this|next|that|the{_S}same){_S}year\b(?![-‐]\w)",
+                  text[mt.end():mt.end() + 28], re.IGNORECASE)
     if yr:  # "December last year" is one month, not a month and a year
-        c.form, c.n, c.rel = "monthrel", {"last": -1, "this": 0, "next": 1}[yr.group(1).lower()], None
+        word = yr.group(1).lower()
+        if word in ("last", "this", "next"):
+            c.form, c.n, c.rel = "monthrel", {"last": -1, "this": 0, "next": 1}[word], None
+        else:  # "September of that year": the year of the date before it
+            c.form, c.rel, c.anchor, c.unit = "prevyear", None, "previous", "month"
         c.end = mt.end() + yr.end()
     _apply_pre(text, c, p, include_rel=True)
     out.append(c)
@@ -616,7 +639,7 @@ def _year_ok(text: str, s: int, e: int, p: _Pre, split: bool) -> bool:
     if p.prep in _ACCEPT_PREPS:
         return not (p.prep == "by" and _prev_word(text, p.prep_start) in _CHANGE_VERBS)
     if p.prep in _RANGE_PREPS:
-        return _CONT_RE.match(text, e) is not None
+        return split or _CONT_RE.match(text, e) is not None
     if p.the or _DET_RE.search(text, max(0, s - 8), s):
         return _noun_follows(text, e)
     return False
@@ -643,8 +666,9 @@ def _on_year(text: str, mt: re.Match[str], out: list[_Cand]) -> None:
     range_end = None
     if y2s is not None:
         y2 = int(y2s) if len(y2s) == 4 else (y // 100) * 100 + int(y2s)
-        if (len(y2s) == 2 and y2 != y + 1) or (len(y2s) == 4 and not y < y2 <= y + 50):
-            return  # "2019-12" is a month, "1990-85" nothing we understand
+        spans_years = p.prep in _RANGE_PREPS and y < y2 <= y + 50 and (len(y2s) == 4 or int(y2s) > 12)
+        if not spans_years and ((len(y2s) == 2 and y2 != y + 1) or (len(y2s) == 4 and not y < y2 <= y + 50)):
+            return  # "2019-12" is a month, "1990-85" nothing we understand (but "from 1978-89" is years)
         range_end = y2
     if not _year_ok(text, s, e, p, range_end is not None):
         return
@@ -758,23 +782,40 @@ def _on_relative(text: str, mt: re.Match[str], out: list[_Cand]) -> None:
             c.anchor = _offset_anchor(text, e, dirn, g["that"])
     elif g["adj"]:
         unit = g["tunit"].lower()
-        if unit != "day" and g["adj"].lower() == "next":
-            return  # "over the next year" is a period
         if re.search(r"\b(?:over|within|for|during)\s+\Z", text[max(0, s - 10):s], re.IGNORECASE):
-            return
+            return  # "over the next year" is a period
+        if unit != "day" and g["adj"].lower() == "next" and _PERIOD_BEFORE_RE.search(text, max(0, s - 12), s):
+            return  # "in the next year", "the first time in the next month": a period too
         sign = 1 if g["adj"].lower() in ("next", "following") else -1
         c = _Cand(s, e, "offset", unit, 6, n=sign, unit=unit, anchor="previous")
+    elif g["aunit"]:  # "that year", "later that month", "the same year": the date before it
+        unit = g["aunit"].lower()
+        c = _Cand(s, e, "offset", unit, 6, n=0, unit=unit, anchor="previous")
+        if g["amod"]:
+            c.modifier = g["amod"].lower()
+    elif g["wkend"]:
+        if not _WEEKEND_PREP_RE.search(text, max(0, s - 12), s):
+            return  # "to win the weekend", "the weekend edition"
+        c = _Cand(s, e, "weekend", "week", 6, unit="week")
     else:
         dirn = g["dir2"].lower()
         c = _Cand(s, e, "offset", "day", 6, n=1 if dirn == "after" else -1, unit="day",
                   anchor=_offset_anchor(text, e, dirn, g["that2"]))
-    if c.form == "pub":
+    if c.form in ("pub", "weekend"):
         lo = max(0, s - 8)
         pm = _RELPREP_RE.search(text, lo, s)
         if pm and not (pm.group(1).lower() == "by" and _agentive_by(text, e)):
             c.modifier = _MODPREP[pm.group(1).lower()]
             c.start = pm.start()
     out.append(c)
+
+
+_PERIOD_BEFORE_RE = re.compile(r"\b(?:in|into|throughout|through|across|of|from|than|until|till)\s+\Z",
+                               re.IGNORECASE)
+# "the weekend" is a date after these ("at the weekend", "over the weekend"); after a verb it is
+# an object ("to win the weekend").
+_WEEKEND_PREP_RE = re.compile(r"\b(?:at|over|on|during|through|throughout|until|till|by|since|before|after)\s+\Z",
+                              re.IGNORECASE)
 
 
 def _title_name(text: str, s: int, matched: str) -> bool:
@@ -844,7 +885,8 @@ def _merge_weekdays(text: str, cands: list[_Cand]) -> list[_Cand]:
 
 
 _REL_TRIGGERS = ("today", "tonight", "yesterday", "tomorrow", "this", "last", "next", "ago", "earlier",
-                 "later", "before", "after", "previously", "prior", "following", "previous", "preceding")
+                 "later", "before", "after", "previously", "prior", "following", "previous", "preceding",
+                 "that", "same", "weekend")
 _TRIGGER_KIND: dict[str, str] = {}
 for _w in _MONTH_NAMES + _MONTH_ABBRS:
     _TRIGGER_KIND[_w] = _TRIGGER_KIND[_w.upper()] = "month"
@@ -865,7 +907,9 @@ _REL_BACK_RE = re.compile(  # "earlier this month", "mid-next year"
     r"(?:\b(?:earlier|later|early|late)\s+|\bmid-)\Z", re.IGNORECASE)
 _REL_NUM_BACK_RE = re.compile(  # "two years ago", "a month before"
     r"\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[1-9][0-9]?)\s+"
-    r"(?:day|week|month|year)s?\s+\Z", re.IGNORECASE)
+    r"(?:day|week|month|year|decade)s?\s+\Z", re.IGNORECASE)
+_REL_THAT_BACK_RE = re.compile(  # "later in that year", "early that month"
+    r"\b(?:earlier|later|early|late)\s+(?:in\s+)?\Z", re.IGNORECASE)
 _REL_THE_BACK_RE = re.compile(r"\bthe\s+(?:day\s+)?\Z", re.IGNORECASE)
 
 
@@ -881,8 +925,12 @@ def _rel_starts(text: str, pos: int, word: str) -> list[int]:
         m = _REL_NUM_BACK_RE.search(text, lo, pos)
         if m:
             starts.append(m.start())
-    if word in ("before", "after", "next", "following", "previous", "preceding"):
+    if word in ("before", "after", "next", "following", "previous", "preceding", "weekend", "same"):
         m = _REL_THE_BACK_RE.search(text, max(0, pos - 10), pos)
+        if m:
+            starts.append(m.start())
+    if word == "that":
+        m = _REL_THAT_BACK_RE.search(text, lo, pos)
         if m:
             starts.append(m.start())
     starts.append(pos)
@@ -1050,8 +1098,10 @@ def _nearest(cands: list[_dt.date], pub: _dt.date, tense: str | None,
 
 def _shift(value: str, gran: str, unit: str, n: int) -> tuple[str | None, str | None]:
     """``value`` (ISO at ``gran``) moved by ``n`` ``unit``s, at the unit's granularity."""
-    if _GRAN_ORDER[gran] > _GRAN_ORDER[unit] or gran == "decade":
+    if _GRAN_ORDER[gran] > _GRAN_ORDER[unit] or (gran == "decade" and unit != "decade"):
         return None, f"anchor too coarse for a {unit} offset"
+    if unit == "decade":  # "two decades later": the decade of the year moved by 20 years
+        return _fmt("decade", (int(value[:4]) + 10 * n) // 10 * 10), None
     if gran == "day":
         base = _dt.date.fromisoformat(value)
     elif gran == "week":
@@ -1173,8 +1223,16 @@ def _resolve_one(c: _Cand, pub: _dt.date | None, tense: str | None) -> _Out:
         elif c.unit == "month":
             k = pub.year * 12 + pub.month - 1 + c.n
             o.value = _fmt("month", k // 12, k % 12 + 1)
+        elif c.unit == "decade":  # "two decades ago"
+            o.value = _fmt("decade", (pub.year + 10 * c.n) // 10 * 10)
         else:
             o.value = _fmt("year", pub.year + c.n)
+    elif c.form == "weekend":  # "at the weekend": the one before or after publication, by the tense
+        o.tense = tense or "past"
+        sat = pub - _dt.timedelta(days=(pub.weekday() - 5) % 7)  # the Saturday on or before pub
+        if pub.weekday() < 5 and tense in ("future", "present"):
+            sat += _dt.timedelta(days=7)  # "will travel over the weekend": the coming one
+        o.value = _week(sat)
     return o
 
 
@@ -1201,7 +1259,7 @@ def _resolve(text: str, pub: _dt.date | None, cands: list[_Cand],
     """
     outs: list[_Out | None] = [None] * len(cands)
     for k, c in enumerate(cands):
-        if c.form != "offset":
+        if c.form not in ("offset", "prevyear"):
             tense = None
             if c.form not in ("abs", "decade2"):
                 tense = _own_direction(c) or _tense(text, sents[k], c.start, c.end)
@@ -1214,7 +1272,8 @@ def _resolve(text: str, pub: _dt.date | None, cands: list[_Cand],
     for k, c in enumerate(cands):
         o = outs[k]
         if o is None:
-            o = _Out(c, None, c.unit, relative=True, tense=_tense(text, sents[k], c.start, c.end) or "past")
+            o = _Out(c, None, c.gran if c.form == "prevyear" else c.unit, relative=True,
+                     tense=_tense(text, sents[k], c.start, c.end) or "past")
             anchor: _Out | None = None
             if c.anchor == "previous":
                 anchor = done[-1] if done else None
@@ -1233,6 +1292,13 @@ def _resolve(text: str, pub: _dt.date | None, cands: list[_Cand],
             if anchor is not None:
                 if anchor.value is None:
                     o.reason = anchor.reason
+                elif c.form == "prevyear":  # "September of that year", "April 18 of that year"
+                    o.anchor = anchor.value
+                    o.value, o.reason = _shift(anchor.value, anchor.gran, "year", 0)
+                    if o.value is not None and c.m is not None:
+                        day = make_date(int(o.value), c.m, c.d or 1)
+                        o.value = None if day is None else _fmt(c.gran, day.year, day.month, day.day)
+                        o.reason = NOT_A_DATE if day is None else None
                 else:
                     o.anchor = anchor.value
                     o.value, o.reason = _shift(anchor.value, anchor.gran, c.unit, c.n)
@@ -1270,7 +1336,16 @@ def _on_dateline(text: str, start: int, end: int) -> bool:
 
 @register("dates")
 def extract(doc: Document) -> Iterator[Claim]:
-    """Date claims of ``doc`` in text order (see the module docstring for forms and attributes)."""
+    """Date claims of ``doc`` in text order (see the module docstring for forms and attributes).
+
+    A document in another language goes to dateparser (:mod:`factcheck.claims.dates_intl`):
+    this grammar reads English only.
+    """
+    if doc.lang != "en":
+        from factcheck.claims import dates_intl
+
+        yield from dates_intl.extract(doc)
+        return
     text = doc.text
     cands = _candidates(text)
     if not cands:

@@ -531,6 +531,115 @@ def test_month_without_year_by_tense(pub: dt.date, month: str) -> None:
     assert future.value == f"{pub.year if m >= pub.month else pub.year + 1:04d}-{m:02d}"
 
 
+# --------------------------------------------------------------------------- forms found missing on ECB+
+# (bench/dates_recall.py: 100 date expressions sampled from raw ECB+ text)
+
+
+@pytest.mark.parametrize(("text", "span", "value", "modifier"), [
+    ("It happened in 1959. Then the host forced that year's winners to dance.", "that year", "1959", None),
+    ("He won the title in 2001. Lewis avenged the defeat later in that year.", "later in that year", "2001", "later"),
+    ("Later that year, he shot and killed his wife. It began in 1957.", "Later that year", None, "later"),
+    ("She was crowned in January of 1955. The same year she was named Miss Pinup.", "The same year", "1955", None),
+    ("Sales fell in May 2010. That month, the firm cut 40 jobs.", "That month", "2010-05", None),
+    ("Gray was appointed in 1972. Gray resigned the next year.", "the next year", "1973", None),
+    ("The strike began on Nov. 3, 2009. The following week, talks resumed.", "The following week", "2009-W46", None),
+])
+def test_anaphoric_dates_take_the_previous_date(text: str, span: str, value: str | None,
+                                               modifier: str | None) -> None:
+    """"that year", "the same year", "the next year" refer to the date before them, as "the next day" does."""
+    c = find(claims(text), span)[0]
+    assert (c.value, c.attrs["modifier"], c.attrs["anchor_source"]) == (value, modifier, "previous-claim")
+    assert c.attrs["relative"] is True
+
+
+def test_anaphoric_date_without_a_previous_date_is_unresolved() -> None:
+    c = only("That year, the firm cut 40 jobs.")
+    assert c.value is None and c.attrs["reason"] == "no earlier date in the document to anchor it"
+
+
+def test_month_of_that_year_takes_the_year_of_the_date_before() -> None:
+    found = claims("She moved from Guyana in January 2007 and to First Street in September of that year.")
+    assert [(c.text, c.value) for c in found] == [("January 2007", "2007-01"), ("September of that year", "2007-09")]
+    assert found[1].attrs["granularity"] == "month" and found[1].attrs["anchor"] == "2007-01"
+
+
+def test_month_day_of_that_year_takes_the_year_of_the_date_before() -> None:
+    """Not the publication's year: the writer names the year by pointing back to it."""
+    found = claims("He joined the club in 1995. On April 18 of that year, he earned his 200th win.")
+    assert [(c.text, c.value) for c in found] == [("1995", "1995"), ("April 18 of that year", "1995-04-18")]
+    assert found[1].attrs["granularity"] == "day" and found[1].attrs["anchor_source"] == "previous-claim"
+    assert found[1].attrs["year_inferred"] is False
+    leap = claims("It was founded in 2019. On Feb. 29 of the same year, it closed.")[1]
+    assert leap.value is None and leap.attrs["reason"] == NOT_A_DATE
+
+
+@pytest.mark.parametrize("text", [
+    "Prices will rise in the next year.",
+    "Over the next month, prices rose.",
+    "He said that year after year it grew.",
+    "So that year-end figures look good.",
+    "The team will win the weekend.",
+    "Theresa May said the May government would fall.",
+])
+def test_anaphoric_and_weekend_false_positives(text: str) -> None:
+    assert claims(text) == []
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("They voted for secession in a January referendum.", "January", "2019-01"),
+    ("The April raid killed two.", "April", "2019-04"),
+    ("He gave an October interview to the paper.", "October", "2019-10"),
+])
+def test_month_before_a_noun_after_a_determiner(text: str, span: str, value: str) -> None:
+    """"a January referendum": a determiner and a following noun make a bare month name a date."""
+    assert [(c.text, c.value) for c in claims(text)] == [(span, value)]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "range_end"), [
+    ("He was one of the most popular players from 1978-89.", "1978-89", "1978", "1989"),
+    ("Her pin-up days lasted from 1951-1957, he said.", "1951-1957", "1951", "1957"),
+    ("Two million died in the war, from 1983-2005.", "1983-2005", "1983", "2005"),
+])
+def test_year_spans_after_from(text: str, span: str, value: str, range_end: str) -> None:
+    c = only(text)
+    assert (c.text, c.value, c.attrs["range_end"], c.attrs["granularity"]) == (span, value, range_end, "year")
+
+
+def test_ambiguous_span_after_from_is_not_read() -> None:
+    """"from 2001-09" may be September 2001 (ISO) or 2001 to 2009: not guessed."""
+    assert claims("It was sold from 2001-09 onwards.") == []
+
+
+@pytest.mark.parametrize(("text", "value", "tense"), [
+    ("The government agreed at the weekend to slash spending.", "2019-W52", "past"),  # Dec 28-29
+    ("Teams will travel to Maban over the weekend.", "2020-W01", "future"),  # Jan 4-5
+    ("The area will remain closed through the weekend, he said.", "2020-W01", "future"),
+])
+def test_the_weekend_by_tense(text: str, value: str, tense: str) -> None:
+    c = only(text)
+    assert (c.text, c.value, c.attrs["granularity"], c.attrs["tense"]) == ("the weekend", value, "week", tense)
+    assert c.attrs["anchor_source"] == "publication"
+
+
+def test_the_weekend_published_on_a_sunday_is_that_weekend() -> None:
+    c = only("Police said the fire started over the weekend.", dt.date(2019, 12, 29))
+    assert c.value == "2019-W52"
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("The two co-founded the section nearly two decades ago.", "two decades ago", "1990s"),
+    ("A similar case a decade ago put the blame on him.", "a decade ago", "2000s"),
+])
+def test_decades_ago(text: str, span: str, value: str) -> None:
+    c = only(text)
+    assert (c.text, c.value, c.attrs["granularity"]) == (span, value, "decade")
+
+
+def test_decades_later_counts_from_the_previous_year() -> None:
+    found = claims("She quit modelling in 1957. She made a comeback almost two decades later.")
+    assert [(c.text, c.value) for c in found] == [("1957", "1957"), ("two decades later", "1970s")]
+
+
 # --------------------------------------------------------------------------- pathological input
 
 
