@@ -152,6 +152,10 @@ class _Pool(Generic[_T, _R]):
             previous = _block_stop_signals()
             try:
                 process.start()
+            except BaseException:
+                ours.close()
+                raise
+            else:
                 self.workers.append(_Worker(process, ours))
             finally:
                 # Closed before the next fork, so that this worker's process holds the only copy of its
@@ -243,10 +247,12 @@ def run_pool(items: Sequence[_T], jobs: int, run: Callable[[_T], _R], initialize
     ``progress(done, total)`` is called once per item, ``done`` counting up.
     """
     chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
+    if not chunks:
+        return []
     done: list[list[_R] | None] = [None] * len(chunks)
     pool: _Pool[_T, _R] = _Pool(run, initializer, initargs)
     try:
-        pool.start(max(1, min(jobs, len(chunks))))
+        pool.start(max(1, min(jobs, len(chunks))))  # no idle workers for a short list
         next_chunk = 0
         finished = 0
         for w in pool.workers:
