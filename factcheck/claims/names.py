@@ -407,16 +407,18 @@ def _is_cap(t: str) -> bool:
 def _collector_paused() -> Iterator[None]:
     """The cyclic garbage collector off for the block, back on after it (if it was on).
 
-    For :func:`_tokenise` only, which allocates one tracked object per
-    capitalised word and keeps every one of them (the token list), and makes
-    no reference cycles.  Nothing it allocates can be freed by a collection
-    while it runs, yet CPython's collector, counting allocations, starts a
-    *full* collection about every 70,000 of them while few objects are
-    long-lived, and each walks every token made so far: time quadratic in
-    the capitalised words of a document ("Abc " x 500,000 spent 0.37 s of
-    2.3 s in five full collections, growth 2.57 per doubling in
-    ``bench/growth.py``).  Paused, the tokens are examined once, after.  Not
-    ``gc.freeze()``: undoing it would also unfreeze a caller's frozen objects.
+    For one document's name analysis (:func:`_mentions`), which allocates
+    objects per capitalised word -- a token each, a run or candidate each
+    when the words stand apart -- and keeps them all until it ends, making
+    no reference cycles.  No collection can free any of them meanwhile, yet
+    CPython's collector, counting allocations, starts a *full* collection
+    about every 70,000 of them while few objects are long-lived, and each
+    walks every object made so far: time quadratic in the capitalised words
+    ("Abc " x 524,288 spent 0.37 s of 2.3 s in five full collections; the
+    ``capitals``, ``distinct-initials`` and ``html-entities`` patterns of
+    ``bench/growth.py`` grew 2.2-2.57 per doubling).  Paused, they are
+    examined once, after.  Not ``gc.freeze()``: undoing it would unfreeze a
+    caller's frozen objects too.
     """
     if not gc.isenabled():
         yield
@@ -601,8 +603,7 @@ class _Analyser:
     def __init__(self, text: str) -> None:
         self.text = text
         self.lex = _lexicon()
-        with _collector_paused():
-            self.toks = _tokenise(text, self.lex)
+        self.toks = _tokenise(text, self.lex)
         self.headline_lines = self._headline_lines()
         self._known_index: dict[str, list[str]] | None = None  # built on the first headline slip check
         self._known_sizes: list[int] = []
@@ -1291,6 +1292,11 @@ class _Analyser:
 
 @lru_cache(maxsize=8)
 def _mentions(doc: Document) -> tuple[Claim, ...]:
+    with _collector_paused():
+        return _find_mentions(doc)
+
+
+def _find_mentions(doc: Document) -> tuple[Claim, ...]:
     text = doc.text
     if not text.strip():
         return ()
