@@ -19,11 +19,8 @@ show, the exit code counts only unsuppressed new ones.
 from __future__ import annotations
 
 import os
-import signal
-import threading
 import time
 from collections.abc import Callable, Collection, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -45,6 +42,7 @@ from factcheck.suppressions import (
     meta_rule_selected,
     parse_suppressions,
 )
+from factcheck.workers import run_pool
 
 if TYPE_CHECKING:
     from factcheck.baseline import Entry
@@ -187,33 +185,7 @@ def timeout_warning(path: str, budget: float) -> str:
 
 # Worker-process state: rules are loaded once per worker, not pickled per file.
 _WORKER: dict[str, object] = {}
-#: how often (seconds) a worker checks that the process that started it is still there
-_PARENT_CHECK = 0.5
-
-
-def _watch_parent(parent: int) -> None:
-    """Exit this worker as soon as its parent is gone (killed with SIGKILL, say).
-
-    A portable stand-in for Linux's ``prctl(PR_SET_PDEATHSIG)``: when the
-    parent dies the worker is re-parented, so ``getppid()`` changes.  Without
-    this, a killed CI job would leave workers chewing through the archive.
-    """
-    while os.getppid() == parent:
-        time.sleep(_PARENT_CHECK)
-    os._exit(1)
-
-
-def _worker_signals(parent: int | None) -> None:
-    """Every worker: Ctrl-C reaches the whole process group, but only the parent acts on it (and ends
-    the workers); a worker whose parent died exits instead of running on."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked worker must not inherit the parent's handler
-    if parent is not None:
-        threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="factcheck-parent-watch").start()
-
-
-def _worker_init(config: Config, parent: int | None = None) -> None:
-    _worker_signals(parent)
+def _worker_init(config: Config) -> None:
     rules = active_rules(config)
     _WORKER["config"] = config
     _WORKER["rules"] = rules
@@ -272,8 +244,7 @@ def _story_worker(path: Path) -> tuple[DocFeatures | None, str | None]:
     return _story_file(path, config)
 
 
-def _story_worker_init(config: Config, parent: int | None = None) -> None:
-    _worker_signals(parent)
+def _story_worker_init(config: Config) -> None:
     _WORKER["config"] = config
 
 
@@ -288,7 +259,7 @@ def build_corpus_stories(paths: Sequence[str | Path], config: Config | None = No
     files = found.files
     jobs = _jobs(config, len(files))
     if jobs > 1:
-        results = _run_pool(files, jobs, _story_worker, _story_worker_init, (config, os.getpid()))
+        results = _run_pool(files, jobs, _story_worker, _story_worker_init, (config,))
     else:
         results = [_story_file(p, config) for p in files]
     warnings = list(found.skipped) + [w for _f, w in results if w]
@@ -319,44 +290,19 @@ def _jobs(config: Config, n_files: int, warnings: list[str] | None = None) -> in
     return min(cpus, 8) if n_files >= 200 else 1
 
 
-def _end_pool(ex: ProcessPoolExecutor) -> None:
-    """Stop a pool now: cancel queued files and end the workers (terminate, then kill).
-
-    ``shutdown(wait=True)`` -- what leaving a ``with`` block does -- would let
-    the workers finish every file already queued, long after an interrupt.
-    """
-    procs = list((getattr(ex, "_processes", None) or {}).values())
-    ex.shutdown(wait=False, cancel_futures=True)
-    for proc in procs:
-        if proc.is_alive():
-            proc.terminate()
-    deadline = time.monotonic() + 2.0
-    for proc in procs:
-        proc.join(max(0.0, deadline - time.monotonic()))
-        if proc.is_alive():
-            proc.kill()
-            proc.join(1.0)
-
-
 _R = TypeVar("_R")
 
 
 def _run_pool(files: Sequence[Path], jobs: int, run: Callable[[Path], _R], initializer: Callable[..., None],
               initargs: tuple[object, ...], progress: Callable[[int, int], None] | None = None) -> list[_R]:
-    """A map phase in ``jobs`` worker processes, in file order; the workers never outlive it."""
-    results: list[_R] = []
-    ex = ProcessPoolExecutor(max_workers=jobs, initializer=initializer, initargs=initargs)
-    try:
-        with terminate_on_sigterm():
-            for i, res in enumerate(ex.map(run, files, chunksize=8)):
-                results.append(res)
-                if progress:
-                    progress(i + 1, len(files))
-    except BaseException:
-        _end_pool(ex)
-        raise
-    ex.shutdown(wait=True)
-    return results
+    """A map phase in ``jobs`` worker processes, in file order; the workers never outlive it.
+
+    SIGTERM raises :class:`~factcheck.interrupts.Terminated` meanwhile (if no
+    caller's handler is set), so that it ends the workers as Ctrl-C does; see
+    :mod:`factcheck.workers` for how, and why not ``ProcessPoolExecutor``.
+    """
+    with terminate_on_sigterm():
+        return run_pool(files, jobs, run, initializer, initargs, progress)
 
 
 def scan(paths: Sequence[str | Path], config: Config | None = None,
@@ -405,7 +351,7 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     # picklable: compiled RE2 patterns) are run in this process instead.
     jobs = _jobs(config, len(all_files), warnings) if explicit_rules is None else 1
     if jobs > 1:
-        results = _run_pool(all_files, jobs, _worker_run, _worker_init, (config, os.getpid()), progress)
+        results = _run_pool(all_files, jobs, _worker_run, _worker_init, (config,), progress)
     else:
         for i, path in enumerate(all_files):
             results.append(analyse_file(path, config, rules, kinds))

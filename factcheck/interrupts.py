@@ -41,7 +41,7 @@ def terminate_on_sigterm() -> Iterator[None]:
     when SIGTERM has its default action: a caller's own handler is left
     alone, and the previous handler is restored afterwards.  (Were the parent
     killed outright, its workers still exit: see
-    :func:`factcheck.engine._watch_parent`.)
+    :func:`factcheck.workers._watch_parent`.)
     """
     if (threading.current_thread() is not threading.main_thread()
             or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL):

@@ -116,9 +116,6 @@ def parallel_project(tmp_path: Path) -> Path:
 
 
 @linux
-@pytest.mark.xfail(strict=False, raises=subprocess.TimeoutExpired,
-                   reason="known intermittent hang (about 1 run in 4 here): after SIGTERM/SIGINT mid-scan the parent "
-                          "sometimes never exits; the workers do end. Open bug, see the issue-28 note.")
 def test_sigterm_ends_the_workers(parallel_project: Path) -> None:
     proc, workers = _parallel_run(parallel_project)
     proc.send_signal(signal.SIGTERM)
@@ -130,9 +127,6 @@ def test_sigterm_ends_the_workers(parallel_project: Path) -> None:
 
 
 @linux
-@pytest.mark.xfail(strict=False, raises=subprocess.TimeoutExpired,
-                   reason="known intermittent hang (about 1 run in 4 here): after SIGTERM/SIGINT mid-scan the parent "
-                          "sometimes never exits; the workers do end. Open bug, see the issue-28 note.")
 def test_ctrl_c_ends_the_workers(parallel_project: Path) -> None:
     """Ctrl-C signals the whole process group: the workers ignore it, the parent ends them."""
     proc, workers = _parallel_run(parallel_project)

@@ -10,6 +10,7 @@ words, particles, types); hypothesis properties check the extractor contract
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.claims.base import EXTRACTORS, Claim, sentence_bounds
-from factcheck.claims.names import extract, mentions, normalise_name
+from factcheck.claims.names import _collector_paused, extract, mentions, normalise_name
 from factcheck.documents import Document, load_document, parse_document
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -647,3 +648,45 @@ def test_ecbplus_smoke(ecbplus_dir: Path) -> None:
             assert doc.text[c.start:c.end] == c.text
             assert c.sentence == sentence_bounds(doc.text, c.start, c.end)
         assert [(c.start, c.end) for c in claims] == sorted((c.start, c.end) for c in claims)
+
+
+# --------------------------------------------------------------------------- collector paused while tokenising
+
+
+def test_no_full_collection_walks_the_tokens_while_they_are_made() -> None:
+    """Hundreds of thousands of capitalised words: the tokens are made with the collector paused.
+
+    Otherwise CPython starts a full collection about every 70,000 tracked
+    allocations, each walking every token so far (quadratic: see
+    ``_collector_paused``).  Counted, not timed: a timed test is flaky on CI.
+    """
+    doc = parse_document("caps.txt", "Abc " * 300_000)
+    full: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and info["generation"] == 2:
+            full.append(1)
+
+    gc.collect()
+    gc.callbacks.append(count)
+    try:
+        mentions(doc)
+    finally:
+        gc.callbacks.remove(count)
+    assert full == []
+    assert gc.isenabled()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_left_as_it_was(enabled: bool) -> None:
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        with _collector_paused():
+            assert not gc.isenabled()
+        assert gc.isenabled() is enabled
+        with pytest.raises(KeyError), _collector_paused():
+            raise KeyError("x")
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
