@@ -136,7 +136,7 @@ _VERB = (r"(?:(?:has|have|had|was|were|is|are)\s+)?(?:been\s+)?"
          r"(?:[a-z]{2,}ed|[a-z]{3,}s|left|hit|took|cost|won|lost|sold|made|put|set|saw|drew|got|shot|struck|"
          r"brought|raised|spent|paid|fell|rose|kept|held|gave|had|has|have|built|cut|bought|grew|ran|injured)")
 #: Between an organisation's name and a figure: one verb ("Apple sold 5 million phones").
-_VERB_THEN_FIGURE_RE = re.compile(r"(?:'s?)?\s+" + _VERB + r"\s+")
+_VERB_THEN_FIGURE_RE = re.compile(r"\.?(?:'s?)?\s+" + _VERB + r"\s+")  # "Apple Inc. sold"
 #: A clause's subject, its verb, and the figure right after: "the quake killed | 255,000 people".
 _THING_RE = re.compile(r"(?<![\w'’-])(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+((?:[a-z][a-z-]*\s+){0,2}?[a-z][a-z-]*)"
                        r"(?:'s)?\s+" + _VERB + r"\s+\Z")

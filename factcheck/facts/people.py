@@ -99,12 +99,8 @@ class StoryPeople:
             self._people.append(p)
             for n in g:
                 self._of[n] = p
-        for single in sorted(n for n in counts if len(n.split()) == 1):
-            found = [p for p in self._people if same_surname(p.name, single)]
-            if len(found) == 1:
-                self._of[single] = found[0]
         for role, n in titled:
-            holder = self._of.get(n)
+            holder = self.person(n)  # "Deputy Smith": the story's one Smith
             if role and holder is not None:
                 roles.setdefault(role, set()).add(holder.name)
         self._roles = {r: sorted(ps) for r, ps in roles.items()}
@@ -122,8 +118,9 @@ class StoryPeople:
             return found
         if len(n.split()) >= 2:
             near = [p for p in self._people if same_person(p.name, n)]
-            return near[0] if len(near) == 1 else None
-        return None
+        else:  # a surname alone: the one person of the story with it
+            near = [p for p in self._people if same_surname(p.name, n)]
+        return near[0] if len(near) == 1 else None
 
     def holders(self, role: str) -> tuple[str, ...]:
         """The people the story's articles give the title ``role`` (normalised names, sorted)."""
