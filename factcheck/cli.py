@@ -13,7 +13,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Container
+from collections.abc import Container, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -26,7 +26,9 @@ from factcheck.errors import FactcheckError
 from factcheck.safetext import shown
 
 if TYPE_CHECKING:
+    from factcheck.claims.base import Claim
     from factcheck.documents import Document
+    from factcheck.facts import Facts
 
 if TYPE_CHECKING:
     from factcheck.engine import Report
@@ -613,12 +615,25 @@ def claims(
             except DocumentTimeout:
                 print(f"factcheck: warning: {timeout_warning(doc.path, budget)}", file=sys.stderr)
                 continue
-            if kind:
-                found = [c for c in found if c.kind in kind]
             items.append((doc, found))
+        facts = _claim_facts(items, config) if fmt == "json" else None
+        if kind:
+            items = [(doc, [c for c in found if c.kind in kind]) for doc, found in items]
     except FactcheckError as exc:
         raise _fail(str(exc)) from None
-    sys.stdout.write(render_claims(items, fmt))
+    sys.stdout.write(render_claims(items, fmt, facts))
+
+
+def _claim_facts(items: Sequence[tuple[Document, Sequence[Claim]]], config: Config) -> Facts:
+    """The fact keys ``factcheck claims --format json`` shows: the stories of the listed documents
+    (with the config's pins), from all their claims before ``--kind`` filters them."""
+    from factcheck.facts import build_facts
+    from factcheck.stories import build_stories
+
+    docs = [doc for doc, _found in items]
+    claims = {doc.path: found for doc, found in items}
+    pins = {doc.path: pin for doc in docs if (pin := config.story_pin(doc.path)) is not None}
+    return build_facts(docs, claims, build_stories(docs, claims, pins))
 
 
 @app.command(epilog="Example: factcheck stories articles/ --format json")

@@ -477,6 +477,30 @@ def test_claims_json_has_the_documented_keys(monkeypatch: pytest.MonkeyPatch) ->
         assert c["line"] >= 1 and c["column"] >= 1
 
 
+def test_claims_json_gives_each_fact_its_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Figures and dates carry ``fact`` (story, resolved subject, measure); names and quotes null."""
+    (tmp_path / "a.txt").write_text("Mayor Jane Doe opened the bridge. Jane Doe cut 3 ribbons.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("On Tuesday, Doe cut 4 ribbons.\n", encoding="utf-8")
+    (tmp_path / "factcheck.toml").write_text('[stories]\n"*.txt" = "bridge"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    r = invoke("claims", ".", "--format", "json")
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert data["version"] == 1
+    by_text = {(c["path"], c["text"]): c for c in data["claims"]}
+    ribbons = {"story": "bridge", "subject": "person:jane doe", "measure": "ribbon"}
+    assert by_text[("a.txt", "3 ribbons")]["fact"] == ribbons
+    assert by_text[("b.txt", "4 ribbons")]["fact"] == ribbons  # "Doe" alone: the story's Jane Doe
+    assert by_text[("b.txt", "4 ribbons")]["about"]["text"] == "Doe"
+    assert by_text[("b.txt", "Tuesday")]["fact"] == {"story": "bridge", "subject": None, "measure": "date"}
+    assert all(c["fact"] is None for c in data["claims"] if c["kind"] in ("name", "quote"))
+    # --kind filters the listing, not the stories: the surname still resolves by a.txt's name.
+    only = json.loads(invoke("claims", ".", "--format", "json", "--kind", "count").stdout)["claims"]
+    assert [(c["path"], c["fact"]) for c in only] == [("a.txt", ribbons), ("b.txt", ribbons)]
+    # Table and CSV are unchanged: the key is JSON's.
+    assert "bridge" not in invoke("claims", ".", "--format", "csv").stdout
+
+
 def test_claims_rejects_an_unknown_kind(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     r = invoke("claims", "seeds/", "--kind", "weather")

@@ -45,9 +45,11 @@ from factcheck.config import Config
 from factcheck.documents import Document, SkippedFile, load_document
 from factcheck.engine import Report, active_rules, build_corpus_stories, cpu_count, scan
 from factcheck.errors import FactcheckError
+from factcheck.facts import build_facts
 from factcheck.report import FORMATTERS, RenderContext
 from factcheck.report.claims import render_claims
 from factcheck.rules.model import Rule
+from factcheck.stories import build_stories
 
 _RULES: list[Rule] = []
 
@@ -168,7 +170,10 @@ def check_claims_command(root: Path) -> None:
         render_claims(items, fmt)
     run = run_main("claims", str(root), "--format", "json")
     assert run.code == 0 and "internal error" not in run.stderr, run.stderr
-    assert json.loads(run.stdout)["claims"] == json.loads(render_claims(items, "json"))["claims"]
+    # The CLI's JSON gives each claim its fact key, keyed within the stories of the listed documents.
+    docs, by_path = [doc for doc, _ in items], {doc.path: claims for doc, claims in items}
+    facts = build_facts(docs, by_path, build_stories(docs, by_path))
+    assert json.loads(run.stdout)["claims"] == json.loads(render_claims(items, "json", facts))["claims"]
 
 
 def check_docs_and_stories(root: Path) -> None:

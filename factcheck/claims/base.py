@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from factcheck.documents import Document
 
 if TYPE_CHECKING:
+    from factcheck.claims.about import About
     from factcheck.claims.bounds import Bounds
 
 #: Claim kinds, in the order ``factcheck claims`` documents them.
@@ -77,6 +78,17 @@ class Claim:
         from factcheck.claims.bounds import Bounds  # here: bounds is a leaf module rules need not load
 
         return Bounds.from_json(raw)
+
+    @property
+    def about(self) -> About | None:
+        """Whom or what the figure or date is said of, as the claims stage read it (see
+        :mod:`factcheck.claims.about`); None when the text does not say, or for other kinds."""
+        raw = self.attrs.get("about")
+        if raw is None:
+            return None
+        from factcheck.claims.about import About  # here: as for bounds
+
+        return About.from_json(raw)
 
     @property
     def sort_key(self) -> tuple[int, int, str, str]:
@@ -231,20 +243,29 @@ def extract_all(doc: Document, kinds: Iterable[str] | None = None, *, deadline: 
                 clock: Callable[[], float] = time.monotonic) -> list[Claim]:
     """Run the registered extractors (all, or ``kinds``) and sort their claims.
 
+    Number and date claims then get their ``about``, the subject they are said
+    of (:mod:`factcheck.claims.about`), read with the document's name claims.
+
     With a ``deadline`` (a ``clock()`` value), :class:`DocumentTimeout` is raised
     as soon as an extractor finishes past it, and the others are not run.  It is
     the last line of defence behind extractors that are linear by design: it
     cannot interrupt an extractor (no threads are killed), only refuse to go on.
     """
     import factcheck.claims  # noqa: F401  (registers the built-in extractors)
+    from factcheck.claims.about import ABOUT_CLAIM_KINDS, attach_about
 
     wanted = set(kinds) if kinds is not None else None
+    # Subjects are read from the document's names, so figures and dates need them even when
+    # the caller does not (they are dropped again below).
+    run = wanted | {"name"} if wanted is not None and wanted & set(ABOUT_CLAIM_KINDS) else wanted
     out: list[Claim] = []
     for name, fn in EXTRACTORS.items():
-        if wanted is None or wanted & set(PRODUCES.get(name, (name,))):
+        if run is None or run & set(PRODUCES.get(name, (name,))):
             out.extend(fn(doc))
             if deadline is not None and (now := clock()) > deadline:
                 raise DocumentTimeout(doc.path, now - deadline)
+    if any(c.kind in ABOUT_CLAIM_KINDS for c in out):
+        out = attach_about(doc, out)
     if wanted is not None:
         out = [c for c in out if c.kind in wanted or c.kind not in KINDS]
     out.sort(key=lambda c: c.sort_key)

@@ -6,17 +6,22 @@ import csv
 import io
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factcheck.claims.base import Claim
 from factcheck.documents import Document
 from factcheck.safetext import shown
 
+if TYPE_CHECKING:
+    from factcheck.facts import Facts
+
 CLAIMS_JSON_VERSION = 1
 _BASE_FIELDS = ("kind", "text", "value", "unit", "qualifier")
 
 
-def claim_to_json(doc: Document, claim: Claim) -> dict[str, Any]:
+def claim_to_json(doc: Document, claim: Claim, facts: Facts | None = None) -> dict[str, Any]:
+    """One claim as ``factcheck claims`` JSON shows it; with ``facts``, its ``fact`` key
+    (``{"story", "subject", "measure"}``, or null for a claim that states no fact)."""
     # "text" is the source slice between the reported positions (the README's "exactly the
     # original text"): "\r\n" and "&amp;" as in the file, where Claim.text has "\n" and "&".
     line, col, end_line, end_col, excerpt = doc.locate(claim.start, claim.end)
@@ -26,6 +31,9 @@ def claim_to_json(doc: Document, claim: Claim) -> dict[str, Any]:
     for key in sorted(claim.attrs):
         if key not in d:
             d[key] = claim.attrs[key]
+    if facts is not None:
+        fact = facts.key_of(doc.path, claim)
+        d["fact"] = fact.as_json() if fact is not None else None
     return d
 
 
@@ -37,8 +45,9 @@ def _flat(value: Any) -> str:
     return str(value)
 
 
-def render_claims(items: Sequence[tuple[Document, Sequence[Claim]]], fmt: str) -> str:
-    rows = [claim_to_json(doc, c) for doc, claims in items for c in claims]
+def render_claims(items: Sequence[tuple[Document, Sequence[Claim]]], fmt: str, facts: Facts | None = None) -> str:
+    """The claims of ``items`` in ``fmt``; ``facts`` (JSON only) adds each claim's fact key."""
+    rows = [claim_to_json(doc, c, facts if fmt == "json" else None) for doc, claims in items for c in claims]
     if fmt == "json":
         return json.dumps({"version": CLAIMS_JSON_VERSION, "claims": rows}, indent=2,
                           ensure_ascii=False) + "\n"

@@ -19,6 +19,7 @@ from factcheck.documents import Document
 from factcheck.findings import SEVERITIES, Finding, Location, context_of
 
 if TYPE_CHECKING:
+    from factcheck.facts import Facts
     from factcheck.stories import Stories
 
 
@@ -132,6 +133,8 @@ class CorpusView:
     (``given_stories``); a view built without them (a rule's own tests) builds
     them on first use of :attr:`stories`, extracting the ``name`` and ``date``
     claims they need, so no rule pays for stories it never asks about.
+    :attr:`facts` (each figure and date keyed by story, subject and measure)
+    is built on first use too, from these claims and the stories.
     """
 
     documents: Sequence[Document]
@@ -140,6 +143,7 @@ class CorpusView:
 
     def __post_init__(self, given_stories: Stories | None) -> None:
         self._stories = given_stories
+        self._facts: Facts | None = None
 
     @property
     def stories(self) -> Stories:
@@ -149,6 +153,16 @@ class CorpusView:
 
             self._stories = build_stories(self.documents)
         return self._stories
+
+    @property
+    def facts(self) -> Facts:
+        """The corpus's facts: its figures and dates keyed by story, subject and measure
+        (see :mod:`factcheck.facts`); subjects resolve by the name claims in :attr:`claims`."""
+        if self._facts is None:
+            from factcheck.facts import build_facts
+
+            self._facts = build_facts(self.documents, self.claims, self.stories)
+        return self._facts
 
     def items(self) -> Iterable[tuple[Document, Sequence[Claim]]]:
         for doc in self.documents:

@@ -6,8 +6,8 @@ Corpus rules compare statements within a story, so two earthquakes in one
 archive are never read as one event with conflicting death tolls.
 
 The stage runs in two steps, matching the engine's map and reduce phases:
-:func:`document_features` (per document, from its text and ``name``/``date``
-claims; cheap, picklable) and :func:`cluster_stories` (over the whole corpus:
+:func:`document_features` (per document, from its text and its name, date and
+number claims; cheap, picklable) and :func:`cluster_stories` (over the whole corpus:
 blocking on rare features, scores, average linkage; see
 :mod:`factcheck.stories.cluster`).  :func:`build_stories` does both for
 callers that hold documents and claims in one place (rule tests, the API).

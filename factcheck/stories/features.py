@@ -14,7 +14,10 @@ weights (a shared full name says more than a shared common word):
 ``s:``  a single word of a multi-word person name (surname-only mentions)
 ``d:``  a day-precise date the article resolves (not its own dateline)
 ``m:``  a month-precise date
-``f:``  a figure: a number with at least two significant digits ("6.1", "1,300")
+``f:``  a figure: the value of a quantity or count the number extractor read, at least
+        10 or with a fraction ("6.1", "1,300" as ``1300``), but not an age (see
+        :func:`figure_features`); or a number no number or date claim covers: a label
+        ("0845 125 2222", "Interstate 75", "911") or a figure no extractor reads ("6.1")
 ``w:``  a content word (lower case, not a function word)
 
 The record is computed in the map phase (worker processes) so the reduce
@@ -23,18 +26,24 @@ phase only clusters: a document's text is not shipped twice.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from factcheck.claims.base import Claim
 from factcheck.documents import Document
 
 #: The claim kinds story building reads; the engine extracts them whenever a corpus rule runs.
-STORY_KINDS = ("name", "date")
+STORY_KINDS = ("name", "date", "quantity", "count")
+#: The claim kinds whose values are figures (``f:``).
+FIGURE_KINDS = ("quantity", "count")
+#: The claim kinds whose spans are not labels: digits inside them were read (or left out) by their extractor.
+_COVERING_KINDS = ("quantity", "count", "date")
 
 
 @dataclass(frozen=True)
@@ -74,8 +83,9 @@ class DocFeatures:
 
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]+[A-Za-z]")  # "pin-up", "page's" (read as "page")
-#: "1,300", "6.1", "480"; not the parts of a date or time ("2014-03-05", "18:41"), which dates cover.
-_FIGURE_RE = re.compile(r"(?<![\w.,:/-])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d{2,})(?![\w/-]|[.,:]\d)")
+#: A number written in digits ("0845", "1,300", "6.1"), read only where no number or date claim is:
+#: labels and figures no extractor reads ("magnitude 6.1"); not the parts of a date or time ("18:41").
+_DIGITS_RE = re.compile(r"(?<![\w.,:/-])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d{2,})(?![\w/-]|[.,:]\d)")
 _STOP = frozenset("""
 a about above after again against all also although am among an and another any are around as at away back be
 became because been before being below between both but by came can cannot could did do does doing done down
@@ -99,7 +109,7 @@ def content_key(text: str) -> str:
 
 def document_features(doc: Document, claims: Sequence[Claim], pin: str | None = None,
                       pin_source: str | None = None) -> DocFeatures:
-    """The story evidence of ``doc`` from its text and its ``name``/``date`` claims."""
+    """The story evidence of ``doc`` from its text and its ``name``, ``date`` and number claims."""
     counts: Counter[str] = Counter()
     stated: list[str] = []
     spellings: dict[str, Counter[str]] = {}
@@ -125,11 +135,8 @@ def document_features(doc: Document, claims: Sequence[Claim], pin: str | None = 
                 counts["m:" + c.value[:7]] += 1
             elif c.get("granularity") == "month" and len(c.value) == 7:
                 counts["m:" + c.value] += 1
+    counts.update(figure_features(doc.text, claims))
     text = doc.text
-    for m in _FIGURE_RE.finditer(text):
-        fig = m.group(0).replace(",", "")
-        if not (1900 <= _int_or(fig) <= 2100):  # years are dates, already counted as such
-            counts["f:" + fig] += 1
     for m in _WORD_RE.finditer(text):
         w = m.group(0).casefold().removesuffix("'s")
         if len(w) >= 4 and w not in _STOP:
@@ -144,6 +151,61 @@ def _most_common(votes: Counter[str]) -> str:
     return min(votes, key=lambda s: (-votes[s], s))
 
 
+def figure_features(text: str, claims: Sequence[Claim]) -> Counter[str]:
+    """The ``f:`` features of a document: the figures its number claims read, and its labels.
+
+    A figure is the value the number extractor understood, so "1,300",
+    "1300" and "1.3 thousand" are one figure, and a year, date, time, score or
+    phone number is never one (the extractor leaves them out) -- this module
+    does not read numbers again.  Ages are left out: "the 36-year-old champion"
+    is said of a person the names already count, and an age is the commonest
+    of numbers (two boxing stories four years apart share a 36-year-old
+    fighter, and were merged by it).  What no number or date claim covers is a
+    label (a police hotline, a route or case number, an emergency number) or a
+    figure no extractor reads yet ("a magnitude 6.1 quake"): the same in every
+    report of an event and rare elsewhere, so it is kept (ECB+ dev topics: the
+    hotline of one fire's police appeal is what keeps it apart from another
+    supermarket fire).
+    """
+    out: Counter[str] = Counter()
+    covered = sorted((c.start, c.end) for c in claims if c.kind in _COVERING_KINDS)
+    for c in claims:
+        if c.kind in FIGURE_KINDS and not _is_age(c) and (fig := figure_feature(c.value)) is not None:
+            out["f:" + fig] += 1
+    starts = [s for s, _ in covered]
+    reach = list(accumulate((e for _, e in covered), max))  # the furthest end of any span starting at or before
+    for m in _DIGITS_RE.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and reach[i] > m.start():
+            continue  # inside a figure or a date: read (or left out) by its extractor
+        label = m.group(0).replace(",", "")
+        if not (1900 <= _int_or(label) <= 2100):  # a bare year is a date the dates extractor did not anchor
+            out["f:" + label] += 1
+    return out
+
+
+def _is_age(claim: Claim) -> bool:
+    return bool(claim.get("age")) or claim.get("measure") == "age"
+
+
 def _int_or(s: str) -> int:
     """The number, for the year test only: longer digit runs are no year (and int() of 5,000 digits raises)."""
     return int(s) if s.isdigit() and len(s) <= 4 else -1
+
+
+def figure_feature(value: object) -> str | None:
+    """A figure's feature key: the value as digits (``1300``, ``6.1``) when it is telling -- at
+    least 10 or with a fraction, as a shared "six" or "2" says nothing of the event -- else None."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return None
+        if value.is_integer():
+            value = int(value)
+    if isinstance(value, int):
+        if abs(value) < 10:
+            return None
+        # Python refuses to print an int of over 4,300 digits; so long a figure is no evidence anyway.
+        return str(value) if value.bit_length() <= 14_000 else None
+    return repr(value)
