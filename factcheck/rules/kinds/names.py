@@ -62,8 +62,9 @@ from factcheck.claims.spellings import blocking_keys, inflection_pair, typo_pair
 from factcheck.documents import Document
 from factcheck.errors import RuleError
 from factcheck.findings import Finding, Location
+from factcheck.rules.evidence import Evidence
 from factcheck.rules.kinds.base import Kind
-from factcheck.rules.kinds.name_evidence import Evidence, discussed_as_word, transliteration
+from factcheck.rules.kinds.name_evidence import discussed_as_word, transliteration
 from factcheck.rules.kinds.quotes import spelling_key
 from factcheck.rules.model import CorpusView, Option, Rule
 from factcheck.rules.yamlsrc import load_yaml

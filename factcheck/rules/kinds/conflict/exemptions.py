@@ -18,6 +18,7 @@ or bounded figure admits is read in :mod:`.qualifiers`.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 from factcheck.documents import Document
@@ -160,6 +161,25 @@ def running_time(a: Statement, b: Statement, settings: ConflictOptions) -> bool 
     return None
 
 
+#: Words that make a figure a running total, summed over a story's events so far ("So far the
+#: navy has confiscated 14 rifles", "a total of 31 magazines"), rather than one event's count.
+_TOTAL_RE = re.compile(r"\b(?:so far|thus far|to date|in all|all told|altogether|in total|a total of|"
+                       r"running total|cumulative)\b", re.IGNORECASE)
+
+
+def cumulative(f: Statement) -> bool:
+    """Does the figure's sentence give it as a running total ("So far the navy has confiscated
+    14 AK 47 rifles")?  A story tells of several events, and a total over them is another
+    fact than one event's count ("During the operation, six AK 47 rifles ... were found")."""
+    return bool(_TOTAL_RE.search(sentence_text(f)))
+
+
+def running_total(a: Statement, b: Statement, settings: ConflictOptions) -> bool | None:
+    """A running total against one event's figure (:func:`cumulative`): two facts of one
+    story, the total grows with every event.  Two totals, or two counts, are compared."""
+    return True if cumulative(a) != cumulative(b) else None
+
+
 def later_update(a: Statement, b: Statement, settings: ConflictOptions) -> bool | None:
     """A larger toll in a later article is an update, not a conflict (``allow_updates``):
     qualified or approximate counts ("at least 82", "dozens") and counts of casualties,
@@ -178,7 +198,7 @@ def later_update(a: Statement, b: Statement, settings: ConflictOptions) -> bool 
 
 #: The exemptions, in the order the rule asks them: the first with an opinion decides.
 EXEMPTIONS: tuple[Exemption, ...] = (approximation, two_values_per_sentence, conversion, relative_days, far_apart,
-                                     running_time, later_update)
+                                     running_time, running_total, later_update)
 
 
 def legitimate(a: Statement, b: Statement, settings: ConflictOptions) -> bool:

@@ -92,7 +92,7 @@ from typing import Any
 from factcheck.findings import Finding
 from factcheck.rules.kinds.base import Kind
 from factcheck.rules.kinds.conflict import exemptions, holders, strong, weak
-from factcheck.rules.kinds.conflict.keys import shared_words, story_names
+from factcheck.rules.kinds.conflict.keys import shared_words
 from factcheck.rules.kinds.conflict.options import NEEDS, OPTIONS, ConflictOptions
 from factcheck.rules.kinds.conflict.report import Seconds, conflict_groups, report
 from factcheck.rules.kinds.conflict.statements import Statement, read_statements, signature
@@ -137,17 +137,23 @@ class ConflictKind(Kind):
         """Every pair of statements the strong pairing takes for one fact (see :mod:`.strong`)."""
         return strong.pairs(facts, self.settings)
 
-    def weak_pairs(self, facts: Sequence[Statement], names_in: dict[str, frozenset[str]],
-                   known: set[tuple[int, int]],
-                   counted: tuple[Counter[tuple[int, int]], dict[str, float]] | None = None) -> list[tuple[int, int]]:
-        """Every pair the weak pairing takes for one fact, besides the ``known`` ones (see :mod:`.weak`).
-        ``counted``: :func:`.keys.shared_words`, if already counted."""
-        return weak.weak_pairs(facts, self.settings, names_in, known, counted)
+    def weak_paths(self, facts: Sequence[Statement], known: set[tuple[int, int]],
+                   counted: tuple[Counter[tuple[int, int]], dict[str, float]] | None = None,
+                   ) -> list[tuple[str, list[tuple[int, int]]]]:
+        """The pairs each weak path takes for one fact, besides the ``known`` ones, by the path's
+        name (see :mod:`.weak`).  ``counted``: :func:`.keys.shared_words`, if already counted."""
+        return weak.weak_paths(facts, self.settings, known, counted)
 
-    def holder_pairs(self, facts: Sequence[Statement], names_in: dict[str, frozenset[str]] | None,
-                     known: set[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        """Ages of one holder: (pairs of a named person, pairs of a role in one story); see :mod:`.holders`."""
-        return holders.holder_pairs(facts, self.settings, names_in, known)
+    def weak_pairs(self, facts: Sequence[Statement], known: set[tuple[int, int]],
+                   counted: tuple[Counter[tuple[int, int]], dict[str, float]] | None = None) -> list[tuple[int, int]]:
+        """Every pair the weak pairing takes for one fact, besides the ``known`` ones, whichever
+        path took it (see :meth:`weak_paths`)."""
+        return [pair for _name, pairs in self.weak_paths(facts, known, counted) for pair in pairs]
+
+    def holder_pairs(self, facts: Sequence[Statement], known: set[tuple[int, int]],
+                     roles_too: bool = True) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Ages of one holder: (pairs of a named person, pairs of a role); see :mod:`.holders`."""
+        return holders.holder_pairs(facts, self.settings, known, roles_too)
 
     def legitimate(self, a: Statement, b: Statement) -> bool:
         """Is the difference between two statements paired as one fact legitimate (see :mod:`.exemptions`)?"""
@@ -171,25 +177,27 @@ class ConflictKind(Kind):
         # A representative speaks for the documents of its copies: a story's majority is
         # counted in documents, however many state it in one wire's words.
         reps = [replace(facts[ids[0]], copies=frozenset(facts[i].doc.path for i in ids)) for ids in members_of]
-        firm: list[tuple[int, int]] = []  # the strong pairing's pairs (loose: the weak pairing's)
-        alike: list[tuple[int, int]] = []  # pairs that only alike sentences make one fact
+        # Each tier of evidence, strongest first: (severity, [(path name, pair)]); None is the rule's.
+        firm: list[tuple[str, tuple[int, int]]] = []  # the strong pairing's pairs (loose: the weak pairing's)
+        alike: list[tuple[str, tuple[int, int]]] = []  # pairs that only alike sentences make one fact
         separate = settings.paraphrase_severity is not None
         words = shared_words(reps)
-        for x, y, only_alike in strong.scored_pairs(reps, settings, words):
-            (alike if only_alike and separate else firm).append((x, y))
+        for x, y, path in strong.scored_pairs(reps, settings, words):
+            (alike if path == strong.ALIKE and separate else firm).append((path, (x, y)))
         weak_severity = settings.weak_severity
-        loose: list[tuple[int, int]] = []
-        names_in: dict[str, frozenset[str]] | None = None
-        if settings.story_names > 0 and weak_severity != "ignore":
-            names_in = {doc.path: story_names(claims) for doc, claims in corpus.items()}
-            loose = self.weak_pairs(reps, names_in, {*firm, *alike}, words)
-        people, roles = self.holder_pairs(reps, names_in, {*firm, *alike, *loose})
-        firm += people
-        loose += roles
+        loose: list[tuple[str, tuple[int, int]]] = []
+        known = {pair for _path, pair in (*firm, *alike)}
+        if weak_severity != "ignore":
+            for path, pairs in self.weak_paths(reps, known, words):
+                loose += ((path, pair) for pair in pairs)
+        people, roles = self.holder_pairs(reps, {*known, *(pair for _path, pair in loose)},
+                                          roles_too=weak_severity != "ignore")
+        firm += ((holders.PERSON, pair) for pair in people)
+        loose += ((holders.ROLE, pair) for pair in roles)
         # Who agrees with whom: the majority is counted over every statement paired with a
         # member of a conflict, not only over the conflicting pairs.
         seconds = Seconds(members_of)
-        for x, y in (*firm, *alike, *loose):
+        for _path, (x, y) in (*firm, *alike, *loose):
             if repr(reps[x].claim.value) == repr(reps[y].claim.value):
                 seconds.add(x, y)
         # The strongest evidence reports first; a fact it reports is not reported again on weaker.
@@ -198,7 +206,14 @@ class ConflictKind(Kind):
                                 (loose, weak_severity)):
             if severity == "ignore":
                 continue
-            groups = conflict_groups([(x, y) for x, y in found if not self.legitimate(reps[x], reps[y])],
-                                     members_of)
-            yield from report(self.rule, facts, groups, settings, severity=severity, skip=done, seconds=seconds)
+            conflicting = [(path, (x, y)) for path, (x, y) in found if not self.legitimate(reps[x], reps[y])]
+            groups = conflict_groups([pair for _path, pair in conflicting], members_of)
+            # Each statement's evidence is the first path that paired it in this tier.
+            why: dict[int, str] = {}
+            for path, pair in conflicting:
+                for r in pair:
+                    for i in members_of[r]:
+                        why.setdefault(i, path)
+            yield from report(self.rule, facts, groups, settings, severity=severity, skip=done, seconds=seconds,
+                              why=why)
             done.update(i for g in groups for i in g)
