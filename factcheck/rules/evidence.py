@@ -13,6 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from factcheck.rules.model import CorpusView
 
 
 @dataclass(frozen=True)
@@ -38,3 +42,10 @@ class Evidence:
 
     def as_json(self) -> dict[str, object]:
         return {"path": self.path, "story": self.story, "agreeing": list(self.agreeing)}
+
+
+def story_id(corpus: CorpusView, path: str) -> str | None:
+    """The id of the story of the document at ``path`` in ``corpus``, for a rule that does not
+    compare by story but still says where the flagged document belongs (None: in no story)."""
+    story = corpus.stories.story_of(path)
+    return story.id if story is not None else None
