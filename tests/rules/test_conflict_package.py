@@ -134,6 +134,10 @@ CASES = [
      RIOTS.format("Published: 2008-12-10", "four days"), ("eight days", "four days")),
     ("running_time", False, "figures/conflict", RIOTS.format("Published: 2008-12-14", "eight days"),
      RIOTS.format("Published: 2008-12-14", "four days"), ("eight days", "four days")),
+    # A total over the story's events so far is another fact than one event's count.
+    ("running_total", True, "figures/conflict",
+     "During the operation, six rifles were found aboard the skiff, the navy said.",
+     "So far the navy has confiscated 14 rifles aboard the skiff, the navy said.", ("six", "14")),
     ("later_update", True, "figures/conflict",
      "March 1, 2010\n\nThe earthquake killed 82 people in the coastal city, officials said.",
      "March 3, 2010\n\nThe earthquake killed 300 people in the coastal city, officials said.", ("82", "300")),

@@ -1,9 +1,13 @@
 """``type: conflict`` -- the same fact stated with different values by two documents.
 
-"The same fact" is found generally: every figure or date claim is described by
-the words around it with all figures and dates masked out.  Two claims of the
-same kind, unit and counted words ("career points" is not "points") in
-different documents, not credited to differently named subjects ("Richard
+Facts are compared within a story only (``CorpusView.stories``: the documents
+that report one real-world event): two documents of different stories are
+never compared, however alike their sentences, and every document of a story
+is compared with the rest of it.  Within it, "the same fact" is found
+generally: every figure or date claim is described by the words around it
+with all figures and dates masked out.  Two claims of the same kind, unit and
+counted words ("career points" is not "points") in different documents, not
+credited to differently named subjects ("Richard
 Carter scored 14 points" / "13 points from Seth VanDeest": see
 :func:`name_anchor`), state the same fact when their masked contexts nearly
 coincide and the word after the figure agrees, or -- for paraphrases -- when
@@ -13,17 +17,19 @@ wire sentence one outlet reworded around the figure -- when the figures sit in
 the same verbatim phrase (``min_run`` words, ``min_shared`` of them telling;
 see :func:`shared_phrase`).  Ages belong to a holder (:func:`age_holder`): two
 ages of one named person are one fact however the sentences differ.  If their
-values are incompatible, the minority value is reported with the location of a
-majority statement in another document as ``related``; the majority counts
+values are incompatible, the minority value is reported with the locations of
+majority statements in other documents as ``related``; the majority counts
 every document paired with a statement of that value, not only the conflicting
-ones.  Candidates meet through an inverted index of context words after
+ones.  Each finding records its evidence (``data["evidence"]``: the pairing
+path that made it, its story, the agreeing documents; see
+:mod:`factcheck.rules.evidence`).  Candidates meet through an inverted index of context words after
 identical facts (syndicated copies) are collapsed, never by comparing every
 pair of sentences.
 
 Weaker evidence is reported at ``weak_severity`` (info by default, so it does
-not fail a build): two articles telling the same story (``story_names`` names
-in common) that each give one value, and only one, for the same measure (or
-agree on all its values but one), in sentences sharing a few words but worded too differently for the contexts to
+not fail a build): two articles of one story that each give one value, and
+only one, for the same measure (or agree on all its values but one), in
+sentences sharing a few words but worded too differently for the contexts to
 pair ("the warship attacked two boats of pirates" / "pirates aboard three
 boats were firing").  About half of these are real disagreements between
 outlets; the rest are two facts of one story (a season's games and the games
@@ -32,8 +38,8 @@ at most ``near_days`` apart pair even when the articles give several, unless
 one of them names another day of that week.  And two ages of one role ("the
 35-year-old deputy") in one story, where the articles agree on the role's other
 ages (``age_holders``).  A value one article alone gives is also weighed against what
-the rest of its story agrees on, or, for an article sharing too few names, what
-three articles or more agree on in sentences worded much like its own; an
+the rest of its story agrees on, or what three articles or more of the story
+agree on in sentences worded much like its own; an
 unnamed age, against the age whose statements in the story use most of its
 sentence's words (see ``likeness_pairs``).  And figures said of one
 named subject in one story ("Luck threw for 205 yards"), where the articles
@@ -57,6 +63,8 @@ Legitimate differences are kept out:
 * a figure needed is not a figure got ("needed nine points" / "posting 20
   points"), and a time still running grows with the day of writing ("after
   eight days of riots"): see :func:`needed` and :func:`running`;
+* a running total ("So far the navy has confiscated 14 rifles", "a total
+  of", "to date") is another fact than one event's figure;
 * a larger toll in a later article is an update, not a conflict
   (``allow_updates``): qualified or approximate counts ("at least 82",
   "dozens") and counts of casualties, arrests or evacuees grow as reports
