@@ -149,3 +149,13 @@ def test_the_removed_story_names_option_is_an_unknown_key(here: Path) -> None:
     message = one_error_line(CliRunner().invoke(app, ["scan", "a.txt"]))
     assert message.startswith("factcheck: error: factcheck.toml: key 'rules.\"figures/conflict\".story_names'")
     assert "unknown" in message
+
+
+def test_a_name_style_finding_records_its_evidence() -> None:
+    files = {"a.txt": "North Korean leader Kim Jong Un spoke in Pyongyang.",
+             "b.txt": "Leader Kim Jong Un arrived in Pyongyang.",
+             "c.txt": "North Korean leader Kim Jong-un left Pyongyang."}
+    (finding,) = run(BUILTIN["names/style"], files)
+    assert (finding.path, finding.location.excerpt) == ("c.txt", "Kim Jong-un")
+    evidence = finding.data["evidence"]
+    assert (evidence["path"], evidence["agreeing"]) == ("corpus majority", ["a.txt", "b.txt"])

@@ -93,7 +93,8 @@ class SpellingVariantsKind(Kind):
                     suggestion = majority if found.islower() else majority.capitalize()
                     # A house style holds across the corpus, whatever the story: the evidence is the
                     # corpus's majority spelling and the documents that use it.
-                    evidence = Evidence.of("corpus majority", story_id(corpus, path), spellings[majority])
+                    evidence = Evidence.of("corpus majority", story_id(corpus, path),
+                                           [p for p in spellings[majority] if p != path])
                     yield self.rule.finding(doc, start, end, suggestion=suggestion,
                                             related=related, data={"evidence": evidence.as_json()},
                                             documents=len(spellings[majority]), count=count)
