@@ -1197,7 +1197,7 @@ HIRED_B = COACH.format("He joined the Blazers on June {}, 2001, after serving se
 
 @pytest.mark.parametrize(("day_a", "day_b", "expected"), [
     (27, 27, []),
-    (27, 29, [("b.txt", "June 29, 2001", "info")]),  # two days off: one event misdated
+    (27, 29, [("b.txt", "June 29, 2001", "warning")]),  # two days off: one event misdated (weak_severity: warning)
     (27, 7, []),  # twenty days apart: two events of one story
 ])
 def test_one_story_dating_one_event_differently_conflicts_at_the_weak_severity(
