@@ -159,3 +159,17 @@ def test_a_name_style_finding_records_its_evidence() -> None:
     assert (finding.path, finding.location.excerpt) == ("c.txt", "Kim Jong-un")
     evidence = finding.data["evidence"]
     assert (evidence["path"], evidence["agreeing"]) == ("corpus majority", ["a.txt", "b.txt"])
+
+
+@pytest.mark.parametrize(("published", "told", "expected"), [
+    ("October 20, 2011", "20 October 2011", []),  # each article's own day: two announcements
+    ("October 14, 2011", "20 October 2011", [("b.md", "20 October 2011")]),  # one day, two dates
+    ("October 20, 2011", "18 October 2011", [("b.md", "18 October 2011")]),  # not its own day
+])
+def test_a_date_told_as_its_articles_own_news_is_that_day(published: str, told: str,
+                                                           expected: list[tuple[str, str]]) -> None:
+    s = "{}\n\nSubsea cable operator Seacom announced on Twitter today ({}) that it has restored its customers."
+    files = {"a.md": pinned("seacom", s.format("October 14, 2011", "14 October 2011")),
+             "b.md": pinned("seacom", s.format(published, told))}
+    found = run(BUILTIN["dates/conflict"], files)
+    assert [(f.path, f.location.excerpt) for f in found] == expected

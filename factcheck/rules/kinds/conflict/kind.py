@@ -54,7 +54,8 @@ Legitimate differences are kept out:
   "just over 100" with 100 to 110, "well over 100" only from 110.  A figure
   stated "exactly" or "just" ("just 404 yards") admits only itself;
 * articles published far apart (``max_days_apart``) report different events
-  even in the same words;
+  even in the same words, and two that each date what they tell on their own
+  day of publication ("announced today (14 October 2011)") two announcements;
 * two values that each sentence gives ("$1,099 for the 13-inch and $1,799
   for the 15-inch") are two facts, whichever way the contexts pair them;
 * conversions of one figure differ by the rate of the day, within
