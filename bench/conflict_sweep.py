@@ -43,7 +43,7 @@ from pathlib import Path
 from consistency_eval import Planter, story_of
 
 from factcheck.documents import discover
-from factcheck.rules.kinds.conflict import ConflictKind, story_names
+from factcheck.rules.kinds.conflict import ConflictKind
 from factcheck.rules.loader import load_rules
 from factcheck.rules.model import CorpusView
 
@@ -84,7 +84,6 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus: {corpus} ({len(planter.docs)} articles); figure targets: {len(targets)}")
     print("min_similarity min_overlap min_shared   pairing recall   conflicting pairs"
           + ("  (across events)" if ecb else ""))
-    names_in = {doc.path: story_names(claims) for doc, claims in view.items()}
     for sim, overlap, shared, story in [*((*row, False) for row in SWEEP), (*SWEEP[0], True)]:
         impl.settings = replace(impl.settings, min_similarity=sim, min_overlap=overlap, min_shared=shared)
         facts = impl.statements(view)
@@ -93,8 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         conflicting = []
         pairs = list(impl.pairs(facts))
         if story:
-            pairs += impl.weak_pairs(facts, names_in, set(pairs))
-            people, roles = impl.holder_pairs(facts, names_in, set(pairs))
+            pairs += impl.weak_pairs(facts, set(pairs))
+            people, roles = impl.holder_pairs(facts, set(pairs))
             pairs += people + roles
         for x, y in pairs:
             partner[x].add(y)

@@ -329,6 +329,12 @@ def _hits(plant: Plant, findings: list[Finding], root: Path) -> Finding | None:
     return None
 
 
+def evidence_path(f: Finding) -> str | None:
+    """The comparison a corpus rule records as having made the finding (``evidence.path``), if any."""
+    evidence = f.data.get("evidence")
+    return str(evidence["path"]) if isinstance(evidence, dict) and "path" in evidence else None
+
+
 def factcheck_path(p: Path) -> str:
     from factcheck.documents import display_path
     return display_path(p)
@@ -381,6 +387,10 @@ def main(argv: list[str] | None = None) -> int:
               f"(error-level: {100 * errors / n:.2f}; target <= 1.00)")
         for (rule, sev), v in sorted(by_rule.items()):
             print(f"  {rule:<22} {sev:<8} {v:>5}  ({100 * v / n:.2f} per 100)")
+        # Which comparison made each finding, as the rule records it (README "JSON output": evidence).
+        by_path = Counter((f.rule, f.severity, evidence_path(f)) for f in findings if evidence_path(f))
+        for (rule, sev, path), v in sorted(by_path.items()):
+            print(f"    {rule:<20} {sev:<8} {path:<20} {v:>5}")
         baseline_fp = {(f.rule, f.fingerprint) for f in findings}
 
         planter = Planter(files, args.seed)
@@ -396,6 +406,7 @@ def main(argv: list[str] | None = None) -> int:
             pool.sort(key=lambda t, kind=kind: _draw(args.seed, kind, t[0], t[1]))
             found = planted = 0
             at_severity: Counter[str] = Counter()
+            at_path: Counter[tuple[str, str]] = Counter()
             by_shape: Counter[str] = Counter()
             found_shape: Counter[str] = Counter()
             close_found = close_planted = 0
@@ -432,6 +443,7 @@ def main(argv: list[str] | None = None) -> int:
                     found += hit
                     if finding is not None:
                         at_severity[finding.severity] += 1
+                        at_path[(finding.severity, evidence_path(finding) or "-")] += 1
                     by_shape[_shape(p)] += 1
                     found_shape[_shape(p)] += hit
                     close_planted += p.close
@@ -444,6 +456,9 @@ def main(argv: list[str] | None = None) -> int:
             levels = ", ".join(f"{at_severity[s]} {s}" for s in ("error", "warning", "info"))
             print(f"  {kind:<7} {found}/{planted} = {recall:.2f}  (targets available: {len(pool)}; "
                   f"found at {levels})")
+            if at_path:
+                print("          by evidence: " + "; ".join(f"{path} {n} {sev}" for (sev, path), n in
+                                                      sorted(at_path.items(), key=lambda kv: (-kv[1], kv[0]))))
             if kind == "name":
                 shapes = "; ".join(f"{k} {found_shape[k]}/{v}" for k, v in sorted(by_shape.items()))
                 print(f"          by shape: {shapes}")

@@ -22,10 +22,9 @@ on the same plants and the same untouched copy:
    pairing path took, whose value no article of its story gives for the
    measure) against the story's statement of the measure in the most alike
    sentence, however unlike -- the story and the measure as the rule knows them
-   (``story_names`` names in common, :func:`may_be_one`);
-3. the same lone figures against the loosest story and measure: any statement
-   of the unit and counted words in an article sharing one name with theirs,
-   whoever it is said of.
+   (the story stage's story, :func:`may_be_one`);
+3. the same lone figures against the loosest measure: any statement of the
+   unit and counted words in an article of their story, whoever it is said of.
 
 A matcher that picks some of run 2's pairs lands between runs 1 and 2; one
 that also drops the rule's notion of the subject, between runs 1 and 3.  Each
@@ -58,17 +57,16 @@ from factcheck.rules.kinds.conflict import (
 )
 
 
-def _lone_pairs(kind: ConflictKind, facts: Sequence[Statement], names_in: dict[str, frozenset[str]],
-                known: set[tuple[int, int]], loose: bool, idf: dict[str, float]) -> list[tuple[int, int]]:
+def _lone_pairs(facts: Sequence[Statement], known: set[tuple[int, int]], loose: bool,
+                idf: dict[str, float]) -> list[tuple[int, int]]:
     """Every lone figure not in ``known``, against its story's most alike statement of the measure.
-    ``loose``: a story is articles sharing one name, and any statement of the measure may be one fact.
+    ``loose``: any statement of the measure may be one fact, whoever it is said of.
     ``idf``: each sentence word's rarity (``shared_words``)."""
-    story = story_mates(facts, names_in)
-    values = story_values(facts, story, kind.settings.story_names)
-    need = 1 if loose else kind.settings.story_names
+    story = story_mates(facts)
+    values = story_values(facts, story)
     mates: dict[int, list[int]] = defaultdict(list)
-    for (x, y), k in story.items():
-        if k >= need and facts[x].claim.kind != "date" and \
+    for x, y in story:
+        if facts[x].claim.kind != "date" and \
                 not facts[x].claim.get("relative") and not facts[y].claim.get("relative"):
             mates[x].append(y)
             mates[y].append(x)
@@ -90,25 +88,26 @@ def _lone_pairs(kind: ConflictKind, facts: Sequence[Statement], names_in: dict[s
 @contextlib.contextmanager
 def every_lone_figure(loose: bool) -> Iterator[None]:
     """The conflict rule with :func:`_lone_pairs` after its own weak pairing, until the block ends."""
-    shipped = ConflictKind.weak_pairs
+    shipped = ConflictKind.weak_paths
 
-    def weak_pairs(self: ConflictKind, facts: Sequence[Statement], names_in: dict[str, frozenset[str]],
-                   known: set[tuple[int, int]],
-                   counted: tuple[Counter[tuple[int, int]], dict[str, float]] | None = None) -> list[tuple[int, int]]:
+    def weak_paths(self: ConflictKind, facts: Sequence[Statement], known: set[tuple[int, int]],
+                   counted: tuple[Counter[tuple[int, int]], dict[str, float]] | None = None,
+                   ) -> list[tuple[str, list[tuple[int, int]]]]:
         words = counted if counted is not None else shared_words(facts)
-        weak = shipped(self, facts, names_in, known, words)
-        return weak + _lone_pairs(self, facts, names_in, {*known, *weak}, loose, words[1])
+        weak = shipped(self, facts, known, words)
+        taken = {*known, *(pair for _name, pairs in weak for pair in pairs)}
+        return [*weak, ("every lone figure", _lone_pairs(facts, taken, loose, words[1]))]
 
-    ConflictKind.weak_pairs = weak_pairs  # type: ignore[method-assign]
+    ConflictKind.weak_paths = weak_paths  # type: ignore[method-assign]
     try:
         yield
     finally:
-        ConflictKind.weak_pairs = shipped  # type: ignore[method-assign]
+        ConflictKind.weak_paths = shipped  # type: ignore[method-assign]
 
 
 RUNS = (("shipped rule", None),
         ("+ every lone figure, story and measure as the rule knows them", False),
-        ("+ every lone figure, loosest story and measure", True))
+        ("+ every lone figure, loosest measure", True))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -46,7 +46,6 @@ from factcheck.rules.kinds.conflict import (
     others_agree,
     rest_agrees,
     shared_phrase,
-    story_names,
     weighted_jaccard,
     weighted_overlap,
 )
@@ -99,12 +98,11 @@ def main(argv: list[str] | None = None) -> int:
 
     planter, impl, view = load_conflict(corpus)
     facts = impl.statements(view)
-    names_in = {doc.path: story_names(claims) for doc, claims in view.items()}
 
     # The shipped pairing, strong and weak, as conflict_sweep.py counts it.
     shipped = set(impl.pairs(facts))
-    shipped |= set(impl.weak_pairs(facts, names_in, shipped))
-    people, roles = impl.holder_pairs(facts, names_in, shipped)
+    shipped |= set(impl.weak_pairs(facts, shipped))
+    people, roles = impl.holder_pairs(facts, shipped)
     shipped |= {*people, *roles}
 
     # The loosest candidates: two shared sentence words, the words at the figure, or agreeing figures.
@@ -152,7 +150,6 @@ def main(argv: list[str] | None = None) -> int:
             adjacent_agree(a, b), a.unique and b.unique, a.unique or b.unique,
             bool(a.values - {repr(a.claim.value)}) and others_agree(a.values, a, b.values, b),
             agreeing.get((x, y), 0), bool(a.anchor & b.anchor),
-            len(names_in.get(a.doc.path, frozenset()) & names_in.get(b.doc.path, frozenset())),
             rest_agrees(a, b), weighted_overlap(na, nb, idf) if na and nb else 0.0,
             math.fsum(idf.get(w, 1.0) for w in na & nb),
             min(len(a.sentence), len(b.sentence)), max(len(a.sentence), len(b.sentence)),

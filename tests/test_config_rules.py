@@ -79,8 +79,8 @@ def found(findings: list[dict[str, Any]], prefix: str = "") -> list[tuple[str, s
 
 
 CONFLICT_OPTIONS = ("age_holders, agreeing_figures, allow_updates, kinds, max_days_apart, min_overlap, min_run, "
-                    "min_shared, min_similarity, near_days, paraphrase_severity, select, severity, story_names, "
-                    "weak_severity, window")
+                    "min_shared, min_similarity, near_days, paraphrase_severity, select, severity, weak_severity, "
+                    "window")
 
 
 @pytest.mark.parametrize(("toml", "expected"), [

@@ -78,7 +78,6 @@ FACT = "id: house/f\ntype: fact\nmessage: m\nexpect: 15\n"
     (CONFLICT + "min_run: -1\n", "house.yaml:4: key 'min_run': must be at least 0, not -1"),
     (CONFLICT + "agreeing_figures: -2\n", "house.yaml:4: key 'agreeing_figures': must be at least 0, not -2"),
     (CONFLICT + "max_days_apart: -30\n", "house.yaml:4: key 'max_days_apart': must be at least 0, not -30"),
-    (CONFLICT + "story_names: -1\n", "house.yaml:4: key 'story_names': must be at least 0, not -1"),
     (CONFLICT + "near_days: -7\n", "house.yaml:4: key 'near_days': must be at least 0, not -7"),
     (NAMES + "ratio: 0.5\n", "house.yaml:4: key 'ratio': must be at least 1, not 0.5"),
     (NAMES + "min_support: 0\n", "house.yaml:4: key 'min_support': must be at least 1, not 0"),

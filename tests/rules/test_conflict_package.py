@@ -88,8 +88,8 @@ def test_a_rule_reads_its_options_once_into_the_typed_record() -> None:
 
 def test_exemptions_are_named_documented_checks_in_order() -> None:
     names = [e.__name__ for e in EXEMPTIONS]
-    assert names == ["approximation", "two_values_per_sentence", "conversion", "relative_days", "far_apart",
-                     "running_time", "later_update"]
+    assert names == ["approximation", "two_values_per_sentence", "conversion", "relative_days", "own_days",
+                     "far_apart", "running_time", "running_total", "later_update"]
     for exemption in EXEMPTIONS:
         assert exemption.__doc__ and len(exemption.__doc__.split()) >= 15, exemption.__name__
 
@@ -124,6 +124,11 @@ CASES = [
     ("relative_days", True, "dates/conflict",
      "March 1, 2010\n\nThe minister resigned on Monday after the vote, officials said.",
      "March 10, 2010\n\nThe minister resigned on Monday after the vote, officials said.", ("Monday", "Monday")),
+    # Each article's own day, told as that day's news: two announcements, not one event misdated.
+    ("own_days", True, "dates/conflict",
+     "October 14, 2011\n\nSeacom announced on Twitter today (14 October 2011) that it has restored its customers.",
+     "October 20, 2011\n\nSeacom announced on Twitter today (20 October 2011) that it has restored its customers.",
+     ("14 October 2011", "20 October 2011")),
     ("far_apart", True, "figures/conflict",
      "May 3, 2008\n\nThe plant employs 300 workers on the river, the company said.",
      "May 3, 2013\n\nThe plant employs 500 workers on the river, the company said.", ("300 workers", "500 workers")),
@@ -134,6 +139,10 @@ CASES = [
      RIOTS.format("Published: 2008-12-10", "four days"), ("eight days", "four days")),
     ("running_time", False, "figures/conflict", RIOTS.format("Published: 2008-12-14", "eight days"),
      RIOTS.format("Published: 2008-12-14", "four days"), ("eight days", "four days")),
+    # A total over the story's events so far is another fact than one event's count.
+    ("running_total", True, "figures/conflict",
+     "During the operation, six rifles were found aboard the skiff, the navy said.",
+     "So far the navy has confiscated 14 rifles aboard the skiff, the navy said.", ("six", "14")),
     ("later_update", True, "figures/conflict",
      "March 1, 2010\n\nThe earthquake killed 82 people in the coastal city, officials said.",
      "March 3, 2010\n\nThe earthquake killed 300 people in the coastal city, officials said.", ("82", "300")),

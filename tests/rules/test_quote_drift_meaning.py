@@ -10,6 +10,7 @@ negations, hedges, numbers and content words are warnings named in the message.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -174,6 +175,9 @@ class _Stories:
 
     def same_story(self, a: str, b: str) -> bool:
         return self.story[a] == self.story[b]
+
+    def story_of(self, path: str) -> SimpleNamespace:  # the story's id, which findings record as evidence
+        return SimpleNamespace(id=str(self.story[path]))
 
 
 def _StoryView(docs: Any, claims: Any, stories: _Stories | None = None) -> CorpusView:

@@ -1,4 +1,4 @@
-"""What ``names/variant`` weighs besides edit distance: transliteration, names discussed as words, evidence.
+"""What ``names/variant`` weighs besides edit distance: transliteration, names discussed as words.
 
 Kept apart from :mod:`factcheck.rules.kinds.names` because each is a small,
 testable judgement about letters or context, not about the corpus vote:
@@ -8,15 +8,15 @@ testable judgement about letters or context, not about the corpus vote:
   Yunis"/"Khan Younis").  Rules over letters, never a list of names.
 * :func:`discussed_as_word` -- a mention that talks *about* a name ("a
   diminutive of Vincente") rather than naming someone.
-* :class:`Evidence` -- why a finding was made, as ``Finding.data["evidence"]``,
-  which the JSON report shows so users and benchmarks can tell the paths apart.
+
+(Why a finding was made, ``Finding.data["evidence"]``, is one record for every
+corpus rule: :class:`factcheck.rules.evidence.Evidence`.)
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 #: letter groups romanisation systems write differently (Arabic, Persian, Korean, Russian...):
 #: a digraph for one sound, or y/i after a vowel ("Heydar"/"Heidar"; a final "Marchetty" is a
@@ -63,22 +63,3 @@ def discussed_as_word(text: str, start: int, end: int) -> bool:
     misspell anybody's name."""
     return bool(_ABOUT_BEFORE_RE.search(text[max(0, start - 60):start])
                 or _ABOUT_AFTER_RE.match(text[end:end + 40]))
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """Why a corpus finding was made: the comparison (``path``), the story, the agreeing documents.
-
-    ``path`` names the comparison that produced the finding (for names/variant:
-    ``same-story typo``, ``corpus typo``, ``canonical``, ``transliteration``);
-    ``story`` is the id of the flagged document's story (None outside any
-    story); ``agreeing`` are the documents that write the reference spelling,
-    those of the same story when there are any.
-    """
-
-    path: str
-    story: str | None
-    agreeing: tuple[str, ...] = ()
-
-    def as_json(self) -> dict[str, object]:
-        return {"path": self.path, "story": self.story, "agreeing": list(self.agreeing)}

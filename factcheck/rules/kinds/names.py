@@ -62,8 +62,9 @@ from factcheck.claims.spellings import blocking_keys, inflection_pair, typo_pair
 from factcheck.documents import Document
 from factcheck.errors import RuleError
 from factcheck.findings import Finding, Location
+from factcheck.rules.evidence import Evidence, story_id
 from factcheck.rules.kinds.base import Kind
-from factcheck.rules.kinds.name_evidence import Evidence, discussed_as_word, transliteration
+from factcheck.rules.kinds.name_evidence import discussed_as_word, transliteration
 from factcheck.rules.kinds.quotes import spelling_key
 from factcheck.rules.model import CorpusView, Option, Rule
 from factcheck.rules.yamlsrc import load_yaml
@@ -261,7 +262,7 @@ class NameVariantsKind(Kind):
     def check_corpus(self, corpus: CorpusView) -> Iterable[Finding]:
         clusters = self._clusters(corpus)
         if self.options["mode"] == "style":
-            yield from self._style(clusters)
+            yield from self._style(clusters, corpus)
         else:
             yield from self._typos(clusters, corpus)
 
@@ -275,7 +276,9 @@ class NameVariantsKind(Kind):
                 break
         return seen
 
-    def _style(self, clusters: dict[str, _Cluster]) -> Iterable[Finding]:
+    def _style(self, clusters: dict[str, _Cluster], corpus: CorpusView) -> Iterable[Finding]:
+        # A house style holds across the corpus, whatever the story: the evidence is the canonical
+        # form (``canonical``) or the corpus's dominant one, and the documents that write it so.
         canon = {style_key(c): c for c in self.canonical}
         for key in sorted(clusters):
             cl = clusters[key]
@@ -289,14 +292,18 @@ class NameVariantsKind(Kind):
                 if form.text == target:
                     continue
                 support = sum(len(f.mentions) for f in cl.forms.values() if f.text == target)
+                writers = [d.path for f in cl.forms.values() if f.text == target for d, _c in f.mentions]
                 firsts: dict[str, tuple[Document, Claim]] = {}
                 for doc, c in form.mentions:
                     if doc.path not in firsts or c.start < firsts[doc.path][1].start:
                         firsts[doc.path] = (doc, c)
                 for path in sorted(firsts):
                     doc, c = firsts[path]
+                    evidence = Evidence.of("canonical" if preferred else "corpus majority", story_id(corpus, path),
+                                           [w for w in writers if w != path])
                     yield self.rule.finding(doc, c.start, c.end, suggestion=target,
                                             related=self._related(dom.mentions), support=support,
+                                            data={"evidence": evidence.as_json()},
                                             documents=dom.docs, variants=variants)
 
     @staticmethod

@@ -4,7 +4,11 @@ Quotes are compared through a blocking index of word 3-grams, so only quotes
 that share wording are ever aligned (no all-pairs comparison).  Only quotes
 that may be one remark are compared (:meth:`QuoteDriftKind._comparable`): of
 one story when the corpus knows its stories, never of two different named
-speakers, and of an unknown speaker only when the two overlap strongly.
+speakers, and of an unknown speaker only when the two overlap strongly.  Each
+finding records its evidence (``Finding.data["evidence"]``, see
+:mod:`factcheck.rules.evidence`): ``same speaker`` or ``unknown speaker`` (the
+comparison that admitted the pair), the story, and the documents that give the
+reference wording.
 
 Before they are compared, quotes are normalised (``quote_text.normalise``):
 editorial insertions "(Tara Reid)" and "[its direction]" go, an ellipsis
@@ -53,6 +57,7 @@ from factcheck.claims.base import Claim
 from factcheck.claims.numwords import parse_number, parse_ordinal
 from factcheck.documents import Document
 from factcheck.findings import Finding, Location
+from factcheck.rules.evidence import Evidence, story_id
 from factcheck.rules.kinds.base import Kind
 from factcheck.rules.kinds.conflict import STOPWORDS
 from factcheck.rules.kinds.quote_text import GAP, Change, classify, leading_qualifier, normalise
@@ -461,6 +466,7 @@ class QuoteDriftKind(Kind):
                 (quotes[i].doc.path, quotes[i].claim.start) for i in wording[k])))
             ref = quotes[min(wording[ref_key], key=lambda i: (quotes[i].doc.path, quotes[i].claim.start))]
             ref_loc = Location.of(ref.doc, ref.claim.start, ref.claim.end)
+            ref_docs = {quotes[i].doc.path for i in wording[ref_key]}
             for i in sorted(members, key=lambda i: (quotes[i].doc.path, quotes[i].claim.start)):
                 q = quotes[i]
                 if q.doc.path == ref.doc.path:
@@ -474,8 +480,16 @@ class QuoteDriftKind(Kind):
                 if severity == "ignore":
                     continue
                 yield self.rule.finding(q.doc, q.claim.start, q.claim.end, related=[ref_loc], severity=severity,
+                                        data={"evidence": self._evidence(corpus, q, ref, ref_docs)},
                                         other=f"{ref.doc.path}:{ref_loc.line}", diff=d.describe(),
                                         speaker=q.speaker or ref.speaker or "unknown speaker")
+
+    def _evidence(self, corpus: CorpusView, q: _Quote, ref: _Quote, ref_docs: set[str]) -> dict[str, object]:
+        """Why ``q`` was compared with ``ref``, as JSON: which test admitted the pair (one named
+        speaker, or an unknown one and a strong overlap), ``q``'s story, who gives the reference."""
+        same = not self.options["same_speaker"] or speaker_match(q, ref) == "same"
+        return Evidence.of("same speaker" if same else "unknown speaker", story_id(corpus, q.doc.path),
+                           ref_docs - {q.doc.path}).as_json()
 
     def _comparable(self, corpus: CorpusView, a: _Quote, b: _Quote, d: Diff | None = None) -> bool:
         """May ``a`` and ``b`` be one remark told twice?  The one place that decides it.

@@ -31,6 +31,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from factcheck.findings import Finding, Location
+from factcheck.rules.evidence import Evidence, story_id
 from factcheck.rules.kinds.base import Kind
 from factcheck.rules.kinds.quotes import spelling_key
 from factcheck.rules.model import CorpusView, Option
@@ -90,8 +91,13 @@ class SpellingVariantsKind(Kind):
                     doc = docs[path]
                     found = doc.text[start:end]
                     suggestion = majority if found.islower() else majority.capitalize()
+                    # A house style holds across the corpus, whatever the story: the evidence is the
+                    # corpus's majority spelling and the documents that use it.
+                    evidence = Evidence.of("corpus majority", story_id(corpus, path),
+                                           [p for p in spellings[majority] if p != path])
                     yield self.rule.finding(doc, start, end, suggestion=suggestion,
-                                            related=related, documents=len(spellings[majority]), count=count)
+                                            related=related, data={"evidence": evidence.as_json()},
+                                            documents=len(spellings[majority]), count=count)
 
 
 def _could_be_variant(word: str) -> bool:

@@ -8,13 +8,15 @@ user documentation is :mod:`.kind`'s docstring, shown by ``factcheck rules --kin
 * :mod:`.qualifiers` -- the values an approximate or bounded figure admits;
 * :mod:`.statements` -- what a claim becomes for comparison (:class:`Statement`);
 * :mod:`.subjects` -- whose figure it is: name anchors, age holders, figure subjects;
-* :mod:`.keys` -- story names, fact keys and the inverted indexes pairs meet through;
+* :mod:`.keys` -- stories, fact keys and the inverted indexes pairs meet through (two
+  stories are never compared);
 * :mod:`.same_fact` -- what rules out two statements being one fact, whatever the evidence;
 * the pairing paths, one module each: :mod:`.strong` (verbatim phrase, agreeing figures,
   alike window) and :mod:`.paraphrase`; the weak ones run by :mod:`.weak` -- :mod:`.story`,
   :mod:`.majority`, :mod:`.subject_pairs`, :mod:`.likeness` -- and :mod:`.holders` (ages);
 * :mod:`.exemptions` -- the legitimate differences, a list of named checks (:data:`EXEMPTIONS`);
-* :mod:`.report` -- groups, majorities and findings;
+* :mod:`.report` -- groups, majorities and findings, each with its evidence (the path
+  that paired it, its story, the agreeing documents);
 * :mod:`.kind` -- :class:`ConflictKind`, wiring them together.
 
 The names below are the package's API, for the rule registry, for tests, and for
@@ -36,11 +38,9 @@ from factcheck.rules.kinds.conflict.exemptions import (
 )
 from factcheck.rules.kinds.conflict.keys import (
     MAX_POSTINGS,
-    STORY_NAMES,
     co_indexed,
     shared_words,
     story_mates,
-    story_names,
     story_values,
 )
 from factcheck.rules.kinds.conflict.kind import ConflictKind
@@ -62,11 +62,11 @@ from factcheck.rules.kinds.conflict.subjects import (
 from factcheck.rules.kinds.conflict.text import STOPWORDS, Masks, context_words, phrase_tokens
 
 __all__ = [
-    "CONVERSION_SPREAD", "EXEMPTIONS", "MAX_POSTINGS", "OPTIONS", "SAME_ORDER", "STOPWORDS", "STORY_NAMES",
+    "CONVERSION_SPREAD", "EXEMPTIONS", "MAX_POSTINGS", "OPTIONS", "SAME_ORDER", "STOPWORDS",
     "ConflictKind", "ConflictOptions", "Exemption", "Masks", "Statement", "adjacent_agree", "age_holder",
     "co_indexed", "compatible", "context_words", "days_apart", "figure_subject", "interval", "is_toll",
     "legitimate", "may_be_one", "measure_words", "measured", "name_anchor", "needed", "one_noun", "others_agree",
     "phrase_tokens", "possible_people", "rest_agrees", "running", "same_measure", "same_order", "same_person",
-    "same_subject", "same_surname", "shared_phrase", "shared_words", "story_mates", "story_names", "story_values",
+    "same_subject", "same_surname", "shared_phrase", "shared_words", "story_mates", "story_values",
     "weighted_jaccard", "weighted_overlap",
 ]

@@ -18,12 +18,13 @@ or bounded figure admits is read in :mod:`.qualifiers`.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 from factcheck.documents import Document
 from factcheck.rules.kinds.conflict.options import ConflictOptions
 from factcheck.rules.kinds.conflict.qualifiers import compatible, interval, is_toll
-from factcheck.rules.kinds.conflict.statements import Statement, sentence_text
+from factcheck.rules.kinds.conflict.statements import Statement, day_of, sentence_text
 from factcheck.rules.kinds.conflict.subjects import same_person
 
 #: How far apart (largest over smallest) two conversions of one figure may be: exchange
@@ -139,6 +140,24 @@ def relative_days(a: Statement, b: Statement, settings: ConflictOptions) -> bool
     return None
 
 
+
+#: Words that date what a sentence tells on the day its article was written ("announced today").
+_TODAY_RE = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.IGNORECASE)
+
+
+def of_the_day(f: Statement) -> bool:
+    """Is the date the day its own article was published, told as that day's news ("Seacom
+    announced on Twitter today (20 October 2011)")?"""
+    day = day_of(f.claim)
+    return day is not None and day == f.doc.pub_date and bool(_TODAY_RE.search(sentence_text(f)))
+
+
+def own_days(a: Statement, b: Statement, settings: ConflictOptions) -> bool | None:
+    """Each article dates what it tells on its own day of publication ("announced today (14
+    October 2011)" / "announced today (20 October 2011)"): two announcements made on two
+    days, as a story of several days has, not one event misdated (:func:`of_the_day`)."""
+    return True if of_the_day(a) and of_the_day(b) else None
+
 def far_apart(a: Statement, b: Statement, settings: ConflictOptions) -> bool | None:
     """Articles published more than ``max_days_apart`` apart report different events even
     in the same words -- unless they give the ages of one named person that the years
@@ -160,6 +179,25 @@ def running_time(a: Statement, b: Statement, settings: ConflictOptions) -> bool 
     return None
 
 
+#: Words that make a figure a running total, summed over a story's events so far ("So far the
+#: navy has confiscated 14 rifles", "a total of 31 magazines"), rather than one event's count.
+_TOTAL_RE = re.compile(r"\b(?:so far|thus far|to date|in all|all told|altogether|in total|a total of|"
+                       r"running total|cumulative)\b", re.IGNORECASE)
+
+
+def cumulative(f: Statement) -> bool:
+    """Does the figure's sentence give it as a running total ("So far the navy has confiscated
+    14 AK 47 rifles")?  A story tells of several events, and a total over them is another
+    fact than one event's count ("During the operation, six AK 47 rifles ... were found")."""
+    return bool(_TOTAL_RE.search(sentence_text(f)))
+
+
+def running_total(a: Statement, b: Statement, settings: ConflictOptions) -> bool | None:
+    """A running total against one event's figure (:func:`cumulative`): two facts of one
+    story, the total grows with every event.  Two totals, or two counts, are compared."""
+    return True if cumulative(a) != cumulative(b) else None
+
+
 def later_update(a: Statement, b: Statement, settings: ConflictOptions) -> bool | None:
     """A larger toll in a later article is an update, not a conflict (``allow_updates``):
     qualified or approximate counts ("at least 82", "dozens") and counts of casualties,
@@ -177,8 +215,8 @@ def later_update(a: Statement, b: Statement, settings: ConflictOptions) -> bool 
 
 
 #: The exemptions, in the order the rule asks them: the first with an opinion decides.
-EXEMPTIONS: tuple[Exemption, ...] = (approximation, two_values_per_sentence, conversion, relative_days, far_apart,
-                                     running_time, later_update)
+EXEMPTIONS: tuple[Exemption, ...] = (approximation, two_values_per_sentence, conversion, relative_days, own_days,
+                                     far_apart, running_time, running_total, later_update)
 
 
 def legitimate(a: Statement, b: Statement, settings: ConflictOptions) -> bool:

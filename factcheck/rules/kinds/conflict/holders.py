@@ -19,21 +19,24 @@ from factcheck.rules.kinds.conflict.same_fact import may_be_one, others_agree
 from factcheck.rules.kinds.conflict.statements import Statement
 from factcheck.rules.kinds.conflict.subjects import same_person
 
+#: The names of the holder pairing's evidence, as findings record them (``evidence.path``).
+PERSON, ROLE = "named person", "role in story"
 
-def holder_pairs(facts: Sequence[Statement], settings: ConflictOptions, names_in: dict[str, frozenset[str]] | None,
-                 known: set[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+
+def holder_pairs(facts: Sequence[Statement], settings: ConflictOptions, known: set[tuple[int, int]],
+                 roles_too: bool = True) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Ages of one holder: (pairs of a named person, pairs of a role in one story).
 
     A person has one age, however differently two outlets word the sentence
     ("a day after 36-year-old Duncan Raite died" / "36-year-old Duncan Rait
-    was killed after slipping").  A role ("the 35-year-old deputy") names one
-    person only within a story (``story_names`` names in common) and only
-    where each article gives that role one age, or the same ages but these two
+    was killed after slipping"), within one story.  A role ("the 35-year-old
+    deputy") names one person only where each article gives that role one age, or the same ages but these two
     ("the 12-year-old girl" and "the 15-year-old girl" / "the 9-year-old girl" and
     "the 15-year-old girl"): weaker evidence.  A person's
     age changes with the years, so the two must be published near in time
     (``max_days_apart``) or, when a date is unknown, share ``min_shared``
-    sentence words.  Candidates meet through an index of surnames and roles.
+    sentence words.  Candidates meet through an index of surnames and roles, within
+    a story (:func:`.keys.co_indexed`).  ``roles_too``: False when the weak pairing is off.
     """
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, f in enumerate(facts):
@@ -42,7 +45,6 @@ def holder_pairs(facts: Sequence[Statement], settings: ConflictOptions, names_in
             index[(kind, name_words(who)[-1][:4] if kind == "person" else who)].append(i)
     people: list[tuple[int, int]] = []
     roles: list[tuple[int, int]] = []
-    need = settings.story_names
     for x, y in sorted(co_indexed(index, facts)):
         a, b = facts[x], facts[y]
         if (x, y) in known or a.holder is None or b.holder is None or a.holder[0] != b.holder[0]:
@@ -55,8 +57,6 @@ def holder_pairs(facts: Sequence[Statement], settings: ConflictOptions, names_in
         if a.holder[0] == "person":
             if same_person(a.holder[1], b.holder[1]):
                 people.append((x, y))
-        elif a.holder == b.holder and others_agree(a.held, a, b.held, b) \
-                and names_in is not None and need > 0 and \
-                len(names_in.get(a.doc.path, frozenset()) & names_in.get(b.doc.path, frozenset())) >= need:
+        elif roles_too and a.holder == b.holder and others_agree(a.held, a, b.held, b):
             roles.append((x, y))
     return people, roles

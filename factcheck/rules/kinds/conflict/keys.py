@@ -1,12 +1,12 @@
-"""What two statements share: story names, fact keys and the inverted indexes pairs meet through.
+"""What two statements share: stories, fact keys and the inverted indexes pairs meet through.
 
-A statement is compared only with statements it shares a key with: a sentence
-word of its kind and unit (:func:`shared_words`), a name of its article's story
-and its measure (:func:`story_mates`), what its figure belongs to
+A statement is compared only with statements of its story (the story stage's
+:class:`factcheck.stories.Story`: documents reporting one real-world event) that
+it shares a key with: a sentence word of its kind and unit (:func:`shared_words`),
+its measure (:func:`story_mates`), what its figure belongs to
 (:func:`consensus_key`).  Each index is read by :func:`co_indexed`, which counts
-the keys every pair shares and skips keys too common to tell one fact, so the
-pairing stays linear in the corpus.  A story, here, is two articles sharing
-``story_names`` of their most mentioned names (:func:`story_names`).
+the keys every pair shares, skips keys too common to tell one fact and never
+pairs two stories, so the pairing stays linear in the corpus.
 """
 
 from __future__ import annotations
@@ -14,24 +14,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from factcheck.claims.base import Claim
 from factcheck.rules.kinds.conflict.statements import Statement
 from factcheck.rules.kinds.conflict.subjects import NOT_NAMES
 from factcheck.rules.kinds.conflict.text import STOPWORDS
-
-#: Names that characterise an article's story: its most mentioned ones.  A bound, so
-#: the story index stays linear in the figures of a document however many names it has.
-STORY_NAMES = 32
-
-
-def story_names(claims: Iterable[Claim]) -> frozenset[str]:
-    """The article's most mentioned names (at most :data:`STORY_NAMES`; ties: first mentioned)."""
-    count: Counter[str] = Counter(" ".join(c.text.casefold().split()) for c in claims if c.kind == "name")
-    return frozenset(name for name, _n in count.most_common(STORY_NAMES))
-
 
 #: An index key held by more facts than this is too common to identify one fact
 #: (a word in every sentence, a name in every article): it is skipped, which also
@@ -40,19 +28,23 @@ MAX_POSTINGS = 300
 
 
 def co_indexed(index: dict[Any, list[int]], facts: Sequence[Statement]) -> Counter[tuple[int, int]]:
-    """For each pair of facts from different documents, how many index keys list both.
+    """For each pair of facts from different documents of one story, how many index keys list both.
 
     Every pairing path meets its candidates this way -- an inverted index of some key
-    (a sentence word, a story name, a surname) -- so that no path compares every pair
-    of statements; a key listing more than :data:`MAX_POSTINGS` is skipped.
+    (a sentence word, a measure, a surname) -- so that no path compares every pair
+    of statements; a key listing more than :data:`MAX_POSTINGS` is skipped.  This is
+    the one place that keeps stories apart: two articles of two stories report two
+    events, so their figures are never one fact, however alike their sentences.
     """
     shared: Counter[tuple[int, int]] = Counter()
     for ids in index.values():
         if len(ids) > MAX_POSTINGS:
             continue
         for a_i, x in enumerate(ids):
+            a = facts[x]
             for y in ids[a_i + 1:]:
-                if facts[x].doc.path != facts[y].doc.path:
+                b = facts[y]
+                if a.doc.path != b.doc.path and a.story == b.story:
                     shared[(x, y)] += 1
     return shared
 
@@ -74,25 +66,23 @@ def shared_words(facts: Sequence[Statement]) -> tuple[Counter[tuple[int, int]], 
     return co_indexed(index, facts), idf
 
 
-def story_mates(facts: Sequence[Statement], names_in: dict[str, frozenset[str]]) -> Counter[tuple[int, int]]:
-    """For two statements of one measure in two articles, how many of their
-    ``story_names`` the articles share: the candidates of the story pairing and of
-    the story's majority, met through an index of (measure, name), so only
-    articles sharing names are compared."""
+def story_mates(facts: Sequence[Statement]) -> Counter[tuple[int, int]]:
+    """Every pair of statements of one measure in two articles of one story: the
+    candidates of the story pairing and of the story's majority, met through an index
+    of (measure, story), so only articles of one story are compared."""
     index: dict[tuple[object, ...], list[int]] = defaultdict(list)
     for i, f in enumerate(facts):
         if not f.claim.get("relative"):
-            for name in names_in.get(f.doc.path, ()):
-                index[(f.key, f.measure, name)].append(i)
+            index[(f.key, f.measure, f.story)].append(i)
     return co_indexed(index, facts)
 
 
-def story_values(facts: Sequence[Statement], story: Counter[tuple[int, int]], need: int) -> dict[int, set[str]]:
-    """For each figure, the values the rest of its story (``story_names`` names in
-    common, ``need`` of them: see :func:`story_mates`) gives for its measure.  Not for dates."""
+def story_values(facts: Sequence[Statement], story: Counter[tuple[int, int]]) -> dict[int, set[str]]:
+    """For each figure, the values the rest of its story gives for its measure (``story``:
+    :func:`story_mates`).  Not for dates."""
     values: dict[int, set[str]] = defaultdict(set)
-    for (x, y), k in story.items():
-        if k >= need and facts[x].claim.kind != "date":
+    for x, y in story:
+        if facts[x].claim.kind != "date":
             values[x].add(repr(facts[y].claim.value))
             values[y].add(repr(facts[x].claim.value))
     return values

@@ -1,9 +1,13 @@
 """``type: conflict`` -- the same fact stated with different values by two documents.
 
-"The same fact" is found generally: every figure or date claim is described by
-the words around it with all figures and dates masked out.  Two claims of the
-same kind, unit and counted words ("career points" is not "points") in
-different documents, not credited to differently named subjects ("Richard
+Facts are compared within a story only (``CorpusView.stories``: the documents
+that report one real-world event): two documents of different stories are
+never compared, however alike their sentences, and every document of a story
+is compared with the rest of it.  Within it, "the same fact" is found
+generally: every figure or date claim is described by the words around it
+with all figures and dates masked out.  Two claims of the same kind, unit and
+counted words ("career points" is not "points") in different documents, not
+credited to differently named subjects ("Richard
 Carter scored 14 points" / "13 points from Seth VanDeest": see
 :func:`name_anchor`), state the same fact when their masked contexts nearly
 coincide and the word after the figure agrees, or -- for paraphrases -- when
@@ -13,17 +17,19 @@ wire sentence one outlet reworded around the figure -- when the figures sit in
 the same verbatim phrase (``min_run`` words, ``min_shared`` of them telling;
 see :func:`shared_phrase`).  Ages belong to a holder (:func:`age_holder`): two
 ages of one named person are one fact however the sentences differ.  If their
-values are incompatible, the minority value is reported with the location of a
-majority statement in another document as ``related``; the majority counts
+values are incompatible, the minority value is reported with the locations of
+majority statements in other documents as ``related``; the majority counts
 every document paired with a statement of that value, not only the conflicting
-ones.  Candidates meet through an inverted index of context words after
+ones.  Each finding records its evidence (``data["evidence"]``: the pairing
+path that made it, its story, the agreeing documents; see
+:mod:`factcheck.rules.evidence`).  Candidates meet through an inverted index of context words after
 identical facts (syndicated copies) are collapsed, never by comparing every
 pair of sentences.
 
 Weaker evidence is reported at ``weak_severity`` (info by default, so it does
-not fail a build): two articles telling the same story (``story_names`` names
-in common) that each give one value, and only one, for the same measure (or
-agree on all its values but one), in sentences sharing a few words but worded too differently for the contexts to
+not fail a build): two articles of one story that each give one value, and
+only one, for the same measure (or agree on all its values but one), in
+sentences sharing a few words but worded too differently for the contexts to
 pair ("the warship attacked two boats of pirates" / "pirates aboard three
 boats were firing").  About half of these are real disagreements between
 outlets; the rest are two facts of one story (a season's games and the games
@@ -32,8 +38,8 @@ at most ``near_days`` apart pair even when the articles give several, unless
 one of them names another day of that week.  And two ages of one role ("the
 35-year-old deputy") in one story, where the articles agree on the role's other
 ages (``age_holders``).  A value one article alone gives is also weighed against what
-the rest of its story agrees on, or, for an article sharing too few names, what
-three articles or more agree on in sentences worded much like its own; an
+the rest of its story agrees on, or what three articles or more of the story
+agree on in sentences worded much like its own; an
 unnamed age, against the age whose statements in the story use most of its
 sentence's words (see ``likeness_pairs``).  And figures said of one
 named subject in one story ("Luck threw for 205 yards"), where the articles
@@ -48,7 +54,8 @@ Legitimate differences are kept out:
   "just over 100" with 100 to 110, "well over 100" only from 110.  A figure
   stated "exactly" or "just" ("just 404 yards") admits only itself;
 * articles published far apart (``max_days_apart``) report different events
-  even in the same words;
+  even in the same words, and two that each date what they tell on their own
+  day of publication ("announced today (14 October 2011)") two announcements;
 * two values that each sentence gives ("$1,099 for the 13-inch and $1,799
   for the 15-inch") are two facts, whichever way the contexts pair them;
 * conversions of one figure differ by the rate of the day, within
@@ -57,6 +64,8 @@ Legitimate differences are kept out:
 * a figure needed is not a figure got ("needed nine points" / "posting 20
   points"), and a time still running grows with the day of writing ("after
   eight days of riots"): see :func:`needed` and :func:`running`;
+* a running total ("So far the navy has confiscated 14 rifles", "a total
+  of", "to date") is another fact than one event's figure;
 * a larger toll in a later article is an update, not a conflict
   (``allow_updates``): qualified or approximate counts ("at least 82",
   "dozens") and counts of casualties, arrests or evacuees grow as reports
@@ -92,7 +101,7 @@ from typing import Any
 from factcheck.findings import Finding
 from factcheck.rules.kinds.base import Kind
 from factcheck.rules.kinds.conflict import exemptions, holders, strong, weak
-from factcheck.rules.kinds.conflict.keys import shared_words, story_names
+from factcheck.rules.kinds.conflict.keys import shared_words
 from factcheck.rules.kinds.conflict.options import NEEDS, OPTIONS, ConflictOptions
 from factcheck.rules.kinds.conflict.report import Seconds, conflict_groups, report
 from factcheck.rules.kinds.conflict.statements import Statement, read_statements, signature
@@ -137,17 +146,23 @@ class ConflictKind(Kind):
         """Every pair of statements the strong pairing takes for one fact (see :mod:`.strong`)."""
         return strong.pairs(facts, self.settings)
 
-    def weak_pairs(self, facts: Sequence[Statement], names_in: dict[str, frozenset[str]],
-                   known: set[tuple[int, int]],
-                   counted: tuple[Counter[tuple[int, int]], dict[str, float]] | None = None) -> list[tuple[int, int]]:
-        """Every pair the weak pairing takes for one fact, besides the ``known`` ones (see :mod:`.weak`).
-        ``counted``: :func:`.keys.shared_words`, if already counted."""
-        return weak.weak_pairs(facts, self.settings, names_in, known, counted)
+    def weak_paths(self, facts: Sequence[Statement], known: set[tuple[int, int]],
+                   counted: tuple[Counter[tuple[int, int]], dict[str, float]] | None = None,
+                   ) -> list[tuple[str, list[tuple[int, int]]]]:
+        """The pairs each weak path takes for one fact, besides the ``known`` ones, by the path's
+        name (see :mod:`.weak`).  ``counted``: :func:`.keys.shared_words`, if already counted."""
+        return weak.weak_paths(facts, self.settings, known, counted)
 
-    def holder_pairs(self, facts: Sequence[Statement], names_in: dict[str, frozenset[str]] | None,
-                     known: set[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        """Ages of one holder: (pairs of a named person, pairs of a role in one story); see :mod:`.holders`."""
-        return holders.holder_pairs(facts, self.settings, names_in, known)
+    def weak_pairs(self, facts: Sequence[Statement], known: set[tuple[int, int]],
+                   counted: tuple[Counter[tuple[int, int]], dict[str, float]] | None = None) -> list[tuple[int, int]]:
+        """Every pair the weak pairing takes for one fact, besides the ``known`` ones, whichever
+        path took it (see :meth:`weak_paths`)."""
+        return [pair for _name, pairs in self.weak_paths(facts, known, counted) for pair in pairs]
+
+    def holder_pairs(self, facts: Sequence[Statement], known: set[tuple[int, int]],
+                     roles_too: bool = True) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Ages of one holder: (pairs of a named person, pairs of a role); see :mod:`.holders`."""
+        return holders.holder_pairs(facts, self.settings, known, roles_too)
 
     def legitimate(self, a: Statement, b: Statement) -> bool:
         """Is the difference between two statements paired as one fact legitimate (see :mod:`.exemptions`)?"""
@@ -171,25 +186,27 @@ class ConflictKind(Kind):
         # A representative speaks for the documents of its copies: a story's majority is
         # counted in documents, however many state it in one wire's words.
         reps = [replace(facts[ids[0]], copies=frozenset(facts[i].doc.path for i in ids)) for ids in members_of]
-        firm: list[tuple[int, int]] = []  # the strong pairing's pairs (loose: the weak pairing's)
-        alike: list[tuple[int, int]] = []  # pairs that only alike sentences make one fact
+        # Each tier of evidence, strongest first: (severity, [(path name, pair)]); None is the rule's.
+        firm: list[tuple[str, tuple[int, int]]] = []  # the strong pairing's pairs (loose: the weak pairing's)
+        alike: list[tuple[str, tuple[int, int]]] = []  # pairs that only alike sentences make one fact
         separate = settings.paraphrase_severity is not None
         words = shared_words(reps)
-        for x, y, only_alike in strong.scored_pairs(reps, settings, words):
-            (alike if only_alike and separate else firm).append((x, y))
+        for x, y, path in strong.scored_pairs(reps, settings, words):
+            (alike if path == strong.ALIKE and separate else firm).append((path, (x, y)))
         weak_severity = settings.weak_severity
-        loose: list[tuple[int, int]] = []
-        names_in: dict[str, frozenset[str]] | None = None
-        if settings.story_names > 0 and weak_severity != "ignore":
-            names_in = {doc.path: story_names(claims) for doc, claims in corpus.items()}
-            loose = self.weak_pairs(reps, names_in, {*firm, *alike}, words)
-        people, roles = self.holder_pairs(reps, names_in, {*firm, *alike, *loose})
-        firm += people
-        loose += roles
+        loose: list[tuple[str, tuple[int, int]]] = []
+        known = {pair for _path, pair in (*firm, *alike)}
+        if weak_severity != "ignore":
+            for path, pairs in self.weak_paths(reps, known, words):
+                loose += ((path, pair) for pair in pairs)
+        people, roles = self.holder_pairs(reps, {*known, *(pair for _path, pair in loose)},
+                                          roles_too=weak_severity != "ignore")
+        firm += ((holders.PERSON, pair) for pair in people)
+        loose += ((holders.ROLE, pair) for pair in roles)
         # Who agrees with whom: the majority is counted over every statement paired with a
         # member of a conflict, not only over the conflicting pairs.
         seconds = Seconds(members_of)
-        for x, y in (*firm, *alike, *loose):
+        for _path, (x, y) in (*firm, *alike, *loose):
             if repr(reps[x].claim.value) == repr(reps[y].claim.value):
                 seconds.add(x, y)
         # The strongest evidence reports first; a fact it reports is not reported again on weaker.
@@ -198,7 +215,14 @@ class ConflictKind(Kind):
                                 (loose, weak_severity)):
             if severity == "ignore":
                 continue
-            groups = conflict_groups([(x, y) for x, y in found if not self.legitimate(reps[x], reps[y])],
-                                     members_of)
-            yield from report(self.rule, facts, groups, settings, severity=severity, skip=done, seconds=seconds)
+            conflicting = [(path, (x, y)) for path, (x, y) in found if not self.legitimate(reps[x], reps[y])]
+            groups = conflict_groups([pair for _path, pair in conflicting], members_of)
+            # Each statement's evidence is the first path that paired it in this tier.
+            why: dict[int, str] = {}
+            for path, pair in conflicting:
+                for r in pair:
+                    for i in members_of[r]:
+                        why.setdefault(i, path)
+            yield from report(self.rule, facts, groups, settings, severity=severity, skip=done, seconds=seconds,
+                              why=why)
             done.update(i for g in groups for i in g)

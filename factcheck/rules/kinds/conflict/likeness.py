@@ -15,7 +15,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from factcheck.rules.kinds.conflict.majority import OTHER_FACTS
+from factcheck.rules.kinds.conflict.majority import OTHER_FACTS, one_role
 from factcheck.rules.kinds.conflict.options import ConflictOptions
 from factcheck.rules.kinds.conflict.same_fact import may_be_one
 from factcheck.rules.kinds.conflict.statements import Statement
@@ -40,10 +40,11 @@ def likeness_pairs(facts: Sequence[Statement], settings: ConflictOptions, story:
     or two with each of "Vancouver police have arrested a 61-year-old former
     employee" and "The sixty-one-year-old was arrested Friday", too few to pair
     with either, yet between them the statements of 61 use most of its words.  So
-    an age no other article of the story (``story_names`` names in common) gives
+    an age no other article of the story gives
     (``values``) is weighed against each age the story gives, through statements
     that could be one person's (:func:`may_be_one`: not a girl's age for a
-    man's): the share of its sentence's words (by stem, weighted by rarity) that
+    man's; :func:`.majority.one_role`: not a driver's for a woman's): the share
+    of its sentence's words (by stem, weighted by rarity) that
     the statements of that age use between them.  Where one age wins, with
     :data:`LIKENESS` of the weight or more and :data:`LIKE_WORDS` words, the two
     are one person's age.
@@ -56,12 +57,11 @@ def likeness_pairs(facts: Sequence[Statement], settings: ConflictOptions, story:
     too, and its age is another's: "the 36-year-old driver" beside "a
     66-year-old woman").
     """
-    need = settings.story_names
     mates: dict[int, list[int]] = defaultdict(list)
-    for (x, y), k in sorted(story.items()):
+    for x, y in sorted(story):
         a, b = facts[x], facts[y]
-        if k >= need and a.claim.get("age") and b.claim.get("age") and not a.claim.get("relative") \
-                and not b.claim.get("relative") and may_be_one(a, b):
+        if a.claim.get("age") and b.claim.get("age") and not a.claim.get("relative") \
+                and not b.claim.get("relative") and may_be_one(a, b) and one_role(a, b):
             mates[x].append(y)
             mates[y].append(x)
     stems: dict[int, frozenset[str]] = {}

@@ -10,8 +10,8 @@ who agrees.  Three paths find such majorities, each weaker evidence reported at
 * :func:`consensus_pairs` -- what a figure belongs to (an unnamed age, the name a
   figure is part of: "the 17-inch MacBook Pro"), agreed :data:`CONSENSUS` times;
 * :func:`majority_pairs` -- statements of the measure in sentences sharing words;
-* :func:`wording_majority_pairs` -- for an article sharing too few names with its
-  story, :data:`CONSENSUS` articles whose sentences share many words with its own.
+* :func:`wording_majority_pairs` -- :data:`CONSENSUS` articles of the story whose
+  sentences share many words with its own, whatever else the article gives.
 
 :func:`majority` is the one test of "a majority" they share.
 """
@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from factcheck.rules.kinds.conflict.keys import MAX_POSTINGS, co_indexed, consensus_key, story_mates, story_values
+from factcheck.rules.kinds.conflict.keys import co_indexed, consensus_key, story_mates, story_values
 from factcheck.rules.kinds.conflict.options import ConflictOptions
 from factcheck.rules.kinds.conflict.same_fact import may_be_one
 from factcheck.rules.kinds.conflict.statements import Statement, documents_of
@@ -34,56 +34,50 @@ OTHER_FACTS = 1
 
 #: Statements of one value that make a story's consensus (see consensus_pairs).
 CONSENSUS = 3
-#: Words more than ``min_shared`` that each sentence of a consensus without shared story
-#: names must share with the lone one (see wording_majority_pairs).
+#: Words more than ``min_shared`` that each sentence of a wording majority must share
+#: with the lone one (see wording_majority_pairs).
 WORDING_MARGIN = 2
 
 
-def consensus_pairs(facts: Sequence[Statement], settings: ConflictOptions, names_in: dict[str, frozenset[str]],
-                    known: set[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+def consensus_pairs(facts: Sequence[Statement], known: set[tuple[int, int]]) -> Iterable[tuple[int, int]]:
     """A value one article gives against the value its story agrees on: weaker evidence.
 
     Some figures belong to something the story names again and again, however
     the sentences around them differ: the age of the person an article calls only
     "the 26-year-old" (no name to pair it by, see :func:`holder_pairs`), the size
     in "the 17-inch MacBook Pro" (or "the MacBook Pro 17-inch").  When the articles
-    of the story (``story_names`` names in common) give one value for it
+    of the story give one value for it
     :data:`CONSENSUS` times or more, in two articles or more and twice as many as
     any other value, an article giving a value no other article of the story gives
     is paired with a statement of the consensus.  An unnamed age is compared only
-    where its article gives no other age, so it cannot be another person's.  The
-    story reaches two articles far (:func:`story_reach`): an article sharing names
-    with only one other still hears what that one's story agrees on.
-    Candidates meet through an index of (what the figure belongs to, name), so only
-    articles sharing names are compared.
+    where its article gives no other age, so it cannot be another person's, and only
+    against ages of its role (:func:`one_role`).  Candidates meet through an index of
+    (what the figure belongs to, story).
     """
-    need = settings.story_names
     keys: list[tuple[object, ...] | None] = [consensus_key(f) for f in facts]
     index: dict[tuple[object, ...], list[int]] = defaultdict(list)
     for i, f in enumerate(facts):
         if keys[i] is not None:
-            for name in names_in.get(f.doc.path, ()):
-                index[(keys[i], name)].append(i)
+            index[(keys[i], f.story)].append(i)
     mates: dict[int, list[int]] = defaultdict(list)
-    for (x, y), k in sorted(co_indexed(index, facts).items()):
-        if k >= need and keys[x] == keys[y]:
-            mates[x].append(y)
-            mates[y].append(x)
+    for x, y in sorted(co_indexed(index, facts)):
+        mates[x].append(y)
+        mates[y].append(x)
     for x in sorted(mates):
         f = facts[x]
         key = keys[x]
         assert key is not None
         if key[0] == "age" and f.ages != {repr(f.claim.value)}:
             continue
-        reach = story_reach(facts, x, mates)
+        reach = mates[x]
         if key[0] == "age":
-            reach = [y for y in reach if same_subject(f.claim, facts[y].claim)]
+            reach = [y for y in reach if one_role(f, facts[y])]
         found = majority(facts, x, reach)
         if found is not None and sum(len(documents_of(facts[y])) for y in found[1]) >= CONSENSUS:
             yield from against(x, found[1], known)
 
 
-def majority_pairs(facts: Sequence[Statement], settings: ConflictOptions, names_in: dict[str, frozenset[str]],
+def majority_pairs(facts: Sequence[Statement], settings: ConflictOptions,
                    known: set[tuple[int, int]], story: Counter[tuple[int, int]] | None = None,
                    values: dict[int, set[str]] | None = None) -> Iterable[tuple[int, int]]:
     """A value one article alone gives against the value the rest of its story agrees on,
@@ -92,7 +86,7 @@ def majority_pairs(facts: Sequence[Statement], settings: ConflictOptions, names_
     "Thomas missed 10 games" / "missed nine games" (twice): the sentences are too
     unlike for the contexts, and the articles give other game counts, so the
     story pairing does not compare them.  Yet where the articles of a story
-    (``story_names`` names in common) state a measure in sentences sharing
+    state a measure in sentences sharing
     ``min_shared`` words (another figure both give counting as one: "threw for 364
     yards, including three touchdowns" / "threw for 364 yards and three touchdowns"),
     two articles or more agree on one value (twice as many
@@ -104,18 +98,17 @@ def majority_pairs(facts: Sequence[Statement], settings: ConflictOptions, names_
     which pair by closeness (see :func:`.story.near_days`).  ``story``:
     :func:`story_mates`, if already counted.
     """
-    need = settings.story_names
     if story is None:
-        story = story_mates(facts, names_in)
+        story = story_mates(facts)
     mates: dict[int, list[int]] = defaultdict(list)
-    for x, y in sorted(pair for pair, k in story.items() if k >= need and facts[pair[0]].claim.kind != "date"):
+    for x, y in sorted(pair for pair in story if facts[pair[0]].claim.kind != "date"):
         a, b = facts[x], facts[y]
         if len(a.sentence & b.sentence) + len(a.others & b.others) >= settings.min_shared and \
                 may_be_one(a, b):
             mates[x].append(y)
             mates[y].append(x)
     if values is None:
-        values = story_values(facts, story, settings.story_names)
+        values = story_values(facts, story)
     yield from against_majorities(facts, mates, values, known)
 
 
@@ -123,14 +116,15 @@ def wording_majority_pairs(facts: Sequence[Statement], settings: ConflictOptions
                            known: set[tuple[int, int]]) -> Iterable[tuple[int, int]]:
     """A value one article alone gives against the value :data:`CONSENSUS` articles or
     more agree on, each in a sentence sharing :data:`WORDING_MARGIN` words more than
-    ``min_shared`` with its own: weaker evidence, for an article too short to share
-    ``story_names`` names with the rest of its story.
+    ``min_shared`` with its own: weaker evidence.
 
     "The Indian Navy said Saturday it had captured 14 pirates as they tried to board
     an Ethiopian-flagged vessel in the Gulf of Aden", in a wire story of three
-    paragraphs, shares five or six words with the sentences of six articles that all
-    say 23 pirates.  As for :func:`majority_pairs`, the article must give no other
-    value for the measure, and no article of these give its value.  Not for dates.
+    paragraphs, shares five or six words with the sentences of six articles of its
+    story that all say 23 pirates.  Unlike :func:`majority_pairs`, another article of
+    the story may give the lone value elsewhere (a story's earlier count); the
+    article must give no other value for the measure, and no article of these give
+    its value.  Not for dates.
     ``shared``: the words each pair shares (:func:`shared_words`).
     """
     need = settings.min_shared + WORDING_MARGIN
@@ -150,38 +144,17 @@ def wording_majority_pairs(facts: Sequence[Statement], settings: ConflictOptions
             yield from against(x, found[1], known)
 
 
-def story_reach(facts: Sequence[Statement], x: int, mates: dict[int, list[int]]) -> list[int]:
-    """``x``'s mates, then its mates' mates from other articles: the story two articles far.
+def one_role(a: Statement, b: Statement) -> bool:
+    """May two unnamed ages of one story be one person's?  They must be of one subject
+    (:func:`same_subject`), and where both articles name the role, the same one.
 
-    A wire story of a few paragraphs shares ``story_names`` names with one fuller
-    report of its story, and that report with the rest: "A series of earthquakes
-    killed a 10-year-old girl" then meets the articles that agree on the girl's age,
-    though it shares too few names with them to tell the same story.  A mate's
-    mate said of another subject is not heard ("the 36-year-old driver" is not "the
-    66-year-old woman" the driver's articles also name): only a direct mate vouches
-    for that.  At most :data:`MAX_POSTINGS` are added, from as many looked at four
-    times over, which keeps a large story linear.
-    """
-    out = list(mates[x])
-    seen = {x, *out}
-    path = facts[x].doc.path
-    subject = str(facts[x].claim.get("subject") or "").casefold()
-    budget = 4 * MAX_POSTINGS
-    added = 0
-    for y in mates[x]:
-        for z in mates[y]:
-            budget -= 1
-            if budget < 0 or added >= MAX_POSTINGS:
-                return out
-            if z in seen or facts[z].doc.path == path:
-                continue
-            other = str(facts[z].claim.get("subject") or "").casefold()
-            if subject and other and other != subject:
-                continue
-            seen.add(z)
-            out.append(z)
-            added += 1
-    return out
+    A story names many people: "the 29-year-old driver" is not "the 26-year-old woman"
+    the other articles agree on, though a driver may be a woman -- an outlet that calls
+    its person by a role says which of the story's people it means."""
+    if not same_subject(a.claim, b.claim):
+        return False
+    sa, sb = (str(f.claim.get("subject") or "").casefold() for f in (a, b))
+    return not (sa and sb and sa != sb)
 
 
 def majority(facts: Sequence[Statement], x: int, mates: Sequence[int],

@@ -39,9 +39,6 @@ OPTIONS = {
     "max_days_apart": Option((int,), default=30, min=0,
                              help="articles published further apart describe different events"),
     "allow_updates": Option((bool,), default=True, help="a larger figure in a later article is an update"),
-    "story_names": Option((int,), default=5, min=0,
-                          help="names two articles must share to tell the same story, for the weak "
-                               "pairing (0: no weak pairing)"),
     "near_days": Option((int,), default=7, min=0,
                         help="dates: in the weak pairing, two day-precise dates of one story this many "
                              "days apart or less may be one event even when an article gives several "
@@ -73,7 +70,6 @@ class ConflictOptions:
     min_overlap: float
     max_days_apart: int
     allow_updates: bool
-    story_names: int
     near_days: int
     age_holders: bool
     weak_severity: str
@@ -88,7 +84,7 @@ class ConflictOptions:
             min_shared=options["min_shared"], min_run=options["min_run"],
             agreeing_figures=options["agreeing_figures"], min_overlap=options["min_overlap"],
             max_days_apart=options["max_days_apart"], allow_updates=options["allow_updates"],
-            story_names=options["story_names"], near_days=options["near_days"],
+            near_days=options["near_days"],
             age_holders=options["age_holders"], weak_severity=options["weak_severity"],
             paraphrase_severity=options.get("paraphrase_severity"), select=options.get("select"),
         )

@@ -5,7 +5,10 @@ stated in the most documents is the majority, counting every statement paired
 with a member of the group (:class:`Seconds`), not only the conflicting ones.
 Each article giving another value gets one finding, pointing at a statement of
 the majority in another document that it differs from illegitimately (see
-:mod:`.exemptions`).
+:mod:`.exemptions`), then at such a statement of each other agreeing document
+among those tried (at most :data:`MAX_RELATED` in all), and recording its evidence: the pairing path
+that paired it, its story, every document stating the majority value (see
+:mod:`factcheck.rules.evidence`).
 """
 
 from __future__ import annotations
@@ -16,13 +19,21 @@ from collections.abc import Collection, Iterable, Sequence
 
 from factcheck.claims.base import Claim
 from factcheck.findings import Finding, Location
+from factcheck.rules.evidence import Evidence
 from factcheck.rules.kinds.conflict.exemptions import dated_copies, legitimate_for
 from factcheck.rules.kinds.conflict.options import ConflictOptions
 from factcheck.rules.kinds.conflict.statements import Statement
 from factcheck.rules.model import Rule
 
-#: Statements of the majority value tried as the reference of a reported one (see report).
+#: Articles of the majority value tried as the reference of a reported one (see report): a few,
+#: so that a group of thousands stays linear.
 MAX_REFS = 5
+#: Locations a finding lists as related: the reference, then one statement of each other agreeing
+#: article it truly contradicts.  The evidence lists every agreeing article; a report line per
+#: article of a story of fifty would bury the finding.
+MAX_RELATED = MAX_REFS
+#: The evidence of an explicit fact key's findings (``select``), and of a pair no path named.
+SELECTED = "selected fact"
 
 
 class Seconds:
@@ -70,11 +81,13 @@ def conflict_groups(pairs: Iterable[tuple[int, int]], members_of: Sequence[Seque
 
 def report(rule: Rule, facts: Sequence[Statement], groups: Sequence[Sequence[int]], settings: ConflictOptions,
            severity: str | None = None, skip: Collection[int] = (),
-           seconds: Seconds | None = None) -> Iterable[Finding]:
+           seconds: Seconds | None = None, why: dict[int, str] | None = None) -> Iterable[Finding]:
     """The findings of conflicting groups: in each, every statement of a value other than the
     majority's (the value stated in the most documents, counting ``seconds``), with a
-    statement of the majority it differs from illegitimately as ``related``.  ``skip``:
-    statements a stronger pairing already reported; ``severity``: None for the rule's.
+    statement of the majority it differs from illegitimately as ``related``, then one of
+    each other agreeing document.  ``skip``: statements a stronger pairing already
+    reported; ``severity``: None for the rule's; ``why``: the name of the pairing path
+    that paired each statement, for its evidence.
     """
     for members in groups:
         by_value: dict[str, list[int]] = defaultdict(list)
@@ -102,8 +115,7 @@ def report(rule: Rule, facts: Sequence[Statement], groups: Sequence[Sequence[int
             # rival); a few are tried, so that a group of thousands stays linear.  Where
             # the dated ones all find the difference legitimate (a birthday between
             # two reports), an undated one cannot tell otherwise.
-            others = list(itertools.islice(
-                (facts[j] for j in refs if facts[j].doc.path != f.doc.path), MAX_REFS))
+            others = list(itertools.islice(first_of_each(facts, refs, f.doc.path), MAX_REFS))
             dated = dated_copies(f, facts, seconds.of([i])) if seconds and f.doc.pub_date is None else []
             rivals = [g for g in others if not legitimate_for(f, g, dated, settings)]
             if not rivals or ((f.doc.pub_date is not None or dated) and len(rivals) < len(others)
@@ -112,10 +124,24 @@ def report(rule: Rule, facts: Sequence[Statement], groups: Sequence[Sequence[int
             ref = rivals[0]
             reported.add(f.doc.path)
             ref_loc = Location.of(ref.doc, ref.claim.start, ref.claim.end)
-            yield rule.finding(f.doc, f.claim.start, f.claim.end, related=[ref_loc], severity=severity,
-                                    other=f"{ref.doc.path}:{ref_loc.line}", found=show(f.claim),
-                                    expected=show(ref.claim), kind=kind_name(f.claim),
-                                    unit=f.claim.unit or "")
+            agreeing = {facts[j].doc.path for j in refs} - {f.doc.path}
+            related = [Location.of(g.doc, g.claim.start, g.claim.end) for g in rivals[:MAX_RELATED]]
+            evidence = Evidence.of((why or {}).get(i, SELECTED), f.story, agreeing)
+            yield rule.finding(f.doc, f.claim.start, f.claim.end, related=related, severity=severity,
+                               data={"evidence": evidence.as_json()},
+                               other=f"{ref.doc.path}:{ref_loc.line}", found=show(f.claim),
+                               expected=show(ref.claim), kind=kind_name(f.claim), unit=f.claim.unit or "")
+
+
+def first_of_each(facts: Sequence[Statement], refs: Sequence[int], own: str) -> Iterable[Statement]:
+    """The first of ``refs`` (in path order) of each document but ``own``: one statement per
+    agreeing article, so the references tried and listed are as many articles."""
+    seen = {own}
+    for j in refs:
+        g = facts[j]
+        if g.doc.path not in seen:
+            seen.add(g.doc.path)
+            yield g
 
 
 def show(c: Claim) -> str:

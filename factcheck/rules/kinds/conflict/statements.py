@@ -54,6 +54,7 @@ class Statement:
     subject: str | None = None  # whom the figure is said of: see figure_subject
     said: frozenset[str] = frozenset()  # the values its document gives the subject's measure, of its order of size
     copies: frozenset[str] = frozenset()  # the documents stating it in identical words: see documents_of
+    story: str | None = None  # the id of its document's story: statements of two stories are never one fact
 
     @property
     def named(self) -> str | None:
@@ -156,8 +157,13 @@ def read_statements(corpus: CorpusView, settings: ConflictOptions,
     """
     kinds = set(settings.kinds)
     facts: list[Statement] = []
+    # A story is one real-world event: facts are compared within it only.  An explicit fact
+    # key (``select``) holds across the corpus, so it needs no stories.
+    stories = corpus.stories if selector is None else None
     for doc, claims in corpus.items():
         start = len(facts)
+        found = stories.story_of(doc.path) if stories is not None else None
+        story = found.id if found is not None else None
         masks = Masks(claims)
         people = possible_people(claims)
         starts = [n.start for n in people]
@@ -191,7 +197,7 @@ def read_statements(corpus: CorpusView, settings: ConflictOptions,
                                    phrase_tokens(doc, c, masks, PHRASE_REACH),
                                    age_holder(doc, c, people, starts) if settings.age_holders else None,
                                    frozenset(), converts=converted_from(doc.text, c, ends),
-                                   subject=figure_subject(c, people, starts)))
+                                   subject=figure_subject(c, people, starts), story=story))
         # What the document says of each measure, of each holder's age and of each subject's measure.
         given: dict[tuple[object, ...], dict[str, object]] = defaultdict(dict)
         ages: dict[tuple[str, str] | None, set[str]] = defaultdict(set)
@@ -296,7 +302,7 @@ def signature(f: Statement) -> tuple[object, ...]:
     return (f.key, repr(c.value), f.words, f.sentence, f.unique, f.values, f.anchor, c.qualifier, c.get("subject"),
             c.get("per"), c.get("relative"), c.get("anchor"), c.get("modifier"), f.measure, f.phrase,
             f.holder, f.doc.pub_date, f.given, f.near, f.held, f.ages, f.others, f.converts, f.subject,
-            f.said)
+            f.said, f.story)
 
 
 def sentence_text(f: Statement) -> str:

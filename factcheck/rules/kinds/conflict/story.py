@@ -1,9 +1,9 @@
 """The story pairing: one value each for one measure in two articles telling one story.
 
-Two articles share ``story_names`` of their most mentioned names: they tell the
-same story.  Where each gives one value (or the same values but one) for a
-measure, in sentences sharing a few words, the two values are most likely one
-fact, however differently worded.  About half such pairs are real disagreements
+Two articles of one story (:mod:`factcheck.stories`) report one event.  Where
+each gives one value (or the same values but one) for a measure, in sentences
+sharing a few words, the two values are most likely one fact, however
+differently worded.  About half such pairs are real disagreements
 between outlets, so they are reported at ``weak_severity``.  Dates pair by
 closeness instead (:func:`near_days`).
 """
@@ -19,14 +19,15 @@ from factcheck.rules.kinds.conflict.options import ConflictOptions
 from factcheck.rules.kinds.conflict.same_fact import may_be_one, rest_agrees
 from factcheck.rules.kinds.conflict.statements import Statement, day_of
 
+#: The names of the story pairing's evidence, as findings record them (``evidence.path``).
+ONE_VALUE_EACH, NEAR_DATES = "one value each", "near dates"
 
-def story_pairs(facts: Sequence[Statement], settings: ConflictOptions, names_in: dict[str, frozenset[str]],
-                strong: set[tuple[int, int]],
-                mates: Counter[tuple[int, int]] | None = None) -> Iterable[tuple[int, int]]:
-    """Weaker evidence of one fact: two articles telling the same story (``story_names``
-    names in common) each give one value, and only one, for the same measure -- or
-    the same values but one (:func:`rest_agrees`) -- in sentences sharing
-    ``min_shared`` words, another figure both give counting as one.
+
+def story_pairs(facts: Sequence[Statement], settings: ConflictOptions, strong: set[tuple[int, int]],
+                mates: Counter[tuple[int, int]] | None = None) -> Iterable[tuple[int, int, str]]:
+    """Weaker evidence of one fact: two articles of one story each give one value, and
+    only one, for the same measure -- or the same values but one (:func:`rest_agrees`)
+    -- in sentences sharing ``min_shared`` words, another figure both give counting as one.
 
     "An Indian warship attacked two boats of pirates" and "The pirates, in three
     boats, were attempting to hijack the merchant vessel" share too few words for
@@ -34,10 +35,10 @@ def story_pairs(facts: Sequence[Statement], settings: ConflictOptions, names_in:
     Gibe each is the article's only count of boats.  Dates are rarer values than
     counts: two day-precise dates of one story at most ``near_days`` apart pair even
     when an article gives several ("hired him as head coach on June 27, 2001" / "He
-    joined the Blazers on June 27, 2001").  ``mates``: :func:`story_mates`, if
-    already counted.
+    joined the Blazers on June 27, 2001").  Each pair comes with the name of its
+    evidence (:data:`ONE_VALUE_EACH`, :data:`NEAR_DATES`).  ``mates``:
+    :func:`story_mates`, if already counted.
     """
-    need = settings.story_names
     dated = settings.near_days > 0
     named: dict[str, set[int]] = defaultdict(set)
     if dated:
@@ -46,14 +47,17 @@ def story_pairs(facts: Sequence[Statement], settings: ConflictOptions, names_in:
                 named[f.doc.path].add(d.toordinal())
     days_in = {path: sorted(days) for path, days in named.items()}  # the days each document names
     if mates is None:
-        mates = story_mates(facts, names_in)
-    for (x, y), k in sorted(mates.items()):
+        mates = story_mates(facts)
+    for x, y in sorted(mates):
         a, b = facts[x], facts[y]
-        if k >= need and (x, y) not in strong and \
-                (rest_agrees(a, b) or near_days(a, b, days_in, settings.near_days)) and \
-                len(a.sentence & b.sentence) + len(a.others & b.others) >= settings.min_shared and \
-                may_be_one(a, b):
-            yield x, y
+        if (x, y) in strong or \
+                len(a.sentence & b.sentence) + len(a.others & b.others) < settings.min_shared or \
+                not may_be_one(a, b):
+            continue
+        if rest_agrees(a, b):
+            yield x, y, ONE_VALUE_EACH
+        elif near_days(a, b, days_in, settings.near_days):
+            yield x, y, NEAR_DATES
 
 
 def near_days(a: Statement, b: Statement, days_in: dict[str, list[int]], near: int) -> bool:

@@ -16,6 +16,8 @@ figures both sentences give (``agreeing_figures``) -- and each candidate that
    them at ``paraphrase_severity``.
 
 With an explicit fact key (``select``) every selected statement is one fact.
+Each pair comes with the name of its evidence, which the finding records
+(``evidence.path`` in JSON: see :mod:`factcheck.rules.evidence`).
 """
 
 from __future__ import annotations
@@ -30,21 +32,26 @@ from factcheck.rules.kinds.conflict.same_fact import adjacent_agree, may_be_one
 from factcheck.rules.kinds.conflict.similarity import shared_phrase, weighted_jaccard
 from factcheck.rules.kinds.conflict.statements import Statement
 
+#: The names of the strong pairing's evidence, as findings record them (``evidence.path``).
+VERBATIM, AGREEING, WINDOW, ALIKE, SELECTED = (
+    "verbatim phrase", "agreeing figures", "alike window", "alike sentences", "selected fact")
+
 
 def pairs(facts: Sequence[Statement], settings: ConflictOptions) -> Iterable[tuple[int, int]]:
     """Every pair of facts the strong pairing takes for one fact, however it knows."""
-    return ((x, y) for x, y, _alike in scored_pairs(facts, settings))
+    return ((x, y) for x, y, _path in scored_pairs(facts, settings))
 
 
 def scored_pairs(facts: Sequence[Statement], settings: ConflictOptions,
                  counted: tuple[Counter[tuple[int, int]], dict[str, float]] | None = None,
-                 ) -> Iterable[tuple[int, int, bool]]:
-    """Pairs of facts taken for one fact, each with whether alike sentences are the only
-    evidence (:func:`.paraphrase.paraphrase`): no verbatim phrase, alike window or agreeing
-    figures.  ``counted``: :func:`.keys.shared_words`, if already counted."""
+                 ) -> Iterable[tuple[int, int, str]]:
+    """Pairs of facts taken for one fact, each with the name of its evidence: :data:`ALIKE`
+    when alike sentences are the only evidence (:func:`.paraphrase.paraphrase`), no
+    verbatim phrase, alike window or agreeing figures.  ``counted``:
+    :func:`.keys.shared_words`, if already counted."""
     if settings.explicit:
         for i in range(1, len(facts)):
-            yield 0, i, False  # every selected claim belongs to the one fact
+            yield 0, i, SELECTED  # every selected claim belongs to the one fact
         return
     shared, idf = counted if counted is not None else shared_words(facts)
     min_shared, min_run = settings.min_shared, settings.min_run
@@ -75,15 +82,15 @@ def scored_pairs(facts: Sequence[Statement], settings: ConflictOptions,
         # A verbatim phrase around both figures: a wire sentence that one outlet changed.
         words, telling = shared_phrase(a.phrase, b.phrase)
         if 0 < min_run <= words and telling >= min_shared:
-            yield x, y, False
+            yield x, y, VERBATIM
             continue
         if 0 < agreeing_figures <= agreeing.get((x, y), 0) and adjacent_agree(a, b):
-            yield x, y, False
+            yield x, y, AGREEING
             continue
         if shared.get((x, y), 0) < min_shared:
             continue
         threshold = settings.min_similarity
         if weighted_jaccard(a.words, b.words, idf) >= threshold and adjacent_agree(a, b):
-            yield x, y, False
+            yield x, y, WINDOW
         elif paraphrase(a, b, idf, settings):
-            yield x, y, True
+            yield x, y, ALIKE

@@ -36,7 +36,7 @@ def subject_pairs(facts: Sequence[Statement], settings: ConflictOptions, known: 
     "Luck threw for 205 yards on Sunday, breaking Cam Newton's single-season mark"
     and "Luck threw for 205 yards Sunday, and his 7-yard touchdown pass to Reggie
     Wayne ..." share the subject and the measure, and little else.  Two articles of
-    the story (``story_names`` names in common) that give the subject
+    the story that give the subject
     (:func:`figure_subject`) the same values of the measure but these two (one value
     each, the simplest case; see ``Statement.said``) pair when their sentences share
     :data:`SUBJECT_WORDS` words besides the name and the word after the figure
@@ -49,7 +49,6 @@ def subject_pairs(facts: Sequence[Statement], settings: ConflictOptions, known: 
     agreeing on 404 yards rushing and 440 receiving.  ``story``:
     :func:`story_mates`; ``values``: :func:`story_values`, if already counted.
     """
-    need = settings.story_names
     index: dict[tuple[object, ...], list[int]] = defaultdict(list)
     for i, f in enumerate(facts):
         if f.subject is not None and not f.claim.get("relative"):
@@ -58,7 +57,7 @@ def subject_pairs(facts: Sequence[Statement], settings: ConflictOptions, known: 
     for x, y in sorted(co_indexed(index, facts)):
         a, b = facts[x], facts[y]
         assert a.subject is not None and b.subject is not None
-        if not same_person(a.subject, b.subject) or story.get((x, y), 0) < need or not may_be_one(a, b):
+        if not same_person(a.subject, b.subject) or (x, y) not in story or not may_be_one(a, b):
             continue
         mates[x].append(y)
         mates[y].append(x)
@@ -69,5 +68,5 @@ def subject_pairs(facts: Sequence[Statement], settings: ConflictOptions, known: 
             yield x, y
     lone = {x: ys for x, ys in mates.items() if len(facts[x].said) <= 1 + OTHER_FACTS}
     if values is None:
-        values = story_values(facts, story, settings.story_names)
+        values = story_values(facts, story)
     yield from against_majorities(facts, lone, values, known, by_subject=True)

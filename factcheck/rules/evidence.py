@@ -1,0 +1,51 @@
+"""Why a corpus rule made a finding: one record, the same for every rule that compares documents.
+
+A corpus finding says "this differs from what the others say"; the user
+reading it, and a benchmark measuring each comparison separately, need to know
+*which* comparison said so, within which story, and who agrees.  Each corpus
+rule puts an :class:`Evidence` in ``Finding.data["evidence"]``, and the JSON
+report prints it as the finding's ``evidence`` object (see README "JSON output"),
+so that the shape is one across rules and no benchmark has to patch a rule's
+private functions to tell its paths apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from factcheck.rules.model import CorpusView
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a corpus finding was made: the comparison (``path``), the story, the agreeing documents.
+
+    ``path`` names the comparison that produced the finding (each rule documents
+    its own: names/variant's ``same-story typo``, figures/conflict's ``story
+    majority``...); ``story`` is the id of the flagged document's story (None
+    when the rule does not work by story or the document has none); ``agreeing``
+    are the documents that state the reference the finding is measured against,
+    sorted.
+    """
+
+    path: str
+    story: str | None
+    agreeing: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, path: str, story: str | None, agreeing: Iterable[str]) -> Evidence:
+        """An evidence record with ``agreeing`` deduplicated and sorted, so output is deterministic."""
+        return cls(path, story, tuple(sorted(set(agreeing))))
+
+    def as_json(self) -> dict[str, object]:
+        return {"path": self.path, "story": self.story, "agreeing": list(self.agreeing)}
+
+
+def story_id(corpus: CorpusView, path: str) -> str | None:
+    """The id of the story of the document at ``path`` in ``corpus``, for a rule that does not
+    compare by story but still says where the flagged document belongs (None: in no story)."""
+    story = corpus.stories.story_of(path)
+    return story.id if story is not None else None
