@@ -85,6 +85,7 @@ from factcheck.claims.bounds import (
     normalise_qualifier,
     range_bounds,
 )
+from factcheck.claims.conversions import link_conversions
 from factcheck.claims.numwords import (
     NUMBER_WORDS,
     ORDINAL_PATTERN,
@@ -1295,7 +1296,8 @@ def extract(doc: Document) -> Iterator[Claim]:
     Votes run first and claim their numbers, so "nine votes in favor" is one
     vote claim rather than a vote plus a count.  Enumerations are reported in
     addition to the count or quantity for the same number: they check a
-    different thing (the list length).
+    different thing (the list length).  A figure followed by its equivalent
+    ("50 km (31 miles)") is linked to it (see :mod:`factcheck.claims.conversions`).
     """
     text = doc.text
     anchors = _anchors(text)
@@ -1307,8 +1309,10 @@ def extract(doc: Document) -> Iterator[Claim]:
     claims = [*votes, *_cardinals(doc, anchors, urls, vote_spans), *_ordinals(doc, anchors, urls),
               *_enumerations(doc, anchors, urls)]
     seen: set[tuple[str, int, int]] = set()
+    unique: list[Claim] = []
     for c in sorted(claims, key=lambda c: c.sort_key):
         key = (c.kind, c.start, c.end)
         if key not in seen:
             seen.add(key)
-            yield c
+            unique.append(c)
+    yield from link_conversions(doc, unique)
