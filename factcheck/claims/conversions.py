@@ -22,8 +22,9 @@ dollar", "against the pound", or on the second of "€1 = $1.30")
 A pair is linked only when both figures are single values (not ranges),
 have units of one pint dimension (or are both money), differ in unit, and
 agree on any rate ("barrels a day" against "cubic metres a day").  "or"
-between two durations is an alternative ("ten days or two weeks"), not a
-conversion, so only brackets link durations.
+between two durations or data sizes is an alternative ("ten days or two
+weeks", "a 512MB or 1GB card"), not a conversion, and so is "either ...
+or": only brackets link those.
 """
 
 from __future__ import annotations
@@ -46,6 +47,10 @@ __all__ = ["link_conversions", "precision_of"]
 _BRACKET_RE = re.compile(r"[ \t]*\([ \t]*(?:or[ \t]+)?")
 _BRACKET_CLOSE_RE = re.compile(r"[ \t]*[)/;,]")
 _OR_RE = re.compile(r"[ \t]*,?[ \t]+or[ \t]+")
+#: "either 516MB or 1GB": a choice, whatever the units.
+_EITHER_RE = re.compile(r"\beither[ \t]+(?:[\w'’-]+[ \t]+){0,3}$", re.IGNORECASE)
+#: Dimensions where "or" joins alternatives, not equivalents.
+_OR_ALTERNATIVES = frozenset({"time", "data", "data rate"})
 #: After a money figure: the currency it prices ("$1.30 to the euro").
 _RATE_RE = re.compile(r"[ \t]+(?P<prep>to|per|against)[ \t]+(?:(?:the|one|each|every|1)[ \t]+)?"
                       r"(?P<cur>[A-Za-z]+(?:[ \t]+[A-Za-z]+){0,2})", re.IGNORECASE)
@@ -72,7 +77,7 @@ def link_conversions(doc: Document, claims: list[Claim]) -> list[Claim]:
             continue
         gap = text[a.end:b.start]
         joint = "bracket" if _BRACKET_RE.fullmatch(gap) and _BRACKET_CLOSE_RE.match(text, b.end) else \
-            "or" if _OR_RE.fullmatch(gap) else None
+            "or" if _OR_RE.fullmatch(gap) and not _EITHER_RE.search(text, max(0, a.start - 40), a.start) else None
         if joint is not None and _convertible(a, b, joint):
             precision, numeral = _written(b)
             extra.setdefault(i, {})["conversion"] = {
@@ -96,7 +101,7 @@ def _convertible(a: Claim, b: Claim, joint: str) -> bool:
         return False
     if a.get("low") is not None or b.get("low") is not None or a.get("per") != b.get("per"):
         return False
-    return not (joint == "or" and da == "time")
+    return not (joint == "or" and da in _OR_ALTERNATIVES)
 
 
 def _rate_after(text: str, c: Claim) -> dict[str, Any] | None:

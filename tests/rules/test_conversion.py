@@ -61,6 +61,12 @@ LABELLED: list[tuple[str, bool]] = [
     ("It weighs 5 tonnes (11,000 pounds) when loaded.", False),
     ("Milk costs 85p (£0.85) at the shop.", False),
     ("The submarine dived 1,000 feet (305 metres) in the test.", False),
+    # news rounding: a last digit 5 is a half step, a long figure may be cut (1 %)
+    ("The camp lies 10 miles (15 kilometers) south of the border.", False),
+    ("The ship carried 20 kilometres (12.5 miles) of cable.", False),
+    ("The epicentre was 85 miles (135 kilometers) from the city.", False),
+    ("The climber fell 2000ft (609 metres) down the face.", False),
+    ("The tanker was about 150 nautical miles (about 277km) offshore.", False),
     # wrong beyond rounding
     ("The road runs 50 km (40 miles) to the border.", True),
     ("The peak rises 3,000 metres (11,000 feet) above the valley.", True),
@@ -85,6 +91,9 @@ LABELLED: list[tuple[str, bool]] = [
     ("Temperatures rose to 100°F (45°C) on Sunday.", True),
     ("It weighs 5 tonnes (5,000 pounds) when loaded.", True),
     ("Milk costs 85p (£8.50) at the shop.", True),
+    ("The camp lies 100 km (50 miles) south of the border.", True),  # a lone 5 is no half step
+    ("The camp lies 12 miles (15 kilometers) south of the border.", True),
+    ("The climber fell 2000ft (580 metres) down the face.", True),
 ]
 
 
@@ -133,6 +142,8 @@ def test_a_bracketed_equivalent_is_linked_to_its_figure() -> None:
     "It sent 12,000 troops (3,000 tanks).",  # counted nouns do not convert
     "It runs 50 km (50 km) north.",  # one unit: nothing converted
     "It lasted ten days or two weeks.",  # durations after "or" are alternatives
+    "It ships with a 512MB or 1GB card.",  # and so are data sizes
+    "You pick either 5 km or 3 miles.",  # "either ... or" is a choice
     "It ran 50 km (and 40 miles later) north.",  # not an equivalent
     "It covered 10 to 20 km (6 to 12 miles).",  # ranges are not checked
 ])
