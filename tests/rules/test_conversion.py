@@ -60,6 +60,12 @@ LABELLED: list[tuple[str, bool]] = [
     ("The river is 40 km, or 25 miles, long.", False),
     ("It weighs 5 tonnes (11,000 pounds) when loaded.", False),
     ("Milk costs 85p (£0.85) at the shop.", False),
+    ("The plant made 1,000 megawatt-hours (1 gigawatt-hour) last year.", False),
+    ("The radio works at 2,400 MHz (2.4 GHz) only.", False),
+    ("The line carries 100 Mbps (0.1 Gbps) at most.", False),
+    ("The field pumps 100,000 barrels a day (15,900 cubic metres a day) now.", False),
+    ("The wind blew at 30 knots (56 km/h) all day.", False),
+    ("The car makes 300 kW (402 hp) flat out.", False),
     ("The submarine dived 1,000 feet (305 metres) in the test.", False),
     # news rounding: a last digit 5 is a half step, a long figure may be cut (1 %)
     ("The camp lies 10 miles (15 kilometers) south of the border.", False),
@@ -94,6 +100,12 @@ LABELLED: list[tuple[str, bool]] = [
     ("The camp lies 100 km (50 miles) south of the border.", True),  # a lone 5 is no half step
     ("The camp lies 12 miles (15 kilometers) south of the border.", True),
     ("The climber fell 2000ft (580 metres) down the face.", True),
+    ("The plant made 1,000 megawatt-hours (5 gigawatt-hours) last year.", True),
+    ("The radio works at 2,400 MHz (24 GHz) only.", True),
+    ("The line carries 1,000 Mbps (10 Gbps) at most.", True),
+    ("The field pumps 100,000 barrels a day (10,000 cubic metres a day) now.", True),
+    ("The wind blew at 30 knots (30 km/h) all day.", True),
+    ("It weighs 10 ounces (100 grams) in all.", True),
 ]
 
 
@@ -114,6 +126,9 @@ def test_labelled_conversions_are_classified(rule: Rule, text: str, wrong: bool)
      "$143 billion"),
     ("It was 30°C (96°F) on Sunday.", "96°F", "86°F"),
     ("The wall is 6 feet (2.5 metres) high.", "2.5 metres", "1.8 metres"),
+    ("The radio works at 2,400 MHz (24 GHz) only.", "24 GHz", "2.4 GHz"),  # two digits at least
+    ("The field pumps 100,000 barrels a day (10,000 cubic metres a day) now.", "10,000 cubic metres a day",
+     "16,000 cubic metres a day"),
 ])
 def test_finding_points_at_the_equivalent_and_suggests_the_correct_value(rule: Rule, text: str, given: str,
                                                                          suggestion: str) -> None:
@@ -189,3 +204,17 @@ def test_links_never_crash_and_point_at_claims(parts: list[str]) -> None:
         conv = c.get("conversion")
         if conv is not None:
             assert (conv["start"], conv["end"]) in starts and conv["start"] >= c.end and conv["precision"] > 0
+
+
+_RULE_PARTS = [*_PARTS, "62 mph", "100 km/h", "2,400 MHz", "24 GHz", "-", "1.5", "12.5 miles", "85p", "£0.85",
+               "(15 km)"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_RULE_PARTS), max_size=10))
+def test_rule_never_crashes_and_points_at_an_equivalent(rule: Rule, parts: list[str]) -> None:
+    text = "".join(parts)
+    linked_spans = {(cv["start"], cv["end"]) for c in quantities(text) if (cv := c.get("conversion")) is not None}
+    for f in findings(rule, text):
+        assert f.suggestion and f.location.excerpt in text
+        assert any(text[s:e] == f.location.excerpt for s, e in linked_spans)

@@ -127,11 +127,12 @@ def _round(x: float, digits: int) -> float:
 
 def _format(x: float, digits: int, *, commas: bool = True, max_decimals: int | None = None) -> str:
     """``x`` to ``digits`` significant digits, with at most ``max_decimals`` decimals unless that
-    would round it to zero."""
+    would leave fewer than two significant digits ("24 GHz" for 2,400 MHz: "2.4 GHz", not "2 GHz")."""
     r = _round(x, digits)
     decimals = max(0, digits - 1 - math.floor(math.log10(abs(r)))) if r else 0
-    if max_decimals is not None and decimals > max_decimals and round(r, max_decimals):
-        decimals = max_decimals
+    if max_decimals is not None and decimals > max_decimals and r:
+        two = max(0, 1 - math.floor(math.log10(abs(r))))  # decimals that keep two significant digits
+        decimals = max(max_decimals, min(decimals, two))
         r = round(r, decimals)
     return f"{r:,.{decimals}f}" if commas else f"{r:.{decimals}f}"
 
