@@ -85,6 +85,7 @@ from factcheck.claims.bounds import (
     normalise_qualifier,
     range_bounds,
 )
+from factcheck.claims.conversions import link_conversions
 from factcheck.claims.numwords import (
     NUMBER_WORDS,
     ORDINAL_PATTERN,
@@ -100,6 +101,7 @@ from factcheck.claims.numwords import (
     to_number,
     trie_pattern,
 )
+from factcheck.claims.units import ATTACHED_FORMS, COUNT, CURRENCY_SYMBOLS, WORD_FORMS, lookup
 from factcheck.documents import Document
 
 __all__ = ["extract", "parse_number", "singular", "spell_number", "unit_of"]
@@ -107,83 +109,9 @@ __all__ = ["extract", "parse_number", "singular", "spell_number", "unit_of"]
 
 # --------------------------------------------------------------------------- vocabulary
 
-#: (canonical unit, dimension, surface forms).  Canonical units are singular
-#: and lower-case (US spelling); currencies are ISO 4217 codes.
-_UNITS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("USD", "money", ("dollars", "dollar", "us dollars", "u.s. dollars", "american dollars", "usd")),
-    ("AUD", "money", ("australian dollars", "aud")),
-    ("CAD", "money", ("canadian dollars",)),
-    ("HKD", "money", ("hong kong dollars", "hkd")),
-    ("NZD", "money", ("new zealand dollars",)),
-    ("SGD", "money", ("singapore dollars",)),
-    ("TWD", "money", ("taiwan dollars", "new taiwan dollars")),
-    ("EUR", "money", ("euros", "euro", "eur")),
-    ("GBP", "money", ("pounds sterling", "sterling", "gbp")),
-    ("JPY", "money", ("yen", "jpy")),
-    ("CNY", "money", ("yuan", "renminbi", "rmb", "cny")),
-    ("RUB", "money", ("roubles", "rouble", "rubles", "ruble")),
-    ("INR", "money", ("rupees", "rupee", "inr")),
-    ("KRW", "money", ("won", "krw")),
-    ("CHF", "money", ("swiss francs", "chf")),
-    ("percentage point", "percent", ("percentage points", "percentage point")),
-    ("percent", "percent", ("percent", "per cent", "pct", "%")),
-    ("barrel", "volume", ("barrels", "barrel", "bbl")),
-    ("gallon", "volume", ("gallons", "gallon")),
-    ("liter", "volume", ("liters", "liter", "litres", "litre")),
-    ("cubic meter", "volume", ("cubic meters", "cubic meter", "cubic metres", "cubic metre")),
-    ("tonne", "mass", ("tonnes", "tonne", "metric tons", "metric ton")),
-    ("ton", "mass", ("tons", "ton")),
-    ("kilogram", "mass", ("kilograms", "kilogram", "kilos", "kilo", "kg")),
-    ("gram", "mass", ("grams", "gram")),
-    ("pound", "mass", ("pounds", "pound", "lbs", "lb")),
-    ("ounce", "mass", ("ounces", "ounce", "oz")),
-    ("square kilometer", "area", ("square kilometers", "square kilometer", "square kilometres",
-                                  "square kilometre", "sq km", "km2", "km²")),
-    ("square mile", "area", ("square miles", "square mile", "sq mi")),
-    ("square meter", "area", ("square meters", "square meter", "square metres", "square metre", "m2", "m²")),
-    ("square foot", "area", ("square feet", "square foot", "sq ft")),
-    ("acre", "area", ("acres", "acre")),
-    ("hectare", "area", ("hectares", "hectare")),
-    ("kilometer", "length", ("kilometers", "kilometer", "kilometres", "kilometre", "km")),
-    ("meter", "length", ("meters", "meter", "metres", "metre")),
-    ("centimeter", "length", ("centimeters", "centimeter", "centimetres", "centimetre", "cm")),
-    ("millimeter", "length", ("millimeters", "millimeter", "millimetres", "millimetre", "mm")),
-    ("nautical mile", "length", ("nautical miles", "nautical mile")),
-    ("mile", "length", ("miles", "mile")),
-    ("foot", "length", ("feet", "foot", "ft")),
-    ("inch", "length", ("inches", "inch")),
-    ("yard", "length", ("yards", "yard", "yds", "yd")),
-    ("mile per hour", "speed", ("miles per hour", "miles an hour", "mph")),
-    ("kilometer per hour", "speed", ("kilometers per hour", "kilometres per hour", "km/h", "kph", "kmh")),
-    ("knot", "speed", ("knots", "knot")),
-    ("degree celsius", "temperature", ("degrees celsius", "degrees centigrade", "degree celsius", "°c",
-                                       "degrees c")),
-    ("degree fahrenheit", "temperature", ("degrees fahrenheit", "degree fahrenheit", "°f", "degrees f")),
-    ("degree", "temperature", ("degrees", "degree")),
-    ("kilowatt-hour", "energy", ("kilowatt-hours", "kilowatt-hour", "kilowatt hours", "kwh")),
-    ("megawatt-hour", "energy", ("megawatt-hours", "megawatt-hour", "megawatt hours", "mwh")),
-    ("megawatt", "power", ("megawatts", "megawatt", "mw")),
-    ("gigawatt", "power", ("gigawatts", "gigawatt", "gw")),
-    ("kilowatt", "power", ("kilowatts", "kilowatt", "kw")),
-    ("year", "time", ("years", "year")),
-    ("month", "time", ("months", "month")),
-    ("week", "time", ("weeks", "week")),
-    ("day", "time", ("days", "day")),
-    ("hour", "time", ("hours", "hour", "hrs")),
-    ("minute", "time", ("minutes", "minute", "mins")),
-    ("second", "time", ("seconds", "second", "secs")),
-    ("decade", "time", ("decades", "decade")),
-    ("century", "time", ("centuries", "century")),
-    ("point", "score", ("points", "point")),
-)
-_UNIT_INDEX: dict[str, tuple[str, str]] = {
-    form: (canon, dim) for canon, dim, forms in _UNITS for form in forms}
-#: Canonical unit -> dimension, also used to recognise singular hyphen units ("90-day").
-_UNIT_DIMENSION: dict[str, str] = {canon: dim for canon, dim, _ in _UNITS}
-
-_CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "U.S.$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD",
-                     "CA$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "NT$": "TWD", "R$": "BRL",
-                     "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB"}
+#: The unit vocabulary -- which words after a number are units, and what they mean -- is
+#: :mod:`factcheck.claims.units` (through pint); currency signs are read from its table too.
+_CURRENCY_SYMBOLS = CURRENCY_SYMBOLS
 
 #: The qualifiers read before a figure: one table, shared with the bounds they give (see
 #: :mod:`factcheck.claims.bounds`).
@@ -243,8 +171,14 @@ _PLURAL_ONLY = frozenset({"people", "men", "women", "children", "feet", "teeth",
 
 def unit_of(word: str) -> str | None:
     """The canonical unit a written form names ("km", "kilometres" -> "kilometer"), or None."""
-    hit = _UNIT_INDEX.get(word.casefold())
-    return hit[0] if hit else None
+    hit = lookup(word)
+    return hit.canonical if hit else None
+
+
+def _unit(form: str, *, attached: bool = False) -> tuple[str, str] | None:
+    """(canonical unit, dimension) of a written form, through :func:`factcheck.claims.units.lookup`."""
+    hit = lookup(form, attached=attached)
+    return (hit.canonical, hit.dimension) if hit else None
 
 
 def singular(word: str) -> str:
@@ -282,6 +216,9 @@ def _alt(words: Iterable[str]) -> str:
 
 
 _CUR = _alt(_CURRENCY_SYMBOLS)
+#: Units glued to the digits ("512GB", "100km/h"), from the unit vocabulary; the scale suffixes
+#: ("bn", "k") are the number pattern's own.
+_ATT = _alt(ATTACHED_FORMS)
 #: Vulgar fraction characters after digits ("4½"), as the fraction they write.
 _VULGAR = {"½": "1/2", "¼": "1/4", "¾": "3/4", "⅓": "1/3", "⅔": "2/3", "⅛": "1/8"}
 _DIG = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
@@ -298,11 +235,13 @@ _NUMBER_RE = re.compile(
     rf"""
     (?P<cur>(?<![\w$]){_CUR}[ \t]?)?
     (?:
-        (?<![\w.,/:@#%&+=\-'’])(?<!/[ \t])
+        (?(cur)|(?<![\w.,/:@#%&+=\-'’])(?<!/[ \t]))  # after a sign ("RM99") the digits may touch it
         (?P<dig>{_DIG})
         (?:[ \t]+(?P<frac>[1-9]/(?:2|3|4|8))(?![\w/])|[ \t]?(?P<vfrac>[½¼¾⅓⅔⅛]))?
         (?:[ \t]?[-–][ \t]?(?P<cur2>{_CUR})?(?P<dig2>{_DIG}))?
-        (?P<att>%|(?i:kwh|mwh|bn|mn|km|kg|cm|mm|mph|kph|lbs|lb|oz|ft|gw|mw|kw|m|k|b)(?![\w]))?
+        (?:[eE](?P<esign>[-+])?(?P<e>[1-9][0-9]?)(?![\w.])
+           |[ \t]?(?:×[ \t]?10\^?|[xX][ \t]?10\^)(?P<esign2>[-−–+])?(?P<e2>[1-9][0-9]?)(?![0-9]))?
+        (?P<att>%|(?i:{_ATT}|bn|mn|tn|m|k|b|t)(?![\w]))?
         (?![\w]|[.,:/][0-9]|[-–][0-9])
         (?:[ \t]+(?P<dscale>(?i:hundred|thousand|million|billion|trillion))(?![\w'’]))?
       |
@@ -315,7 +254,7 @@ _NUMBER_RE = re.compile(
     re.VERBOSE,
 )
 
-_UNIT_RE = re.compile(rf"[ \t]*(?P<u>{_alt(_UNIT_INDEX)})(?![\w-])", re.IGNORECASE)
+_UNIT_RE = re.compile(rf"[ \t]*(?P<u>{_alt(WORD_FORMS)})(?![\w-])", re.IGNORECASE)
 _OLD_RE = re.compile(r"[ \t]+old\b")
 _OF_RE = re.compile(r"[ \t]+of[ \t]+(?:(?:the|a|an|these|those|their|its|his|her|our|this|that)[ \t]+)?")
 _IN_RE = re.compile(r"[ \t]+(?:in|of|worth[ \t]+of)[ \t]+(?:(?:the|a|an)[ \t]+)?")
@@ -556,7 +495,11 @@ def _read_number(text: str, m: re.Match[str]) -> tuple[_Num | None, int]:
             if "." in m.group("dig") or int(num) >= int(den):
                 return None, m.end()  # "1.5 3/4", "4 3/2": not a mixed number
             d += Decimal(num) / Decimal(den)
-        ends = [m.end(g) for g in ("dig2", "frac", "vfrac") if m.group(g)]
+        exp = m.group("e") or m.group("e2")
+        if exp:  # "6e12", "3.1×10−4": scientific notation
+            negative = (m.group("esign") or m.group("esign2") or "+") not in "+"
+            d = d.scaleb(-int(exp) if negative else int(exp))
+        ends = [m.end(g) for g in ("dig2", "frac", "vfrac", "e", "e2") if m.group(g)]
         tok = _Num(start=start, end=max(ends) if ends else m.end("dig"), value=0, digits=m.group("dig"))
         cur = m.group("cur")
         if cur:
@@ -572,16 +515,18 @@ def _read_number(text: str, m: re.Match[str]) -> tuple[_Num | None, int]:
                 scale = 10**9
             elif a == "mn" or (a == "m" and tok.currency):
                 scale = 10**6
-            elif a == "k" and tok.currency:
-                scale = 1000
-            elif a in ("b", "k"):
+            elif (a == "k" and tok.currency) or att == "k":
+                scale = 1000  # "£40K", "40k"; a capital "5K" alone is a race or a screen
+            elif a == "tn" or (a == "t" and tok.currency):
+                scale = 10**12  # "$1.5T", "£2tn"
+            elif a in ("b", "k", "t"):
                 return None, m.end()  # "802.11b", "5K": names, not magnitudes
-            elif att == "m":
-                tok.att_unit = ("meter", "length")
-            elif a == "m":
+            elif a == "m" and att != "m":
                 return None, m.end()  # "GeForce 9400M": a model name
+            elif a == "p" and (tok.currency or d >= 100 or "." in m.group("dig") or text[m.end():m.end() + 1] == "."):
+                return None, m.end()  # "720p", "1080p": screen resolutions, not pence
             else:
-                tok.att_unit = _UNIT_INDEX.get(a)
+                tok.att_unit = _unit(a, attached=True)
                 if tok.att_unit is None:
                     return None, m.end()
         if m.group("dscale"):
@@ -591,7 +536,7 @@ def _read_number(text: str, m: re.Match[str]) -> tuple[_Num | None, int]:
             tok.end = m.end("dscale")
         tok.scale = scale
         tok.value = to_number(d * scale)
-        tok.exact_int = "." not in m.group("dig") and not frac and scale < 1000
+        tok.exact_int = "." not in m.group("dig") and not frac and scale < 1000 and not exp
         if m.group("dig2") is not None:
             d2 = _dec(m.group("dig2"))
             tok.dash_range = True
@@ -819,9 +764,10 @@ def _unit_at(text: str, pos: int, tok: _Num) -> tuple[str, str, int, bool] | Non
     if m is None:
         return None
     form = " ".join(m.group("u").lower().split())
-    if form not in _UNIT_INDEX:
+    known = _unit(form)
+    if known is None:
         return None  # a non-ASCII look-alike matched case-insensitively
-    canon, dim = _UNIT_INDEX[form]
+    canon, dim = known
     if form == "won" and not (tok.scale >= 1000 or not tok.words):
         return None  # "nine won" is a verb
     return canon, dim, m.end(), form.endswith("s") or form == "feet"
@@ -869,14 +815,14 @@ def _tail(text: str, tok: _Num, pos: int) -> _Tail:
                     head = _plural_head(words)
                     if head is not None:
                         t.noun = _phrase(words[:head + 1])
-                        t.unit = singular(words[head][0])
+                        t.unit, t.dimension = singular(words[head][0]), COUNT
                         t.end = words[head][2]
         else:
             words = _np_words(text, pos, 4)
             head = _plural_head(words)
             if head is not None:
                 t.noun = _phrase(words[:head + 1])
-                t.unit = singular(words[head][0])
+                t.unit, t.dimension = singular(words[head][0]), COUNT
                 t.end = words[head][2]
     q = t.end
     if t.measured and not t.age:
@@ -1135,7 +1081,7 @@ def _single(doc: Document, tok: _Num, out: list[Claim]) -> None:
             out.append(make_claim("vote", doc, start, t.end, tok.value, unit="vote", qualifier=qual,
                                   votes=tok.value, bounds=figure_bounds(tok.value, phrase).to_json()))
         elif tok.exact_int and isinstance(tok.value, int) and tok.value < 1000:
-            attrs = {"noun": t.noun, "measure": _measure(t.unit, False),
+            attrs = {"noun": t.noun, "dimension": t.dimension, "measure": _measure(t.unit, False),
                      "bounds": figure_bounds(tok.value, phrase).to_json()}
             if t.per is not None:
                 attrs["per"] = t.per
@@ -1160,11 +1106,11 @@ def _hyphenated(doc: Document, tok: _Num, is_one: bool, out: list[Claim]) -> Non
         return  # "two-thirds", "50-odd", "one-on-one", "2016-era", "zero-day"
     if _is_date_number(text, tok.start, tok.end, tok.value):
         return
-    known = _UNIT_INDEX.get(" ".join(parts[:2])) if len(parts) > 1 else None
+    known = _unit(" ".join(parts[:2])) if len(parts) > 1 else None
     if known is not None:
         rest = parts[2:]
     else:
-        known, rest = _UNIT_INDEX.get(head), parts[1:]
+        known, rest = _unit(head), parts[1:]
     if known is None and head.endswith(("ed", "ing")):
         return  # "two-handed", "top-seeded": adjectives, not units
     if is_one and (known is None or known[0] == "day"):
@@ -1174,7 +1120,8 @@ def _hyphenated(doc: Document, tok: _Num, is_one: bool, out: list[Claim]) -> Non
         unit, dim = known
     else:
         unit = singular(head)
-        dim = _UNIT_DIMENSION.get(unit)
+        sing = _unit(unit)
+        dim = sing[1] if sing is not None else COUNT
     age = unit == "year" and rest == ["old"]
     end = tok.hy_end
     if unit == "year" and not rest:
@@ -1349,7 +1296,8 @@ def extract(doc: Document) -> Iterator[Claim]:
     Votes run first and claim their numbers, so "nine votes in favor" is one
     vote claim rather than a vote plus a count.  Enumerations are reported in
     addition to the count or quantity for the same number: they check a
-    different thing (the list length).
+    different thing (the list length).  A figure followed by its equivalent
+    ("50 km (31 miles)") is linked to it (see :mod:`factcheck.claims.conversions`).
     """
     text = doc.text
     anchors = _anchors(text)
@@ -1361,8 +1309,10 @@ def extract(doc: Document) -> Iterator[Claim]:
     claims = [*votes, *_cardinals(doc, anchors, urls, vote_spans), *_ordinals(doc, anchors, urls),
               *_enumerations(doc, anchors, urls)]
     seen: set[tuple[str, int, int]] = set()
+    unique: list[Claim] = []
     for c in sorted(claims, key=lambda c: c.sort_key):
         key = (c.kind, c.start, c.end)
         if key not in seen:
             seen.add(key)
-            yield c
+            unique.append(c)
+    yield from link_conversions(doc, unique)

@@ -206,8 +206,8 @@ def test_a_fractional_majority_has_no_bounds() -> None:
     ("A 32-year-old man was arrested.", "age", "time"),
     ("It lasted 32 years.", "year", "time"),
     ("It cost $2 billion.", "USD", "money"),
-    ("It sent 12,000 troops.", "troop", None),
-    ("The 15-member council met.", "member", None),
+    ("It sent 12,000 troops.", "troop", "count"),
+    ("The 15-member council met.", "member", "count"),
     ("It deployed 4 million.", None, None),
 ])
 def test_measure(text: str, measure: str | None, dimension: str | None) -> None:

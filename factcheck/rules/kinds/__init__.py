@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from factcheck.rules.kinds.base import Kind
 from factcheck.rules.kinds.conflict import ConflictKind
+from factcheck.rules.kinds.conversion import ConversionKind
 from factcheck.rules.kinds.counts import EnumerationCountKind
 from factcheck.rules.kinds.dates import DateSanityKind
 from factcheck.rules.kinds.facts import FactKind
@@ -20,7 +21,7 @@ from factcheck.rules.kinds.substitution import SubstitutionKind
 KINDS: dict[str, type[Kind]] = {
     k.name: k
     for k in (PatternKind, SubstitutionKind, NameVariantsKind, QuoteDriftKind, ConflictKind,
-              DateSanityKind, EnumerationCountKind, FactKind, SpellingVariantsKind)
+              DateSanityKind, EnumerationCountKind, FactKind, SpellingVariantsKind, ConversionKind)
 }
 
 __all__ = ["KINDS", "Kind"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from factcheck.claims.base import Claim
+from factcheck.claims.units import COUNT
 
 _INF = float("inf")
 
@@ -49,7 +50,7 @@ def is_toll(c: Claim) -> bool:
     him for about 30 miles", "about $50 million"): its approximation is an outlet's
     rounding, not an early tally."""
     b = c.bounds
-    if b is not None and b.kind != "exact" and not c.get("dimension"):
+    if b is not None and b.kind != "exact" and c.get("dimension") in (None, COUNT):
         return True
     return bool(_TOLL_RE.search(c.text.casefold())) or bool(c.unit and _TOLL_RE.search(c.unit))
 
