@@ -112,18 +112,30 @@ def value_match(gold: Quantity, pred: Quantity) -> bool:
 
 
 def match(gold: list[Quantity], pred: list[Quantity], with_unit: bool) -> tuple[int, list[Quantity], list[Quantity]]:
-    """Greedy one-to-one matching in text order: (true positives, missed labels, false alarms)."""
+    """One-to-one matching: (true positives, missed labels, false alarms).
+
+    Labels are first paired with predictions that agree in value and unit, then
+    (unless ``with_unit``) the rest by value alone, so a "2 hour" label does not
+    take the "2 laptop" prediction another "2 laptop" label needs.
+    """
     left = list(pred)
-    missed: list[Quantity] = []
+    unmatched: list[Quantity] = []
     tp = 0
     for g in gold:
-        for k, p in enumerate(left):
-            if value_match(g, p) and (not with_unit or g.unit == p.unit):
-                tp += 1
-                del left[k]
-                break
+        k = next((k for k, p in enumerate(left) if value_match(g, p) and g.unit == p.unit), None)
+        if k is None:
+            unmatched.append(g)
         else:
+            tp += 1
+            del left[k]
+    missed: list[Quantity] = []
+    for g in unmatched:
+        k = None if with_unit else next((k for k, p in enumerate(left) if value_match(g, p)), None)
+        if k is None:
             missed.append(g)
+        else:
+            tp += 1
+            del left[k]
     return tp, missed, left
 
 
