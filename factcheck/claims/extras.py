@@ -1,0 +1,69 @@
+"""The numbers extractor's second pass: readers of figures its patterns do not see alone.
+
+:func:`factcheck.claims.numbers.extract` reads each number from its own
+shape and the words right after it.  Some figures are only figures in a wider
+context -- an age in apposition ("Jane Doe, 52,"), a count whose noun was said
+before ("six touchdowns ... and three more") or comes as a partitive ("23 of
+the raiders"), a fraction ("a quarter of those surveyed").  Each such reader lives in its own module and is run here,
+after the first pass: a reader's claim is kept only where the first pass has no
+quantity, count or vote, so the first pass's reading wins (save a count of
+"quarters" inside a share: "three quarters of the workers" is a fraction), and
+readers are tried in a fixed order so the output stays deterministic.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Iterator
+
+from factcheck.claims import ages, counted, fractions, named
+from factcheck.claims.base import Claim
+from factcheck.documents import Document
+
+#: The claim kinds a reader's claim may not overlap.
+FIGURE_KINDS = frozenset({"quantity", "count", "vote"})
+
+#: Readers in priority order: an earlier reader's claim wins an overlap.
+READERS: tuple[tuple[str, Callable[[Document, list[Claim]], Iterable[Claim]]], ...] = (
+    ("ages", lambda doc, _claims: ages.read(doc)),
+    ("fractions", lambda doc, _claims: fractions.read(doc)),
+    ("named", lambda doc, _claims: named.read(doc)),
+    ("counted", counted.read),
+)
+
+
+class _Taken:
+    """Spans already claimed, sorted by start, for overlap tests by bisection: only spans that
+    start less than the longest span's length before a new one can reach it."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans: list[tuple[int, int]] = sorted(spans)
+        self.longest = max((e - s for s, e in self.spans), default=0)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self.spans, (end, end)) - 1
+        while k >= 0 and self.spans[k][0] > start - self.longest:
+            if self.spans[k][1] > start:
+                return True
+            k -= 1
+        return False
+
+    def add(self, start: int, end: int) -> None:
+        bisect.insort(self.spans, (start, end))
+        self.longest = max(self.longest, end - start)
+
+
+def extend(doc: Document, claims: list[Claim]) -> Iterator[Claim]:
+    """``claims`` (the first pass's), then every reader's claims that overlap no figure."""
+    shares = [(c.start, c.end) for c in fractions.read(doc)]
+    if shares:  # "three quarters of the workers": a share, not a count of quarters
+        claims = [c for c in claims if not (c.kind == "count" and c.unit in fractions.DENOMINATORS
+                                            and any(s <= c.start and c.end <= e for s, e in shares))]
+    taken = _Taken((c.start, c.end) for c in claims if c.kind in FIGURE_KINDS)
+    out = list(claims)
+    for _name, reader in READERS:
+        for c in reader(doc, out):
+            if not taken.overlaps(c.start, c.end):
+                taken.add(c.start, c.end)
+                out.append(c)
+    yield from out

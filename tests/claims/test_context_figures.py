@@ -1,0 +1,235 @@
+"""Tests for the numbers extractor's second pass (factcheck.claims.extras and its readers).
+
+Each reader (ages, fractions, named figures, counted nouns) reads
+figures only their context makes figures.  Unit tests pin each surface form
+and each thing that must stay *out* (dates, years, times, scores, idioms);
+hypothesis properties check the extractor contract on text built from the
+readers' own trigger words, ``low <= value <= high``, and that a number gives
+the same value written in digits and in words.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.claims.base import Claim
+from factcheck.claims.numbers import extract, spell_number
+from factcheck.documents import parse_document
+
+
+def figures(text: str) -> list[Claim]:
+    """The quantity and count claims of ``text``, in order."""
+    return [c for c in extract(parse_document("t.txt", text)) if c.kind in ("quantity", "count")]
+
+
+def only(text: str) -> Claim:
+    found = figures(text)
+    assert len(found) == 1, f"expected one figure in {text!r}, got {[(c.text, c.value) for c in found]}"
+    return found[0]
+
+
+# --------------------------------------------------------------------------- ages
+
+
+@pytest.mark.parametrize(("text", "value", "subject"), [
+    ("Jane Doe, 52, was arrested.", 52, "Doe"),
+    ("Fred LaRue, Watergate Figure, Dies at 75", 75, None),
+    ("Cheeks, 48, a former all-star, was hired.", 48, "Cheeks"),
+    ("Actress Esther Williams dies at 91.", 91, None),
+    ("He died at the age of 85 after a heart attack.", 85, None),
+    ("A woman aged 61 was hurt.", 61, None),
+    ("A 38 year-old woman died.", 38, None),
+    ("The man, who was 40 years old, fled.", 40, None),
+    ("The bodies of Catherine Gomes, 61) were found.", 61, "Gomes"),
+])
+def test_ages(text: str, value: int, subject: str | None) -> None:
+    c = only(text)
+    assert (c.kind, c.value, c.unit, c.get("age"), c.get("measure")) == ("quantity", value, "year", True, "age")
+    assert c.get("subject") == subject
+    assert c.text == str(value) or c.text.startswith(str(value))
+
+
+def test_two_ages_after_aged() -> None:
+    assert [c.value for c in figures("Two girls aged 15 and 12 were found.")] == [2, 15, 12]
+    assert all(c.get("age") for c in figures("Girls aged 15 and 12 were found."))
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, 12, people came.",           # a weekday before the comma
+    "December 30, 2019, was a date.",        # a date
+    "Chapter 3, 12 and 14 are missing.",     # a list of numbers
+    "Jones, 2012, found that.",              # a year in a citation
+    "The victim died at 4 pm on Friday.",    # an hour
+    "He died at 12:45 p.m.",                 # a time
+    "Paris, 130, was the figure.",           # past any age
+])
+def test_not_ages(text: str) -> None:
+    assert not any(c.get("age") for c in figures(text))
+
+
+# --------------------------------------------------------------------------- fractions and halves
+
+
+@pytest.mark.parametrize(("text", "value", "num", "den", "subject"), [
+    ("One fifth of voters agree.", 0.2, 1, 5, "voters"),
+    ("A quarter of those surveyed said no.", 0.25, 1, 4, None),
+    ("Two-thirds of the members voted.", 2 / 3, 2, 3, "members"),
+    ("Three quarters of the workers left.", 0.75, 3, 4, "workers"),
+    ("Half of the workers were laid off.", 0.5, 1, 2, "workers"),
+])
+def test_fractions(text: str, value: float, num: int, den: int, subject: str | None) -> None:
+    c = only(text)
+    assert (c.kind, c.unit, c.get("numerator"), c.get("denominator")) == ("quantity", "fraction", num, den)
+    assert c.value == pytest.approx(value)
+    assert c.get("subject") == subject
+
+
+@pytest.mark.parametrize("text", [
+    "The first half of the game was dull.",   # a game's half
+    "The third of June was hot.",             # a date
+    "It was a fifth straight win.",           # an ordinal
+    "A two-thirds majority backed it.",       # a vote's majority, read as a vote
+    "The half of it was never told.",
+])
+def test_not_fractions(text: str) -> None:
+    assert not any(c.unit == "fraction" for c in figures(text))
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("He walked three and a half miles.", 3.5, "mile"),
+    ("She served four and a half months in prison.", 4.5, "month"),
+    ("It took 2 and a half years.", 2.5, "year"),
+    ("They ate three and a half pizzas.", 3.5, "pizza"),
+])
+def test_and_a_half(text: str, value: float, unit: str) -> None:
+    c = only(text)
+    assert (c.value, c.unit) == (value, unit)
+    assert c.text.endswith(("mile", "miles", "months", "years", "pizzas"))
+
+
+# --------------------------------------------------------------------------- named figures
+
+
+def test_magnitude_and_toll_and_minus() -> None:
+    c = only("The quake had a preliminary magnitude of 4.4, officials said.")
+    assert (c.text, c.value, c.unit, c.get("dimension")) == ("4.4", 4.4, "magnitude", "magnitude")
+    c = only("The flood brought the death toll to 11.")
+    assert (c.value, c.unit, c.get("subject")) == (11, None, "death toll")
+    c = only("Outside temperatures were minus 20 as firefighters battled the blaze.")
+    assert (c.text, c.value, c.get("negative")) == ("minus 20", -20, True)
+
+
+@pytest.mark.parametrize("text", [
+    "The death toll in 2010 was lower.",     # a year
+    "Magnitude 12 is not a thing.",          # past any magnitude
+])
+def test_not_named(text: str) -> None:
+    assert not figures(text)
+
+
+# --------------------------------------------------------------------------- counted nouns elsewhere
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "attr", "attr_value"), [
+    ("India captured 23 of the raiders on Saturday.", 23, "raider", "partitive", True),
+    ("While two of them managed to escape, ...", 2, None, "partitive", True),
+    ("The team has nine more picks.", 9, "pick", "more", "more"),
+    ("He was acquitted of three other gangland slayings.", 3, "slaying", "more", "other"),
+    ("The gunman killed one person, police said.", 1, "person", "noun", "person"),
+    ("There are 120500 who have been out of work.", 120500, "person", "clause", "have been out of work"),
+    ("3 dead after protesters torch Greek bank", 3, None, "state", "dead"),
+])
+def test_counted_elsewhere(text: str, value: int, unit: str | None, attr: str, attr_value: object) -> None:
+    c = only(text)
+    assert (c.value, c.unit, c.get(attr)) == (value, unit, attr_value)
+    assert c.kind == ("count" if value < 1000 else "quantity")
+
+
+def test_elided_nouns_take_the_earlier_figures_noun() -> None:
+    homes, tender = figures("The council sold a combined 300 homes at auction and 150 by tender.")
+    assert (homes.value, homes.unit) == (300, "home")
+    assert (tender.text, tender.value, tender.unit, tender.get("elided")) == ("150", 150, "home", True)
+    _six, three = figures("He scored six touchdowns on offense and added three more on punt returns.")
+    assert (three.value, three.unit, three.get("elided")) == (3, "touchdown", True)
+
+
+@pytest.mark.parametrize("text", [
+    "No one was hurt and one day later they left.",    # pronoun and idiom "one"
+    "One of the men fled.",                             # a partitive of one is no count
+    "Two girls, 12 and 15, were found.",                # ages after a count are not girls
+    "He arrived at 10 and left at 11.",                 # times
+    "In 2011 killed nobody.",                           # a year
+    "Route 66 and more.",                               # a label
+    "The BBC One Show aired.",                          # a name
+])
+def test_not_counted(text: str) -> None:
+    assert not [c for c in figures(text) if c.kind == "count" and c.value not in (2,)]
+
+
+def test_score_and_date_and_phone_stay_out() -> None:
+    assert not figures("Chelsea won 2-0 on June 3, 2019 at 10:30 and called 555-1234.")
+
+
+# --------------------------------------------------------------------------- properties
+
+
+def _contract(text: str) -> list[Claim]:
+    doc = parse_document("t.txt", text)
+    first = list(extract(doc))
+    assert first == list(extract(doc))
+    keys = [c.sort_key for c in first]
+    assert keys == sorted(keys)
+    for c in first:
+        assert 0 <= c.start < c.end <= len(text)
+        assert text[c.start:c.end] == c.text
+        if c.kind in ("quantity", "count") and isinstance(c.value, int | float):
+            low, high = c.get("low"), c.get("high")
+            assert low is None or low <= c.value
+            assert high is None or c.value <= high
+            b = c.bounds
+            assert b is None or b.low is None or b.high is None or b.low <= b.high
+    return first
+
+
+_FRAGMENTS = [
+    "Jane", "Doe", ",", ", 52,", "52", "aged", "died at", "at the age of", "year-old", "years old", "one", "One",
+    "a", "quarter", "fifth", "half", "thirds", "two", "three", "and a half", "of", "the", "them", "more",
+    "other", "who", "and", "for", "by tender", "homes", "miles", "magnitude", "4.4", "death toll", "to", "from",
+    "minus", "dead", "fell", "rose", "up", "0.6 per cent", "7,420", "5%", "$4.1 billion", "2019", "June 3",
+    "10:30", "2-0", ".", "\n", " ", "-", "4. 6", "1,000",
+]
+
+
+@given(st.text(max_size=200))
+def test_never_raises_on_any_text(text: str) -> None:
+    _contract(text)
+
+
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=30).map(" ".join))
+def test_contract_on_trigger_words(text: str) -> None:
+    _contract(text)
+
+
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=30).map("".join))
+def test_contract_on_glued_trigger_words(text: str) -> None:
+    _contract(text)
+
+
+_TEMPLATES = [
+    "A woman aged {n} was hurt.",
+    "The workers had {n} more picks left.",
+    "India captured {n} of the raiders.",
+    "He walked {n} and a half miles.",
+    "Police said {n} dead after the blast.",
+    "There were {n} who have been out of work.",
+]
+
+
+@given(st.integers(min_value=2, max_value=99), st.sampled_from(_TEMPLATES))
+def test_digits_and_words_give_the_same_value(n: int, template: str) -> None:
+    digits = [(c.value, c.unit) for c in figures(template.format(n=n))]
+    words = [(c.value, c.unit) for c in figures(template.format(n=spell_number(n)))]
+    assert digits == words
+    assert digits, template.format(n=n)
