@@ -4,7 +4,8 @@
 shape and the words right after it.  Some figures are only figures in a wider
 context -- an age in apposition ("Jane Doe, 52,"), a count whose noun was said
 before ("six touchdowns ... and three more") or comes as a partitive ("23 of
-the raiders"), a fraction ("a quarter of those surveyed").  Each such reader lives in its own module and is run here,
+the raiders"), a fraction ("a quarter of those surveyed"), a change ("fell 0.6
+per cent to 7420").  Each such reader lives in its own module and is run here,
 after the first pass: a reader's claim is kept only where the first pass has no
 quantity, count or vote, so the first pass's reading wins (save a count of
 "quarters" inside a share: "three quarters of the workers" is a fraction), and
@@ -16,7 +17,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Iterator
 
-from factcheck.claims import ages, counted, fractions, named
+from factcheck.claims import ages, changes, counted, fractions, named
 from factcheck.claims.base import Claim
 from factcheck.documents import Document
 
@@ -29,6 +30,7 @@ READERS: tuple[tuple[str, Callable[[Document, list[Claim]], Iterable[Claim]]], .
     ("fractions", lambda doc, _claims: fractions.read(doc)),
     ("named", lambda doc, _claims: named.read(doc)),
     ("counted", counted.read),
+    ("changes", changes.read),
 )
 
 
@@ -54,7 +56,8 @@ class _Taken:
 
 
 def extend(doc: Document, claims: list[Claim]) -> Iterator[Claim]:
-    """``claims`` (the first pass's), then every reader's claims that overlap no figure."""
+    """``claims`` (the first pass's), then every reader's claims that overlap no figure, with
+    changes ("rose 5% to $4.1 billion") marked on all figures (see :mod:`factcheck.claims.changes`)."""
     shares = [(c.start, c.end) for c in fractions.read(doc)]
     if shares:  # "three quarters of the workers": a share, not a count of quarters
         claims = [c for c in claims if not (c.kind == "count" and c.unit in fractions.DENOMINATORS
@@ -66,4 +69,4 @@ def extend(doc: Document, claims: list[Claim]) -> Iterator[Claim]:
             if not taken.overlaps(c.start, c.end):
                 taken.add(c.start, c.end)
                 out.append(c)
-    yield from out
+    yield from changes.annotate(doc, out)

@@ -339,6 +339,11 @@ _RATE_NORMAL = {"annum": "year", "capita": "person", "head": "person", "yr": "ye
 _QUALIFIER_WORDS = frozenset(w for q in _QUALIFIERS for w in q.split())
 _MONTH_WORDS = frozenset(MONTHS)  # "June 300" is handled by the date rules, not as a label
 _QUAL_RE = re.compile(rf"(?<![\w'’-])(?P<q>{_alt(_QUALIFIERS)})[ \t]+$", re.IGNORECASE)
+#: A movement right before a figure ("rose 5% to ..."): then "to" starts a level, not a range's end.
+_CHANGE_BEFORE_RE = re.compile(
+    r"(?<![\w'’-])(?:rose|rise|rises|risen|climbed|climbs|jumped|jumps|increased|increases|grew|grows|advanced"
+    r"|soared|surged|fell|falls|fallen|dropped|drops|declined|declines|slid|slipped|sank|decreased|tumbled"
+    r"|plunged|up|down)(?:[ \t]+by)?[ \t]+$", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"(?<![\w'’-])between[ \t]+$", re.IGNORECASE)
 _FROM_RE = re.compile(r"(?<![\w'’-])(?P<range>(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|anywhere)[ \t]+)?"
                       r"from[ \t]+$", re.IGNORECASE)
@@ -1024,6 +1029,9 @@ def _try_range(doc: Document, a: _Num, b: _Num, out: list[Claim]) -> bool:
         fm = _FROM_RE.search(text, max(0, a.start - 20), a.start)
         if fm and not fm.group("range"):
             return False  # "rose from 10 to 20": a change, not a range ("ranging from" is one)
+        if word == "to" and ((a.percent and not b.percent)
+                             or _CHANGE_BEFORE_RE.search(text, max(0, a.start - 24), a.start)):
+            return False  # "rose 5% to $4.1 billion": a change and a level (see factcheck.claims.changes)
     low = a.value
     if b.scale > 1 and a.scale == 1 and not a.percent and a.value < b.value / b.scale:
         low = to_number(Decimal(str(a.value)) * b.scale)

@@ -1,6 +1,6 @@
 """Tests for the numbers extractor's second pass (factcheck.claims.extras and its readers).
 
-Each reader (ages, fractions, named figures, counted nouns) reads
+Each reader (ages, fractions, named figures, counted nouns, changes) reads
 figures only their context makes figures.  Unit tests pin each surface form
 and each thing that must stay *out* (dates, years, times, scores, idioms);
 hypothesis properties check the extractor contract on text built from the
@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.claims.base import Claim
+from factcheck.claims.changes import Change
 from factcheck.claims.numbers import extract, spell_number
 from factcheck.documents import parse_document
 
@@ -172,6 +173,47 @@ def test_score_and_date_and_phone_stay_out() -> None:
     assert not figures("Chelsea won 2-0 on June 3, 2019 at 10:30 and called 555-1234.")
 
 
+# --------------------------------------------------------------------------- changes and levels
+
+
+def test_change_then_level() -> None:
+    change, level = figures("The FTSE fell 0.6 per cent to 7420.")
+    assert (change.value, change.unit) == (0.6, "percent")
+    assert change.change == Change("down", "change", "fell")
+    assert (level.text, level.value, level.unit) == ("7420", 7420, None)
+    assert level.change == Change("down", "level", "fell")
+
+
+def test_rose_percent_to_money_is_a_change_and_a_level_not_a_range() -> None:
+    change, level = figures("Imports rose 5% to $4.1 billion.")
+    assert (change.value, change.get("low"), change.change) == (5, None, Change("up", "change", "rose"))
+    assert (level.value, level.unit, level.change) == (4_100_000_000, "USD", Change("up", "level", "rose"))
+
+
+def test_up_points_is_a_change() -> None:
+    c = only("The Dow was up 41.2 points on Monday.")
+    assert (c.value, c.unit, c.change) == (41.2, "point", Change("up", "change", "up"))
+
+
+def test_from_to_levels() -> None:
+    before, after = figures("The index climbed from 7,400 to 7,500.")
+    assert (before.value, before.change) == (7400, Change("up", "previous", "climbed"))
+    assert (after.value, after.change) == (7500, Change("up", "level", "climbed"))
+
+
+@pytest.mark.parametrize("text", [
+    "The phone takes up to 512 GB of storage.",   # "up to": a qualifier
+    "He fell asleep at 10 to 11.",                # a time
+    "Sales rose to 2015 levels.",                 # a year
+])
+def test_not_levels(text: str) -> None:
+    assert not any(c.change is not None and c.change.role == "level" and c.unit is None for c in figures(text))
+
+
+def test_a_plain_count_has_no_change() -> None:
+    assert only("The navy captured 23 pirates.").change is None
+
+
 # --------------------------------------------------------------------------- properties
 
 
@@ -190,6 +232,8 @@ def _contract(text: str) -> list[Claim]:
             assert high is None or c.value <= high
             b = c.bounds
             assert b is None or b.low is None or b.high is None or b.low <= b.high
+        if c.get("change") is not None:
+            assert c.change is not None and c.change.direction in ("up", "down")
     return first
 
 
