@@ -81,6 +81,28 @@ _NEXT_LEVEL_RE = re.compile(
     r"[ \t]+to[ \t]+(?P<num>(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)(?![\w%$€£¥]|[.,:/-][0-9])")
 _TO_RE = re.compile(r"[ \t]+to[ \t]+")
 _WINDOW = 60
+_SHORT_AFTER_RE = re.compile(r"[ \t]+short\b", re.IGNORECASE)
+#: The word before "up"/"down" that makes it a movement of a figure: a form of "be", a closing verb ("closed
+#: up 3%"), or a plural subject ("Shares up 5%"), not a phrasal verb ("gave up 409 yards").
+_BEFORE_UP_RE = re.compile(r"(?:^|[,(;:\-–—]|(?<![\w'’-])(?P<w>[A-Za-z][\w'’]*))[ \t]*$")
+_MOVEMENT_BEFORE = frozenset("""is was were are be been being 's ’s closed ended finished opened traded trading
+stood stands stand remain remains remained""".split())
+_PHRASAL_VERBS = frozenset("""gives runs picks racks puts sets makes shoots backs goes comes turns breaks locks
+takes brings holds shuts cuts""".split())
+
+
+def _is_movement_up(text: str, verb_start: int) -> bool:
+    """Whether "up"/"down" at ``verb_start`` says a figure moved (see :data:`_BEFORE_UP_RE`)."""
+    m = _BEFORE_UP_RE.search(text, max(0, verb_start - 24), verb_start)
+    if m is None:
+        return False
+    w = m.group("w")
+    if w is None:
+        return True
+    lw = w.lower()
+    if lw.endswith(("'s", "’s")) or lw in _MOVEMENT_BEFORE:
+        return True
+    return lw.endswith("s") and not lw.endswith("ss") and lw not in _PHRASAL_VERBS
 
 
 def _role(prep: str) -> Role:
@@ -161,6 +183,10 @@ def annotate(doc: Document, claims: Iterable[Claim]) -> Iterator[Claim]:
 def _change_of(text: str, c: Claim, prev: Claim | None, prev_change: Change | None) -> Change | None:
     lo = max(0, c.start - _WINDOW)
     m = _CHANGE_BEFORE_RE.search(text, lo, c.start)
+    if m is not None and _SHORT_AFTER_RE.match(text, c.end):
+        return None  # "fall one completion short of": a shortfall, not a movement
+    if m is not None and m.group("verb").lower() in ("up", "down") and not _is_movement_up(text, m.start("verb")):
+        m = None  # "gave up 409 yards", "broke down 3 doors": a phrasal verb
     if m is not None:
         return Change(VERBS[m.group("verb").lower()], "change", m.group("verb").lower())
     m = _LEVEL_BEFORE_RE.search(text, lo, c.start)

@@ -14,6 +14,7 @@ number.  Reporters also write the counted thing elsewhere:
   ``clause`` the clause);
 - casualties: "3 dead after ...", "two killed in" (no unit: the people are unsaid; ``state``
   "dead", "killed", "injured" ...);
+- a noun shared with the next figure: "12 Somali and 11 Yemeni nationals" (``shared`` True);
 - the noun said by an earlier figure of the sentence: "a combined 300 homes ... and
   150 by tender", "six touchdowns ... and added three more" (``elided`` True, the
   earlier figure's unit).
@@ -31,6 +32,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from factcheck.calendar import MONTHS
 from factcheck.claims.base import Claim, make_claim, sentence_bounds
 from factcheck.claims.bounds import figure_bounds
 from factcheck.claims.numbers import (
@@ -56,12 +58,14 @@ _ONE_RE = re.compile(r"(?<![\w'’-])(?P<one>[Oo]ne|ONE)[ \t]+(?=[A-Za-z])")
 _CASUALTY_RE = re.compile(
     rf"{_NUM}[ \t]+(?P<state>dead|killed|injured|wounded|hurt|missing)"
     r"(?![\w'’-]|[ \t]+(?:and|or)[ \t]+[a-z]+[ \t]+[a-z]+s\b)", re.IGNORECASE)
+#: "12 Somali and 11 Yemeni nationals": a number and one modifier, "and", then a figure that names the noun.
+_SHARED_RE = re.compile(rf"{_NUM}[ \t]+(?P<adj>[A-Za-z][a-z]+)[ \t]+(?:and|or)[ \t]+", re.IGNORECASE)
 _WHO_RE = re.compile(rf"{_NUM}[ \t]+(?P<who>who|whom)[ \t]+(?P<clause>[^.,;:!?\n]{{1,80}})")
 #: A bare number followed by no noun (punctuation, the end, "more", a preposition or conjunction), after a
 #: word that introduces a further figure of the same thing ("and 150 by tender", "for seven", "added three
 #: more", "now has 2,302 for his career") -- not after "at", "before" or "by", where it is a time.
 _BARE_RE = re.compile(
-    rf"(?<![\w'’-])(?:and|or|but|for|with|has|had|have|added|another|plus|while|made|scored|totaled|totalled)"
+    rf"(?<![\w'’-])(?P<by>and|or|but|for|with|has|had|have|added|another|plus|while|made|scored|totaled|totalled)"
     rf"[ \t]+{_NUM}"
     r"(?=[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?:more|apiece|each|by|for|in|on|at|from|with|and|or|but|straight)\b)",
     re.IGNORECASE | re.MULTILINE)
@@ -72,12 +76,18 @@ another thing things way day time point side hand night morning afternoon evenin
 sort bit piece reason thing question problem word hour minute second week month year decade century more
 less other such same only last first single big little good bad great way eye quarter half third
 """.split())
+#: Words that are no modifier of a noun said after "and": "12 Sunday and 14 points", "2 more and".
+_NOT_MODIFIERS = frozenset(MONTHS) | frozenset("""
+monday tuesday wednesday thursday friday saturday sunday more less other others times percent per cent
+people apiece each today yesterday tomorrow ago years days weeks months hours minutes
+""".split())
 #: Past tenses the first pass's verb tests miss (no "-ed"): "one cop put both hands".
 _PAST_VERBS = frozenset("put set let hit cut shut quit spread cost hurt burst cast beat".split())
 #: Words that end the noun phrase after "one" or a partitive before its head: "one completion short of".
 _TRAILING = frozenset("short shy away long old ahead left apiece each later earlier ago behind straight".split())
 #: What a preceding word makes of "one": "no one", "the one who", "any one".
 _ONE_BEFORE = frozenset("no any every each some the this that which other no-one anyone someone".split())
+_FOR_BEFORE_RE = re.compile(r"(?<![\w'’-])for[ \t]+$", re.IGNORECASE)
 _LIST_BEFORE_RE = re.compile(r"(?<![\w.,])[0-9]+[ \t]*,?[ \t]*$")
 _PREV_RE = re.compile(r"([A-Za-z][\w'’-]*)[ \t]*$")
 
@@ -144,6 +154,7 @@ def read(doc: Document, claims: list[Claim]) -> Iterator[Claim]:
     yield from _who(doc)
     yield from _casualties(doc)
     yield from _elided(doc, claims)
+    yield from _shared(doc, claims)
 
 
 def _partitives(doc: Document) -> Iterator[Claim]:
@@ -221,6 +232,23 @@ def _casualties(doc: Document) -> Iterator[Claim]:
         yield _claim(doc, m.start(), end, value, None, state=m.group("state").lower())
 
 
+def _shared(doc: Document, claims: list[Claim]) -> Iterator[Claim]:
+    """"12 Somali and 11 Yemeni nationals": the first number counts the noun of the figure after "and"."""
+    text = doc.text
+    starts = {c.start: c for c in claims if c.kind == "count" and c.unit is not None and c.get("noun") is not None}
+    if not starts:
+        return
+    for m in _SHARED_RE.finditer(text):
+        after = starts.get(m.end())
+        adj = m.group("adj")
+        if after is None or adj.lower() in _NOT_MODIFIERS or singular(adj.lower()) != adj.lower():
+            continue  # "5 points and 3 rebounds" is the first pass's; "12 Sunday and" is no modifier
+        value = _value(m)
+        if value is None or _skip(text, m, value) or value < 2:
+            continue
+        yield _claim(doc, m.start(), m.end("adj"), value, after.unit, noun=f"{adj} {after.unit}", shared=True)
+
+
 def _elided(doc: Document, claims: list[Claim]) -> Iterator[Claim]:
     """"300 homes ... and 150 by tender": a bare number takes the unit of the figure before it."""
     text = doc.text
@@ -239,6 +267,8 @@ def _elided(doc: Document, claims: list[Claim]) -> Iterator[Claim]:
             continue  # the nearest figure before has no noun to lend ("aged 15 and 12": an age)
         if _LIST_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "two girls, 12 and 15": a list of bare numbers (ages) after the count
+        if m.group("by").lower() == "for" and not _FOR_BEFORE_RE.search(text, max(0, last.start - 8), last.start):
+            continue  # "for 11 seasons ... for seven" shares a noun; "caught 2 passes for 44" (yards) does not
         value = _value(m)
         if value is None or _skip(text, m, value) or value < 2:
             continue

@@ -1,6 +1,6 @@
 """Tests for the numbers extractor's second pass (factcheck.claims.extras and its readers).
 
-Each reader (ages, fractions, named figures, counted nouns, changes) reads
+Each reader (ages, fractions, named figures, counted nouns, ranges, changes) reads
 figures only their context makes figures.  Unit tests pin each surface form
 and each thing that must stay *out* (dates, years, times, scores, idioms);
 hypothesis properties check the extractor contract on text built from the
@@ -156,6 +156,18 @@ def test_elided_nouns_take_the_earlier_figures_noun() -> None:
     assert (three.value, three.unit, three.get("elided")) == (3, "touchdown", True)
 
 
+def test_a_noun_shared_with_the_next_figure() -> None:
+    first, second = figures("Commandos seized 12 Somali and 11 Yemeni nationals.")
+    assert (first.text, first.value, first.unit, first.get("shared")) == ("12 Somali", 12, "national", True)
+    assert (second.value, second.unit) == (11, "national")
+    assert [c.value for c in figures("He scored 12 Sunday and 14 points Monday.")] == [14]
+
+
+def test_for_shares_a_noun_only_with_a_figure_after_for() -> None:
+    assert [c.unit for c in figures("Cheeks played for 11 seasons and coached for seven.")] == ["season", "season"]
+    assert [c.value for c in figures("He had caught 2 passes for 44.")] == [2]  # 44 yards, not passes
+
+
 @pytest.mark.parametrize("text", [
     "No one was hurt and one day later they left.",    # pronoun and idiom "one"
     "One of the men fled.",                             # a partitive of one is no count
@@ -171,6 +183,34 @@ def test_not_counted(text: str) -> None:
 
 def test_score_and_date_and_phone_stay_out() -> None:
     assert not figures("Chelsea won 2-0 on June 3, 2019 at 10:30 and called 555-1234.")
+
+
+# --------------------------------------------------------------------------- suspended-hyphen ranges
+
+
+@pytest.mark.parametrize(("text", "span", "low", "high", "unit"), [
+    ("The 6- to 12-meter boats.", "6- to 12-meter", 6, 12, "meter"),
+    ("A 10- to 15-year sentence.", "10- to 15-year", 10, 15, "year"),
+    ("A 5- or 6-member panel.", "5- or 6-member", 5, 6, "member"),
+    ("A five- to six-hour drive.", "five- to six-hour", 5, 6, "hour"),
+    ("About 6- to 12-meter waves.", "About 6- to 12-meter", 6, 12, "meter"),
+    ("Between 10- and 12-meter waves.", "Between 10- and 12-meter", 10, 12, "meter"),
+    ("A 1.5- to 2-meter wall.", "1.5- to 2-meter", 1.5, 2, "meter"),
+])
+def test_suspended_hyphen_ranges(text: str, span: str, low: float, high: float, unit: str) -> None:
+    c = only(text)
+    assert (c.text, c.value, c.get("low"), c.get("high"), c.unit) == (span, low, low, high, unit)
+    assert c.bounds is not None and (c.bounds.kind, c.bounds.low, c.bounds.high) == ("range", low, high)
+
+
+def test_suspended_hyphen_and_is_two_figures() -> None:
+    assert [(c.text, c.value, c.unit) for c in figures("The 11- and 13-inch models.")] == [
+        ("11", 11, "inch"), ("13-inch", 13, "inch")]
+    assert [(c.value, c.get("age")) for c in figures("Twelve-and 15-year-old girls.")] == [(12, True), (15, True)]
+
+
+def test_no_range_downwards() -> None:
+    assert [(c.value, c.get("low")) for c in figures("The 12- to 6-meter boats.")] == [(6, None)]
 
 
 # --------------------------------------------------------------------------- changes and levels
@@ -214,6 +254,24 @@ def test_a_plain_count_has_no_change() -> None:
     assert only("The navy captured 23 pirates.").change is None
 
 
+@pytest.mark.parametrize("text", [
+    "The Colts defense gave up 409 yards.",                           # a phrasal verb
+    "He went 17-for-17 to fall one completion short of the record.",  # a shortfall
+])
+def test_no_movement(text: str) -> None:
+    assert all(c.change is None for c in figures(text))
+
+
+@pytest.mark.parametrize(("text", "direction"), [
+    ("Shares up 5% on Monday.", "up"),
+    ("The index closed down 3 points.", "down"),
+    ("Sales, down 3%, disappointed.", "down"),
+])
+def test_up_and_down_after_a_subject_or_be(text: str, direction: str) -> None:
+    change = only(text).change
+    assert change is not None and (change.direction, change.role, change.verb) == (direction, "change", direction)
+
+
 # --------------------------------------------------------------------------- properties
 
 
@@ -242,7 +300,8 @@ _FRAGMENTS = [
     "a", "quarter", "fifth", "half", "thirds", "two", "three", "and a half", "of", "the", "them", "more",
     "other", "who", "and", "for", "by tender", "homes", "miles", "magnitude", "4.4", "death toll", "to", "from",
     "minus", "dead", "fell", "rose", "up", "0.6 per cent", "7,420", "5%", "$4.1 billion", "2019", "June 3",
-    "10:30", "2-0", ".", "\n", " ", "-", "4. 6", "1,000",
+    "10:30", "2-0", ".", "\n", " ", "-", "4. 6", "1,000", "6-", "12-meter", "11-", "13-inch", "Somali",
+    "nationals", "gave", "short", "between", "passes", "for 44",
 ]
 
 
@@ -262,6 +321,7 @@ def test_contract_on_glued_trigger_words(text: str) -> None:
 
 
 _TEMPLATES = [
+    "The {n}- to {m}-meter boats.",
     "A woman aged {n} was hurt.",
     "The workers had {n} more picks left.",
     "India captured {n} of the raiders.",
@@ -271,9 +331,9 @@ _TEMPLATES = [
 ]
 
 
-@given(st.integers(min_value=2, max_value=99), st.sampled_from(_TEMPLATES))
+@given(st.integers(min_value=2, max_value=98), st.sampled_from(_TEMPLATES))
 def test_digits_and_words_give_the_same_value(n: int, template: str) -> None:
-    digits = [(c.value, c.unit) for c in figures(template.format(n=n))]
-    words = [(c.value, c.unit) for c in figures(template.format(n=spell_number(n)))]
+    digits = [(c.value, c.unit, c.get("high")) for c in figures(template.format(n=n, m=n + 1))]
+    words = [(c.value, c.unit, c.get("high")) for c in figures(template.format(n=spell_number(n), m=n + 1))]
     assert digits == words
     assert digits, template.format(n=n)
