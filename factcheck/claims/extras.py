@@ -8,8 +8,9 @@ the raiders"), a fraction ("a quarter of those surveyed"), a change ("fell 0.6
 per cent to 7420").  Each such reader lives in its own module and is run here,
 after the first pass: a reader's claim is kept only where the first pass has no
 quantity, count or vote, so the first pass's reading wins (save a count of
-"quarters" inside a share: "three quarters of the workers" is a fraction, and a
-hyphenated figure after a dangling end: "6- to 12-meter" is a range), and
+"quarters" inside a share: "three quarters of the workers" is a fraction, a
+hyphenated figure after a dangling end: "6- to 12-meter" is a range, and the
+pieces of a split decimal: "$2. 5 million"), and
 readers are tried in a fixed order so the output stays deterministic.
 """
 
@@ -18,7 +19,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Iterator
 
-from factcheck.claims import ages, changes, counted, fractions, named, ranges
+from factcheck.claims import ages, changes, counted, decimals, fractions, named, numbers, ranges
 from factcheck.claims.base import Claim
 from factcheck.documents import Document
 
@@ -59,6 +60,7 @@ class _Taken:
 def extend(doc: Document, claims: list[Claim]) -> Iterator[Claim]:
     """``claims`` (the first pass's), then every reader's claims that overlap no figure, with
     changes ("rose 5% to $4.1 billion") marked on all figures (see :mod:`factcheck.claims.changes`)."""
+    claims = decimals.repair(doc, claims, numbers.extract)  # "$2. 5 million": a decimal a tokeniser split
     claims = list(ranges.widen(doc, claims))  # "6- to 12-meter": the range, not its upper end
     shares = [(c.start, c.end) for c in fractions.read(doc)]
     if shares:  # "three quarters of the workers": a share, not a count of quarters

@@ -1,6 +1,6 @@
 """Tests for the numbers extractor's second pass (factcheck.claims.extras and its readers).
 
-Each reader (ages, fractions, named figures, counted nouns, ranges, changes) reads
+Each reader (ages, fractions, named figures, counted nouns, ranges, split decimals, changes) reads
 figures only their context makes figures.  Unit tests pin each surface form
 and each thing that must stay *out* (dates, years, times, scores, idioms);
 hypothesis properties check the extractor contract on text built from the
@@ -213,6 +213,26 @@ def test_no_range_downwards() -> None:
     assert [(c.value, c.get("low")) for c in figures("The 12- to 6-meter boats.")] == [(6, None)]
 
 
+# --------------------------------------------------------------------------- decimals a tokeniser split
+
+
+@pytest.mark.parametrize(("text", "span", "value", "unit"), [
+    ("Paris thieves nab $2. 5 million worth of jewellery", "$2. 5 million", 2_500_000, "USD"),
+    ("A two-million-euro ($2. 6-million) booty.", "$2. 6-million", 2_600_000, "USD"),
+    ("The 6. 1-magnitude quake struck inland.", "6. 1-magnitude", 6.1, "magnitude"),
+    ("Greek stocks closed down 3. 9 percent.", "3. 9 percent", 3.9, "percent"),
+    ("A crater (6. 6 feet) wide.", "6. 6 feet", 6.6, "foot"),
+])
+def test_split_decimals(text: str, span: str, value: float, unit: str) -> None:
+    found = [c for c in figures(text) if c.unit == unit]
+    assert [(c.text, c.value) for c in found] == [(span, value)]
+    assert not any(c.value in (1, 2, 3, 6, 5_000_000, 6_000_000) for c in figures(text) if c.unit in (unit, None))
+
+
+def test_a_sentence_end_before_a_count_is_no_decimal() -> None:
+    assert [(c.text, c.value) for c in figures("He was 15. 12 people died.")] == [("12 people", 12)]
+
+
 # --------------------------------------------------------------------------- changes and levels
 
 
@@ -301,7 +321,8 @@ _FRAGMENTS = [
     "other", "who", "and", "for", "by tender", "homes", "miles", "magnitude", "4.4", "death toll", "to", "from",
     "minus", "dead", "fell", "rose", "up", "0.6 per cent", "7,420", "5%", "$4.1 billion", "2019", "June 3",
     "10:30", "2-0", ".", "\n", " ", "-", "4. 6", "1,000", "6-", "12-meter", "11-", "13-inch", "Somali",
-    "nationals", "gave", "short", "between", "passes", "for 44",
+    "nationals", "gave", "short", "between", "passes", "for 44", "$2. 5 million", "6. 1-magnitude", "3. 9",
+    "percent", "people",
 ]
 
 
