@@ -62,8 +62,9 @@ def extend(doc: Document, claims: list[Claim]) -> Iterator[Claim]:
     changes ("rose 5% to $4.1 billion") marked on all figures (see :mod:`factcheck.claims.changes`)."""
     claims = decimals.repair(doc, claims, numbers.extract)  # "$2. 5 million": a decimal a tokeniser split
     claims = list(ranges.widen(doc, claims))  # "6- to 12-meter": the range, not its upper end
-    shares = [(c.start, c.end) for c in fractions.read(doc)]
-    if shares:  # "three quarters of the workers": a share, not a count of quarters
+    shares = [(c.start, c.end) for c in fractions.read(doc)
+              if c.get("denominator") not in (2, 4) or fractions.OF_RE.match(doc.text, c.end)]
+    if shares:  # "three quarters of the workers", "two thirds": shares; a game has "three quarters" alone
         claims = [c for c in claims if not (c.kind == "count" and c.unit in fractions.DENOMINATORS
                                             and any(s <= c.start and c.end <= e for s, e in shares))]
     taken = _Taken((c.start, c.end) for c in claims if c.kind in FIGURE_KINDS)

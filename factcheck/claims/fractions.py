@@ -4,7 +4,9 @@ The numbers extractor reads "4 1/2 months" and "4½", and skips "two-thirds"
 (a vote's majority when "majority" follows) and "half".  Here:
 
 - a fraction of something: "one fifth of voters", "a quarter of those surveyed",
-  "two-thirds of the members", "three quarters of", "half of the" -- a
+  "two-thirds of the members", "three quarters of", "half of the", or a fraction
+  a number word gives and no noun follows ("cut by one fifth", "two thirds the
+  size") -- a
   ``quantity`` whose value is the fraction (0.2, 0.25, 2/3 as a float), unit
   ``fraction`` (dimension ``fraction``), ``numerator``/``denominator``, and
   ``subject`` the noun phrase after "of" when there is one;
@@ -57,6 +59,26 @@ def _fraction_attrs(num: int, den: int, value: float, qualifier: str | None) -> 
             "measure": "fraction", "bounds": figure_bounds(value, qualifier).to_json()}
 
 
+#: Words that may follow a fraction standing alone ("cut by one fifth in 2019", "two thirds the size").
+_AFTER_ALONE = frozenset("""and or to in by from since than on at the a an for with last this that as over per while
+after before is was were are""".split())
+#: A fraction of something follows: "three quarters *of*" (``three quarters`` alone may count a game's quarters).
+OF_RE = re.compile(r"[ \t]+of\b", re.IGNORECASE)
+_NEXT_WORD_RE = re.compile(r"[ \t]*(?P<w>[A-Za-z][\w'’-]*)?")
+
+
+def _alone(text: str, m: re.Match[str], raw_num: str | None) -> bool:
+    """A fraction without "of" whose numerator is a number word and that no noun follows: "by one fifth".
+
+    "A fifth" alone is an ordinal ("a fifth term"), and so is "one fifth grader".
+    """
+    if raw_num is None or raw_num.lower() in ("a", "an"):
+        return False
+    w = _NEXT_WORD_RE.match(text, m.end("den"))
+    word = w.group("w") if w is not None else None
+    return word is None or word.lower() in _AFTER_ALONE
+
+
 def read(doc: Document) -> Iterator[Claim]:
     """Fractions and "N and a half" of ``doc`` (see the module doc)."""
     text = doc.text
@@ -64,7 +86,7 @@ def read(doc: Document) -> Iterator[Claim]:
         den = DENOMINATORS[m.group("den").lower()]
         raw_num = m.group("num")
         num = _NUMERATORS[raw_num.lower()] if raw_num else 1
-        if not m.group("of"):
+        if not m.group("of") and not _alone(text, m, raw_num):
             continue  # "a fifth straight win", "the third day": ordinals; "half" alone is too vague
         if raw_num is None and (den != 2 or _PERIOD_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())):
             continue  # "third of June", "the first half of": dates and periods; a bare "half of" is a share

@@ -87,7 +87,23 @@ def test_fractions(text: str, value: float, num: int, den: int, subject: str | N
     assert c.get("subject") == subject
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("Sales were cut by one fifth in 2019.", 0.2),
+    ("It is two thirds the size of Texas.", 2 / 3),
+])
+def test_fractions_alone(text: str, value: float) -> None:
+    c = only(text)
+    assert (c.unit, c.value) == ("fraction", pytest.approx(value))  # not a count of thirds
+
+
+def test_three_quarters_alone_stays_a_count() -> None:
+    c = only("They won three quarters.")
+    assert (c.kind, c.value, c.unit) == ("count", 3, "quarter")
+
+
 @pytest.mark.parametrize("text", [
+    "He is a one fifth grader.",              # a noun follows
+    "She won a fifth term.",                  # "a fifth": an ordinal
     "The first half of the game was dull.",   # a game's half
     "The third of June was hot.",             # a date
     "It was a fifth straight win.",           # an ordinal
