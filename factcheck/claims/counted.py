@@ -170,6 +170,8 @@ def _partitives(doc: Document) -> Iterator[Claim]:
         head = _plural_head(words)
         if head is None:
             continue
+        if text[words[head][2]:words[head][2] + 1] in ("'", "’"):
+            continue  # "eight of the Bluejays' 11 assists": an owner, not the thing counted
         noun = " ".join(w for w, _, _ in words[:head + 1])
         yield _claim(doc, m.start(), words[head][2], value, singular(words[head][0]), noun=noun, partitive=True)
 

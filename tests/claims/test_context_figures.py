@@ -184,17 +184,18 @@ def test_for_shares_a_noun_only_with_a_figure_after_for() -> None:
     assert [c.value for c in figures("He had caught 2 passes for 44.")] == [2]  # 44 yards, not passes
 
 
-@pytest.mark.parametrize("text", [
-    "No one was hurt and one day later they left.",    # pronoun and idiom "one"
-    "One of the men fled.",                             # a partitive of one is no count
-    "Two girls, 12 and 15, were found.",                # ages after a count are not girls
-    "He arrived at 10 and left at 11.",                 # times
-    "In 2011 killed nobody.",                           # a year
-    "Route 66 and more.",                               # a label
-    "The BBC One Show aired.",                          # a name
+@pytest.mark.parametrize(("text", "counts"), [
+    ("No one was hurt and one day later they left.", []),       # pronoun and idiom "one"
+    ("One of the men fled.", []),                                # a partitive of one is no count
+    ("Two girls, 12 and 15, were found.", [2]),                  # ages after a count are not girls
+    ("He arrived at 10 and left at 11.", []),                    # times
+    ("In 2011 killed nobody.", []),                              # a year
+    ("Route 66 and more.", []),                                  # a label
+    ("The BBC One Show aired.", []),                             # a name
+    ("Grant Gibbs had eight of the Bluejays' 11 assists.", [11]),  # an owner, not the thing counted
 ])
-def test_not_counted(text: str) -> None:
-    assert not [c for c in figures(text) if c.kind == "count" and c.value not in (2,)]
+def test_not_counted(text: str, counts: list[int]) -> None:
+    assert [c.value for c in figures(text) if c.kind == "count"] == counts
 
 
 def test_score_and_date_and_phone_stay_out() -> None:
