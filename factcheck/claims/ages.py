@@ -17,13 +17,15 @@ lists numbers, "Paris, 2012," gives a year: both are refused).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from factcheck.calendar import MONTHS
 from factcheck.claims.base import Claim, make_claim
 from factcheck.claims.bounds import figure_bounds
+from factcheck.claims.numbers import _anchors
 from factcheck.claims.numwords import SMALL_PATTERN, parse_number
+from factcheck.claims.scan import at_anchors
 from factcheck.documents import Document
 
 #: The oldest age read: past it a number in apposition is something else.
@@ -68,13 +70,16 @@ def _age_claim(doc: Document, start: int, end: int, value: int, subject: str | N
     return make_claim("quantity", doc, start, end, value, unit="year", **attrs)
 
 
-def read(doc: Document) -> Iterator[Claim]:
+def read(doc: Document, anchors: Sequence[int] | None = None) -> Iterator[Claim]:
     """Every age of ``doc`` in apposition, after "aged"/"at the age of"/"died at", or "N year-old".
 
     The caller drops those that overlap a claim it already has (a "32-year-old"
-    is read by the numbers extractor).
+    is read by the numbers extractor).  ``anchors``: where a number can start
+    (see :mod:`factcheck.claims.scan`; computed when not given).
     """
     text = doc.text
+    if anchors is None:
+        anchors = _anchors(text)
     if "," in text:
         for m in _APPOSITION_RE.finditer(text):
             name = m.group("name")
@@ -84,7 +89,7 @@ def read(doc: Document) -> Iterator[Claim]:
             if value is not None:
                 yield _age_claim(doc, m.start("age"), m.end("age"), value, name)
     for rx in (_WORDED_RE, _YEARS_OLD_RE):
-        for m in rx.finditer(text):
+        for m in (rx.finditer(text) if rx is _WORDED_RE else at_anchors(rx, text, anchors)):
             value = _value(m.group("age"))
             if rx is _WORDED_RE and m.group("died") and not m.group("of") and value is not None and value < 10:
                 continue

@@ -33,6 +33,7 @@ from typing import Any, Literal
 from factcheck.claims.base import Attrs, Claim, make_claim
 from factcheck.claims.bounds import figure_bounds
 from factcheck.claims.numwords import to_number
+from factcheck.claims.scan import near
 from factcheck.documents import Document
 
 Direction = Literal["up", "down"]
@@ -76,6 +77,8 @@ _BARE_LEVEL_RE = re.compile(
     rf"(?<![\w'’-])(?P<verb>{_VERB})(?P<mid>(?:[^.;:!?\n]|\.(?=[0-9])){{0,40}}?)[ \t]+(?P<prep>to|from)[ \t]+"
     r"(?P<num>(?<![\w.,$€£¥])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)(?![\w%$€£¥]|[.,:/-][0-9])",
     re.IGNORECASE)
+#: Every bare level follows "to"/"from" and a digit: where :data:`_BARE_LEVEL_RE` is tried.
+_LEVEL_QUICK = re.compile(r"(?:[Tt]o|[Ff]rom|TO|FROM)[ \t]+[0-9]")
 #: A further level right after one read: "from 7,400 *to 7,500*".
 _NEXT_LEVEL_RE = re.compile(
     r"[ \t]+to[ \t]+(?P<num>(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)(?![\w%$€£¥]|[.,:/-][0-9])")
@@ -119,7 +122,7 @@ def read(doc: Document, claims: list[Claim]) -> Iterator[Claim]:
     text = doc.text
     figures = {c.end: c for c in claims if c.kind in ("quantity", "count")}
     starts = {c.start: c for c in claims if c.kind in ("quantity", "count")}
-    for m in _BARE_LEVEL_RE.finditer(text):
+    for m in near(_BARE_LEVEL_RE, text, _LEVEL_QUICK, 120, 40):
         mid = m.group("mid")
         if m.group("verb").lower() in ("up", "down") and not mid.strip():
             continue  # "up to 16 GB", "down to": a qualifier, not a movement

@@ -29,7 +29,7 @@ digits is never read here.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from factcheck.calendar import MONTHS
@@ -37,6 +37,7 @@ from factcheck.claims.base import Claim, make_claim, sentence_bounds
 from factcheck.claims.bounds import figure_bounds
 from factcheck.claims.numbers import (
     _after_label,
+    _anchors,
     _is_date_number,
     _np_words,
     _plural_head,
@@ -44,6 +45,7 @@ from factcheck.claims.numbers import (
     singular,
 )
 from factcheck.claims.numwords import SPELLED_PATTERN, parse_number
+from factcheck.claims.scan import at_anchors
 from factcheck.documents import Document
 
 #: One whole number: digits (thousands grouped or not) or words, standing alone.
@@ -64,10 +66,11 @@ _WHO_RE = re.compile(rf"{_NUM}[ \t]+(?P<who>who|whom)[ \t]+(?P<clause>[^.,;:!?\n
 #: A bare number followed by no noun (punctuation, the end, "more", a preposition or conjunction), after a
 #: word that introduces a further figure of the same thing ("and 150 by tender", "for seven", "added three
 #: more", "now has 2,302 for his career") -- not after "at", "before" or "by", where it is a time.
+_BARE_BEFORE_RE = re.compile(
+    r"(?<![\w'’-])(?P<by>and|or|but|for|with|has|had|have|added|another|plus|while|made|scored|totaled|totalled)"
+    r"[ \t]+$", re.IGNORECASE)
 _BARE_RE = re.compile(
-    rf"(?<![\w'’-])(?P<by>and|or|but|for|with|has|had|have|added|another|plus|while|made|scored|totaled|totalled)"
-    rf"[ \t]+{_NUM}"
-    r"(?=[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?:more|apiece|each|by|for|in|on|at|from|with|and|or|but|straight)\b)",
+    rf"{_NUM}(?=[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?:more|apiece|each|by|for|in|on|at|from|with|and|or|but|straight)\b)",
     re.IGNORECASE | re.MULTILINE)
 
 #: Nouns that "one" goes with in idioms rather than counts: "one day", "at one point", "one way or another".
@@ -142,24 +145,27 @@ def _head(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     return words
 
 
-def read(doc: Document, claims: list[Claim]) -> Iterator[Claim]:
+def read(doc: Document, claims: list[Claim], anchors: Sequence[int] | None = None) -> Iterator[Claim]:
     """Counts of ``doc`` whose noun is not the plural right after the number (see the module doc).
 
     ``claims`` are those read so far; an elided noun is taken from the nearest
-    figure before the number in its sentence.
+    figure before the number in its sentence.  ``anchors``: where a number can
+    start (:func:`factcheck.claims.numbers._anchors`, computed when not given).
     """
-    yield from _partitives(doc)
-    yield from _more(doc)
-    yield from _ones(doc)
-    yield from _who(doc)
-    yield from _casualties(doc)
-    yield from _elided(doc, claims)
-    yield from _shared(doc, claims)
+    if anchors is None:
+        anchors = _anchors(doc.text)
+    yield from _partitives(doc, anchors)
+    yield from _more(doc, anchors)
+    yield from _ones(doc, anchors)
+    yield from _who(doc, anchors)
+    yield from _casualties(doc, anchors)
+    yield from _elided(doc, claims, anchors)
+    yield from _shared(doc, claims, anchors)
 
 
-def _partitives(doc: Document) -> Iterator[Claim]:
+def _partitives(doc: Document, anchors: Sequence[int]) -> Iterator[Claim]:
     text = doc.text
-    for m in _PARTITIVE_RE.finditer(text):
+    for m in at_anchors(_PARTITIVE_RE, text, anchors):
         value = _value(m)
         if value is None or _skip(text, m, value):
             continue
@@ -176,9 +182,9 @@ def _partitives(doc: Document) -> Iterator[Claim]:
         yield _claim(doc, m.start(), words[head][2], value, singular(words[head][0]), noun=noun, partitive=True)
 
 
-def _more(doc: Document) -> Iterator[Claim]:
+def _more(doc: Document, anchors: Sequence[int]) -> Iterator[Claim]:
     text = doc.text
-    for m in _MORE_RE.finditer(text):
+    for m in at_anchors(_MORE_RE, text, anchors):
         value = _value(m)
         if value is None or _skip(text, m, value) or m.group("more").lower() == "others":
             continue
@@ -191,9 +197,9 @@ def _more(doc: Document) -> Iterator[Claim]:
                      more=m.group("more").lower())
 
 
-def _ones(doc: Document) -> Iterator[Claim]:
+def _ones(doc: Document, anchors: Sequence[int]) -> Iterator[Claim]:
     text = doc.text
-    for m in _ONE_RE.finditer(text):
+    for m in at_anchors(_ONE_RE, text, anchors):
         prev = _PREV_RE.search(text, max(0, m.start() - 24), m.start())
         if prev is not None and prev.group(1).lower() in _ONE_BEFORE:
             continue
@@ -214,9 +220,9 @@ def _ones(doc: Document) -> Iterator[Claim]:
         yield _claim(doc, m.start(), words[-1][2], 1, lh, noun=" ".join(w for w, _, _ in words))
 
 
-def _who(doc: Document) -> Iterator[Claim]:
+def _who(doc: Document, anchors: Sequence[int]) -> Iterator[Claim]:
     text = doc.text
-    for m in _WHO_RE.finditer(text):
+    for m in at_anchors(_WHO_RE, text, anchors):
         value = _value(m)
         if value is None or _skip(text, m, value) or value < 2:
             continue
@@ -224,9 +230,9 @@ def _who(doc: Document) -> Iterator[Claim]:
         yield _claim(doc, m.start(), end, value, "person", clause=" ".join(m.group("clause").split()))
 
 
-def _casualties(doc: Document) -> Iterator[Claim]:
+def _casualties(doc: Document, anchors: Sequence[int]) -> Iterator[Claim]:
     text = doc.text
-    for m in _CASUALTY_RE.finditer(text):
+    for m in at_anchors(_CASUALTY_RE, text, anchors):
         value = _value(m)
         if value is None or _skip(text, m, value) or value < 2:
             continue
@@ -234,13 +240,13 @@ def _casualties(doc: Document) -> Iterator[Claim]:
         yield _claim(doc, m.start(), end, value, None, state=m.group("state").lower())
 
 
-def _shared(doc: Document, claims: list[Claim]) -> Iterator[Claim]:
+def _shared(doc: Document, claims: list[Claim], anchors: Sequence[int]) -> Iterator[Claim]:
     """"12 Somali and 11 Yemeni nationals": the first number counts the noun of the figure after "and"."""
     text = doc.text
     starts = {c.start: c for c in claims if c.kind == "count" and c.unit is not None and c.get("noun") is not None}
     if not starts:
         return
-    for m in _SHARED_RE.finditer(text):
+    for m in at_anchors(_SHARED_RE, text, anchors):
         after = starts.get(m.end())
         adj = m.group("adj")
         if after is None or adj.lower() in _NOT_MODIFIERS or singular(adj.lower()) != adj.lower():
@@ -251,7 +257,7 @@ def _shared(doc: Document, claims: list[Claim]) -> Iterator[Claim]:
         yield _claim(doc, m.start(), m.end("adj"), value, after.unit, noun=f"{adj} {after.unit}", shared=True)
 
 
-def _elided(doc: Document, claims: list[Claim]) -> Iterator[Claim]:
+def _elided(doc: Document, claims: list[Claim], anchors: Sequence[int]) -> Iterator[Claim]:
     """"300 homes ... and 150 by tender": a bare number takes the unit of the figure before it."""
     text = doc.text
     figures = sorted((c for c in claims if c.kind in ("count", "quantity", "vote")), key=lambda c: c.start)
@@ -261,15 +267,18 @@ def _elided(doc: Document, claims: list[Claim]) -> Iterator[Claim]:
         return
     k = 0
     last: Claim | None = None
-    for m in _BARE_RE.finditer(text):
-        while k < len(figures) and figures[k].end <= m.start():
+    for m in at_anchors(_BARE_RE, text, anchors):
+        by = _BARE_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
+        if by is None:
+            continue
+        while k < len(figures) and figures[k].end <= by.start():
             last = figures[k]
             k += 1
         if last is None or last not in carriers:
             continue  # the nearest figure before has no noun to lend ("aged 15 and 12": an age)
-        if _LIST_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+        if _LIST_BEFORE_RE.search(text, max(0, by.start() - 12), by.start()):
             continue  # "two girls, 12 and 15": a list of bare numbers (ages) after the count
-        if m.group("by").lower() == "for" and not _FOR_BEFORE_RE.search(text, max(0, last.start - 8), last.start):
+        if by.group("by").lower() == "for" and not _FOR_BEFORE_RE.search(text, max(0, last.start - 8), last.start):
             continue  # "for 11 seasons ... for seven" shares a noun; "caught 2 passes for 44" (yards) does not
         value = _value(m)
         if value is None or _skip(text, m, value) or value < 2:

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from factcheck.claims.base import Claim, make_claim
+from factcheck.claims.scan import at_anchors
 from factcheck.documents import Document
 
 #: "2. 5" before a word, a hyphen or a sign: one to three digits, a point, one space, one or two digits.
@@ -27,20 +28,23 @@ _SPLIT_RE = re.compile(
     r"(?<![\w.,])(?P<int>[0-9]{1,3})\.(?P<gap> )(?P<frac>[0-9]{1,2})(?![0-9.,])(?=[ \t]*-?[ \t]*[A-Za-z%])")
 
 
-def repair(doc: Document, claims: list[Claim], first_pass: Callable[[Document], Iterable[Claim]]) -> list[Claim]:
+def repair(doc: Document, claims: list[Claim], first_pass: Callable[[Document], Iterable[Claim]],
+           anchors: Sequence[int]) -> list[Claim]:
     """``claims`` with each split decimal's figures replaced by the repaired reading, when it has a unit.
 
     ``first_pass`` reads a document (:func:`factcheck.claims.numbers.extract`);
     the repaired text has no split decimal left, so it does not come back here.
+    ``anchors``: where a number can start (see :mod:`factcheck.claims.scan`).
     """
     text = doc.text
     if ". " not in text:
         return claims
-    spans = [(m.start("int"), m.end("frac")) for m in _SPLIT_RE.finditer(text)]
+    found = list(at_anchors(_SPLIT_RE, text, anchors))
+    spans = [(m.start("int"), m.end("frac")) for m in found]
     if not spans:
         return claims
     chars = list(text)
-    for m in _SPLIT_RE.finditer(text):
+    for m in found:
         gap, frac_start, frac_end = m.start("gap"), m.start("frac"), m.end("frac")
         chars[gap:frac_end] = [*text[frac_start:frac_end], "0"]
     fixed = dataclasses.replace(doc, text="".join(chars))

@@ -17,7 +17,7 @@ readers are tried in a fixed order so the output stays deterministic.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from factcheck.claims import ages, changes, counted, decimals, fractions, named, numbers, ranges
 from factcheck.claims.base import Claim
@@ -27,12 +27,12 @@ from factcheck.documents import Document
 FIGURE_KINDS = frozenset({"quantity", "count", "vote"})
 
 #: Readers in priority order: an earlier reader's claim wins an overlap.
-READERS: tuple[tuple[str, Callable[[Document, list[Claim]], Iterable[Claim]]], ...] = (
-    ("ages", lambda doc, _claims: ages.read(doc)),
-    ("fractions", lambda doc, _claims: fractions.read(doc)),
-    ("named", lambda doc, _claims: named.read(doc)),
+READERS: tuple[tuple[str, Callable[[Document, list[Claim], Sequence[int]], Iterable[Claim]]], ...] = (
+    ("ages", lambda doc, _claims, anchors: ages.read(doc, anchors)),
+    ("fractions", lambda doc, _claims, _anchors: fractions.read(doc)),
+    ("named", lambda doc, _claims, _anchors: named.read(doc)),
     ("counted", counted.read),
-    ("changes", changes.read),
+    ("changes", lambda doc, claims, _anchors: changes.read(doc, claims)),
 )
 
 
@@ -57,10 +57,10 @@ class _Taken:
         self.longest = max(self.longest, end - start)
 
 
-def extend(doc: Document, claims: list[Claim]) -> Iterator[Claim]:
+def extend(doc: Document, claims: list[Claim], anchors: Sequence[int]) -> Iterator[Claim]:
     """``claims`` (the first pass's), then every reader's claims that overlap no figure, with
     changes ("rose 5% to $4.1 billion") marked on all figures (see :mod:`factcheck.claims.changes`)."""
-    claims = decimals.repair(doc, claims, numbers.extract)  # "$2. 5 million": a decimal a tokeniser split
+    claims = decimals.repair(doc, claims, numbers.extract, anchors)  # "$2. 5 million": a decimal a tokeniser split
     claims = list(ranges.widen(doc, claims))  # "6- to 12-meter": the range, not its upper end
     shares = [(c.start, c.end) for c in fractions.read(doc)
               if c.get("denominator") not in (2, 4) or fractions.OF_RE.match(doc.text, c.end)]
@@ -70,7 +70,7 @@ def extend(doc: Document, claims: list[Claim]) -> Iterator[Claim]:
     taken = _Taken((c.start, c.end) for c in claims if c.kind in FIGURE_KINDS)
     out = list(claims)
     for _name, reader in READERS:
-        for c in reader(doc, out):
+        for c in reader(doc, out, anchors):
             if not taken.overlaps(c.start, c.end):
                 taken.add(c.start, c.end)
                 out.append(c)

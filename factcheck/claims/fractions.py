@@ -30,6 +30,7 @@ from factcheck.claims.base import Claim, make_claim
 from factcheck.claims.bounds import figure_bounds
 from factcheck.claims.numbers import _UNIT_INDEX, _UNIT_RE, _np_words, _plural_head, _qualifier, singular
 from factcheck.claims.numwords import SPELLED_PATTERN, parse_number, to_number
+from factcheck.claims.scan import near
 from factcheck.documents import Document
 
 #: Denominator words, singular and plural.
@@ -44,6 +45,10 @@ _NUMER = "|".join(sorted(_NUMERATORS, key=len, reverse=True))
 _FRACTION_RE = re.compile(
     rf"(?<![\w'’-])(?:(?P<num>{_NUMER})[ \t-]+)?(?P<den>{_DEN})(?![\w'’-])"
     r"(?P<of>[ \t]+of\b)?(?![ \t]+(?:super[ \t-]?)?majority\b)", re.IGNORECASE)
+#: Where a fraction can be, case-sensitive so the engine skips through the text (see factcheck.claims.scan).
+_DEN_QUICK = re.compile(r"[HhTtQqFfSsEeNn](?i:al(?:f|ves)|hirds?|uarters?|ourths?|ifths?|ixths?|evenths?|ighths?"
+                        r"|inths?|enths?)")
+_HALF_QUICK = re.compile(r"[Hh]alf|HALF")
 #: Words before a bare "half"/"quarter" that make it a part of an event, not a share: "the first half".
 _PERIOD_BEFORE_RE = re.compile(
     r"(?:first|second|third|fourth|final|last|next|opening|same|other|each|this|that)[ \t]+$", re.IGNORECASE)
@@ -82,7 +87,7 @@ def _alone(text: str, m: re.Match[str], raw_num: str | None) -> bool:
 def read(doc: Document) -> Iterator[Claim]:
     """Fractions and "N and a half" of ``doc`` (see the module doc)."""
     text = doc.text
-    for m in _FRACTION_RE.finditer(text):
+    for m in near(_FRACTION_RE, text, _DEN_QUICK, 16, 60):
         den = DENOMINATORS[m.group("den").lower()]
         raw_num = m.group("num")
         num = _NUMERATORS[raw_num.lower()] if raw_num else 1
@@ -109,7 +114,7 @@ def read(doc: Document) -> Iterator[Claim]:
                          **fattrs)
     if "half" not in text and "Half" not in text and "HALF" not in text:
         return
-    for m in _AND_A_HALF_RE.finditer(text):
+    for m in near(_AND_A_HALF_RE, text, _HALF_QUICK, 120, 8):
         base = int(m.group("dig")) if m.group("dig") else parse_number(m.group("words"))
         if not isinstance(base, int) or (m.group("words") and parse_number(m.group("words")) is None):
             continue

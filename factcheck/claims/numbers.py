@@ -1372,7 +1372,7 @@ def extract(doc: Document) -> Iterator[Claim]:
                   *_enumerations(doc, anchors, urls)]
     from factcheck.claims import extras  # here: its readers import this module's helpers
 
-    claims = [c for c in extras.extend(doc, claims) if not _in_spans(c.start, urls)]
+    claims = [c for c in extras.extend(doc, claims, anchors) if not _in_spans(c.start, urls)]
     seen: set[tuple[str, int, int]] = set()
     for c in sorted(claims, key=lambda c: c.sort_key):
         key = (c.kind, c.start, c.end)
