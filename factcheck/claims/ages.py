@@ -39,9 +39,9 @@ _NOT_NAMES = frozenset(MONTHS) | _WEEKDAYS | frozenset("no nos number page chapt
 _AGE = rf"(?P<age>[1-9][0-9]?|1[01][0-9]|120|{SMALL_PATTERN})"
 
 #: "Jane Doe, 52," / "Gomes, 61)" / "LaRue, 75, Dies": a name, a comma, the age, a comma or bracket.
-_APPOSITION_RE = re.compile(
-    r"(?P<name>[A-Z][\w'’.-]*)(?:[ \t]+(?:Jr|Sr)\.?)?,[ \t]+"
-    r"(?P<age>[1-9][0-9]?|1[01][0-9]|120)(?![\w.,]?[0-9])(?=[ \t]*[,)])")
+#: Tried at the numbers' anchors (see factcheck.claims.scan): the age, then the name and comma before it.
+_APPOSITION_RE = re.compile(r"(?P<age>[1-9][0-9]?|1[01][0-9]|120)(?![\w.,]?[0-9])(?=[ \t]*[,)])")
+_NAME_BEFORE_RE = re.compile(r"(?<![\w'’.-])(?P<name>[A-Z][\w'’.-]*)(?:[ \t]+(?:Jr|Sr)\.?)?,[ \t]+$")
 #: "died at 95", "Dies At 91", "at the age of 91", "aged 61", ", age 61,": the words say it is an age --
 #: unless a clock follows ("died at 12:45 p.m.", "died at 4 pm"); "died at" takes ages from 10 only,
 #: since "died at 4" is more often an hour than an age.
@@ -81,8 +81,11 @@ def read(doc: Document, anchors: Sequence[int] | None = None) -> Iterator[Claim]
     if anchors is None:
         anchors = _anchors(text)
     if "," in text:
-        for m in _APPOSITION_RE.finditer(text):
-            name = m.group("name")
+        for m in at_anchors(_APPOSITION_RE, text, anchors):
+            before = _NAME_BEFORE_RE.search(text, max(0, m.start() - 60), m.start())
+            if before is None:
+                continue
+            name = before.group("name")
             if name.lower().rstrip(".") in _NOT_NAMES:
                 continue
             value = _value(m.group("age"))

@@ -78,7 +78,7 @@ _BARE_LEVEL_RE = re.compile(
     r"(?P<num>(?<![\w.,$€£¥])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)(?![\w%$€£¥]|[.,:/-][0-9])",
     re.IGNORECASE)
 #: Every bare level follows "to"/"from" and a digit: where :data:`_BARE_LEVEL_RE` is tried.
-_LEVEL_QUICK = re.compile(r"(?:[Tt]o|[Ff]rom|TO|FROM)[ \t]+[0-9]")
+_LEVEL_QUICK = re.compile(r"[TtFf](?:o|rom|O|ROM)[ \t]+[0-9]")
 #: A further level right after one read: "from 7,400 *to 7,500*".
 _NEXT_LEVEL_RE = re.compile(
     r"[ \t]+to[ \t]+(?P<num>(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)(?![\w%$€£¥]|[.,:/-][0-9])")

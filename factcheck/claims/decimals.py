@@ -10,7 +10,8 @@ it was, at the cost of "6. 9 assists".  The first
 pass's figures inside a repaired span are replaced by it.
 
 The repaired text keeps every offset: "2. 5" is read as "2.50" (the space
-moves behind the fraction as a zero), so spans slice the original text.
+moves behind the fraction as a zero), so spans slice the original text; only
+the text around split decimals is re-read (the rest is blanked).
 """
 
 from __future__ import annotations
@@ -20,12 +21,16 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from factcheck.claims.base import Claim, make_claim
-from factcheck.claims.scan import at_anchors
+from factcheck.claims.scan import at_anchors, windows
 from factcheck.documents import Document
 
 #: "2. 5" before a word, a hyphen or a sign: one to three digits, a point, one space, one or two digits.
 _SPLIT_RE = re.compile(
     r"(?<![\w.,])(?P<int>[0-9]{1,3})\.(?P<gap> )(?P<frac>[0-9]{1,2})(?![0-9.,])(?=[ \t]*-?[ \t]*[A-Za-z%])")
+
+
+#: How much text around a split decimal the first pass re-reads (a qualifier before, a unit and subject after).
+_CONTEXT = 200
 
 
 def repair(doc: Document, claims: list[Claim], first_pass: Callable[[Document], Iterable[Claim]],
@@ -43,7 +48,9 @@ def repair(doc: Document, claims: list[Claim], first_pass: Callable[[Document], 
     spans = [(m.start("int"), m.end("frac")) for m in found]
     if not spans:
         return claims
-    chars = list(text)
+    chars = [" "] * len(text)  # blank outside the windows: the first pass then skips through it
+    for lo, hi in windows(spans, _CONTEXT, _CONTEXT, len(text)):
+        chars[lo:hi] = text[lo:hi]
     for m in found:
         gap, frac_start, frac_end = m.start("gap"), m.start("frac"), m.end("frac")
         chars[gap:frac_end] = [*text[frac_start:frac_end], "0"]

@@ -62,15 +62,16 @@ def extend(doc: Document, claims: list[Claim], anchors: Sequence[int]) -> Iterat
     changes ("rose 5% to $4.1 billion") marked on all figures (see :mod:`factcheck.claims.changes`)."""
     claims = decimals.repair(doc, claims, numbers.extract, anchors)  # "$2. 5 million": a decimal a tokeniser split
     claims = list(ranges.widen(doc, claims))  # "6- to 12-meter": the range, not its upper end
-    shares = [(c.start, c.end) for c in fractions.read(doc)
+    found = list(fractions.read(doc))  # read once: for the shares here and as a reader below
+    shares = [(c.start, c.end) for c in found
               if c.get("denominator") not in (2, 4) or fractions.OF_RE.match(doc.text, c.end)]
     if shares:  # "three quarters of the workers", "two thirds": shares; a game has "three quarters" alone
         claims = [c for c in claims if not (c.kind == "count" and c.unit in fractions.DENOMINATORS
                                             and any(s <= c.start and c.end <= e for s, e in shares))]
     taken = _Taken((c.start, c.end) for c in claims if c.kind in FIGURE_KINDS)
     out = list(claims)
-    for _name, reader in READERS:
-        for c in reader(doc, out, anchors):
+    for name, reader in READERS:
+        for c in (found if name == "fractions" else reader(doc, out, anchors)):
             if not taken.overlaps(c.start, c.end):
                 taken.add(c.start, c.end)
                 out.append(c)

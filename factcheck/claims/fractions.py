@@ -46,8 +46,9 @@ _FRACTION_RE = re.compile(
     rf"(?<![\w'’-])(?:(?P<num>{_NUMER})[ \t-]+)?(?P<den>{_DEN})(?![\w'’-])"
     r"(?P<of>[ \t]+of\b)?(?![ \t]+(?:super[ \t-]?)?majority\b)", re.IGNORECASE)
 #: Where a fraction can be, case-sensitive so the engine skips through the text (see factcheck.claims.scan).
-_DEN_QUICK = re.compile(r"[HhTtQqFfSsEeNn](?i:al(?:f|ves)|hirds?|uarters?|ourths?|ifths?|ixths?|evenths?|ighths?"
-                        r"|inths?|enths?)")
+_DEN_QUICK = re.compile(r"[HhTtQqFfSsEeNn](?:al(?:f|ves)|hirds?|uarters?|ourths?|ifths?|ixths?|evenths?|ighths?"
+                        r"|inths?|enths?|AL(?:F|VES)|HIRDS?|UARTERS?|OURTHS?|IFTHS?|IXTHS?|EVENTHS?|IGHTHS?"
+                        r"|INTHS?|ENTHS?)")
 _HALF_QUICK = re.compile(r"[Hh]alf|HALF")
 #: Words before a bare "half"/"quarter" that make it a part of an event, not a share: "the first half".
 _PERIOD_BEFORE_RE = re.compile(
