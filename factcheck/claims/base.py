@@ -21,6 +21,7 @@ from factcheck.documents import Document
 if TYPE_CHECKING:
     from factcheck.claims.about import About
     from factcheck.claims.bounds import Bounds
+    from factcheck.claims.changes import Change
 
 #: Claim kinds, in the order ``factcheck claims`` documents them.
 KINDS = ("quantity", "count", "ordinal", "vote", "date", "name", "quote", "enumeration")
@@ -89,6 +90,17 @@ class Claim:
         from factcheck.claims.about import About  # here: as for bounds
 
         return About.from_json(raw)
+
+    @property
+    def change(self) -> Change | None:
+        """How a figure relates to a movement ("fell 0.6 per cent to 7420": the change, the level), or None
+        (see :mod:`factcheck.claims.changes`)."""
+        raw = self.attrs.get("change")
+        if raw is None:
+            return None
+        from factcheck.claims.changes import Change  # here, as for bounds
+
+        return Change.from_json(raw)
 
     @property
     def sort_key(self) -> tuple[int, int, str, str]:

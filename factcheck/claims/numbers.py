@@ -278,6 +278,11 @@ _RATE_NORMAL = {"annum": "year", "capita": "person", "head": "person", "yr": "ye
 _QUALIFIER_WORDS = frozenset(w for q in _QUALIFIERS for w in q.split())
 _MONTH_WORDS = frozenset(MONTHS)  # "June 300" is handled by the date rules, not as a label
 _QUAL_RE = re.compile(rf"(?<![\w'’-])(?P<q>{_alt(_QUALIFIERS)})[ \t]+$", re.IGNORECASE)
+#: A movement right before a figure ("rose 5% to ..."): then "to" starts a level, not a range's end.
+_CHANGE_BEFORE_RE = re.compile(
+    r"(?<![\w'’-])(?:rose|rise|rises|risen|climbed|climbs|jumped|jumps|increased|increases|grew|grows|advanced"
+    r"|soared|surged|fell|falls|fallen|dropped|drops|declined|declines|slid|slipped|sank|decreased|tumbled"
+    r"|plunged|up|down)(?:[ \t]+by)?[ \t]+$", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"(?<![\w'’-])between[ \t]+$", re.IGNORECASE)
 _FROM_RE = re.compile(r"(?<![\w'’-])(?P<range>(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|anywhere)[ \t]+)?"
                       r"from[ \t]+$", re.IGNORECASE)
@@ -970,6 +975,9 @@ def _try_range(doc: Document, a: _Num, b: _Num, out: list[Claim]) -> bool:
         fm = _FROM_RE.search(text, max(0, a.start - 20), a.start)
         if fm and not fm.group("range"):
             return False  # "rose from 10 to 20": a change, not a range ("ranging from" is one)
+        if word == "to" and ((a.percent and not b.percent)
+                             or _CHANGE_BEFORE_RE.search(text, max(0, a.start - 24), a.start)):
+            return False  # "rose 5% to $4.1 billion": a change and a level (see factcheck.claims.changes)
     low = a.value
     if b.scale > 1 and a.scale == 1 and not a.percent and a.value < b.value / b.scale:
         low = to_number(Decimal(str(a.value)) * b.scale)
@@ -1130,6 +1138,8 @@ def _hyphenated(doc: Document, tok: _Num, is_one: bool, out: list[Claim]) -> Non
             age, end = True, om.end()  # "18-year old male"
     words = _np_words(text, end, 3)
     subject = _phrase(words) if words else None
+    if unit == "yard" and words and words[0][0].lower() == "line":
+        return  # "the Colts 27-yard line": a place on the field, not a distance
     q = _qualifier(text, tok.start)
     qual, phrase, start = q.reported, q.phrase, q.start
     attrs: dict[str, Any] = {"dimension": dim, "approximate": False, "hyphenated": True,
@@ -1301,13 +1311,16 @@ def extract(doc: Document) -> Iterator[Claim]:
     """
     text = doc.text
     anchors = _anchors(text)
-    if not anchors:
-        return
     urls = _url_spans(text)
-    votes = _votes(doc, anchors, urls)
-    vote_spans = [(c.start, c.end) for c in votes]
-    claims = [*votes, *_cardinals(doc, anchors, urls, vote_spans), *_ordinals(doc, anchors, urls),
-              *_enumerations(doc, anchors, urls)]
+    claims: list[Claim] = []
+    if anchors:  # without one, only the second pass's words can hold a figure ("a quarter of those")
+        votes = _votes(doc, anchors, urls)
+        vote_spans = [(c.start, c.end) for c in votes]
+        claims = [*votes, *_cardinals(doc, anchors, urls, vote_spans), *_ordinals(doc, anchors, urls),
+                  *_enumerations(doc, anchors, urls)]
+    from factcheck.claims import extras  # here: its readers import this module's helpers
+
+    claims = [c for c in extras.extend(doc, claims, anchors) if not _in_spans(c.start, urls)]
     seen: set[tuple[str, int, int]] = set()
     unique: list[Claim] = []
     for c in sorted(claims, key=lambda c: c.sort_key):

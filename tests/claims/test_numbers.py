@@ -307,8 +307,12 @@ def test_between_is_the_qualifier() -> None:
 
 
 def test_from_to_is_a_change_not_a_range() -> None:
-    (c,) = claims("Prices rose from 10 to 20 percent.")
-    assert (c.text, c.value, c.get("low")) == ("20 percent", 20, None)
+    # issue 29: the start of the change is a figure too, the previous level, in the end's unit
+    start, end = claims("Prices rose from 10 to 20 percent.")
+    assert (end.text, end.value, end.get("low")) == ("20 percent", 20, None)
+    assert (start.text, start.value, start.unit, start.get("low")) == ("10", 10, "percent", None)
+    assert start.change is not None and start.change.role == "previous"
+    assert end.change is not None and (end.change.role, end.change.direction) == ("level", "up")
 
 
 # --------------------------------------------------------------------------- ordinals
@@ -437,7 +441,7 @@ def test_not_enumerations(text: str) -> None:
     "The Resolution 2397 sanctions and Flight 370 passengers.",
     "The Big Three automakers and Ocean's Eleven.",
     "F-16 jets, COVID-19 cases, G20 leaders, 5G networks, 24/7 news, 9/11 victims.",
-    "Kim, 37, said the No. 5 item matters.",
+    "Kim said the No. 5 item matters.",  # "Kim, 37," is an age since issue 29 (test_context_figures.py)
     "The GeForce 9400M and the 802.11b radio.",
     "Officers responded to 911 calls.",
     "",

@@ -1,0 +1,49 @@
+"""Fast scanning for the second-pass readers: try a pattern only where it can start.
+
+A pattern that begins with a look-behind or a case-insensitive alternation of
+words cannot be skipped through in C by the regex engine: ``finditer`` tries it
+at every character, and a dozen such readers made the numbers extractor five
+times slower on ECB+.  The readers instead try their pattern at the *anchors*
+the first pass found (where a number can start, see
+:func:`factcheck.claims.numbers._anchors`), or inside windows around the hits
+of a cheap case-sensitive pattern the engine can skip through.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+
+
+def at_anchors(rx: re.Pattern[str], text: str, anchors: Sequence[int]) -> Iterator[re.Match[str]]:
+    """Matches of ``rx`` starting at ``anchors``, without overlaps (as ``finditer`` gives them)."""
+    end = -1
+    for a in anchors:
+        if a < end:
+            continue
+        m = rx.match(text, a)
+        if m is not None:
+            end = m.end() if m.end() > a else a + 1
+            yield m
+
+
+def windows(hits: Iterable[tuple[int, int]], before: int, after: int, size: int) -> list[tuple[int, int]]:
+    """Merged spans of ``before`` characters before each hit to ``after`` characters after it."""
+    spans: list[tuple[int, int]] = []
+    for s, e in sorted(hits):
+        lo, hi = max(0, s - before), min(size, e + after)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
+def near(rx: re.Pattern[str], text: str, quick: re.Pattern[str], before: int, after: int) -> Iterator[re.Match[str]]:
+    """Matches of ``rx`` inside windows around the hits of ``quick`` (a cheap pattern every match contains).
+
+    ``after`` must reach past the end of any match and its look-ahead: a
+    window's end is the end of the string for the pattern.
+    """
+    for lo, hi in windows(((m.start(), m.end()) for m in quick.finditer(text)), before, after, len(text)):
+        yield from rx.finditer(text, lo, hi)
