@@ -103,8 +103,12 @@ def _new_file_mode() -> int:
     return 0o666 & ~mask
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str, *, durable: bool = True) -> None:
     """Write ``text`` (UTF-8, ``\\n`` line ends) to ``path`` via a temporary file and a rename.
+
+    ``durable=False`` skips the ``fsync`` (the on-disk cache: an entry torn by
+    a crash is rejected when read, and an fsync per article would cost more
+    than the cache saves).
 
     An existing target keeps its permission bits; a new one gets the mode a
     plain ``open()`` would give it.  Missing parent folders are created.  The
@@ -130,7 +134,8 @@ def write_atomic(path: Path, text: str) -> None:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(text)
                 fh.flush()
-                os.fsync(fh.fileno())
+                if durable:
+                    os.fsync(fh.fileno())
             os.chmod(tmp, mode)
             os.replace(tmp, path)
         except BaseException:

@@ -1,0 +1,111 @@
+"""The cache directory on disk: its marker files, atomic entry files, and ``factcheck cache clean``.
+
+The directory is marked as ruff and Black mark theirs: a ``.gitignore`` of
+``*`` (so it is never committed, wherever it is) and a ``CACHEDIR.TAG`` with
+the standard signature (https://bford.info/cachedir/), which backup tools
+honour and which ``factcheck cache clean`` requires before it deletes
+anything: a ``--cache-dir`` pointing at the wrong folder must not wipe it.
+
+Entries are written to a temporary file beside the target and renamed over
+it (:func:`factcheck.atomic.write_atomic`, without the ``fsync`` a report
+needs: a torn entry after a crash is caught by validation and rebuilt), so
+concurrent scans sharing a cache each leave whole entries; the last rename
+wins.  Reads are bounded in size and every failure is a miss.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+from factcheck.atomic import write_atomic
+from factcheck.errors import FactcheckError
+
+#: the standard first line of a CACHEDIR.TAG (https://bford.info/cachedir/)
+CACHEDIR_SIGNATURE = "Signature: 8a477f597d28d172789f06886806bc55"
+TAG_TEXT = (f"{CACHEDIR_SIGNATURE}\n# This file is a cache directory tag created by factcheck.\n"
+            "# For information about cache directory tags see https://bford.info/cachedir/\n")
+#: the largest entry read back (an article's claims are a few hundred KiB at most)
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+DEFAULT_CACHE_DIR = Path(".factcheck_cache")
+
+
+def prepare(root: Path) -> None:
+    """Create the cache directory with its ``.gitignore`` and ``CACHEDIR.TAG``; OSError/FactcheckError
+    when it cannot be written (the caller warns and scans without a cache)."""
+    if root.is_symlink():
+        raise FactcheckError("it is a symbolic link")
+    if root.is_dir() and not is_tagged(root) and any(root.iterdir()):
+        # `--cache-dir src` must not put a `.gitignore` of `*` into someone's sources.
+        raise FactcheckError("it is a folder with files but no CACHEDIR.TAG, not a factcheck cache")
+    root.mkdir(parents=True, exist_ok=True)
+    for name, text in ((".gitignore", "*\n"), ("CACHEDIR.TAG", TAG_TEXT)):
+        target = root / name
+        try:
+            if target.read_text(encoding="utf-8") == text:
+                continue
+        except (OSError, UnicodeDecodeError):
+            pass
+        write_atomic(target, text, durable=False)
+
+
+def is_tagged(root: Path) -> bool:
+    """Whether ``root`` is a directory holding a CACHEDIR.TAG that starts with the standard signature."""
+    tag = root / "CACHEDIR.TAG"
+    try:
+        if not root.is_dir() or root.is_symlink() or tag.is_symlink():
+            return False
+        with open(tag, "rb") as fh:
+            return fh.read(len(CACHEDIR_SIGNATURE)) == CACHEDIR_SIGNATURE.encode("ascii")
+    except OSError:
+        return False
+
+
+def clean(root: Path) -> bool:
+    """Remove the cache directory ``root``; False when there is none.
+
+    A directory without our ``CACHEDIR.TAG`` is refused (a FactcheckError):
+    it is not a cache, whatever its name.
+    """
+    if not root.exists() and not root.is_symlink():
+        return False
+    if not is_tagged(root):
+        raise FactcheckError(f"{root}: not a factcheck cache directory (no CACHEDIR.TAG with the standard "
+                             "signature); refusing to delete it")
+    try:
+        shutil.rmtree(root)
+    except OSError as exc:
+        raise FactcheckError(f"cannot remove {root}: {exc.strerror or exc}") from exc
+    return True
+
+
+def read_json(path: Path) -> Any:
+    """A stored JSON document, or None when it is missing, too large, unreadable or not JSON."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            data = fh.read(MAX_ENTRY_BYTES + 1)
+    except OSError:
+        return None
+    if len(data) > MAX_ENTRY_BYTES:
+        return None
+    try:
+        return json.loads(data)
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
+        return None
+
+
+def write_json(path: Path, payload: Any) -> bool:
+    """Store ``payload`` atomically; False (never an exception) when it cannot be written."""
+    try:
+        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        write_atomic(path, text, durable=False)
+    except (FactcheckError, OSError, ValueError):
+        return False
+    return True
