@@ -149,9 +149,15 @@ def _cache_root(config: Config, cache_dir: Path | None) -> Path:
     return cache_dir if cache_dir is not None else config.cache_dir or DEFAULT_CACHE_DIR
 
 
+#: set (to anything but "" or "0") to turn the cache off, as ``--no-cache`` does (the test suite sets it)
+NO_CACHE_ENV = "FACTCHECK_NO_CACHE"
+
+
 def _with_cache(config: Config, no_cache: bool, cache_dir: Path | None) -> Config:
-    """The CLI caches by default (the API only when ``cache_dir`` is set); ``--no-cache`` turns it off."""
-    return replace(config, cache_dir=None if no_cache else _cache_root(config, cache_dir))
+    """The CLI caches by default (the API only when ``cache_dir`` is set); ``--no-cache`` or
+    ``FACTCHECK_NO_CACHE=1`` turns it off."""
+    off = no_cache or os.environ.get(NO_CACHE_ENV, "") not in ("", "0")
+    return replace(config, cache_dir=None if off else _cache_root(config, cache_dir))
 
 
 def _size_flag(value: str | None) -> int | None:

@@ -415,7 +415,7 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     # Workers load their rules from the config; rules handed in by a caller (not
     # picklable: compiled RE2 patterns) are run in this process instead.
     jobs = _jobs(config, len(todo), warnings) if explicit_rules is None else 1
-    if jobs > 1:
+    if jobs > 1 and todo:
         fresh = _run_pool(todo, jobs, _worker_run, _worker_init, (config, os.getpid(), cache), step)
     else:
         fresh = []
