@@ -96,6 +96,11 @@ def check_distinct(outputs: Iterable[tuple[str, Path]]) -> None:
         seen.append((option, out))
 
 
+def _shown(path: Path) -> str:
+    """A path for a message, computed only when there is one (the cache writes thousands of files)."""
+    return shown(display_path(path))
+
+
 def _new_file_mode() -> int:
     """0o666 less the umask, as ``open()`` would create the file (read without changing it: os.umask sets)."""
     mask = os.umask(0)
@@ -115,15 +120,14 @@ def write_atomic(path: Path, text: str, *, durable: bool = True) -> None:
     temporary file is removed on any failure, including an interrupt.  Any
     OS error becomes a one-line :class:`FactcheckError`.
     """
-    shown_path = shown(display_path(path))
     if path.is_symlink():  # checked again here: the API and `baseline update` call this directly
-        raise FactcheckError(f"cannot write {shown_path}: is a symbolic link; refusing to replace it")
+        raise FactcheckError(f"cannot write {_shown(path)}: is a symbolic link; refusing to replace it")
     parent = path.parent
     tmp = parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
     try:
         if str(parent) not in ("", "."):
             if parent.exists() and not parent.is_dir():
-                raise FactcheckError(f"cannot write {shown_path}: {shown(display_path(parent))} is not a folder")
+                raise FactcheckError(f"cannot write {_shown(path)}: {_shown(parent)} is not a folder")
             parent.mkdir(parents=True, exist_ok=True)
         try:
             mode = stat.S_IMODE(path.stat().st_mode)
@@ -142,4 +146,4 @@ def write_atomic(path: Path, text: str, *, durable: bool = True) -> None:
             tmp.unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise FactcheckError(f"cannot write {shown_path}: {exc.strerror or exc}") from exc
+        raise FactcheckError(f"cannot write {_shown(path)}: {exc.strerror or exc}") from exc
