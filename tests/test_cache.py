@@ -278,6 +278,28 @@ def test_a_folder_that_is_not_a_cache_is_left_alone(corpus: Path) -> None:
     assert sorted(p.name for p in sources.iterdir()) == ["keep.txt"]
 
 
+def test_another_tools_cache_is_neither_used_nor_cleaned(corpus: Path) -> None:
+    ruff = Path(".ruff_cache")
+    ruff.mkdir()
+    (ruff / "CACHEDIR.TAG").write_text(f"{CACHEDIR_SIGNATURE}\n# created by ruff\n", encoding="utf-8")
+    (ruff / "0.4.0").mkdir()
+    report = scan([corpus], cached(ruff))
+    assert any("not a factcheck cache" in w for w in report.warnings)
+    refused = CliRunner().invoke(app, ["cache", "clean", "--cache-dir", str(ruff)])
+    assert "not a factcheck cache directory" in one_error_line(refused)
+    assert sorted(p.name for p in ruff.iterdir()) == ["0.4.0", "CACHEDIR.TAG"]
+
+
+def test_a_cache_folder_another_scan_is_creating_is_used(corpus: Path) -> None:
+    racing = Path("new-cache")
+    racing.mkdir()
+    (racing / ".CACHEDIR.TAG.1a2b3c4d.tmp").write_text("Signature", encoding="utf-8")
+    (racing / ".gitignore").write_text("*\n", encoding="utf-8")
+    report = scan([corpus], cached(racing))
+    assert not [w for w in report.warnings if "cache" in w]
+    assert is_tagged(racing) and entries(racing)
+
+
 def test_open_cache_is_off_without_a_cache_dir() -> None:
     assert open_cache(Config(), [], []) == (None, None)
 

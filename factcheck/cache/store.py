@@ -31,6 +31,7 @@ TAG_TEXT = (f"{CACHEDIR_SIGNATURE}\n# This file is a cache directory tag created
 #: the largest entry read back (an article's claims are a few hundred KiB at most)
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 DEFAULT_CACHE_DIR = Path(".factcheck_cache")
+GITIGNORE = "*\n"
 
 
 def prepare(root: Path) -> None:
@@ -38,11 +39,11 @@ def prepare(root: Path) -> None:
     when it cannot be written (the caller warns and scans without a cache)."""
     if root.is_symlink():
         raise FactcheckError("it is a symbolic link")
-    if root.is_dir() and not is_tagged(root) and any(root.iterdir()):
+    if root.is_dir() and not is_tagged(root) and any(not _marker(p) for p in root.iterdir()):
         # `--cache-dir src` must not put a `.gitignore` of `*` into someone's sources.
         raise FactcheckError("it is a folder with files but no CACHEDIR.TAG, not a factcheck cache")
     root.mkdir(parents=True, exist_ok=True)
-    for name, text in ((".gitignore", "*\n"), ("CACHEDIR.TAG", TAG_TEXT)):
+    for name, text in (("CACHEDIR.TAG", TAG_TEXT), (".gitignore", GITIGNORE)):  # the tag first: see _marker
         target = root / name
         try:
             if target.read_text(encoding="utf-8") == text:
@@ -52,14 +53,31 @@ def prepare(root: Path) -> None:
         write_atomic(target, text, durable=False)
 
 
+def _marker(entry: Path) -> bool:
+    """A file another scan writes while it creates the same cache folder (the temporary files of its
+    tag and ``.gitignore``, or that ``.gitignore``): a folder holding only these is a cache being
+    made, not a stranger's folder, so two scans starting together on a new cache both use it."""
+    name = entry.name
+    if name.startswith((".CACHEDIR.TAG.", "..gitignore.")) and name.endswith(".tmp"):
+        return True
+    try:
+        return name == ".gitignore" and entry.read_text(encoding="utf-8") == GITIGNORE
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
 def is_tagged(root: Path) -> bool:
-    """Whether ``root`` is a directory holding a CACHEDIR.TAG that starts with the standard signature."""
+    """Whether ``root`` is a directory holding factcheck's own CACHEDIR.TAG.
+
+    Not any tag with the standard signature: ``--cache-dir .ruff_cache``
+    must not make ``factcheck cache clean`` delete another tool's cache.
+    """
     tag = root / "CACHEDIR.TAG"
     try:
         if not root.is_dir() or root.is_symlink() or tag.is_symlink():
             return False
         with open(tag, "rb") as fh:
-            return fh.read(len(CACHEDIR_SIGNATURE)) == CACHEDIR_SIGNATURE.encode("ascii")
+            return fh.read(len(TAG_TEXT) + 1) == TAG_TEXT.encode("ascii")
     except OSError:
         return False
 
@@ -73,8 +91,8 @@ def clean(root: Path) -> bool:
     if not root.exists() and not root.is_symlink():
         return False
     if not is_tagged(root):
-        raise FactcheckError(f"{root}: not a factcheck cache directory (no CACHEDIR.TAG with the standard "
-                             "signature); refusing to delete it")
+        raise FactcheckError(f"{root}: not a factcheck cache directory (no CACHEDIR.TAG written by factcheck); "
+                             "refusing to delete it")
     try:
         shutil.rmtree(root)
     except OSError as exc:
