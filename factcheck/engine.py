@@ -8,6 +8,11 @@ corpus's stories built once from every document's evidence (``config.corpus``
 extras included), and compare across articles.  The two phases stay
 apart so that the map phase can move to other executors without a rewrite.
 
+With a cache (``config.cache_dir``, see :mod:`factcheck.cache`) the map phase
+first looks each file up in the scanning process, so unchanged files are
+neither re-analysed nor sent to workers, and the reduce phase is reused when
+exactly the same documents were scanned before.
+
 After the reduce phase, ``per_file_ignores`` drops the findings of the
 rules it names in the files it matches (a config decision, like ``ignore``).
 Then inline suppressions (parsed per document in the map phase) are applied

@@ -234,6 +234,8 @@ def test_any_values_keep_tuples_dates_and_odd_keys() -> None:
     ("1", int), (True, int), (1.5, int), (None, str), ([1, 2, 3], tuple[int, int]), ({"a": 1}, list[int]),
     ("2020-13-45", dt.date), ({"__set__": [1]}, Any), ({"__tuple__": 1}, Any),
     ({"__tuple__": [], "x": 1}, Any), (object(), Any),
+    ([["a"], [1, 2]], tuple[tuple[str, int], ...]), ([["a"], ["x"]], tuple[tuple[str, int], ...]),
+    ([["a", 1]], tuple[tuple[str, int], ...]), (["a", 1], tuple[str, ...]), ("ab", tuple[str, ...]),
 ])
 def test_the_codec_refuses_what_the_types_do_not_allow(data: Any, tp: Any) -> None:
     with pytest.raises(DecodeError):
