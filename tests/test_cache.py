@@ -269,6 +269,10 @@ def test_an_unusable_cache_directory_is_one_warning(corpus: Path) -> None:
     assert as_json(report) == expected
     warnings = [w for w in report.warnings if "cache" in w]
     assert len(warnings) == 1 and "\n" not in warnings[0] and "scanning without the cache" in warnings[0]
+    result = CliRunner().invoke(app, ["scan", str(corpus), "--format", "json", "--cache-dir", "blocker/cache"])
+    assert result.exit_code == 1 and result.stdout == expected
+    assert result.stderr == ("factcheck: warning: cache directory blocker/cache cannot be used (Not a directory); "
+                             "scanning without the cache\n")
 
 
 def test_a_folder_that_is_not_a_cache_is_left_alone(corpus: Path) -> None:
