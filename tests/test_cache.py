@@ -201,6 +201,19 @@ def test_a_pickle_in_the_cache_is_never_unpickled(corpus: Path, tmp_path: Path) 
     assert not marker.exists()
 
 
+def test_a_symlinked_folder_in_the_cache_does_not_lead_writes_elsewhere(corpus: Path, tmp_path: Path) -> None:
+    scan([corpus], cached())
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    for entry in entries(Path(".factcheck_cache")):
+        shard = entry.parent
+        if not shard.is_symlink():
+            shutil.rmtree(shard)
+            shard.symlink_to(outside, target_is_directory=True)
+    assert as_json(scan([corpus], cached())) == as_json(scan([corpus], Config(jobs=1)))
+    assert list(outside.iterdir()) == []
+
+
 # --------------------------------------------------------------------------- the codec
 
 

@@ -112,7 +112,8 @@ class DocCache:
         except (EncodeError, TypeError, ValueError, RecursionError):
             return False
         return write_json(self._entry_path(doc.path), {"format": FORMAT, "key": self.key, "path": doc.path,
-                                                       "content": content_digest(data), "entry": payload})
+                                                       "content": content_digest(data), "entry": payload},
+                          self.root)
 
     def corpus_key(self, documents: Sequence[tuple[str, str]]) -> str:
         """The key of a corpus phase: this scan's settings and every (path, content digest), in order."""
@@ -137,7 +138,8 @@ class DocCache:
             payload = encode(entry, CorpusEntry)
         except (EncodeError, TypeError, ValueError, RecursionError):
             return False
-        return write_json(self.folder / "corpus.json", {"format": FORMAT, "corpus": key, "entry": payload})
+        return write_json(self.folder / "corpus.json", {"format": FORMAT, "corpus": key, "entry": payload},
+                          self.root)
 
 
 def content_digest(data: bytes) -> str:

@@ -119,8 +119,16 @@ def read_json(path: Path) -> Any:
         return None
 
 
-def write_json(path: Path, payload: Any) -> bool:
-    """Store ``payload`` atomically; False (never an exception) when it cannot be written."""
+def write_json(path: Path, payload: Any, root: Path) -> bool:
+    """Store ``payload`` atomically at ``path`` inside the cache folder ``root``; False (never an
+    exception) when it cannot be written.
+
+    A folder on the way that is a symbolic link leading out of ``root`` is refused: a cache
+    restored from an untrusted branch must not make a scan write into the CI user's other folders.
+    """
+    real, base = os.path.realpath(path.parent), os.path.realpath(root)
+    if real != base and not real.startswith(base.rstrip(os.sep) + os.sep):
+        return False
     try:
         text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
         write_atomic(path, text, durable=False)
