@@ -438,7 +438,10 @@ app.add_typer(cache_app, name="cache")
 
 @cache_app.command("clean", epilog="Example: factcheck cache clean --cache-dir /tmp/factcheck-cache")
 def cache_clean(cache_dir: CacheDirOpt = None, config_path: ConfigOpt = None) -> None:
-    """Remove the cache directory (only one marked by factcheck's CACHEDIR.TAG)."""
+    """Remove the scan cache.
+
+    Only a folder carrying factcheck's own CACHEDIR.TAG is removed, never another folder.
+    """
     from factcheck.cache import clean
     from factcheck.documents import display_path
 
