@@ -96,6 +96,11 @@ def check_distinct(outputs: Iterable[tuple[str, Path]]) -> None:
         seen.append((option, out))
 
 
+def _shown(path: Path) -> str:
+    """A path for a message, computed only when there is one (the cache writes thousands of files)."""
+    return shown(display_path(path))
+
+
 def _new_file_mode() -> int:
     """0o666 less the umask, as ``open()`` would create the file (read without changing it: os.umask sets)."""
     mask = os.umask(0)
@@ -103,23 +108,26 @@ def _new_file_mode() -> int:
     return 0o666 & ~mask
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str, *, durable: bool = True) -> None:
     """Write ``text`` (UTF-8, ``\\n`` line ends) to ``path`` via a temporary file and a rename.
+
+    ``durable=False`` skips the ``fsync`` (the on-disk cache: an entry torn by
+    a crash is rejected when read, and an fsync per article would cost more
+    than the cache saves).
 
     An existing target keeps its permission bits; a new one gets the mode a
     plain ``open()`` would give it.  Missing parent folders are created.  The
     temporary file is removed on any failure, including an interrupt.  Any
     OS error becomes a one-line :class:`FactcheckError`.
     """
-    shown_path = shown(display_path(path))
     if path.is_symlink():  # checked again here: the API and `baseline update` call this directly
-        raise FactcheckError(f"cannot write {shown_path}: is a symbolic link; refusing to replace it")
+        raise FactcheckError(f"cannot write {_shown(path)}: is a symbolic link; refusing to replace it")
     parent = path.parent
     tmp = parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
     try:
         if str(parent) not in ("", "."):
             if parent.exists() and not parent.is_dir():
-                raise FactcheckError(f"cannot write {shown_path}: {shown(display_path(parent))} is not a folder")
+                raise FactcheckError(f"cannot write {_shown(path)}: {_shown(parent)} is not a folder")
             parent.mkdir(parents=True, exist_ok=True)
         try:
             mode = stat.S_IMODE(path.stat().st_mode)
@@ -130,11 +138,12 @@ def write_atomic(path: Path, text: str) -> None:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(text)
                 fh.flush()
-                os.fsync(fh.fileno())
+                if durable:
+                    os.fsync(fh.fileno())
             os.chmod(tmp, mode)
             os.replace(tmp, path)
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise FactcheckError(f"cannot write {shown_path}: {exc.strerror or exc}") from exc
+        raise FactcheckError(f"cannot write {_shown(path)}: {exc.strerror or exc}") from exc

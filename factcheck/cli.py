@@ -144,6 +144,24 @@ def _guard_outputs(outputs: list[tuple[str, Path]], paths: list[str], config: Co
     check_not_input(outputs, inputs)
 
 
+def _cache_root(config: Config, cache_dir: Path | None) -> Path:
+    """``--cache-dir``, else ``cache_dir`` in the config, else .factcheck_cache in the working directory."""
+    from factcheck.cache import DEFAULT_CACHE_DIR
+
+    return cache_dir if cache_dir is not None else config.cache_dir or DEFAULT_CACHE_DIR
+
+
+#: set (to anything but "" or "0") to turn the cache off, as ``--no-cache`` does (the test suite sets it)
+NO_CACHE_ENV = "FACTCHECK_NO_CACHE"
+
+
+def _with_cache(config: Config, no_cache: bool, cache_dir: Path | None) -> Config:
+    """The CLI caches by default (the API only when ``cache_dir`` is set); ``--no-cache`` or
+    ``FACTCHECK_NO_CACHE=1`` turns it off."""
+    off = no_cache or os.environ.get(NO_CACHE_ENV, "") not in ("", "0")
+    return replace(config, cache_dir=None if off else _cache_root(config, cache_dir))
+
+
 def _size_flag(value: str | None) -> int | None:
     from factcheck.files import parse_size
 
@@ -162,6 +180,9 @@ ExtendSelectOpt = Annotated[list[str] | None, typer.Option(
 ExtendIgnoreOpt = Annotated[list[str] | None, typer.Option(
     "--extend-ignore", metavar="ID", help="Also skip these rule ids or prefixes.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings on stderr.")]
+CacheDirOpt = Annotated[Path | None, typer.Option(
+    "--cache-dir", metavar="DIR", help="The on-disk cache's folder (default: cache_dir in the config, "
+                                       "else .factcheck_cache).")]
 FollowOpt = Annotated[bool, typer.Option(
     "--follow-symlinks", help="Follow symbolic links that leave a scanned folder (default: report and skip them).")]
 MaxSizeOpt = Annotated[str | None, typer.Option(
@@ -217,6 +238,8 @@ def scan(
     no_color: Annotated[bool, typer.Option("--no-color", help="No ANSI colours.")] = False,
     follow_symlinks: FollowOpt = False,
     max_size: MaxSizeOpt = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the on-disk cache.")] = False,
+    cache_dir: CacheDirOpt = None,
     quiet: QuietOpt = False,
     config_path: ConfigOpt = None,
 ) -> None:
@@ -231,6 +254,7 @@ def scan(
         config = _config(config_path, exclude=exclude, rules=as_paths(rules), select=select, ignore=ignore,
                          extend_select=extend_select, extend_ignore=extend_ignore, fail_on=fail_on,
                          baseline=baseline, follow_symlinks=follow_symlinks or None, max_size=_size_flag(max_size))
+        config = _with_cache(config, no_cache, cache_dir)
         if no_baseline:
             config = replace(config, baseline=None)
         elif config.baseline is None:
@@ -407,6 +431,28 @@ def baseline_update(
               f"{sum(e.count for e in result.added)} added, {result.baseline.total} accepted")
         if lines:
             print("\n".join(lines))
+
+
+cache_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+                        help="The on-disk cache of per-document results (.factcheck_cache).")
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("clean", epilog="Example: factcheck cache clean --cache-dir /tmp/factcheck-cache")
+def cache_clean(cache_dir: CacheDirOpt = None, config_path: ConfigOpt = None) -> None:
+    """Remove the scan cache.
+
+    Only a folder carrying factcheck's own CACHEDIR.TAG is removed, never another folder.
+    """
+    from factcheck.cache import clean
+    from factcheck.documents import display_path
+
+    try:
+        root = _cache_root(_config(config_path), cache_dir)
+        removed = clean(root)
+    except FactcheckError as exc:
+        raise _fail(str(exc)) from None
+    print(shown(f"{'removed' if removed else 'no cache at'} {display_path(root)}"))
 
 
 @app.command("rules", epilog="Example: factcheck rules --format json; factcheck rules --kinds; "

@@ -44,12 +44,14 @@ KEYS = {
     "max_size": "largest document read, in bytes or with a unit (\"10MB\"); larger ones are skipped; 0 = no limit",
     "follow_symlinks": "follow symbolic links that leave the scanned folder (default false)",
     "document_timeout": "seconds one document may take to analyse before it is skipped (0 = no limit)",
+    "cache_dir": "folder of the on-disk cache of `factcheck scan` (default .factcheck_cache)",
 }
 #: Default of ``document_timeout``: far beyond any article (a few milliseconds each),
 #: short enough that a document no extractor was made linear for cannot stall CI.
 DOCUMENT_TIMEOUT = 30.0
 #: the spellings ruff users type, accepted for the keys they know from ruff.
-ALIASES = {"extend-select": "extend_select", "extend-ignore": "extend_ignore", "per-file-ignores": "per_file_ignores"}
+ALIASES = {"extend-select": "extend_select", "extend-ignore": "extend_ignore", "per-file-ignores": "per_file_ignores",
+           "cache-dir": "cache_dir"}
 
 
 def rule_matches(rule_id: str, patterns: Sequence[str]) -> bool:
@@ -118,6 +120,9 @@ class Config:
     max_size: int = 10_000_000
     #: follow symbolic links out of a scanned folder (off: they are reported and skipped)
     follow_symlinks: bool = False
+    #: the on-disk cache's folder (factcheck.cache); None: no cache (the API's default; the CLI's
+    #: is .factcheck_cache in the working directory, unless --no-cache)
+    cache_dir: Path | None = None
     source: str | None = None  # the config file used, for messages
     selector_sources: tuple[SelectorSource, ...] = ()  # where select/ignore entries came from, for messages
 
@@ -369,6 +374,10 @@ def parse_config_table(table: dict[str, Any], base: Path, shown: str) -> Config:
         if not isinstance(table["baseline"], str):
             raise ConfigError("must be a path string", path=shown, key="baseline")
         kw["baseline"] = _contained(table["baseline"], base, shown, "baseline")
+    if "cache_dir" in table:
+        if not isinstance(table["cache_dir"], str) or not table["cache_dir"]:
+            raise ConfigError("must be a path string", path=shown, key="cache_dir")
+        kw["cache_dir"] = _contained(table["cache_dir"], base, shown, "cache_dir")
     if "jobs" in table:
         if not isinstance(table["jobs"], int) or isinstance(table["jobs"], bool) or table["jobs"] < 0:
             raise ConfigError("must be a whole number >= 0", path=shown, key="jobs")

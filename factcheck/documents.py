@@ -455,9 +455,24 @@ def _infer_metadata(text: str, source: str, fmt: str, front: str | None, overrid
     return title, url, tuple(cands)
 
 
+@dataclass(frozen=True)
+class Metadata:
+    """What :func:`parse_document` infers about a document besides its text: kept by the cache, so a
+    cached document is not searched for its title and dates again."""
+
+    title: str | None
+    url: str | None
+    date_candidates: tuple[DateCandidate, ...]
+
+    @classmethod
+    def of(cls, doc: Document) -> Metadata:
+        return cls(doc.title, doc.url, doc.date_candidates)
+
+
 def parse_document(path: str, source: str, fmt: str = "text",
-                   date_override: _dt.date | None = None) -> Document:
-    """Build a Document from decoded source text (pure; no file access)."""
+                   date_override: _dt.date | None = None, metadata: Metadata | None = None) -> Document:
+    """Build a Document from decoded source text (pure; no file access); ``metadata``, when
+    given, is what an earlier parse of the same source inferred."""
     front = None
     if fmt == "markdown":
         text, omap, front = _markdown_to_text(source)
@@ -468,7 +483,10 @@ def parse_document(path: str, source: str, fmt: str = "text",
         b.copy(0, len(source))
         text, omap = b.build()
     lang, lang_source = _language_of(text, source, fmt, front)
-    title, url, cands = _infer_metadata(text, source, fmt, front, date_override, lang)
+    if metadata is not None:
+        title, url, cands = metadata.title, metadata.url, metadata.date_candidates
+    else:
+        title, url, cands = _infer_metadata(text, source, fmt, front, date_override, lang)
     return Document(path=path, source=source, text=text, offsets=omap, fmt=fmt, title=title,
                     url=url, date_candidates=cands, lang=lang, lang_source=lang_source,
                     _line_starts=_line_starts(source))
@@ -518,10 +536,16 @@ def load_document(path: Path, date_override: _dt.date | None = None,
     (see :mod:`factcheck.files`; ``max_size`` 0 = no limit)."""
     from factcheck.files import read_limited
 
-    shown = display_path(path)
-    data = read_limited(path, max_size)
+    return document_from_bytes(path, read_limited(path, max_size), date_override)
+
+
+def document_from_bytes(path: Path, data: bytes, date_override: _dt.date | None = None, *,
+                        shown: str | None = None, metadata: Metadata | None = None) -> tuple[Document, str | None]:
+    """The document of file ``path`` whose bytes were ``data`` (read once: the cache hashes the same bytes);
+    ``shown`` is its display path, when already known."""
+    shown = display_path(path) if shown is None else shown
     source, warning = decode(data, shown)
-    return parse_document(shown, source, format_of(path), date_override), warning
+    return parse_document(shown, source, format_of(path), date_override, metadata), warning
 
 
 def excluded(rel: str, patterns: Sequence[str], under_root: str | None = None) -> bool:

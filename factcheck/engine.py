@@ -8,6 +8,11 @@ corpus's stories built once from every document's evidence (``config.corpus``
 extras included), and compare across articles.  The two phases stay
 apart so that the map phase can move to other executors without a rewrite.
 
+With a cache (``config.cache_dir``, see :mod:`factcheck.cache`) the map phase
+first looks each file up in the scanning process, so unchanged files are
+neither re-analysed nor sent to workers, and the reduce phase is reused when
+exactly the same documents were scanned before.
+
 After the reduce phase, ``per_file_ignores`` drops the findings of the
 rules it names in the files it matches (a config decision, like ``ignore``).
 Then inline suppressions (parsed per document in the map phase) are applied
@@ -25,10 +30,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from factcheck.cache import DocCache, DocEntry, content_digest, open_cache
 from factcheck.claims.base import Claim, DocumentTimeout, extract_all
 from factcheck.config import Config
-from factcheck.documents import Document, SkippedFile, display_path, load_document
-from factcheck.files import find_documents
+from factcheck.documents import Document, Metadata, SkippedFile, display_path, document_from_bytes, load_document
+from factcheck.files import find_documents, read_limited
 from factcheck.findings import Finding, sort_findings
 from factcheck.interrupts import terminate_on_sigterm
 from factcheck.rules.ids import check_selectors
@@ -110,6 +116,7 @@ class _FileResult:
     warnings: list[str]
     suppressions: Suppressions | None = None
     features: DocFeatures | None = None  # story evidence, when a corpus rule runs
+    digest: str | None = None  # SHA-256 of the bytes analysed, when a cache is in use
 
 
 def _needed_kinds(rules: Sequence[Rule]) -> set[str] | None:
@@ -155,17 +162,18 @@ def story_features(doc: Document, claims: Sequence[Claim], kinds: set[str] | Non
 
 
 def analyse_file(path: Path, config: Config, rules: Sequence[Rule],
-                 kinds: set[str] | None) -> _FileResult:
+                 kinds: set[str] | None, cache: DocCache | None = None) -> _FileResult:
     """The map step: one file in, its document, claims, document findings and story evidence out.
 
     A document whose loading and extraction run past ``config.document_timeout``
-    seconds is skipped with a warning, and the scan goes on.
+    seconds is skipped with a warning, and the scan goes on.  With a ``cache``,
+    the results are stored under the digest of the very bytes analysed.
     """
-    from factcheck.documents import display_path
-
     started = time.monotonic()
     try:
-        doc, warning = load_document(path, config.date_override(display_path(path)), config.max_size)
+        data = read_limited(path, config.max_size)
+        shown = display_path(path)
+        doc, warning = document_from_bytes(path, data, config.date_override(shown), shown=shown)
     except SkippedFile as exc:
         return _FileResult(None, [], [], [str(exc)])
     budget = config.document_timeout
@@ -174,7 +182,12 @@ def analyse_file(path: Path, config: Config, rules: Sequence[Rule],
     except DocumentTimeout:
         return _FileResult(None, [], [], [*([warning] if warning else []), timeout_warning(doc.path, budget)])
     features = story_features(doc, claims, kinds, config) if _wants_stories(rules) else None
-    return _FileResult(doc, claims, findings, [warning] if warning else [], parse_suppressions(doc), features)
+    result = _FileResult(doc, claims, findings, [warning] if warning else [], parse_suppressions(doc), features)
+    if cache is not None:
+        result.digest = content_digest(data)
+        cache.store(doc, data, DocEntry(Metadata.of(doc), tuple(claims), tuple(findings), result.suppressions,
+                                        features))
+    return result
 
 
 def timeout_warning(path: str, budget: float) -> str:
@@ -185,18 +198,21 @@ def timeout_warning(path: str, budget: float) -> str:
 
 # Worker-process state: rules are loaded once per worker, not pickled per file.
 _WORKER: dict[str, object] = {}
-def _worker_init(config: Config) -> None:
+
+
+def _worker_init(config: Config, cache: DocCache | None = None) -> None:
     rules = active_rules(config)
     _WORKER["config"] = config
     _WORKER["rules"] = rules
     _WORKER["kinds"] = _needed_kinds(rules)
+    _WORKER["cache"] = cache
 
 
 def _worker_run(path: Path) -> _FileResult:
     rules = _WORKER["rules"]
     assert isinstance(rules, list)
     kinds = _WORKER["kinds"]
-    return analyse_file(path, _WORKER["config"], rules, kinds)  # type: ignore[arg-type]
+    return analyse_file(path, _WORKER["config"], rules, kinds, _WORKER.get("cache"))  # type: ignore[arg-type]
 
 
 def loaded_rules(config: Config) -> list[Rule]:
@@ -329,7 +345,7 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
         rules = select_rules(loaded, config.selected, config.ignored)
         known = set(known_rule_ids) if known_rule_ids is not None else {r.id for r in loaded}
     else:
-        rules = list(rules)
+        rules = loaded = list(rules)
         known = set(known_rule_ids) if known_rule_ids is not None else {r.id for r in rules}
     check_selectors(config, known)
     baseline = None
@@ -345,18 +361,28 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     extra_found = find_documents(config.corpus, config.exclude, config.follow_symlinks) if config.corpus else None
     extra = [p for p in extra_found.files if os.path.realpath(p) not in reported] if extra_found else []
     all_files = files + extra
-    results: list[_FileResult] = []
     warnings: list[str] = found.skipped + (extra_found.skipped if extra_found else [])
+    cache, cache_warning = open_cache(config, loaded, rules)
+    warnings.extend([cache_warning] if cache_warning else [])
+    cached = _cached_results(all_files, config, cache)
+    todo = [p for p, r in zip(all_files, cached, strict=True) if r is None]
+    done = len(all_files) - len(todo)
+    if progress and done:
+        progress(done, len(all_files))
+    step = (lambda i, _n: progress(done + i, len(all_files))) if progress else None
     # Workers load their rules from the config; rules handed in by a caller (not
     # picklable: compiled RE2 patterns) are run in this process instead.
-    jobs = _jobs(config, len(all_files), warnings) if explicit_rules is None else 1
-    if jobs > 1:
-        results = _run_pool(all_files, jobs, _worker_run, _worker_init, (config,), progress)
+    jobs = _jobs(config, len(todo), warnings) if explicit_rules is None else 1
+    if jobs > 1 and todo:
+        fresh = _run_pool(todo, jobs, _worker_run, _worker_init, (config, cache), step)
     else:
-        for i, path in enumerate(all_files):
-            results.append(analyse_file(path, config, rules, kinds))
-            if progress:
-                progress(i + 1, len(all_files))
+        fresh = []
+        for i, path in enumerate(todo):
+            fresh.append(analyse_file(path, config, rules, kinds, cache))
+            if step:
+                step(i + 1, len(todo))
+    pending = iter(fresh)
+    results = [r if r is not None else next(pending) for r in cached]
     docs: list[Document] = []
     claims: dict[str, list[Claim]] = {}
     findings: list[Finding] = []
@@ -366,9 +392,8 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
             docs.append(res.doc)
             claims[res.doc.path] = res.claims
             findings.extend(res.findings)
-    feats = [r.features for r in results if r.features is not None]
-    stories = cluster_stories(feats) if _wants_stories(rules) else None
-    findings.extend(run_corpus_rules(rules, docs, claims, stories))
+    stories, corpus_findings = _corpus_phase(rules, results, docs, claims, cache)
+    findings.extend(corpus_findings)
     if extra:
         hidden = {r.doc.path for r in results[len(files):] if r.doc is not None}
         findings = [f for f in findings if f.path not in hidden]
@@ -395,6 +420,49 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     return Report(findings=findings, documents=docs, rules=list(rules), warnings=warnings,
                   files=len(shown), baseline_absent=absent,
                   reported_paths=[r.doc.path for r in shown if r.doc is not None], claims=claims, stories=stories)
+
+
+def _cached_results(files: Sequence[Path], config: Config, cache: DocCache | None) -> list[_FileResult | None]:
+    """Each file's results from the cache, or None where they must be computed (in file order).
+
+    Looked up here, in the scanning process, so that a re-scan of unchanged
+    files starts no worker at all.  A file that cannot be read is a miss: the
+    map step then reports it as it always does.
+    """
+    out: list[_FileResult | None] = []
+    for path in files:
+        hit = None
+        if cache is not None:
+            try:
+                data = read_limited(path, config.max_size)
+            except SkippedFile:
+                data = None
+            if data is not None:
+                found = cache.lookup(path, display_path(path), data)
+                if found is not None:
+                    doc, warning, entry = found
+                    hit = _FileResult(doc, list(entry.claims), list(entry.findings), [warning] if warning else [],
+                                      entry.suppressions, entry.features, content_digest(data))
+        out.append(hit)
+    return out
+
+
+def _corpus_phase(rules: Sequence[Rule], results: Sequence[_FileResult], docs: Sequence[Document],
+                  claims: dict[str, list[Claim]], cache: DocCache | None) -> tuple[Stories | None, list[Finding]]:
+    """Stories and corpus-rule findings: from the cache when exactly these documents were scanned before."""
+    analysed = [r for r in results if r.doc is not None]
+    key = None
+    if cache is not None and all(r.digest is not None for r in analysed):
+        key = cache.corpus_key([(r.doc.path, r.digest) for r in analysed if r.doc is not None and r.digest])
+        stored = cache.load_corpus(key)
+        if stored is not None:
+            return stored
+    feats = [r.features for r in results if r.features is not None]
+    stories = cluster_stories(feats) if _wants_stories(rules) else None
+    found = run_corpus_rules(rules, docs, claims, stories)
+    if cache is not None and key is not None:
+        cache.store_corpus(key, stories, found)
+    return stories, found
 
 
 def _suppress(findings: list[Finding], reported: Sequence[_FileResult], active: Collection[str],

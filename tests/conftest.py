@@ -24,6 +24,14 @@ settings.register_profile("ci", max_examples=300, deadline=None)
 settings.load_profile("default")
 
 
+@pytest.fixture(autouse=True)
+def _no_scan_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In-process CLI scans do not read or write ``.factcheck_cache``: a test that patches an
+    extractor or a rule kind must see it run, not a result cached by another test.  The cache's
+    own tests (tests/test_cache.py) remove the variable; subprocess runs drop it anyway."""
+    monkeypatch.setenv("FACTCHECK_NO_CACHE", "1")
+
+
 def need_shared(path: Path) -> None:
     """Skip (with the reason) when ../shared material is absent, as in a user's clone."""
     if not path.exists():

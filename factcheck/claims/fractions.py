@@ -28,7 +28,7 @@ from typing import Any
 
 from factcheck.claims.base import Claim, make_claim
 from factcheck.claims.bounds import figure_bounds
-from factcheck.claims.numbers import _UNIT_INDEX, _UNIT_RE, _np_words, _plural_head, _qualifier, singular
+from factcheck.claims.numbers import _UNIT_RE, _np_words, _plural_head, _qualifier, _unit, singular
 from factcheck.claims.numwords import SPELLED_PATTERN, parse_number, to_number
 from factcheck.claims.scan import near
 from factcheck.documents import Document
@@ -124,8 +124,9 @@ def read(doc: Document) -> Iterator[Claim]:
         form = " ".join(um.group("u").lower().split()) if um else ""
         q = _qualifier(text, m.start())
         attrs: dict[str, Any] = {"approximate": False, "bounds": figure_bounds(value, q.phrase).to_json()}
-        if um and form in _UNIT_INDEX:
-            unit, dim = _UNIT_INDEX[form]
+        hit = _unit(form) if um else None
+        if um and hit is not None:
+            unit, dim = hit
             end = um.end()
         else:
             words = _np_words(text, m.end(), 4)

@@ -1,0 +1,149 @@
+"""What the on-disk cache saves: a cold scan, a warm re-scan, and a re-scan after one article changed.
+
+Usage::
+
+    python bench/cache_speed.py CORPUS [--copies N] [--keep] [--no-verify]
+
+The corpus is copied to a temporary folder first (``--copies N``: N copies
+side by side, e.g. 10 for a 10x archive) and never edited in place.  Then,
+each as a fresh ``factcheck scan --format json`` process with its own cache
+folder:
+
+1. **cold**: an empty cache;
+2. **warm**: the same files again (every document and the corpus phase from the cache);
+3. **one change**: one sentence appended to the first article.
+
+For each run it prints wall and CPU seconds (the process and its workers),
+the seconds the corpus phase took (stories and corpus rules, timed inside the
+run), and the ratios warm/cold.  The JSON reports of the cold and warm runs
+must be identical, and (unless ``--no-verify``) the one-change run must equal
+a ``--no-cache`` scan of the changed corpus; otherwise the exit status is 1.
+``--max-ratio R`` also fails (exit 1) when the one-change run's wall time is
+more than R times the cold run's.
+
+The corpus phase is not split by story yet: after any change it runs whole,
+so its share of a cold scan is the floor of the one-change ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+#: Runs the CLI, timing the engine's corpus phase from inside (printed last on stderr).
+DRIVER = """
+import atexit, sys, time
+import factcheck.engine as engine
+spent = [0.0]
+real = engine._corpus_phase
+def timed(*args, **kwargs):
+    started = time.perf_counter()
+    try:
+        return real(*args, **kwargs)
+    finally:
+        spent[0] += time.perf_counter() - started
+engine._corpus_phase = timed
+atexit.register(lambda: sys.stderr.write(f"CORPUS-PHASE {spent[0]:.3f}\\n"))
+from factcheck.cli import main
+sys.argv = ["factcheck", *sys.argv[1:]]
+main()
+"""
+
+CHANGE = "\nOfficials said 42 people attended the briefing on Tuesday.\n"
+
+
+@dataclass(frozen=True)
+class Run:
+    name: str
+    wall: float
+    cpu: float
+    corpus_phase: float
+    output: str
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_scan(name: str, cwd: Path, *args: str) -> Run:
+    """One ``factcheck scan corpus --format json`` process; its wall and CPU time and its report."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FACTCHECK")}
+    cpu0, wall0 = _children_cpu(), time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", DRIVER, "scan", "corpus", "--format", "json", "-q", *args],
+                          cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    wall, cpu = time.perf_counter() - wall0, _children_cpu() - cpu0
+    if done.returncode not in (0, 1):
+        sys.exit(f"{name}: factcheck exited {done.returncode}: {done.stderr.strip()[-500:]}")
+    phase = [line for line in done.stderr.splitlines() if line.startswith("CORPUS-PHASE ")]
+    return Run(name, wall, cpu, float(phase[-1].split()[1]) if phase else 0.0, done.stdout)
+
+
+def copy_corpus(source: Path, target: Path, copies: int) -> int:
+    """``copies`` copies of ``source`` under ``target``; the number of files."""
+    if copies == 1:
+        shutil.copytree(source, target)
+    else:
+        for k in range(copies):
+            shutil.copytree(source, target / f"copy-{k:03d}")
+    return sum(1 for p in target.rglob("*") if p.is_file())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--copies", type=int, default=1, help="copies of the corpus side by side (default 1)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder (its path is printed)")
+    parser.add_argument("--no-verify", action="store_true",
+                        help="skip the --no-cache scan that checks the one-change report")
+    parser.add_argument("--max-ratio", type=float, default=None,
+                        help="exit 1 when one change costs more than this fraction of a cold scan")
+    args = parser.parse_args(argv)
+    if not args.corpus.is_dir() or args.copies < 1:
+        parser.error("CORPUS must be a folder and --copies at least 1")
+    work = Path(tempfile.mkdtemp(prefix="factcheck-cache-bench-"))
+    try:
+        files = copy_corpus(args.corpus, work / "corpus", args.copies)
+        cache = ("--cache-dir", str(work / "cache"))
+        cold = run_scan("cold", work, *cache)
+        warm = run_scan("warm", work, *cache)
+        first = min(p for p in (work / "corpus").rglob("*") if p.is_file())
+        with open(first, "a", encoding="utf-8") as fh:
+            fh.write(CHANGE)
+        changed = run_scan("one change", work, *cache)
+        plain = None if args.no_verify else run_scan("no cache", work, "--no-cache")
+        print(f"corpus: {args.corpus} x{args.copies} = {files} files (copied to {work})")
+        print(f"{'run':<12} {'wall s':>8} {'cpu s':>8} {'corpus phase s':>15} {'wall/cold':>10} {'cpu/cold':>9}")
+        for run in (cold, warm, changed, *([plain] if plain else [])):
+            print(f"{run.name:<12} {run.wall:8.2f} {run.cpu:8.2f} {run.corpus_phase:15.2f} "
+                  f"{run.wall / cold.wall:10.3f} {run.cpu / cold.cpu:9.3f}")
+        print(f"corpus phase: {cold.corpus_phase / cold.wall:.0%} of the cold scan's wall time; "
+              f"{changed.corpus_phase / changed.wall:.0%} of the one-change re-scan's")
+        ok = True
+        if warm.output != cold.output:
+            print("FAIL: the warm report differs from the cold one")
+            ok = False
+        if plain is not None and plain.output != changed.output:
+            print("FAIL: the one-change report differs from a --no-cache scan")
+            ok = False
+        if args.max_ratio is not None and changed.wall / cold.wall > args.max_ratio:
+            print(f"FAIL: one change costs {changed.wall / cold.wall:.3f} of a cold scan (> {args.max_ratio})")
+            ok = False
+        return 0 if ok else 1
+    finally:
+        if args.keep:
+            print(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,225 @@
+"""The on-disk cache: per-document results, and the corpus phase of an unchanged corpus.
+
+Why: every scan used to start from nothing, so CI and editors paid for the
+whole archive after a one-line change.  Modelled on ruff's ``.ruff_cache``
+and Black's cache keys:
+
+* A document's results (claims, document-scope findings, suppressions, story
+  evidence) are a pure function of its bytes, its display path and the
+  *settings*: the factcheck code itself (the version *and* a digest of the
+  package's files, so an edited checkout never reads entries of its former
+  self), every loaded rule with its options and loaded data (a ``canonical``
+  list file), the selected rule ids, and the config tables that shape a
+  document (``documents`` dates, ``stories`` pins).  The settings digest
+  names a folder; inside it an entry is named by the display path and holds
+  the SHA-256 of the bytes it was computed from.  A changed file overwrites
+  its own entry, so the cache does not grow with edits.
+* The corpus phase (stories and corpus rules) is stored once per settings
+  folder, keyed by every document's path and content digest: a re-scan of an
+  unchanged corpus reuses it; any change re-runs it whole.  (Re-running only
+  the stories a changed document belongs to needs corpus rules that compare
+  within a story only; ``names/variant`` also looks across stories.)
+
+Entries are JSON written atomically (:mod:`factcheck.cache.store`) and read
+through a typed codec (:mod:`factcheck.cache.codec`): anything that does not
+decode to exactly the expected records -- truncated, corrupt, written by
+another version, for another file or other settings -- is a miss, and is
+rebuilt.  The document itself is re-parsed from the bytes on a hit (a
+millisecond), so offsets and excerpts always come from the file as it is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, fields, is_dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from factcheck import __version__
+from factcheck.cache.codec import DecodeError, EncodeError, decode, encode
+from factcheck.cache.store import DEFAULT_CACHE_DIR, clean, is_tagged, prepare, read_json, write_json
+from factcheck.claims.base import Claim
+from factcheck.config import Config
+from factcheck.documents import Document, Metadata, display_path, document_from_bytes
+from factcheck.errors import FactcheckError
+from factcheck.findings import Finding
+from factcheck.rules.model import Rule
+from factcheck.stories import DocFeatures, Stories, Story
+from factcheck.suppressions import Suppressions
+
+__all__ = ["DEFAULT_CACHE_DIR", "CorpusEntry", "DocCache", "DocEntry", "clean", "is_tagged", "open_cache"]
+
+#: the layout and entry format; bumped when either changes
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class DocEntry:
+    """What the map phase computed for one document (its text is re-read from the bytes)."""
+
+    metadata: Metadata
+    claims: tuple[Claim, ...]
+    findings: tuple[Finding, ...]
+    suppressions: Suppressions | None
+    features: DocFeatures | None
+
+
+@dataclass(frozen=True)
+class CorpusEntry:
+    """What the corpus phase computed for one exact set of documents."""
+
+    stories: tuple[Story, ...] | None
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class DocCache:
+    """An open cache: its directory and the settings digest of this scan (picklable, for workers)."""
+
+    root: Path
+    key: str
+
+    @property
+    def folder(self) -> Path:
+        return self.root / f"v{FORMAT}" / self.key[:32]
+
+    def _entry_path(self, shown: str) -> Path:
+        name = hashlib.sha256(shown.encode("utf-8", "surrogatepass")).hexdigest()[:40]
+        return self.folder / "docs" / name[:2] / f"{name}.json"
+
+    def lookup(self, path: Path, shown: str, data: bytes) -> tuple[Document, str | None, DocEntry] | None:
+        """The document of ``path`` (display path ``shown``, bytes ``data``) and its stored results,
+        or None (a miss)."""
+        stored = read_json(self._entry_path(shown))
+        if not isinstance(stored, dict) or stored.get("format") != FORMAT or stored.get("key") != self.key \
+                or stored.get("path") != shown or stored.get("content") != content_digest(data):
+            return None
+        try:
+            entry = decode(stored.get("entry"), DocEntry)
+        except (DecodeError, TypeError, ValueError, RecursionError):
+            return None
+        doc, warning = document_from_bytes(path, data, shown=shown, metadata=entry.metadata)
+        return doc, warning, entry
+
+    def store(self, doc: Document, data: bytes, entry: DocEntry) -> bool:
+        """Write one document's entry; False (silently) when it cannot be encoded or written."""
+        try:
+            payload = encode(entry, DocEntry)
+        except (EncodeError, TypeError, ValueError, RecursionError):
+            return False
+        return write_json(self._entry_path(doc.path), {"format": FORMAT, "key": self.key, "path": doc.path,
+                                                       "content": content_digest(data), "entry": payload},
+                          self.root)
+
+    def corpus_key(self, documents: Sequence[tuple[str, str]]) -> str:
+        """The key of a corpus phase: this scan's settings and every (path, content digest), in order."""
+        h = hashlib.sha256(self.key.encode("ascii"))
+        for shown, digest in documents:
+            h.update(b"\x00" + shown.encode("utf-8", "surrogatepass") + b"\x01" + digest.encode("ascii"))
+        return h.hexdigest()
+
+    def load_corpus(self, key: str) -> tuple[Stories | None, list[Finding]] | None:
+        stored = read_json(self.folder / "corpus.json")
+        if not isinstance(stored, dict) or stored.get("format") != FORMAT or stored.get("corpus") != key:
+            return None
+        try:
+            entry = decode(stored.get("entry"), CorpusEntry)
+        except (DecodeError, TypeError, ValueError, RecursionError):
+            return None
+        return (Stories(entry.stories) if entry.stories is not None else None), list(entry.findings)
+
+    def store_corpus(self, key: str, stories: Stories | None, findings: Sequence[Finding]) -> bool:
+        entry = CorpusEntry(tuple(stories) if stories is not None else None, tuple(findings))
+        try:
+            payload = encode(entry, CorpusEntry)
+        except (EncodeError, TypeError, ValueError, RecursionError):
+            return False
+        return write_json(self.folder / "corpus.json", {"format": FORMAT, "corpus": key, "entry": payload},
+                          self.root)
+
+
+def content_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@cache
+def code_digest() -> str:
+    """The factcheck version and a digest of every file of the installed package (code and data)."""
+    root = Path(__file__).resolve().parent.parent
+    h = hashlib.sha256(__version__.encode("utf-8"))
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+        for name in sorted(filenames):
+            if name.endswith((".pyc", ".pyo")):
+                continue
+            p = Path(dirpath, name)
+            h.update(p.relative_to(root).as_posix().encode("utf-8", "surrogateescape") + b"\x00")
+            try:
+                h.update(p.read_bytes())
+            except OSError:
+                h.update(b"\xff")
+            h.update(b"\x00")
+    return h.hexdigest()
+
+
+def _stable(o: Any) -> Any:
+    """A JSON-able, address-free stand-in for rule state ``json`` cannot write itself."""
+    if is_dataclass(o) and not isinstance(o, type):
+        return {"__class__": type(o).__name__, **{f.name: getattr(o, f.name) for f in fields(o)}}
+    if isinstance(o, (set, frozenset)):
+        return sorted(repr(x) for x in o)
+    if isinstance(o, tuple):
+        return list(o)
+    pattern = getattr(o, "pattern", None)
+    if isinstance(pattern, str):
+        return {"__class__": type(o).__name__, "pattern": pattern}
+    if isinstance(o, os.PathLike):
+        return os.fspath(o)
+    state = getattr(o, "__dict__", None)
+    if isinstance(state, dict):  # a helper object of a rule kind (a claim selector...): its settings
+        return {"__class__": type(o).__qualname__, **{k: v for k, v in state.items() if not isinstance(v, Rule)}}
+    return repr(o)  # an object shown with its address makes every key new: never a stale hit
+
+
+def _rule_state(rule: Rule) -> Any:
+    """Everything a loaded rule runs on: its fields and its kind's loaded state (``canonical`` lists...)."""
+    impl = rule.impl
+    state = {k: v for k, v in vars(impl).items() if k != "rule"} if impl is not None else None
+    return [rule.id, rule.type, rule.severity, rule.message, rule.options, type(impl).__qualname__, state]
+
+
+def settings_key(config: Config, loaded: Sequence[Rule], active: Sequence[Rule]) -> str:
+    """The digest of everything besides a file's bytes and path that its cached results depend on."""
+    facts = {
+        "format": FORMAT,
+        "code": code_digest(),
+        "rules": [_rule_state(r) for r in loaded],
+        "active": [r.id for r in active],
+        "documents": [(glob, date.isoformat()) for glob, date in config.documents],
+        "stories": list(config.stories),
+    }
+    try:
+        text = json.dumps(facts, sort_keys=True, default=_stable, ensure_ascii=True)
+    except (TypeError, ValueError, RecursionError):  # unsortable keys, cycles: a key of this run only
+        text = repr(facts) + str(os.getpid()) + str(id(facts))
+    return hashlib.sha256(text.encode("ascii", "backslashreplace")).hexdigest()
+
+
+def open_cache(config: Config, loaded: Sequence[Rule], active: Sequence[Rule]) -> tuple[DocCache | None, str | None]:
+    """The cache of this scan (None when ``config.cache_dir`` is None), or None and the one-line
+    warning why it cannot be used: an unwritable cache directory never stops a scan."""
+    if config.cache_dir is None:
+        return None, None
+    root = Path(config.cache_dir)
+    try:
+        prepare(root)
+        opened = DocCache(root, settings_key(config, loaded, active))
+        opened.folder.mkdir(parents=True, exist_ok=True)
+    except (OSError, FactcheckError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return None, f"cache directory {display_path(root)} cannot be used ({reason}); scanning without the cache"
+    return opened, None
