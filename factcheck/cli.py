@@ -656,11 +656,18 @@ def stories(
 
 
 def _click_exceptions() -> tuple[type[Exception], type[Exception], type[BaseException]]:
-    """(UsageError, ClickException, Abort) from click, or from the copy newer Typer vendors."""
+    """(UsageError, ClickException, Abort) from the click that Typer runs on.
+
+    Typer >= 0.20 vendors click as ``typer._click`` and raises *its* exceptions;
+    a separately installed click (Dask depends on one) is a different module
+    whose classes would never match, so the vendored copy comes first.
+    """
+    import importlib
+
     try:
-        from click import exceptions as exc
-    except ImportError:  # Typer >= 0.20 vendors click as typer._click
-        from typer._click import exceptions as exc
+        exc = importlib.import_module("typer._click.exceptions")
+    except ImportError:  # older Typer runs on the click package itself
+        exc = importlib.import_module("click.exceptions")
     return exc.UsageError, exc.ClickException, typer.Abort
 
 
