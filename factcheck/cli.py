@@ -172,6 +172,19 @@ RULES_FORMATS = ("text", "json", "markdown")
 CLAIM_KINDS = ("quantity", "count", "ordinal", "vote", "date", "name", "quote", "enumeration")
 
 
+#: where the map phase runs (``--executor``): factcheck.engine's process pool, or factcheck.dask_executor
+EXECUTORS = ("local", "dask")
+
+
+def _use_dask(executor: str | None, scheduler: str | None) -> bool:
+    """Does ``--executor``/``--scheduler`` ask for Dask?  A scheduler with the local executor is a contradiction."""
+    if executor is not None and executor not in EXECUTORS:
+        raise FactcheckError(f"--executor must be local or dask, not {executor!r}")
+    if scheduler is not None and executor == "local":
+        raise FactcheckError("--scheduler needs --executor dask (the local executor runs on this machine)")
+    return executor == "dask" or scheduler is not None
+
+
 def _parse_also(values: list[str] | None, formatters: Container[str]) -> list[tuple[str, Path]]:
     """``--also FORMAT:FILE`` -> (format, path); a typo is an error before anything is scanned."""
     out: list[tuple[str, Path]] = []
@@ -215,6 +228,16 @@ def scan(
     no_color: Annotated[bool, typer.Option("--no-color", help="No ANSI colours.")] = False,
     follow_symlinks: FollowOpt = False,
     max_size: MaxSizeOpt = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", metavar="N", min=0,
+        help="Worker processes (0 = automatic; with --executor dask, the LocalCluster's workers).")] = None,
+    executor: Annotated[str | None, typer.Option(
+        "--executor", metavar=_choices(*EXECUTORS),
+        help="Where the per-document phase runs: this machine's processes, or Dask tasks "
+             "(a LocalCluster, or the cluster at --scheduler).")] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", metavar="ADDRESS",
+        help="A Dask scheduler to run on, e.g. tcp://host:8786 (implies --executor dask).")] = None,
     quiet: QuietOpt = False,
     config_path: ConfigOpt = None,
 ) -> None:
@@ -228,7 +251,9 @@ def scan(
         extra_outputs = _parse_also(also, FORMATTERS)
         config = _config(config_path, exclude=exclude, rules=as_paths(rules), select=select, ignore=ignore,
                          extend_select=extend_select, extend_ignore=extend_ignore, fail_on=fail_on,
-                         baseline=baseline, follow_symlinks=follow_symlinks or None, max_size=_size_flag(max_size))
+                         baseline=baseline, follow_symlinks=follow_symlinks or None, max_size=_size_flag(max_size),
+                         jobs=jobs)
+        use_dask = _use_dask(executor, scheduler)
         if no_baseline:
             config = replace(config, baseline=None)
         elif config.baseline is None:
@@ -240,7 +265,14 @@ def scan(
         outputs = [("--also", p) for _f, p in extra_outputs]
         _guard_outputs(([("--output", output)] if output is not None else []) + outputs, paths, config,
                        config.baseline)
-        report = run_scan(paths, config, progress=_Progress(sys.stderr.isatty() and not quiet))
+        progress = _Progress(sys.stderr.isatty() and not quiet)
+        if use_dask:
+            from factcheck.dask_executor import dask_executor
+
+            with dask_executor(scheduler, config.jobs) as ex:
+                report = run_scan(paths, config, progress=progress, executor=ex)
+        else:
+            report = run_scan(paths, config, progress=progress)
         if not quiet:
             for w in report.warnings:
                 _warn(w)
