@@ -1,0 +1,165 @@
+"""The Dask executor (``scan --executor dask``): the same findings as the local executor, byte for byte.
+
+One real ``LocalCluster`` (two single-threaded worker processes) serves the
+whole module, so its few seconds of start-up are paid once and no other test
+starts a cluster.  Tests that need ``distributed`` skip without it; the
+missing-extra test runs everywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ECBPLUS, SEEDS, need_shared
+from hostile_support import run_main
+
+from factcheck import dask_executor
+from factcheck.config import Config
+from factcheck.dask_executor import INSTALL_HINT, DaskExecutor, chunks
+from factcheck.engine import scan
+from factcheck.report import FORMATTERS, RenderContext
+
+#: files of the ECB+ sample: enough for several chunks per worker and for corpus findings
+ECB_SAMPLE = 40
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[Any]:
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as local:
+        yield local
+
+
+@pytest.fixture(scope="module")
+def client(cluster: Any) -> Iterator[Any]:
+    import distributed
+
+    with distributed.Client(cluster, set_as_default=False) as c:
+        yield c
+
+
+def as_json(paths: list[Path], executor: DaskExecutor | None = None, jobs: int = 1) -> str:
+    """The JSON report of a scan with the shipped rules, on the local executor or on ``executor``."""
+    report = scan(paths, Config(jobs=jobs), executor=executor)
+    return FORMATTERS["json"](report, RenderContext(version="test"))
+
+
+def worker_rule_sets(client: Any) -> int:
+    """Rule sets loaded by the cluster's workers: proof that the map phase ran there, not here."""
+    loaded = client.run(lambda: len(dask_executor._RULES))
+    return sum(loaded.values())
+
+
+def test_chunks_keep_file_order_and_spread_over_the_workers() -> None:
+    files = [Path(f"{i:03}.txt") for i in range(100)]
+    parts = chunks(files, 2)
+    assert [p for part in parts for p in part] == files
+    assert len(parts) >= 8  # about four tasks per worker thread
+    assert max(len(p) for p in chunks(files * 100, 2)) == dask_executor.MAX_CHUNK
+    assert chunks([], 4) == []
+    assert chunks(files[:3], 8) == [[f] for f in files[:3]]
+
+
+def test_seeds_give_the_local_executors_json(client: Any) -> None:
+    local = as_json([SEEDS])
+    assert json.loads(local)["findings"], "the seeds must give findings for this test to mean anything"
+    assert as_json([SEEDS], DaskExecutor(client)) == local
+    assert worker_rule_sets(client) >= 1
+
+
+def test_ecbplus_sample_gives_the_local_executors_json(client: Any) -> None:
+    need_shared(ECBPLUS)
+    sample = sorted(p for p in ECBPLUS.rglob("*") if p.is_file())[:ECB_SAMPLE]
+    assert len(sample) == ECB_SAMPLE
+    local = as_json(sample)
+    assert json.loads(local)["findings"]
+    assert as_json(sample, DaskExecutor(client)) == local
+    assert as_json(sample, jobs=2) == local  # and the local process pool agrees with both
+
+
+def test_cli_on_a_scheduler_from_another_working_directory(cluster: Any, tmp_path: Path) -> None:
+    """``--scheduler``: the CLI's path; relative paths and display paths are the scanning process's,
+    whatever the workers' own working directory (they run each task in the client's)."""
+    shutil.copytree(SEEDS, tmp_path / "arts")
+    cmd = [sys.executable, "-c", "from factcheck.cli import main; main()", "scan", "arts", "--format", "json"]
+    env = {**os.environ, "NO_COLOR": "1"}
+    local = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, env=env, timeout=300)
+    remote = subprocess.run([*cmd, "--scheduler", cluster.scheduler_address], cwd=tmp_path, capture_output=True,
+                            text=True, env=env, timeout=300)
+    assert local.returncode == remote.returncode == 1, (local.stderr, remote.stderr)
+    assert remote.stderr == local.stderr == ""
+    assert remote.stdout == local.stdout
+    assert json.loads(remote.stdout)["findings"][0]["path"].startswith("arts/")
+
+
+def test_without_the_extra_dask_is_an_install_hint(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)  # `import distributed` raises ImportError
+    line = run_main("scan", str(SEEDS), "--executor", "dask").one_line_error()
+    assert line == f"factcheck: error: {INSTALL_HINT}"
+    assert "pip install 'factcheck-news[dask]'" in line
+
+
+def test_scheduler_with_the_local_executor_is_a_usage_error() -> None:
+    line = run_main("scan", str(SEEDS), "--executor", "local", "--scheduler", "tcp://127.0.0.1:8786").one_line_error()
+    assert "--scheduler needs --executor dask" in line
+    assert "must be local or dask" in run_main("scan", str(SEEDS), "--executor", "spark").one_line_error()
+
+
+def test_an_unreachable_scheduler_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("distributed")
+    monkeypatch.setattr(dask_executor, "CONNECT_TIMEOUT", 1)
+    line = run_main("scan", str(SEEDS), "--scheduler", "tcp://127.0.0.1:9").one_line_error()
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in line
+
+
+KILL_PLUGIN = "factcheck-kill-once"
+
+
+def kill_on_first_task(marker: str) -> Any:
+    """A worker plugin: the first worker to start a factcheck task dies on the spot (``os._exit``),
+    once per marker file, as a worker lost to the OOM killer or a preempted node would.  Built
+    here, not at import: its base class comes from the optional ``distributed``."""
+    from distributed.diagnostics.plugin import WorkerPlugin
+
+    class KillOnFirstTask(WorkerPlugin):
+        def transition(self, key: Any, start: str, finish: str, **kwargs: Any) -> None:
+            if finish != "executing" or "analyse_chunk" not in str(key):
+                return
+            try:
+                fd = os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            except FileExistsError:
+                return
+            os.write(fd, str(os.getpid()).encode())
+            os.close(fd)
+            os._exit(1)
+
+    return KillOnFirstTask()
+
+
+def test_a_worker_killed_mid_scan_is_retried(client: Any, tmp_path: Path) -> None:
+    """Last in the module: it costs the cluster a worker (its nanny starts another)."""
+    need_shared(ECBPLUS)
+    sample = sorted(p for p in ECBPLUS.rglob("*") if p.is_file())[:ECB_SAMPLE]
+    local = as_json(sample)
+    marker = tmp_path / "killed"
+    before = set(client.run(os.getpid).values())
+    client.register_plugin(kill_on_first_task(str(marker)), name=KILL_PLUGIN)
+    try:
+        out = as_json(sample, DaskExecutor(client))
+    finally:
+        client.unregister_worker_plugin(KILL_PLUGIN)
+    assert marker.exists(), "no worker was killed: the test proved nothing"
+    killed = int(marker.read_text())
+    assert killed in before
+    assert out == local
+    client.wait_for_workers(2, timeout=60)
+    assert killed not in set(client.run(os.getpid).values())
