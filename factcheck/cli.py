@@ -269,7 +269,7 @@ def scan(
         if use_dask:
             from factcheck.dask_executor import dask_executor
 
-            with dask_executor(scheduler, config.jobs) as ex:
+            with dask_executor(scheduler, config.jobs, once=True) as ex:
                 report = run_scan(paths, config, progress=progress, executor=ex)
         else:
             report = run_scan(paths, config, progress=progress)

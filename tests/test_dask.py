@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ECBPLUS, SEEDS, need_shared
+from conftest import ECBPLUS, ROOT, SEEDS, need_shared, run_factcheck
 from hostile_support import run_main
+from test_readme import blocks
 
 from factcheck import dask_executor
 from factcheck.config import Config
@@ -86,19 +89,32 @@ def test_ecbplus_sample_gives_the_local_executors_json(client: Any) -> None:
     assert as_json(sample, jobs=2) == local  # and the local process pool agrees with both
 
 
-def test_cli_on_a_scheduler_from_another_working_directory(cluster: Any, tmp_path: Path) -> None:
-    """``--scheduler``: the CLI's path; relative paths and display paths are the scanning process's,
-    whatever the workers' own working directory (they run each task in the client's)."""
-    shutil.copytree(SEEDS, tmp_path / "arts")
-    cmd = [sys.executable, "-c", "from factcheck.cli import main; main()", "scan", "arts", "--format", "json"]
-    env = {**os.environ, "NO_COLOR": "1"}
-    local = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, env=env, timeout=300)
-    remote = subprocess.run([*cmd, "--scheduler", cluster.scheduler_address], cwd=tmp_path, capture_output=True,
-                            text=True, env=env, timeout=300)
+def test_the_readme_recipe_runs_from_another_working_directory(cluster: Any, tmp_path: Path) -> None:
+    """The README's recipe, on the module's cluster: the CLI's ``--scheduler`` path.  Relative paths and
+    the paths in findings are the scanning process's, whatever the workers' own working directory
+    (they run each task in the client's); the report is the local executor's, byte for byte."""
+    install, recipe = blocks("Scanning an archive on a cluster", "sh")
+    assert install.strip() == "pip install 'factcheck-news[dask]'"
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    assert any(dep.startswith("dask[distributed]") for dep in extras["dask"])
+    assert "factcheck-news[dask]" in extras["dev"]
+    start_scheduler, start_worker, scan_line = (ln.split("#")[0].strip() for ln in recipe.strip().splitlines())
+    dask_cli = Path(sys.executable).parent / "dask"
+    for line in (start_scheduler, start_worker):
+        argv = shlex.split(line)
+        usage = subprocess.run([str(dask_cli), argv[1], "--help"], capture_output=True, text=True, timeout=120)
+        assert usage.returncode == 0, usage.stderr
+        assert all(opt in usage.stdout for opt in argv if opt.startswith("--")), (line, usage.stdout)
+    shutil.copytree(SEEDS, tmp_path / "archive")
+    argv = shlex.split(scan_line.replace("tcp://SCHEDULER:8786", cluster.scheduler_address))
+    assert argv[:2] == ["factcheck", "scan"] and "--scheduler" in argv
+    remote = run_factcheck(tmp_path, *argv[1:])
+    local = run_factcheck(tmp_path, "scan", "archive/", "--format", "json", "-o", "local.json")
     assert local.returncode == remote.returncode == 1, (local.stderr, remote.stderr)
     assert remote.stderr == local.stderr == ""
-    assert remote.stdout == local.stdout
-    assert json.loads(remote.stdout)["findings"][0]["path"].startswith("arts/")
+    produced = (tmp_path / "findings.json").read_text(encoding="utf-8")
+    assert produced == (tmp_path / "local.json").read_text(encoding="utf-8")
+    assert json.loads(produced)["findings"][0]["path"].startswith("archive/")
 
 
 def test_without_the_extra_dask_is_an_install_hint(monkeypatch: pytest.MonkeyPatch) -> None:
