@@ -30,6 +30,7 @@ import logging
 import math
 import os
 import threading
+import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
@@ -81,9 +82,19 @@ def chunks(files: Sequence[Path], threads: int) -> list[list[Path]]:
     return [list(files[i:i + size]) for i in range(0, len(files), size)]
 
 
-# Worker-side state.  Rules are loaded once per worker process and configuration (compiled RE2
-# patterns cannot be pickled, and loading them per task would cost more than the task).
-_RULES: dict[tuple[str, Config], tuple[list[Rule], set[str] | None]] = {}
+@dataclass
+class _WorkerRules:
+    """A worker process's rules for one scan: loaded by its first task of that scan, reused by the rest."""
+
+    scan: str
+    rules: list[Rule]
+    kinds: set[str] | None
+
+
+# Worker-side state.  Rules are loaded once per worker process and scan, not pickled per task
+# (compiled RE2 patterns cannot be pickled).  Per scan, not per configuration: a cluster outlives
+# scans, and a rule file edited between two of them must be read again, as a new local pool would.
+_RULES: list[_WorkerRules] = []
 #: tasks chdir into the client's working directory; a lock keeps two threads of one worker from
 #: interleaving their working directories (the work is pure Python: threads add nothing anyway)
 _CWD_LOCK = threading.Lock()
@@ -110,23 +121,23 @@ def _in_dir(cwd: str) -> Iterator[None]:
             os.chdir(before)
 
 
-def _worker_rules(cwd: str, config: Config) -> tuple[list[Rule], set[str] | None]:
+def _worker_rules(scan: str, config: Config) -> _WorkerRules:
     from factcheck.engine import _needed_kinds, active_rules
 
-    key = (cwd, config)
-    if key not in _RULES:
+    if not _RULES or _RULES[0].scan != scan:
         rules = active_rules(config)
-        _RULES[key] = (rules, _needed_kinds(rules))
-    return _RULES[key]
+        _RULES[:] = [_WorkerRules(scan, rules, _needed_kinds(rules))]
+    return _RULES[0]
 
 
-def analyse_chunk(files: Sequence[Path], config: Config, cwd: str) -> list[_FileResult]:
-    """One Dask task: :func:`factcheck.engine.analyse_file` on each file of a chunk, in order."""
+def analyse_chunk(files: Sequence[Path], config: Config, cwd: str, scan: str) -> list[_FileResult]:
+    """One Dask task: :func:`factcheck.engine.analyse_file` on each file of a chunk, in order.
+    ``scan`` identifies the scan, whose rules the worker loads once (see :data:`_RULES`)."""
     from factcheck.engine import analyse_file
 
     with _in_dir(cwd):
-        rules, kinds = _worker_rules(cwd, config)
-        return [analyse_file(path, config, rules, kinds) for path in files]
+        loaded = _worker_rules(scan, config)
+        return [analyse_file(path, config, loaded.rules, loaded.kinds) for path in files]
 
 
 @dataclass
@@ -160,7 +171,7 @@ class DaskExecutor:
         if not parts:
             return []
         cwd = os.getcwd()
-        futures = self.client.map(analyse_chunk, parts, config=config, cwd=cwd, pure=False)
+        futures = self.client.map(analyse_chunk, parts, config=config, cwd=cwd, scan=uuid.uuid4().hex, pure=False)
         index = {f.key: i for i, f in enumerate(futures)}
         out: list[list[_FileResult] | None] = [None] * len(parts)
         done = 0

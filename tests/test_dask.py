@@ -20,12 +20,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ECBPLUS, ROOT, SEEDS, need_shared, run_factcheck
+from conftest import ECBPLUS, ROOT, SEEDS, house_corpus, need_shared, run_factcheck
 from hostile_support import run_main
 from test_readme import blocks
 
 from factcheck import dask_executor
-from factcheck.config import Config
+from factcheck.config import Config, load_config
 from factcheck.dask_executor import INSTALL_HINT, DaskExecutor, chunks
 from factcheck.engine import scan
 from factcheck.report import FORMATTERS, RenderContext
@@ -87,6 +87,29 @@ def test_ecbplus_sample_gives_the_local_executors_json(client: Any) -> None:
     assert json.loads(local)["findings"]
     assert as_json(sample, DaskExecutor(client)) == local
     assert as_json(sample, jobs=2) == local  # and the local process pool agrees with both
+
+
+ANON_RULE = """\
+id: house/anonymous
+type: pattern
+severity: info
+message: "{text}: '{{match}}'."
+words: ["on condition of anonymity"]
+"""
+
+
+def test_a_rule_file_edited_between_two_scans_is_read_again(client: Any, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cluster outlives scans; its workers must not keep the rules of an earlier one."""
+    house_corpus(tmp_path, ANON_RULE.format(text="Unnamed source"), monkeypatch)
+    config = load_config(tmp_path / "factcheck.toml")
+    first = scan(["seeds"], config, executor=DaskExecutor(client))
+    assert first.findings and {f.message.split(":")[0] for f in first.findings} == {"Unnamed source"}
+    (tmp_path / "rules" / "house.yaml").write_text(ANON_RULE.format(text="Anonymous"), encoding="utf-8")
+    second = scan(["seeds"], config, executor=DaskExecutor(client))
+    assert {f.message.split(":")[0] for f in second.findings} == {"Anonymous"}
+    ctx = RenderContext(version="test")
+    assert FORMATTERS["json"](second, ctx) == FORMATTERS["json"](scan(["seeds"], config), ctx)
 
 
 def test_the_readme_recipe_runs_from_another_working_directory(cluster: Any, tmp_path: Path) -> None:
