@@ -140,6 +140,18 @@ def test_the_readme_recipe_runs_from_another_working_directory(cluster: Any, tmp
     assert json.loads(produced)["findings"][0]["path"].startswith("archive/")
 
 
+def test_executor_dask_alone_starts_and_stops_a_local_cluster(tmp_path: Path) -> None:
+    """``--executor dask`` without a scheduler: the CLI's own LocalCluster (one worker here), the
+    local executor's report, and nothing on stderr (Dask's start-up and shutdown logs stay quiet)."""
+    pytest.importorskip("distributed")
+    shutil.copytree(SEEDS, tmp_path / "arts")
+    dask = run_factcheck(tmp_path, "scan", "arts", "--format", "json", "--executor", "dask", "--jobs", "1")
+    local = run_factcheck(tmp_path, "scan", "arts", "--format", "json")
+    assert dask.returncode == local.returncode == 1, dask.stderr
+    assert dask.stderr == ""
+    assert dask.stdout == local.stdout
+
+
 def test_without_the_extra_dask_is_an_install_hint(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "distributed", None)  # `import distributed` raises ImportError
     line = run_main("scan", str(SEEDS), "--executor", "dask").one_line_error()
