@@ -31,6 +31,7 @@ import math
 import os
 import threading
 import uuid
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
@@ -192,15 +193,17 @@ class DaskExecutor:
 
 
 def _result(future: Any) -> list[_FileResult]:
-    """A task's results; a worker that cannot see the files is a user error, one line."""
+    """A task's results.  A worker that cannot see the files, and a task Dask gave up on after
+    its workers died too often (a file that crashes or exhausts every worker it reaches), are
+    user-facing errors, one line each; any other exception is a bug and propagates."""
+    distributed = _import_distributed()
     try:
         res: list[_FileResult] = future.result()
     except FileNotFoundError as exc:
         raise FactcheckError(str(exc)) from None
-    except Exception as exc:
-        if type(exc).__name__ == "KilledWorker":
-            raise FactcheckError(f"Dask gave up on a task after its workers died repeatedly: {exc}") from None
-        raise
+    except distributed.KilledWorker as exc:
+        raise FactcheckError(f"Dask gave up on task {exc.task!r}: the workers running it died "
+                             f"{exc.allowed_failures + 1} times (out of memory? see the workers' logs)") from None
     return res
 
 
@@ -229,8 +232,12 @@ def dask_executor(scheduler: str | None = None, workers: int = 0, *, once: bool 
             from factcheck.engine import cpu_count
 
             n = min(workers, cpu_count()) if workers else cpu_count()  # capped like the local executor's processes
-            address = distributed.LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                               dashboard_address=None, silence_logs=logging.CRITICAL)
+            with warnings.catch_warnings():
+                # No dashboard, but the scheduler's HTTP endpoint still tries port 8787 first and warns
+                # when another cluster has it; it then takes a free port, which is all a scan needs.
+                warnings.filterwarnings("ignore", message="Port .* is already in use", category=UserWarning)
+                address = distributed.LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                                                   dashboard_address=None, silence_logs=logging.CRITICAL)
             stack.callback(address.close)
         try:
             client = distributed.Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)

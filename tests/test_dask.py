@@ -28,6 +28,7 @@ from factcheck import dask_executor
 from factcheck.config import Config, load_config
 from factcheck.dask_executor import INSTALL_HINT, DaskExecutor, chunks
 from factcheck.engine import scan
+from factcheck.errors import FactcheckError
 from factcheck.report import FORMATTERS, RenderContext
 
 #: files of the ECB+ sample: enough for several chunks per worker and for corpus findings
@@ -70,6 +71,34 @@ def test_chunks_keep_file_order_and_spread_over_the_workers() -> None:
     assert max(len(p) for p in chunks(files * 100, 2)) == dask_executor.MAX_CHUNK
     assert chunks([], 4) == []
     assert chunks(files[:3], 8) == [[f] for f in files[:3]]
+
+
+class _Failed:
+    """A stand-in for a Dask future whose task raised ``exc``."""
+
+    def __init__(self, exc: BaseException) -> None:
+        self.exc = exc
+
+    def result(self) -> Any:
+        raise self.exc
+
+
+def test_a_worker_that_cannot_enter_the_working_directory_is_one_user_error(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    with pytest.raises(FileNotFoundError) as raised:
+        dask_executor.analyse_chunk([SEEDS], Config(), str(tmp_path / "gone"), "scan-1")
+    with pytest.raises(FactcheckError, match=r"cannot enter .*gone.*shared filesystem") as error:
+        dask_executor._result(_Failed(raised.value))
+    assert "\n" not in str(error.value)
+
+
+def test_a_task_dask_gave_up_on_is_one_user_error() -> None:
+    distributed = pytest.importorskip("distributed")
+    killed = distributed.KilledWorker("analyse_chunk-abc-3", "tcp://127.0.0.1:4242", 3)
+    with pytest.raises(FactcheckError, match=r"gave up on task 'analyse_chunk-abc-3'.* died 4 times"):
+        dask_executor._result(_Failed(killed))
+    with pytest.raises(ZeroDivisionError):  # a bug is no user error: it reaches the internal-error guard
+        dask_executor._result(_Failed(ZeroDivisionError("bug")))
 
 
 def test_seeds_give_the_local_executors_json(client: Any) -> None:
