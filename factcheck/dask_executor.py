@@ -10,8 +10,9 @@ them: the findings are identical, byte for byte.
 The corpus phase stays whole, in this process.  Splitting it per story would
 change findings: ``name-variants`` and ``spelling`` weigh a spelling against
 the whole corpus (a "corpus typo" is found in *another* story), and the
-conflict rule's pairing counts words over every document.  It is the smaller
-half of a scan and its input is compact (claims, not files).
+conflict rule's pairing counts words over every document.  It costs about as
+much CPU as the map phase on ECB+ (bench/dask_speed.py), but it reads claims,
+not files, so it grows with the corpus's claims, not with its bytes.
 
 Workers read the files themselves: they must see the scanned files, and the
 rule files of the config, at the same paths as this machine (a shared
@@ -107,7 +108,10 @@ def _in_dir(cwd: str) -> Iterator[None]:
 
     Display paths (``articles/a.md``) are relative to the working directory,
     and so are the config's rule paths: running in the client's directory
-    makes a worker's results the ones the client would compute.
+    makes a worker's results the ones the client would compute.  The working
+    directory belongs to the whole worker process: other Dask work running in
+    the same worker at the same time would see it change, so give factcheck
+    workers of its own (``dask worker --nthreads 1``, as the README shows).
     """
     with _CWD_LOCK:
         before = os.getcwd()
