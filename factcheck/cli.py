@@ -195,6 +195,19 @@ RULES_FORMATS = ("text", "json", "markdown")
 CLAIM_KINDS = ("quantity", "count", "ordinal", "vote", "date", "name", "quote", "enumeration")
 
 
+#: where the map phase runs (``--executor``): factcheck.engine's process pool, or factcheck.dask_executor
+EXECUTORS = ("local", "dask")
+
+
+def _use_dask(executor: str | None, scheduler: str | None) -> bool:
+    """Does ``--executor``/``--scheduler`` ask for Dask?  A scheduler with the local executor is a contradiction."""
+    if executor is not None and executor not in EXECUTORS:
+        raise FactcheckError(f"--executor must be local or dask, not {executor!r}")
+    if scheduler is not None and executor == "local":
+        raise FactcheckError("--scheduler needs --executor dask (the local executor runs on this machine)")
+    return executor == "dask" or scheduler is not None
+
+
 def _parse_also(values: list[str] | None, formatters: Container[str]) -> list[tuple[str, Path]]:
     """``--also FORMAT:FILE`` -> (format, path); a typo is an error before anything is scanned."""
     out: list[tuple[str, Path]] = []
@@ -240,6 +253,16 @@ def scan(
     max_size: MaxSizeOpt = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the on-disk cache.")] = False,
     cache_dir: CacheDirOpt = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", metavar="N", min=0,
+        help="Worker processes (0 = automatic; with --executor dask, the LocalCluster's workers).")] = None,
+    executor: Annotated[str | None, typer.Option(
+        "--executor", metavar=_choices(*EXECUTORS),
+        help="Where the per-document phase runs: this machine's processes, or Dask tasks "
+             "(a LocalCluster, or the cluster at --scheduler).")] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", metavar="ADDRESS",
+        help="A Dask scheduler to run on, e.g. tcp://host:8786 (implies --executor dask).")] = None,
     quiet: QuietOpt = False,
     config_path: ConfigOpt = None,
 ) -> None:
@@ -253,8 +276,10 @@ def scan(
         extra_outputs = _parse_also(also, FORMATTERS)
         config = _config(config_path, exclude=exclude, rules=as_paths(rules), select=select, ignore=ignore,
                          extend_select=extend_select, extend_ignore=extend_ignore, fail_on=fail_on,
-                         baseline=baseline, follow_symlinks=follow_symlinks or None, max_size=_size_flag(max_size))
+                         baseline=baseline, follow_symlinks=follow_symlinks or None, max_size=_size_flag(max_size),
+                         jobs=jobs)
         config = _with_cache(config, no_cache, cache_dir)
+        use_dask = _use_dask(executor, scheduler)
         if no_baseline:
             config = replace(config, baseline=None)
         elif config.baseline is None:
@@ -266,7 +291,14 @@ def scan(
         outputs = [("--also", p) for _f, p in extra_outputs]
         _guard_outputs(([("--output", output)] if output is not None else []) + outputs, paths, config,
                        config.baseline)
-        report = run_scan(paths, config, progress=_Progress(sys.stderr.isatty() and not quiet))
+        progress = _Progress(sys.stderr.isatty() and not quiet)
+        if use_dask:
+            from factcheck.dask_executor import dask_executor
+
+            with dask_executor(scheduler, config.jobs, once=True) as ex:
+                report = run_scan(paths, config, progress=progress, executor=ex)
+        else:
+            report = run_scan(paths, config, progress=progress)
         if not quiet:
             for w in report.warnings:
                 _warn(w)
@@ -719,11 +751,18 @@ def stories(
 
 
 def _click_exceptions() -> tuple[type[Exception], type[Exception], type[BaseException]]:
-    """(UsageError, ClickException, Abort) from click, or from the copy newer Typer vendors."""
+    """(UsageError, ClickException, Abort) from the click that Typer runs on.
+
+    Typer >= 0.20 vendors click as ``typer._click`` and raises *its* exceptions;
+    a separately installed click (Dask depends on one) is a different module
+    whose classes would never match, so the vendored copy comes first.
+    """
+    import importlib
+
     try:
-        from click import exceptions as exc
-    except ImportError:  # Typer >= 0.20 vendors click as typer._click
-        from typer._click import exceptions as exc
+        exc = importlib.import_module("typer._click.exceptions")
+    except ImportError:  # older Typer runs on the click package itself
+        exc = importlib.import_module("click.exceptions")
     return exc.UsageError, exc.ClickException, typer.Abort
 
 

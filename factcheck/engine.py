@@ -52,6 +52,7 @@ from factcheck.workers import run_pool
 
 if TYPE_CHECKING:
     from factcheck.baseline import Entry
+    from factcheck.dask_executor import MapExecutor
 
 
 @dataclass
@@ -324,7 +325,7 @@ def _run_pool(files: Sequence[Path], jobs: int, run: Callable[[Path], _R], initi
 def scan(paths: Sequence[str | Path], config: Config | None = None,
          progress: Callable[[int, int], None] | None = None,
          rules: Sequence[Rule] | None = None, *, known_rule_ids: Collection[str] | None = None,
-         use_baseline: bool = True) -> Report:
+         use_baseline: bool = True, executor: MapExecutor | None = None) -> Report:
     """Scan files and folders; the public entry point the CLI itself uses.
 
     ``config.corpus`` documents take part in corpus rules (so a conflict with
@@ -336,7 +337,9 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     and which ``config.select``/``config.ignore`` entries: one that names no
     known rule id or prefix raises ConfigError before any document is read.
     ``config.baseline`` is applied unless ``use_baseline`` is false (as when
-    creating one).
+    creating one).  ``executor`` runs the map phase elsewhere (a Dask cluster, see
+    :mod:`factcheck.dask_executor`) instead of in this machine's processes; not with
+    explicit ``rules``, which only this process holds.
     """
     config = config or Config()
     explicit_rules = rules
@@ -372,8 +375,10 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     step = (lambda i, _n: progress(done + i, len(all_files))) if progress else None
     # Workers load their rules from the config; rules handed in by a caller (not
     # picklable: compiled RE2 patterns) are run in this process instead.
-    jobs = _jobs(config, len(todo), warnings) if explicit_rules is None else 1
-    if jobs > 1 and todo:
+    jobs = _jobs(config, len(todo), warnings) if explicit_rules is None and executor is None else 1
+    if executor is not None and explicit_rules is None:
+        fresh = executor.map_files(todo, config, step) if todo else []
+    elif jobs > 1 and todo:
         fresh = _run_pool(todo, jobs, _worker_run, _worker_init, (config, cache), step)
     else:
         fresh = []

@@ -536,7 +536,8 @@ def test_public_api_with_config_and_errors(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 @pytest.mark.parametrize(("args", "expected"), [
-    (["scan", "--bogus", "x"], "factcheck: error: No such option: --bogus (see 'factcheck scan --help')"),
+    # An option name like no real one: Click adds "(Possible options: ...)" for a near miss ("--bogus" ~ "--jobs").
+    (["scan", "--zzz", "x"], "factcheck: error: No such option: --zzz (see 'factcheck scan --help')"),
     (["scan"], "factcheck: error: Missing argument 'PATH'. (see 'factcheck scan --help')"),
 ])
 def test_usage_errors_are_one_line_exit_2(tmp_path: Path, args: list[str], expected: str) -> None:
