@@ -71,6 +71,25 @@ def extractor_contract(extract: Any, text: str, kind: str) -> tuple[Document, li
     return doc, first
 
 
+def run_rule(rule: Any, files: dict[str, str]) -> list[Any]:
+    """One rule over in-memory articles, both phases, as the engine runs them (the file name's suffix picks
+    its format, so ``.md`` front matter pins a story); findings in report order."""
+    from pathlib import PurePosixPath
+
+    from factcheck.documents import format_of
+    from factcheck.engine import analyse_document, run_corpus_rules
+
+    docs, claims, out = [], {}, []
+    for name in sorted(files):
+        doc = parse_document(name, files[name], format_of(PurePosixPath(name)))
+        cs, fs = analyse_document(doc, [rule])
+        docs.append(doc)
+        claims[name] = cs
+        out.extend(fs)
+    out.extend(run_corpus_rules([rule], docs, claims))
+    return sorted(out, key=lambda f: f.sort_key)
+
+
 def house_corpus(root: Path, rules_yaml: str, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the seeds under ``root`` with only the given house rules, as the working directory.
 

@@ -31,8 +31,7 @@ from factcheck.documents import Document
 
 _ANCHOR_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’.-]*|\d|[,;:()—–]")
 #: Function words: capitalised at a sentence's start ("The", "According"), yet never a name.
-#: The conflict rule's ``STOPWORDS`` are the same words (a test keeps them equal); the claims
-#: stage cannot import them from a rule.
+#: The conflict rule reads its ``STOPWORDS`` from here (rules build on the claims stage, not the reverse).
 FUNCTION_WORDS = frozenset("""
 a an the and or but of in on at to for from by with as is are was were be been being has have had
 do does did will would shall should can could may might must it its this that these those there

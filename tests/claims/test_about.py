@@ -162,4 +162,4 @@ def test_the_conflict_rule_reads_subjects_from_the_claims_stage() -> None:
 
     for name in conflict_subjects.__all__:
         assert getattr(conflict_subjects, name) is getattr(subjects, name)
-    assert subjects.FUNCTION_WORDS == STOPWORDS
+    assert STOPWORDS is subjects.FUNCTION_WORDS

@@ -10,34 +10,21 @@ shape with ``names/variant``, ``quotes/drift`` and ``spelling/variants``.
 from __future__ import annotations
 
 import json
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import one_error_line
+from conftest import one_error_line, run_rule
 from typer.testing import CliRunner
 
 from factcheck.cli import app
-from factcheck.documents import format_of, parse_document
-from factcheck.engine import analyse_document, run_corpus_rules
-from factcheck.findings import Finding
 from factcheck.rules.evidence import Evidence
 from factcheck.rules.loader import load_rules
-from factcheck.rules.model import Rule
 
 BUILTIN = {r.id: r for r in load_rules([], include_builtin=True)}
 
 
-def run(rule: Rule, files: dict[str, str]) -> list[Finding]:
-    docs, claims, out = [], {}, []
-    for name in sorted(files):
-        doc = parse_document(name, files[name], format_of(PurePosixPath(name)))  # .md: front matter pins
-        cs, fs = analyse_document(doc, [rule])
-        docs.append(doc)
-        claims[name] = cs
-        out.extend(fs)
-    out.extend(run_corpus_rules([rule], docs, claims))
-    return sorted(out, key=lambda f: (f.path, f.location.line, f.location.column))
+run = run_rule
 
 
 def pinned(story: str, text: str) -> str:

@@ -9,17 +9,16 @@ warning a newsroom editor would be shown.
 from __future__ import annotations
 
 import json
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, run_rule
 from typer.testing import CliRunner
 
 from factcheck.cli import app
 from factcheck.config import Config
-from factcheck.documents import format_of, parse_document
-from factcheck.engine import analyse_document, run_corpus_rules, scan
-from factcheck.findings import Finding
+from factcheck.documents import parse_document
+from factcheck.engine import analyse_document, scan
 from factcheck.rules.loader import load_rules, parse_rule
 from factcheck.rules.model import Rule
 from factcheck.rules.yamlsrc import load_yaml_text
@@ -27,16 +26,7 @@ from factcheck.rules.yamlsrc import load_yaml_text
 BUILTIN = {r.id: r for r in load_rules([], include_builtin=True)}
 
 
-def run(rule: Rule, files: dict[str, str]) -> list[Finding]:
-    docs, claims, out = [], {}, []
-    for name in sorted(files):
-        doc = parse_document(name, files[name], format_of(PurePosixPath(name)))  # .md: front matter pins
-        cs, fs = analyse_document(doc, [rule])
-        docs.append(doc)
-        claims[name] = cs
-        out.extend(fs)
-    out.extend(run_corpus_rules([rule], docs, claims))
-    return sorted(out, key=lambda f: f.sort_key)
+run = run_rule
 
 
 def inline_rule(text: str) -> Rule:

@@ -14,18 +14,14 @@ import re
 from collections.abc import Iterable
 
 from factcheck.claims.base import Claim
+from factcheck.claims.subjects import FUNCTION_WORDS
 from factcheck.documents import Document
 
 #: Claim kinds masked out of contexts: figures and dates.
 FIGURE_KINDS = ("quantity", "count", "vote", "ordinal", "date")
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*")  # hyphenated words split: "grenade-launcher" = "grenade launcher"
-STOPWORDS = frozenset("""
-a an the and or but of in on at to for from by with as is are was were be been being has have had
-do does did will would shall should can could may might must it its this that these those there
-their they them he she his her him we our you your i me my not no than then so such which who whom
-whose what when where while also into over about after before since until up down out more most
-said says say told according some any each other all both just only very new last next first this
-""".split())
+#: The function words the claims stage skips when it reads a subject: one list for both stages.
+STOPWORDS = FUNCTION_WORDS
 #: Words of a figure's verbatim phrase kept on each side (see phrase_tokens).
 PHRASE_REACH = 12
 #: Characters read per context word: the window never needs the whole of a long sentence.
