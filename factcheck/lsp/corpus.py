@@ -16,11 +16,12 @@ discovers it from its working directory, with the same rules, selection,
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factcheck.claims.base import KINDS, Claim, extract_all
+from factcheck.claims.base import KINDS, Claim, DocumentTimeout, extract_all
 from factcheck.config import Config, load_config
 from factcheck.documents import Document, display_path, format_of, parse_document
 from factcheck.engine import (
@@ -110,11 +111,21 @@ class WorkspaceCorpus:
             hit = self._cache[path] = _Cached(stamp, analysis)
         return hit.analysis
 
+    def _from_buffer(self, path: Path, text: str) -> Analysis | None:
+        """Another open buffer; one that runs past its time budget is left out, as a scan skips it."""
+        try:
+            return self.analyse_text(path, text)
+        except DocumentTimeout:
+            return None
+
     def analyse_text(self, path: Path, text: str) -> Analysis:
-        """The map step on unsaved text, as :func:`~factcheck.engine.analyse_file` runs it on a file."""
+        """The map step on unsaved text, as :func:`~factcheck.engine.analyse_file` runs it on a file
+        (:class:`~factcheck.claims.base.DocumentTimeout` past ``config.document_timeout``)."""
         shown = display_path(path)
         doc = parse_document(shown, text, format_of(path), self.config.date_override(shown))
-        claims, findings = analyse_document(doc, self.rules, self.kinds)
+        budget = self.config.document_timeout  # DocumentTimeout past it, as in a scan
+        claims, findings = analyse_document(doc, self.rules, self.kinds,
+                                            time.monotonic() + budget if budget > 0 else None)
         features = story_features(doc, claims, self.kinds, self.config) if _wants_stories(self.rules) else None
         return Analysis(doc, claims, findings, parse_suppressions(doc), features)
 
@@ -132,7 +143,7 @@ class WorkspaceCorpus:
             real = os.path.realpath(p)
             if real == target:
                 continue
-            a = self.analyse_text(p, others[real]) if real in others else self._from_disk(p)
+            a = self._from_buffer(p, others[real]) if real in others else self._from_disk(p)
             if a is not None and a.doc.path not in files:
                 analyses.append(a)
                 files[a.doc.path] = p

@@ -18,6 +18,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from factcheck import __version__
+from factcheck.claims.base import Claim, DocumentTimeout
 from factcheck.documents import TEXT_SUFFIXES
 from factcheck.errors import FactcheckError
 from factcheck.lsp.convert import LineText, UriOf, _quick_fix, describe_claim, lsp_range, position, to_diagnostic
@@ -32,6 +33,13 @@ class _State:
     checked: Checked
     corpus: WorkspaceCorpus
     version: int | None
+    _claims: list[Claim] | None = None
+
+    def claims(self) -> list[Claim]:
+        """Every claim of the checked text (for hover), extracted on the first hover only."""
+        if self._claims is None:
+            self._claims = self.corpus.all_claims(self.checked.doc, self.checked.claims)
+        return self._claims
 
 
 class FactcheckServer(LanguageServer):
@@ -80,11 +88,32 @@ class FactcheckServer(LanguageServer):
         doc = self.workspace.get_text_document(uri)
         buffers = {Path(p): d.source for u, d in self.workspace.text_documents.items()
                    if u != uri and (p := to_fs_path(u))}
-        checked = corpus.check(path, doc.source, buffers)
+        try:
+            checked = corpus.check(path, doc.source, buffers)
+        except DocumentTimeout:
+            budget = corpus.config.document_timeout
+            self.window_log_message(types.LogMessageParams(
+                type=types.MessageType.Warning,
+                message=f"factcheck: {path.name}: not checked: analysis took longer than document_timeout "
+                        f"({budget:g} s)"))
+            return
         self.results[uri] = _State(checked, corpus, doc.version)
         diagnostics = [to_diagnostic(f, _lines(checked), _uris(checked), self.encoding) for f in checked.findings]
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=uri, diagnostics=diagnostics, version=doc.version))
+
+    def current(self, uri: str) -> _State | None:
+        """The last check of ``uri``, re-run first when the buffer changed since (a request that
+        arrives inside the debounce window must not get ranges of the text before the edit)."""
+        state = self.results.get(uri)
+        doc = self.workspace.text_documents.get(uri)
+        if doc is not None and (state is None or state.version != doc.version):
+            task = self.pending.pop(uri, None)
+            if task is not None:
+                task.cancel()
+            self.check(uri)
+            state = self.results.get(uri)
+        return state
 
     def schedule(self, uri: str) -> None:
         """Check ``uri`` after :data:`DEBOUNCE` seconds without another change."""
@@ -158,7 +187,7 @@ def _overlaps(a: types.Range, b: types.Range) -> bool:
 def code_action(ls: FactcheckServer, params: types.CodeActionParams) -> list[types.CodeAction]:
     """Quick fixes for the findings under the cursor (or selection) that have a safe edit."""
     uri = params.text_document.uri
-    state = ls.results.get(uri)
+    state = ls.current(uri)
     if state is None:
         return []
     checked = state.checked
@@ -182,13 +211,13 @@ def code_action(ls: FactcheckServer, params: types.CodeActionParams) -> list[typ
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 def hover(ls: FactcheckServer, params: types.HoverParams) -> types.Hover | None:
     """The claims under the cursor, as the extractor normalised them (from the last check's document)."""
-    state = ls.results.get(params.text_document.uri)
+    state = ls.current(params.text_document.uri)
     if state is None:
         return None
     doc = state.checked.doc
     lines = _lines(state.checked)
     hits = []
-    for claim in state.corpus.all_claims(doc, state.checked.claims):
+    for claim in state.claims():
         line, col, end_line, end_col, _excerpt = doc.locate(claim.start, claim.end)
         rng = types.Range(start=position(lines(doc.path, line), line, col, ls.encoding),
                           end=position(lines(doc.path, end_line), end_line, end_col, ls.encoding))
