@@ -124,3 +124,14 @@ async def test_hover_on_a_relative_date_shows_the_resolved_date(client: Language
     nothing = await client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=n, character=0)))
     assert nothing is None  # no claim under the cursor, no hover
+
+    # Asked right after an edit, inside the debounce window: the answer is about the edited text.
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangePartial(
+            range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
+            text="Two new lines\nabove.\n")]))
+    moved = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=n + 2, character=col)))
+    assert moved is not None and isinstance(moved.contents, types.MarkupContent)
+    assert "2019-12-29" in moved.contents.value

@@ -51,6 +51,7 @@ class FactcheckServer(LanguageServer):
         self.results: dict[str, _State] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.failed: set[Path] = set()
+        self.lock = asyncio.Lock()
 
     @property
     def encoding(self) -> str:
@@ -76,55 +77,67 @@ class FactcheckServer(LanguageServer):
                                                                  message=f"factcheck: {exc}"))
         return self.corpora.get(root)
 
-    def check(self, uri: str) -> None:
-        """Check one open buffer against its corpus and publish the diagnostics."""
+    async def check(self, uri: str) -> None:
+        """Check one open buffer against its corpus and publish the diagnostics.
+
+        The check runs in a worker thread (the reduce step over a large corpus takes
+        seconds), so the server keeps answering meanwhile; one check runs at a time,
+        since the corpus's cache is not shared between threads.
+        """
         fs = to_fs_path(uri)
         if fs is None or Path(fs).suffix.lower() not in TEXT_SUFFIXES:
             return
         path = Path(fs)
-        corpus = self.corpus_for(path)
-        if corpus is None:
-            return
-        doc = self.workspace.get_text_document(uri)
-        buffers = {Path(p): d.source for u, d in self.workspace.text_documents.items()
-                   if u != uri and (p := to_fs_path(u))}
-        try:
-            checked = corpus.check(path, doc.source, buffers)
-        except DocumentTimeout:
-            budget = corpus.config.document_timeout
-            self.window_log_message(types.LogMessageParams(
-                type=types.MessageType.Warning,
-                message=f"factcheck: {path.name}: not checked: analysis took longer than document_timeout "
-                        f"({budget:g} s)"))
-            return
-        self.results[uri] = _State(checked, corpus, doc.version)
-        diagnostics = [to_diagnostic(f, _lines(checked), _uris(checked), self.encoding) for f in checked.findings]
-        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=uri, diagnostics=diagnostics, version=doc.version))
+        async with self.lock:
+            corpus = self.corpus_for(path)
+            doc = self.workspace.text_documents.get(uri)
+            if corpus is None or doc is None:  # a broken config, or closed while waiting
+                return
+            version, text = doc.version, doc.source
+            buffers = {Path(p): d.source for u, d in self.workspace.text_documents.items()
+                       if u != uri and (p := to_fs_path(u))}
+            try:
+                checked = await asyncio.to_thread(corpus.check, path, text, buffers)
+            except DocumentTimeout:
+                budget = corpus.config.document_timeout
+                self.window_log_message(types.LogMessageParams(
+                    type=types.MessageType.Warning,
+                    message=f"factcheck: {path.name}: not checked: analysis took longer than document_timeout "
+                            f"({budget:g} s)"))
+                return
+            if uri not in self.workspace.text_documents:
+                return  # closed meanwhile: its diagnostics were cleared
+            self.results[uri] = _State(checked, corpus, version)
+            diagnostics = [to_diagnostic(f, _lines(checked), _uris(checked), self.encoding)
+                           for f in checked.findings]
+            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+                uri=uri, diagnostics=diagnostics, version=version))
 
-    def current(self, uri: str) -> _State | None:
+    async def current(self, uri: str) -> _State | None:
         """The last check of ``uri``, re-run first when the buffer changed since (a request that
         arrives inside the debounce window must not get ranges of the text before the edit)."""
         state = self.results.get(uri)
         doc = self.workspace.text_documents.get(uri)
         if doc is not None and (state is None or state.version != doc.version):
-            task = self.pending.pop(uri, None)
-            if task is not None:
-                task.cancel()
-            self.check(uri)
+            self._cancel(uri)
+            await self.check(uri)
             state = self.results.get(uri)
-        return state
+        return state if state is not None and doc is not None and state.version == doc.version else None
+
+    def _cancel(self, uri: str) -> None:
+        """Cancel a re-check still waiting out its debounce (one already checking runs to its end)."""
+        task = self.pending.pop(uri, None)
+        if task is not None:
+            task.cancel()
 
     def schedule(self, uri: str) -> None:
         """Check ``uri`` after :data:`DEBOUNCE` seconds without another change."""
-        old = self.pending.pop(uri, None)
-        if old is not None:
-            old.cancel()
+        self._cancel(uri)
 
         async def later() -> None:
             await asyncio.sleep(DEBOUNCE)
-            self.pending.pop(uri, None)
-            self.check(uri)
+            self.pending.pop(uri, None)  # from here on, not cancelled by a newer change
+            await self.check(uri)
 
         self.pending[uri] = asyncio.get_running_loop().create_task(later())
 
@@ -152,8 +165,8 @@ server = FactcheckServer()
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
-def did_open(ls: FactcheckServer, params: types.DidOpenTextDocumentParams) -> None:
-    ls.check(params.text_document.uri)
+async def did_open(ls: FactcheckServer, params: types.DidOpenTextDocumentParams) -> None:
+    await ls.check(params.text_document.uri)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
@@ -169,9 +182,7 @@ def did_save(ls: FactcheckServer, params: types.DidSaveTextDocumentParams) -> No
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
 def did_close(ls: FactcheckServer, params: types.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
-    task = ls.pending.pop(uri, None)
-    if task is not None:
-        task.cancel()
+    ls._cancel(uri)
     ls.results.pop(uri, None)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
@@ -184,10 +195,10 @@ def _overlaps(a: types.Range, b: types.Range) -> bool:
 
 @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
                 types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
-def code_action(ls: FactcheckServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+async def code_action(ls: FactcheckServer, params: types.CodeActionParams) -> list[types.CodeAction]:
     """Quick fixes for the findings under the cursor (or selection) that have a safe edit."""
     uri = params.text_document.uri
-    state = ls.current(uri)
+    state = await ls.current(uri)
     if state is None:
         return []
     checked = state.checked
@@ -209,9 +220,9 @@ def code_action(ls: FactcheckServer, params: types.CodeActionParams) -> list[typ
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
-def hover(ls: FactcheckServer, params: types.HoverParams) -> types.Hover | None:
+async def hover(ls: FactcheckServer, params: types.HoverParams) -> types.Hover | None:
     """The claims under the cursor, as the extractor normalised them (from the last check's document)."""
-    state = ls.current(params.text_document.uri)
+    state = await ls.current(params.text_document.uri)
     if state is None:
         return None
     doc = state.checked.doc
