@@ -750,6 +750,18 @@ def stories(
     sys.stdout.write("".join(shown(line) + "\n" for line in lines))  # names and paths come from the articles
 
 
+@app.command(epilog="Example: factcheck lsp (started by an editor; see the README's \"Editor integration\")")
+def lsp() -> None:
+    """Run the language server on stdin/stdout: diagnostics, quick fixes and hovers in an editor."""
+    try:
+        import pygls  # noqa: F401
+    except ImportError:
+        raise _fail("factcheck lsp needs pygls: pip install 'factcheck-news[lsp]'") from None
+    from factcheck.lsp.server import run
+
+    run()
+
+
 def _click_exceptions() -> tuple[type[Exception], type[Exception], type[BaseException]]:
     """(UsageError, ClickException, Abort) from the click that Typer runs on.
 

@@ -1,0 +1,5 @@
+"""``python -m factcheck``: the same entry point as the ``factcheck`` command."""
+
+from factcheck.cli import main
+
+main()
