@@ -106,6 +106,16 @@ def _new_file_mode() -> int:
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` (UTF-8, ``\\n`` line ends) to ``path`` via a temporary file and a rename.
 
+    See :func:`write_atomic_bytes`.
+    """
+    write_atomic_bytes(path, text.encode("utf-8"))
+
+
+def write_atomic_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file and a rename.
+
+    Bytes, so that ``--fix`` can keep a file's encoding, BOM and line ends exactly.
+
     An existing target keeps its permission bits; a new one gets the mode a
     plain ``open()`` would give it.  Missing parent folders are created.  The
     temporary file is removed on any failure, including an interrupt.  Any
@@ -127,8 +137,8 @@ def write_atomic(path: Path, text: str) -> None:
             mode = _new_file_mode()
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
             os.chmod(tmp, mode)

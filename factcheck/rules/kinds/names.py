@@ -62,6 +62,7 @@ from factcheck.claims.spellings import blocking_keys, inflection_pair, typo_pair
 from factcheck.documents import Document
 from factcheck.errors import RuleError
 from factcheck.findings import Finding, Location
+from factcheck.fixes import replace_span
 from factcheck.rules.kinds.base import Kind
 from factcheck.rules.kinds.name_evidence import Evidence, discussed_as_word, transliteration
 from factcheck.rules.kinds.quotes import spelling_key
@@ -295,9 +296,11 @@ class NameVariantsKind(Kind):
                         firsts[doc.path] = (doc, c)
                 for path in sorted(firsts):
                     doc, c = firsts[path]
+                    # Both forms are right; which one the house uses is a choice: unsafe.
                     yield self.rule.finding(doc, c.start, c.end, suggestion=target,
                                             related=self._related(dom.mentions), support=support,
-                                            documents=dom.docs, variants=variants)
+                                            documents=dom.docs, variants=variants,
+                                            fix=replace_span(doc, c.start, c.end, target, safe=False))
 
     @staticmethod
     def _lowercase_words(corpus: CorpusView) -> set[str]:
@@ -530,6 +533,9 @@ class NameVariantsKind(Kind):
                 for doc, c in f.mentions:
                     if discussed_as_word(doc.text, c.start, c.end):
                         continue  # "a diminutive of Vincente" names nobody
+                    # Safe only when the rule is sure (its own severity): a weak or transliterated
+                    # match may be another person, so changing it is the reader's call.
+                    fix = replace_span(doc, c.start, c.end, target, safe=severity is None)
                     yield self.rule.finding(doc, c.start, c.end, suggestion=target, related=related,
                                             severity=severity, support=support, documents=docs,
-                                            data={"evidence": evidence})
+                                            data={"evidence": evidence}, fix=fix)

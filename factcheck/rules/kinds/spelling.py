@@ -31,6 +31,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from factcheck.findings import Finding, Location
+from factcheck.fixes import replace_span
 from factcheck.rules.kinds.base import Kind
 from factcheck.rules.kinds.quotes import spelling_key
 from factcheck.rules.model import CorpusView, Option
@@ -90,8 +91,10 @@ class SpellingVariantsKind(Kind):
                     doc = docs[path]
                     found = doc.text[start:end]
                     suggestion = majority if found.islower() else majority.capitalize()
+                    # British or American: both right, and the word may sit in a quote: unsafe.
                     yield self.rule.finding(doc, start, end, suggestion=suggestion,
-                                            related=related, documents=len(spellings[majority]), count=count)
+                                            related=related, documents=len(spellings[majority]), count=count,
+                                            fix=replace_span(doc, start, end, suggestion, safe=False))
 
 
 def _could_be_variant(word: str) -> bool:
