@@ -209,3 +209,89 @@ def test_replace_span_refuses_spans_that_are_not_the_source_verbatim() -> None:
         edit = replace_span(crlf, 4, 7, "2", safe=False)
         assert edit is not None and not edit.safe
         assert (edit.edits[0].start, edit.edits[0].end, edit.edits[0].line, edit.edits[0].column) == (5, 8, 2, 1)
+
+
+# --------------------------------------------------------------------------- unsafe fixes
+
+CAP = "Pompeo said North Korea violated its annual cap of importing {} barrels of oil this year.\n"
+
+
+def _caps(root: Path, *figures: str) -> None:
+    for name, figure in zip("abc", figures, strict=False):
+        (root / f"{name}.txt").write_text(CAP.format(figure), encoding="utf-8")
+
+
+def test_a_figure_conflict_is_fixed_only_with_unsafe_fixes_and_a_majority(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    _caps(tmp_path, "500,000", "500,000", "300,000")
+    safe_only = runner.invoke(app, ["scan", ".", "--select", "figures", "--fix"])
+    assert safe_only.exit_code == 1
+    assert "1 unsafe fix available with --unsafe-fixes" in safe_only.stderr
+    assert (tmp_path / "c.txt").read_text(encoding="utf-8") == CAP.format("300,000")
+    result = runner.invoke(app, ["scan", ".", "--select", "figures", "--fix", "--unsafe-fixes"])
+    assert result.exit_code == 0, result.output
+    assert [(tmp_path / f"{n}.txt").read_text(encoding="utf-8") for n in "abc"] == [CAP.format("500,000")] * 3
+
+
+def test_a_tied_conflict_has_no_fix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    _caps(tmp_path, "500,000", "300,000")
+    report = scan(["."], None)
+    conflicts = [f for f in report.findings if f.rule.startswith("figures/")]
+    assert conflicts and all(f.fix is None for f in conflicts)
+
+
+def test_unsafe_fixes_on_the_seeds_also_apply_the_house_style(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["scan", "seeds", "--diff", "--unsafe-fixes"])
+    assert result.exit_code == 1
+    added = "".join(line for line in result.stdout.splitlines(keepends=True) if line.startswith("+"))
+    for new in ("Kim Jong Un's attempts", "North Korea's point", "Oppose US on", "accepted denuclearization."):
+        assert new in added
+    assert "Kim Jong-un" not in added
+
+
+# --------------------------------------------------------------------------- JSON and SARIF
+
+
+def test_json_and_sarif_carry_the_fix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import SARIF_SCHEMA, need_shared
+
+    _project(tmp_path, {"a.txt": b"Title\n\nThe goverment met.\n"})
+    monkeypatch.chdir(tmp_path)
+    data = json.loads(runner.invoke(app, ["scan", "arts", "--format", "json"]).stdout)
+    assert data["version"] == 1
+    (f,) = data["findings"]
+    assert f["fix"] == {"safe": True, "edits": [{"path": "arts/a.txt", "line": 3, "column": 5, "end_line": 3,
+                                                  "end_column": 14, "text": "government"}]}
+    sarif = json.loads(runner.invoke(app, ["scan", "arts", "--format", "sarif"]).stdout)
+    (res,) = sarif["runs"][0]["results"]
+    assert res["fixes"] == [{
+        "description": {"text": "Replace with 'government'."},
+        "artifactChanges": [{"artifactLocation": {"uri": "arts/a.txt", "uriBaseId": "%SRCROOT%"},
+                             "replacements": [{"deletedRegion": {"startLine": 3, "startColumn": 5, "endLine": 3,
+                                                                 "endColumn": 14},
+                                               "insertedContent": {"text": "government"}}]}]}]
+    need_shared(SARIF_SCHEMA)
+    import jsonschema
+
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    assert not list(jsonschema.Draft4Validator(schema).iter_errors(sarif))
+
+
+def test_sarif_of_the_seeds_with_unsafe_fixes_is_valid(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import SARIF_SCHEMA, need_shared
+
+    need_shared(SARIF_SCHEMA)
+    import jsonschema
+
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    sarif = json.loads(runner.invoke(app, ["scan", "seeds", "--format", "sarif"]).stdout)
+    fixes = [r["fixes"][0]["description"]["text"] for r in sarif["runs"][0]["results"] if "fixes" in r]
+    assert sum("Unsafe" in t for t in fixes) == 5 and len(fixes) == 7
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    assert not list(jsonschema.Draft4Validator(schema).iter_errors(sarif))

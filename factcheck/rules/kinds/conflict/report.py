@@ -16,6 +16,7 @@ from collections.abc import Collection, Iterable, Sequence
 
 from factcheck.claims.base import Claim
 from factcheck.findings import Finding, Location
+from factcheck.fixes import replace_span
 from factcheck.rules.kinds.conflict.exemptions import dated_copies, legitimate_for
 from factcheck.rules.kinds.conflict.options import ConflictOptions
 from factcheck.rules.kinds.conflict.statements import Statement
@@ -90,6 +91,10 @@ def report(rule: Rule, facts: Sequence[Statement], groups: Sequence[Sequence[int
         majority = min(by_value, key=lambda v: (-len({facts[i].doc.path for i in statements[v]}),
                                                 min(order(i) for i in by_value[v])))
         refs = sorted(statements[majority], key=order)
+        docs_of = {v: len({facts[i].doc.path for i in statements[v]}) for v in by_value}
+        # A fix only when the rest of the story agrees: the majority value is stated in more
+        # documents than any other value, never a tie broken by path order.
+        agreed = all(docs_of[majority] > n for v, n in docs_of.items() if v != majority)
         reported: set[str] = set()
         for i in sorted(members, key=order):
             f = facts[i]
@@ -112,7 +117,10 @@ def report(rule: Rule, facts: Sequence[Statement], groups: Sequence[Sequence[int
             ref = rivals[0]
             reported.add(f.doc.path)
             ref_loc = Location.of(ref.doc, ref.claim.start, ref.claim.end)
-            yield rule.finding(f.doc, f.claim.start, f.claim.end, related=[ref_loc], severity=severity,
+            # Which article is right is a judgement: an unsafe fix, with the majority's words.
+            fix = replace_span(f.doc, f.claim.start, f.claim.end, " ".join(ref.claim.text.split()), safe=False) \
+                if agreed else None
+            yield rule.finding(f.doc, f.claim.start, f.claim.end, related=[ref_loc], severity=severity, fix=fix,
                                     other=f"{ref.doc.path}:{ref_loc.line}", found=show(f.claim),
                                     expected=show(ref.claim), kind=kind_name(f.claim),
                                     unit=f.claim.unit or "")
