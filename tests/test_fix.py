@@ -295,3 +295,19 @@ def test_sarif_of_the_seeds_with_unsafe_fixes_is_valid(tmp_path: Path, monkeypat
     assert sum("Unsafe" in t for t in fixes) == 5 and len(fixes) == 7
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
     assert not list(jsonschema.Draft4Validator(schema).iter_errors(sarif))
+
+
+def test_a_name_its_story_spells_one_way_everywhere_else_is_a_safe_fix(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    articles = {"a.txt": "North Korean leader Kim Jong Un met envoys in Pyongyang.\n",
+                "b.txt": "Leader Kim Jong Un spoke to reporters after the meeting.\n",
+                "c.txt": "Diplomats discussed leader Kim Long Un's offer to settle the dispute.\n"}
+    for name, text in articles.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    (finding,) = [f for f in scan(["."]).findings if f.rule == "names/variant"]
+    assert finding.severity == "warning"  # a weak match by the rule's measure, but the story is unanimous
+    assert finding.fix is not None and finding.fix.safe
+    assert runner.invoke(app, ["scan", ".", "--fix"]).exit_code == 0
+    assert (tmp_path / "c.txt").read_text(encoding="utf-8") == \
+        articles["c.txt"].replace("Kim Long Un", "Kim Jong Un")

@@ -527,15 +527,18 @@ class NameVariantsKind(Kind):
                 severity = opts["weak_severity"]
             if severity == "ignore":
                 continue
+            # A fix is safe when the rule is sure (its own severity) or the story spells the
+            # name one way everywhere else; a transliteration, or a weak match against another
+            # story's name, may be another person: changing it is the reader's call.
+            safe = path != "transliteration" and (severity is None or (
+                in_story and target_cl is not None and len(target_cl.forms) == 1))
             story = stories.story_of(min(mine))
             evidence = Evidence(path, story.id if story else None, tuple(agreeing)).as_json()
             for f in sorted(cl.forms.values(), key=lambda f: f.text):
                 for doc, c in f.mentions:
                     if discussed_as_word(doc.text, c.start, c.end):
                         continue  # "a diminutive of Vincente" names nobody
-                    # Safe only when the rule is sure (its own severity): a weak or transliterated
-                    # match may be another person, so changing it is the reader's call.
-                    fix = replace_span(doc, c.start, c.end, target, safe=severity is None)
+                    fix = replace_span(doc, c.start, c.end, target, safe=safe)
                     yield self.rule.finding(doc, c.start, c.end, suggestion=target, related=related,
                                             severity=severity, support=support, documents=docs,
                                             data={"evidence": evidence}, fix=fix)
