@@ -311,3 +311,14 @@ def test_a_name_its_story_spells_one_way_everywhere_else_is_a_safe_fix(tmp_path:
     assert runner.invoke(app, ["scan", ".", "--fix"]).exit_code == 0
     assert (tmp_path / "c.txt").read_text(encoding="utf-8") == \
         articles["c.txt"].replace("Kim Long Un", "Kim Jong Un")
+
+
+def test_suppressed_findings_are_not_fixed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ('The ministry wrote that "the goverment will act". <!-- factcheck-ignore: house/spelling -- verbatim -->\n'
+            "\nThe goverment met.\n")
+    _project(tmp_path, {"a.md": text.encode()})
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["scan", "arts", "--fix"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "arts" / "a.md").read_text(encoding="utf-8") == text.replace("The goverment met",
+                                                                                     "The government met")
