@@ -297,20 +297,24 @@ def test_sarif_of_the_seeds_with_unsafe_fixes_is_valid(tmp_path: Path, monkeypat
     assert not list(jsonschema.Draft4Validator(schema).iter_errors(sarif))
 
 
-def test_a_name_its_story_spells_one_way_everywhere_else_is_a_safe_fix(tmp_path: Path,
-                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    articles = {"a.txt": "North Korean leader Kim Jong Un met envoys in Pyongyang.\n",
-                "b.txt": "Leader Kim Jong Un spoke to reporters after the meeting.\n",
-                "c.txt": "Diplomats discussed leader Kim Long Un's offer to settle the dispute.\n"}
-    for name, text in articles.items():
+def test_a_sure_name_typo_is_a_safe_fix_and_a_weak_one_unsafe(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import NEWSROOM_ARTICLES
+
+    for name, text in NEWSROOM_ARTICLES.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    (finding,) = [f for f in scan(["."]).findings if f.rule == "names/variant"]
-    assert finding.severity == "warning"  # a weak match by the rule's measure, but the story is unanimous
-    assert finding.fix is not None and finding.fix.safe
-    assert runner.invoke(app, ["scan", ".", "--fix"]).exit_code == 0
+    (sure,) = [f for f in scan(["."]).findings if f.rule == "names/variant"]
+    assert sure.severity == "error" and sure.fix is not None and sure.fix.safe
+    # With "Kim Jong Un" once fewer, the rule is less sure (its weak severity): the fix needs --unsafe-fixes.
+    (tmp_path / "a.txt").write_text("North Korean leader Kim Jong Un met envoys in Pyongyang.\n", encoding="utf-8")
+    (weak,) = [f for f in scan(["."]).findings if f.rule == "names/variant"]
+    assert weak.severity == "warning" and weak.fix is not None and not weak.fix.safe
+    assert runner.invoke(app, ["scan", ".", "--fix"]).exit_code == 1
+    assert "Kim Long Un" in (tmp_path / "c.txt").read_text(encoding="utf-8")
+    assert runner.invoke(app, ["scan", ".", "--fix", "--unsafe-fixes"]).exit_code == 0
     assert (tmp_path / "c.txt").read_text(encoding="utf-8") == \
-        articles["c.txt"].replace("Kim Long Un", "Kim Jong Un")
+        NEWSROOM_ARTICLES["c.txt"].replace("Kim Long Un", "Kim Jong Un")
 
 
 def test_suppressed_findings_are_not_fixed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

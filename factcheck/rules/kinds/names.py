@@ -527,11 +527,11 @@ class NameVariantsKind(Kind):
                 severity = opts["weak_severity"]
             if severity == "ignore":
                 continue
-            # A fix is safe when the rule is sure (its own severity) or the story spells the
-            # name one way everywhere else; a transliteration, or a weak match against another
-            # story's name, may be another person: changing it is the reader's call.
-            safe = path != "transliteration" and (severity is None or (
-                in_story and target_cl is not None and len(target_cl.forms) == 1))
+            # A fix is safe only when the rule is sure (its own severity: the story or corpus
+            # spells the name one way, often enough).  A weak match or a transliteration may be
+            # another person or another right spelling (on ECB+: "Robin"/"Robyn Mendes",
+            # "Bireuen"/"Bireun"): changing it is the reader's call, so it is unsafe.
+            safe = severity is None
             story = stories.story_of(min(mine))
             evidence = Evidence(path, story.id if story else None, tuple(agreeing)).as_json()
             for f in sorted(cl.forms.values(), key=lambda f: f.text):
