@@ -114,6 +114,15 @@ def write_atomic(path: Path, text: str, *, durable: bool = True) -> None:
     ``durable=False`` skips the ``fsync`` (the on-disk cache: an entry torn by
     a crash is rejected when read, and an fsync per article would cost more
     than the cache saves).
+    """
+    write_atomic_bytes(path, text.encode("utf-8"), durable=durable)
+
+
+def write_atomic_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write ``data`` to ``path`` via a temporary file and a rename.
+
+    Bytes, so that ``--fix`` can keep a file's encoding, BOM and line ends exactly;
+    ``durable`` as for :func:`write_atomic`.
 
     An existing target keeps its permission bits; a new one gets the mode a
     plain ``open()`` would give it.  Missing parent folders are created.  The
@@ -135,8 +144,8 @@ def write_atomic(path: Path, text: str, *, durable: bool = True) -> None:
             mode = _new_file_mode()
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
                 fh.flush()
                 if durable:
                     os.fsync(fh.fileno())

@@ -13,7 +13,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Container, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 if TYPE_CHECKING:
     from factcheck.engine import Report
+    from factcheck.fixer import FixOutcome
 
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
                   no_args_is_help=True,
@@ -265,6 +266,13 @@ def scan(
         help="A Dask scheduler to run on, e.g. tcp://host:8786 (implies --executor dask).")] = None,
     quiet: QuietOpt = False,
     config_path: ConfigOpt = None,
+    fix: Annotated[bool, typer.Option(
+        "--fix", help="Apply the safe fixes (in place, atomically), then report what remains.")] = False,
+    diff: Annotated[bool, typer.Option(
+        "--diff", help="Print the fixes as a unified diff and change nothing; exit 1 if there is any.")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option(
+        "--unsafe-fixes", help="With --fix or --diff, also the unsafe fixes (a figure or date the rest of "
+                               "the story agrees on).")] = False,
 ) -> None:
     """Scan articles and report inconsistencies."""
     from factcheck.engine import scan as run_scan
@@ -292,7 +300,12 @@ def scan(
         _guard_outputs(([("--output", output)] if output is not None else []) + outputs, paths, config,
                        config.baseline)
         progress = _Progress(sys.stderr.isatty() and not quiet)
-        if use_dask:
+        if fix or diff:
+            outcome = _fix(paths, config, fix, diff, unsafe_fixes, quiet, lambda: run_scan(paths, config, progress))
+            if diff:
+                raise typer.Exit(2 if outcome.errors else 1 if outcome.changes else 0)
+            report = outcome.report
+        elif use_dask:
             from factcheck.dask_executor import dask_executor
 
             with dask_executor(scheduler, config.jobs, once=True) as ex:
@@ -321,7 +334,35 @@ def scan(
     except FactcheckError as exc:
         raise _fail(str(exc)) from None
     failing = [f for f in report.visible() if severity_at_least(f.severity, config.fail_on)]
+    if fix and outcome.errors:
+        raise typer.Exit(2)
     raise typer.Exit(1 if failing else 0)
+
+
+def _fix(paths: list[str], config: Config, fix: bool, diff: bool, unsafe: bool, quiet: bool,
+         scan: Callable[[], Report]) -> FixOutcome:
+    """Run ``--fix``/``--diff``: the diff on stdout, one line per fixed or unfixable file on stderr."""
+    from factcheck.fixer import FixMode, run_fixes
+
+    if fix and diff:
+        raise FactcheckError("--fix and --diff do not go together: --diff only shows what --fix would change")
+    outcome = run_fixes(paths, config, FixMode(write=fix, unsafe=unsafe), scan)
+    if diff:
+        sys.stdout.write("".join(c.diff() for c in outcome.changes))
+    for err in outcome.errors:
+        print(f"factcheck: error: {shown(err)}", file=sys.stderr)
+    if not quiet:
+        for w in outcome.warnings:
+            _warn(w)
+        if fix:
+            n = outcome.applied
+            print(f"factcheck: fixed {n} finding{'s' if n != 1 else ''} in {len(outcome.changes)} "
+                  f"file{'s' if len(outcome.changes) != 1 else ''}", file=sys.stderr)
+        if outcome.unsafe_left:
+            n = outcome.unsafe_left
+            print(f"factcheck: {n} unsafe fix{'es' if n != 1 else ''} available with --unsafe-fixes",
+                  file=sys.stderr)
+    return outcome
 
 
 baseline_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,

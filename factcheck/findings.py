@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from factcheck.documents import Document
+from factcheck.fixes import Fix
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -58,6 +59,8 @@ class Finding:
     #: the words around the flagged text, normalised (see :func:`context_of`): part of its identity
     context: str = ""
     data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    #: the edit that applies the suggestion, safe or not (see :mod:`factcheck.fixes`); None: no sure fix
+    fix: Fix | None = field(default=None, compare=False)
 
     @property
     def path(self) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 pytest.importorskip("pygls")
@@ -10,6 +12,7 @@ from lsprotocol import types
 
 from factcheck.claims.base import Claim
 from factcheck.findings import Finding, Location
+from factcheck.fixes import Edit, Fix
 from factcheck.lsp.convert import _quick_fix, describe_claim, position, to_diagnostic
 
 LINES = {("a.md", 3): "Le président 😀 Kim Long Un a dit", ("b.txt", 1): "Kim Jong Un"}
@@ -55,12 +58,19 @@ def test_a_finding_becomes_a_diagnostic_with_its_related_locations() -> None:
     assert bare.related_information is None and bare.message == "m"
 
 
-def test_only_drop_in_suggestions_are_quick_fixes() -> None:
-    f = _finding()
+def _fixed(f: Finding, safe: bool = True, path: str = "a.md", edits: int = 1) -> Finding:
+    loc = f.location
+    edit = Edit(path, 10, 21, "Kim Jong Un", loc.line, loc.column, loc.end_line, loc.end_column)
+    return replace(f, fix=Fix((edit,) * edits, safe))
+
+
+def test_only_safe_single_edit_fixes_are_quick_fixes() -> None:
+    f = _fixed(_finding())
     assert _quick_fix(f) == (f.location, "Kim Jong Un")
-    assert _quick_fix(_finding(rule="figures/conflict")) is None  # a conflict's suggestion is advice, not text
-    assert _quick_fix(_finding(suggestion=None)) is None
-    assert _quick_fix(_finding(excerpt="Kim *Long* Un")) is None  # markup inside: not a plain replacement
+    assert _quick_fix(_finding()) is None  # a suggestion without a Fix record is advice, not text
+    assert _quick_fix(_fixed(_finding(rule="figures/conflict"), safe=False)) is None  # which article is right
+    assert _quick_fix(_fixed(_finding(), path="b.txt")) is None  # never an edit in another file
+    assert _quick_fix(_fixed(_finding(), edits=2)) is None
 
 
 def test_hover_shows_the_normalised_value() -> None:

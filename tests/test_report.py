@@ -92,7 +92,11 @@ def test_json_shape_matches_the_readme(project: Path) -> None:
     assert list(data) == ["version", "findings", "summary"]
     assert data["version"] == 1
     for f in data["findings"]:
-        assert list(f) == FINDING_KEYS
+        # A substitution finding adds its fix (README "Fixing"): fields are only ever added.
+        assert list(f) == FINDING_KEYS + (["fix"] if "fix" in f else [])
+        if "fix" in f:
+            assert f["fix"]["safe"] is True and f["fix"]["edits"][0]["text"] == f["suggestion"]
+            assert list(f["fix"]["edits"][0]) == ["path", "line", "column", "end_line", "end_column", "text"]
         assert isinstance(f["rule"], str) and isinstance(f["message"], str)
         assert f["severity"] in ("error", "warning", "info")
         for key in ("line", "column", "end_line", "end_column"):

@@ -18,10 +18,6 @@ from factcheck.findings import Finding, Location
 SOURCE = "factcheck"
 SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning,
             "info": types.DiagnosticSeverity.Information}
-#: rule families whose suggestion is a drop-in replacement for the flagged words (a misspelt name, a
-#: spelling variant): the only findings a quick fix may rewrite; a conflict's "suggestion" is advice
-FIXABLE_PREFIXES = ("names/", "spelling/", "substitution/")
-
 #: (display path, 1-based line) -> that source line's text ("" when unknown)
 LineText = Callable[[str, int], str]
 #: display path -> the document's URI
@@ -71,20 +67,19 @@ def to_diagnostic(finding: Finding, line_text: LineText, uri_of: UriOf,
 def _quick_fix(finding: Finding) -> tuple[Location, str] | None:
     """The safe edit for a finding: (where, new text), or None when there is none.
 
-    Only a misspelt name or a spelling variant with a ``suggestion``, flagged on
-    one line of plain words (no markup inside), is rewritten: replacing exactly
-    the flagged words with the corpus's form cannot change anything else.
-    This is the one place that decides; when findings carry a ``Fix`` record,
-    it reads that instead.
+    Read from the finding's :class:`~factcheck.fixes.Fix`, the one record that
+    ``scan --fix``, JSON and SARIF use too: only a safe fix of one edit in the
+    finding's own file is offered (unsafe ones -- which article is right, which
+    of two right spellings the house uses -- stay the writer's decision).
     """
-    loc = finding.location
-    if not finding.suggestion or not finding.rule.startswith(FIXABLE_PREFIXES):
+    fix = finding.fix
+    if fix is None or not fix.safe or len(fix.edits) != 1:
         return None
-    if loc.line != loc.end_line or not loc.excerpt or loc.excerpt == finding.suggestion:
+    edit = fix.edits[0]
+    if edit.path != finding.path:
         return None
-    if any(c in loc.excerpt for c in "<>&[]*_`\n\r"):
-        return None
-    return loc, finding.suggestion
+    loc = Location(edit.path, edit.line, edit.column, edit.end_line, edit.end_column, finding.location.excerpt)
+    return loc, edit.new_text
 
 
 def describe_claim(claim: Claim) -> str:

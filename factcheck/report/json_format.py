@@ -26,6 +26,8 @@ def finding_to_json(f: Finding) -> dict[str, Any]:
     }
     if "evidence" in f.data:
         d["evidence"] = f.data["evidence"]  # why a corpus rule made the finding (see README "JSON output")
+    if f.fix is not None:
+        d["fix"] = f.fix.to_json()  # an added field: JSON_VERSION stays (see README "Fixing")
     if f.suppressed is not None:
         d["suppressed"] = f.suppressed
     if f.baseline_state is not None:

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from factcheck.findings import Finding, Location, fingerprint
+from factcheck.fixes import Fix
 from factcheck.rules.docs import RuleDoc
 from factcheck.suppressions import META_RULES
 
@@ -89,6 +90,27 @@ def _descriptors(report: Report) -> list[dict[str, Any]]:
     return out
 
 
+def fix(change: Fix, suggestion: str | None) -> dict[str, Any]:
+    """A SARIF fix: the finding's edits grouped by file, in the order the finding gives them.
+
+    Only a finding that carries a :class:`~factcheck.fixes.Fix` gets one: a
+    suggestion with no sure edit (one crossing markup) is text, not a change
+    a tool may apply.  An unsafe fix says so in its description.
+    """
+    by_path: dict[str, list[dict[str, Any]]] = {}
+    for e in change.edits:
+        by_path.setdefault(e.path, []).append({
+            "deletedRegion": {"startLine": e.line, "startColumn": e.column, "endLine": e.end_line,
+                              "endColumn": e.end_column},
+            "insertedContent": {"text": e.new_text}})
+    text = f"Replace with '{suggestion if suggestion is not None else change.edits[0].new_text}'."
+    if not change.safe:
+        text += " Unsafe: check it (factcheck scan --fix --unsafe-fixes applies it)."
+    return {"description": {"text": text},
+            "artifactChanges": [{"artifactLocation": artifact(p), "replacements": reps}
+                                for p, reps in by_path.items()]}
+
+
 def result(f: Finding, index: int) -> dict[str, Any]:
     res: dict[str, Any] = {
         "ruleId": f.rule,
@@ -101,13 +123,8 @@ def result(f: Finding, index: int) -> dict[str, Any]:
         res["relatedLocations"] = [{"id": i, "physicalLocation": physical(r), "message": {"text": r.excerpt}}
                                    for i, r in enumerate(f.related, 1)]
     res["partialFingerprints"] = {FINGERPRINT_KEY: f.fingerprint or fingerprint(f)}
-    if f.suggestion is not None:
-        res["fixes"] = [{
-            "description": {"text": f"Replace with '{f.suggestion}'."},
-            "artifactChanges": [{"artifactLocation": artifact(f.path),
-                                 "replacements": [{"deletedRegion": region(f.location, snippet=False),
-                                                   "insertedContent": {"text": f.suggestion}}]}],
-        }]
+    if f.fix is not None:
+        res["fixes"] = [fix(f.fix, f.suggestion)]
     if f.suppressed is not None:
         sup: dict[str, Any] = {"kind": "inSource"}
         if f.suppressed:

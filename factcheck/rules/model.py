@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from factcheck.claims.base import Claim
 from factcheck.documents import Document
 from factcheck.findings import SEVERITIES, Finding, Location, context_of
+from factcheck.fixes import Fix
 
 if TYPE_CHECKING:
     from factcheck.facts import Facts
@@ -273,8 +274,12 @@ class Rule:
 
     def finding(self, doc: Document, start: int, end: int, *, suggestion: str | None = None,
                 related: Iterable[Location] = (), severity: str | None = None,
-                data: dict[str, Any] | None = None, **fields: Any) -> Finding:
-        """A finding of this rule at the text span ``[start, end)`` of ``doc``."""
+                data: dict[str, Any] | None = None, fix: Fix | None = None, **fields: Any) -> Finding:
+        """A finding of this rule at the text span ``[start, end)`` of ``doc``.
+
+        ``fix`` is declared here, where the rule knows how sure it is of the
+        replacement (see :func:`factcheck.fixes.replace_span`).
+        """
         loc = Location.of(doc, start, end)
         fields.setdefault("match", loc.excerpt)
         if suggestion is not None:
@@ -283,7 +288,7 @@ class Rule:
                        message=self.format_message(**fields), location=loc,
                        suggestion=suggestion, related=tuple(related),
                        context=context_of(doc.source, *doc.source_span(start, end)),
-                       data=data or {}).with_fingerprint()
+                       data=data or {}, fix=fix).with_fingerprint()
 
     def summary(self) -> str:
         """One short line for listings and SARIF ``shortDescription``.

@@ -62,6 +62,7 @@ from factcheck.claims.spellings import blocking_keys, inflection_pair, typo_pair
 from factcheck.documents import Document
 from factcheck.errors import RuleError
 from factcheck.findings import Finding, Location
+from factcheck.fixes import replace_span
 from factcheck.rules.evidence import Evidence, story_id
 from factcheck.rules.kinds.base import Kind
 from factcheck.rules.kinds.name_evidence import discussed_as_word, transliteration
@@ -301,10 +302,12 @@ class NameVariantsKind(Kind):
                     doc, c = firsts[path]
                     evidence = Evidence.of("canonical" if preferred else "corpus majority", story_id(corpus, path),
                                            [w for w in writers if w != path])
+                    # Both forms are right; which one the house uses is a choice: unsafe.
                     yield self.rule.finding(doc, c.start, c.end, suggestion=target,
                                             related=self._related(dom.mentions), support=support,
                                             data={"evidence": evidence.as_json()},
-                                            documents=dom.docs, variants=variants)
+                                            documents=dom.docs, variants=variants,
+                                            fix=replace_span(doc, c.start, c.end, target, safe=False))
 
     @staticmethod
     def _lowercase_words(corpus: CorpusView) -> set[str]:
@@ -531,12 +534,18 @@ class NameVariantsKind(Kind):
                 severity = opts["weak_severity"]
             if severity == "ignore":
                 continue
+            # A fix is safe only when the rule is sure (its own severity: the story or corpus
+            # spells the name one way, often enough).  A weak match or a transliteration may be
+            # another person or another right spelling (on ECB+: "Robin"/"Robyn Mendes",
+            # "Bireuen"/"Bireun"): changing it is the reader's call, so it is unsafe.
+            safe = severity is None
             story = stories.story_of(min(mine))
             evidence = Evidence(path, story.id if story else None, tuple(agreeing)).as_json()
             for f in sorted(cl.forms.values(), key=lambda f: f.text):
                 for doc, c in f.mentions:
                     if discussed_as_word(doc.text, c.start, c.end):
                         continue  # "a diminutive of Vincente" names nobody
+                    fix = replace_span(doc, c.start, c.end, target, safe=safe)
                     yield self.rule.finding(doc, c.start, c.end, suggestion=target, related=related,
                                             severity=severity, support=support, documents=docs,
-                                            data={"evidence": evidence})
+                                            data={"evidence": evidence}, fix=fix)

@@ -31,6 +31,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from factcheck.findings import Finding, Location
+from factcheck.fixes import replace_span
 from factcheck.rules.evidence import Evidence, story_id
 from factcheck.rules.kinds.base import Kind
 from factcheck.rules.kinds.quotes import spelling_key
@@ -95,9 +96,11 @@ class SpellingVariantsKind(Kind):
                     # corpus's majority spelling and the documents that use it.
                     evidence = Evidence.of("corpus majority", story_id(corpus, path),
                                            [p for p in spellings[majority] if p != path])
+                    # British or American: both right, and the word may sit in a quote: unsafe.
                     yield self.rule.finding(doc, start, end, suggestion=suggestion,
                                             related=related, data={"evidence": evidence.as_json()},
-                                            documents=len(spellings[majority]), count=count)
+                                            documents=len(spellings[majority]), count=count,
+                                            fix=replace_span(doc, start, end, suggestion, safe=False))
 
 
 def _could_be_variant(word: str) -> bool:

@@ -10,6 +10,7 @@ from factcheck.claims.base import Claim
 from factcheck.documents import Document
 from factcheck.errors import RuleError
 from factcheck.findings import Finding
+from factcheck.fixes import replace_span
 from factcheck.rules.kinds.base import Kind, compile_user_regex, literal_regex
 from factcheck.rules.model import Option, Rule
 
@@ -97,4 +98,7 @@ class SubstitutionKind(Kind):
             right = self.lookup.get(_fold(found, cs))
             if right is None or right == found:
                 continue
-            yield self.rule.finding(doc, m.start(), m.end(), suggestion=match_case(found, right))
+            suggestion = match_case(found, right)
+            # A swap the rule's author wrote down is the fix: safe, as ruff's are.
+            yield self.rule.finding(doc, m.start(), m.end(), suggestion=suggestion,
+                                    fix=replace_span(doc, m.start(), m.end(), suggestion, safe=True))

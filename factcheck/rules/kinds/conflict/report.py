@@ -19,6 +19,7 @@ from collections.abc import Collection, Iterable, Sequence
 
 from factcheck.claims.base import Claim
 from factcheck.findings import Finding, Location
+from factcheck.fixes import replace_span
 from factcheck.rules.evidence import Evidence
 from factcheck.rules.kinds.conflict.exemptions import dated_copies, legitimate_for
 from factcheck.rules.kinds.conflict.options import ConflictOptions
@@ -103,6 +104,10 @@ def report(rule: Rule, facts: Sequence[Statement], groups: Sequence[Sequence[int
         majority = min(by_value, key=lambda v: (-len({facts[i].doc.path for i in statements[v]}),
                                                 min(order(i) for i in by_value[v])))
         refs = sorted(statements[majority], key=order)
+        docs_of = {v: len({facts[i].doc.path for i in statements[v]}) for v in by_value}
+        # A fix only when the rest of the story agrees: the majority value is stated in more
+        # documents than any other value, never a tie broken by path order.
+        agreed = all(docs_of[majority] > n for v, n in docs_of.items() if v != majority)
         reported: set[str] = set()
         for i in sorted(members, key=order):
             f = facts[i]
@@ -124,11 +129,14 @@ def report(rule: Rule, facts: Sequence[Statement], groups: Sequence[Sequence[int
             ref = rivals[0]
             reported.add(f.doc.path)
             ref_loc = Location.of(ref.doc, ref.claim.start, ref.claim.end)
+            # Which article is right is a judgement: an unsafe fix, with the majority's words.
+            fix = replace_span(f.doc, f.claim.start, f.claim.end, " ".join(ref.claim.text.split()), safe=False) \
+                if agreed else None
             agreeing = {facts[j].doc.path for j in refs} - {f.doc.path}
             related = [Location.of(g.doc, g.claim.start, g.claim.end) for g in rivals[:MAX_RELATED]]
             evidence = Evidence.of((why or {}).get(i, SELECTED), f.story, agreeing)
             yield rule.finding(f.doc, f.claim.start, f.claim.end, related=related, severity=severity,
-                               data={"evidence": evidence.as_json()},
+                               data={"evidence": evidence.as_json()}, fix=fix,
                                other=f"{ref.doc.path}:{ref_loc.line}", found=show(f.claim),
                                expected=show(ref.claim), kind=kind_name(f.claim), unit=f.claim.unit or "")
 
