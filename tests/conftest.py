@@ -71,6 +71,16 @@ def extractor_contract(extract: Any, text: str, kind: str) -> tuple[Document, li
     return doc, first
 
 
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """A copy of the seed articles in ``tmp_path/articles``: a corpus a test may edit."""
+    import shutil
+
+    ws = tmp_path / "articles"
+    shutil.copytree(SEEDS, ws)
+    return ws
+
+
 def run_rule(rule: Any, files: dict[str, str]) -> list[Any]:
     """One rule over in-memory articles, both phases, as the engine runs them (the file name's suffix picks
     its format, so ``.md`` front matter pins a story); findings in report order."""

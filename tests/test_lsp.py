@@ -8,7 +8,6 @@ workspace, and its quick fix, applied as an editor applies it, clears it.
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
@@ -17,19 +16,11 @@ import pytest
 pytest.importorskip("pygls")
 pytest_lsp = pytest.importorskip("pytest_lsp")
 
-from conftest import SEEDS  # noqa: E402
 from lsprotocol import types  # noqa: E402
 from pytest_lsp import ClientServerConfig, LanguageClient  # noqa: E402
 
 KIM = "001_01d226c4d8e25899.txt"
 SUNDAY = "000_018bb7910cb6849a.txt"
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    ws = tmp_path / "articles"
-    shutil.copytree(SEEDS, ws)
-    return ws
 
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "factcheck", "lsp"]))

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
 
 import factcheck.lsp.corpus as corpus_mod
 from factcheck.engine import scan
@@ -15,13 +13,6 @@ from factcheck.lsp.corpus import WorkspaceCorpus
 
 KIM = "001_01d226c4d8e25899.txt"
 OTHER = "000_018bb7910cb6849a.txt"
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    ws = tmp_path / "articles"
-    shutil.copytree(SEEDS, ws)
-    return ws
 
 
 def _key(f: object) -> tuple[object, ...]:
