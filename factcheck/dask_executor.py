@@ -127,11 +127,11 @@ def _in_dir(cwd: str) -> Iterator[None]:
 
 
 def _worker_rules(scan: str, config: Config) -> _WorkerRules:
-    from factcheck.engine import _needed_kinds, active_rules
+    from factcheck.engine import active_rules, needed_kinds
 
     if not _RULES or _RULES[0].scan != scan:
         rules = active_rules(config)
-        _RULES[:] = [_WorkerRules(scan, rules, _needed_kinds(rules))]
+        _RULES[:] = [_WorkerRules(scan, rules, needed_kinds(rules))]
     return _RULES[0]
 
 

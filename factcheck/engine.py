@@ -120,7 +120,8 @@ class _FileResult:
     digest: str | None = None  # SHA-256 of the bytes analysed, when a cache is in use
 
 
-def _needed_kinds(rules: Sequence[Rule]) -> set[str] | None:
+def needed_kinds(rules: Sequence[Rule]) -> set[str] | None:
+    """The claim kinds these rules read (None: all), so extractors nobody reads never run."""
     kinds: set[str] = set()
     for r in rules:
         assert r.impl is not None
@@ -147,7 +148,7 @@ def analyse_document(doc: Document, rules: Sequence[Rule], kinds: set[str] | Non
     return claims, findings
 
 
-def _wants_stories(rules: Sequence[Rule]) -> bool:
+def wants_stories(rules: Sequence[Rule]) -> bool:
     """Stories are built when a corpus rule runs: they are what corpus rules compare within."""
     return any(r.impl is not None and r.impl.scope == "corpus" for r in rules)
 
@@ -182,7 +183,7 @@ def analyse_file(path: Path, config: Config, rules: Sequence[Rule],
         claims, findings = analyse_document(doc, rules, kinds, started + budget if budget > 0 else None)
     except DocumentTimeout:
         return _FileResult(None, [], [], [*([warning] if warning else []), timeout_warning(doc.path, budget)])
-    features = story_features(doc, claims, kinds, config) if _wants_stories(rules) else None
+    features = story_features(doc, claims, kinds, config) if wants_stories(rules) else None
     result = _FileResult(doc, claims, findings, [warning] if warning else [], parse_suppressions(doc), features)
     if cache is not None:
         result.digest = content_digest(data)
@@ -205,7 +206,7 @@ def _worker_init(config: Config, cache: DocCache | None = None) -> None:
     rules = active_rules(config)
     _WORKER["config"] = config
     _WORKER["rules"] = rules
-    _WORKER["kinds"] = _needed_kinds(rules)
+    _WORKER["kinds"] = needed_kinds(rules)
     _WORKER["cache"] = cache
 
 
@@ -357,7 +358,7 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
         from factcheck.baseline import load_baseline
 
         baseline = load_baseline(baseline_file)  # before the scan: a bad file fails fast
-    kinds = _needed_kinds(rules)
+    kinds = needed_kinds(rules)
     found = find_documents(paths, config.exclude, config.follow_symlinks)
     files = found.files
     reported = {os.path.realpath(p) for p in files}
@@ -406,7 +407,7 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
         findings = [f for f in findings if not config.file_ignores(f.path, f.rule)]
     shown = [r for r in results[:len(files)] if r.doc is not None]
     findings = _suppress(findings, shown, {r.id for r in rules}, known, config)
-    findings = sort_findings(_dedupe(findings))
+    findings = sort_findings(dedupe_findings(findings))
     absent: list[tuple[Entry, int]] = []
     if baseline is not None and baseline_file is not None:
         from factcheck.baseline import apply_baseline, missing_files, project_paths, update_baseline
@@ -463,7 +464,7 @@ def _corpus_phase(rules: Sequence[Rule], results: Sequence[_FileResult], docs: S
         if stored is not None:
             return stored
     feats = [r.features for r in results if r.features is not None]
-    stories = cluster_stories(feats) if _wants_stories(rules) else None
+    stories = cluster_stories(feats) if wants_stories(rules) else None
     found = run_corpus_rules(rules, docs, claims, stories)
     if cache is not None and key is not None:
         cache.store_corpus(key, stories, found)
@@ -497,7 +498,9 @@ def _active_in(path: str, active: Collection[str], config: Config) -> Collection
     return {r for r in active if not config.file_ignores(path, r)}
 
 
-def _dedupe(findings: list[Finding]) -> list[Finding]:
+def dedupe_findings(findings: list[Finding]) -> list[Finding]:
+    """Findings in order with repeats of one rule, place and message dropped (two paths of one rule
+    may reach the same finding; every front end -- scan, the editor -- reports it once)."""
     seen: set[tuple[object, ...]] = set()
     out = []
     for f in findings:

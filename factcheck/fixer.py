@@ -63,7 +63,7 @@ class FileChange:
         """A unified diff with ``a/`` and ``b/`` paths, as ``git diff`` and ``patch -p1`` expect."""
         old = self.before.removeprefix(_BOM).decode("utf-8").splitlines(keepends=True)
         new = self.after.removeprefix(_BOM).decode("utf-8").splitlines(keepends=True)
-        lines = difflib.unified_diff(old, new, f"a/{self.shown}", f"b/{self.shown}")
+        lines = difflib.unified_diff(old, new, f"a/{self.shown.lstrip('/')}", f"b/{self.shown.lstrip('/')}")
         return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
                        for line in lines)
 

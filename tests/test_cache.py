@@ -220,7 +220,7 @@ def test_a_symlinked_folder_in_the_cache_does_not_lead_writes_elsewhere(corpus: 
 def _seed_results() -> list[engine._FileResult]:
     config = Config(jobs=1)
     rules = engine.active_rules(config)
-    kinds = engine._needed_kinds(rules)
+    kinds = engine.needed_kinds(rules)
     return [engine.analyse_file(p, config, rules, kinds) for p in sorted(SEEDS.iterdir())]
 
 

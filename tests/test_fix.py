@@ -94,6 +94,12 @@ def test_diff_prints_a_unified_diff_and_changes_nothing(tmp_path: Path, monkeypa
     assert _changes(removed[0][1:], added[0][1:]) == [("", "r"), ("L", "J")]
     assert {p: p.read_bytes() for p in before} == before
 
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")  # the articles outside the working directory: shown absolute
+    absolute = runner.invoke(app, ["scan", str(tmp_path / "seeds"), "--diff"])  # as `git diff --no-index` names it
+    monkeypatch.chdir(tmp_path)
+    assert absolute.stdout.startswith(f"--- a{tmp_path}/{name}\n+++ b{tmp_path}/{name}\n"), absolute.stdout[:200]
+
     assert runner.invoke(app, ["scan", "seeds", "--fix"]).exit_code == 1
     clean = runner.invoke(app, ["scan", "seeds", "--diff"])
     assert (clean.exit_code, clean.stdout) == (0, "")

@@ -25,15 +25,15 @@ from factcheck.claims.base import KINDS, Claim, DocumentTimeout, extract_all
 from factcheck.config import Config, load_config
 from factcheck.documents import Document, display_path, format_of, parse_document
 from factcheck.engine import (
-    _dedupe,
-    _needed_kinds,
-    _wants_stories,
     active_rules,
     analyse_document,
     analyse_file,
+    dedupe_findings,
     loaded_rules,
+    needed_kinds,
     run_corpus_rules,
     story_features,
+    wants_stories,
 )
 from factcheck.files import find_documents
 from factcheck.findings import Finding, sort_findings
@@ -81,7 +81,7 @@ class WorkspaceCorpus:
     def __post_init__(self) -> None:
         self.rules = active_rules(self.config)
         self.known = {r.id for r in loaded_rules(self.config)}
-        self.kinds = _needed_kinds(self.rules)
+        self.kinds = needed_kinds(self.rules)
 
     @classmethod
     def discover(cls, root: Path) -> WorkspaceCorpus:
@@ -126,7 +126,7 @@ class WorkspaceCorpus:
         budget = self.config.document_timeout  # DocumentTimeout past it, as in a scan
         claims, findings = analyse_document(doc, self.rules, self.kinds,
                                             time.monotonic() + budget if budget > 0 else None)
-        features = story_features(doc, claims, self.kinds, self.config) if _wants_stories(self.rules) else None
+        features = story_features(doc, claims, self.kinds, self.config) if wants_stories(self.rules) else None
         return Analysis(doc, claims, findings, parse_suppressions(doc), features)
 
     def check(self, path: Path, text: str, buffers: Mapping[Path, str] | None = None) -> Checked:
@@ -149,7 +149,7 @@ class WorkspaceCorpus:
                 files[a.doc.path] = p
         docs = [a.doc for a in analyses]
         stories = cluster_stories([a.features for a in analyses if a.features is not None]) \
-            if _wants_stories(self.rules) else None
+            if wants_stories(self.rules) else None
         corpus = run_corpus_rules(self.rules, docs, {a.doc.path: a.claims for a in analyses}, stories)
         here = mine.doc.path
         findings = [f for f in [*mine.findings, *corpus]
@@ -159,7 +159,7 @@ class WorkspaceCorpus:
             findings = apply_suppressions(findings, mine.suppressions, active, self.known)
             findings = [f for f in findings if f.rule not in META_RULES
                         or meta_rule_selected(f.rule, self.config.selected, self.config.ignored)]
-        findings = sort_findings(_dedupe([f for f in findings if f.suppressed is None]))
+        findings = sort_findings(dedupe_findings([f for f in findings if f.suppressed is None]))
         return Checked(mine.doc, findings, mine.claims, {d.path: d for d in docs}, files)
 
     def all_claims(self, doc: Document, claims: list[Claim]) -> list[Claim]:

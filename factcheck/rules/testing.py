@@ -85,9 +85,9 @@ def match_expectations(expect: Sequence[Expectation], findings: Sequence[Finding
 
 def run_example(rule: Rule, example: Example) -> tuple[Finding, ...]:
     """Findings of ``rule`` on the example's files (document and corpus phases)."""
-    from factcheck.engine import _needed_kinds, analyse_document, run_corpus_rules
+    from factcheck.engine import analyse_document, needed_kinds, run_corpus_rules
 
-    kinds = _needed_kinds([rule])  # a pattern rule's examples need no extractor at all
+    kinds = needed_kinds([rule])  # a pattern rule's examples need no extractor at all
 
     docs: list[Document] = []
     claims: dict[str, list[Claim]] = {}
