@@ -148,7 +148,7 @@ def test_the_install_spec_installs_factcheck_from_git(tmp_path: Path) -> None:
     if result.returncode != 0 and "satisfies the requirement hatchling" in result.stderr:
         pytest.skip("no package index reachable to build the wheel")
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "site" / "factcheck" / "cli.py").is_file()
+    assert (tmp_path / "site" / "factcheck" / "cli" / "scan.py").is_file()
     assert (tmp_path / "site" / "factcheck" / "_builtin_rules" / "names" / "variant.yaml").is_file()
 
 
