@@ -13,6 +13,7 @@ import typer
 from factcheck.cli.common import (
     CLAIM_KINDS,
     ConfigOpt,
+    ExcludeOpt,
     FollowOpt,
     MaxSizeOpt,
     _choices,
@@ -38,8 +39,7 @@ def docs(
     paths: Annotated[list[str], typer.Argument(
         metavar="PATH", help="Files or folders.")],
     fmt: Annotated[str, typer.Option("--format", metavar=_choices("text", "json"), help="Output format.")] = "text",
-    exclude: Annotated[list[str] | None, typer.Option("--exclude", metavar="GLOB",
-                                                      help="Glob of files to skip.")] = None,
+    exclude: ExcludeOpt = None,
     follow_symlinks: FollowOpt = False,
     max_size: MaxSizeOpt = None,
     config_path: ConfigOpt = None,
@@ -81,8 +81,7 @@ def claims(
                                                    help="Only claims of this kind (repeatable).")] = None,
     fmt: Annotated[str, typer.Option("--format", metavar=_choices("table", "json", "csv"),
                                      help="Output format.")] = "table",
-    exclude: Annotated[list[str] | None, typer.Option("--exclude", metavar="GLOB",
-                                                      help="Glob of files to skip.")] = None,
+    exclude: ExcludeOpt = None,
     follow_symlinks: FollowOpt = False,
     max_size: MaxSizeOpt = None,
     config_path: ConfigOpt = None,
@@ -135,8 +134,7 @@ def stories(
         metavar="PATH", help="Files or folders.")],
     fmt: Annotated[str, typer.Option("--format", metavar=_choices("table", "json"),
                                      help="Output format.")] = "table",
-    exclude: Annotated[list[str] | None, typer.Option("--exclude", metavar="GLOB",
-                                                      help="Glob of files to skip.")] = None,
+    exclude: ExcludeOpt = None,
     config_path: ConfigOpt = None,
 ) -> None:
     """Group documents into stories (reports of one real-world event): names, dates, and why each belongs."""
