@@ -122,7 +122,8 @@ _DIRECTIONS = frozenset("north south east west northern southern eastern western
 # pattern starts with a plain character class so the regex engine skips
 # lower-case words at C speed; dotted forms ("U.S.", "N.Korea", "Mr.", the "W."
 # of George W. Bush) are completed in Python, they are rare.  Lower-case
-# keywords are found by a second, trie-shaped regex (``_Lexicon.keyword_re``).
+# keywords are a second, trie-shaped alternative of the same scan
+# (``_Lexicon.token_re``): one pass over the text finds both kinds in order.
 _CAP_RE = re.compile(r"\b(?:[^\W\d_a-z]\w*(?:[-'’‑][^\W_]+)*"
                      r"|(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu)-[A-Z]\w*(?:[-'’‑][^\W_]+)*)")
 _DOTTED_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.[A-Z][a-z]+")  # U.S., D.P.R.K., N.Korea
@@ -275,7 +276,8 @@ class _Lexicon:
     gaz_first: frozenset[str] = frozenset()
     by_last: dict[str, tuple[str, ...]] = field(default_factory=dict)
     keywords: frozenset[str] = frozenset()
-    keyword_re: re.Pattern[str] = re.compile(r"(?!)")
+    #: capitalised words (group 1, ``_CAP_RE``) and lower-case keywords (group 2), in one pass
+    token_re: re.Pattern[str] = re.compile(r"(?!)")
     speech_after_re: re.Pattern[str] = re.compile(r"(?!)")
 
 
@@ -370,8 +372,8 @@ def _lexicon() -> _Lexicon:
         gaz_first=frozenset(k.partition(" ")[0] for k in gaz),
         by_last={k: tuple(v) for k, v in by_last.items()},
         keywords=frozenset(keywords),
-        keyword_re=re.compile(r"\b" + _trie_regex(sorted(k for k in keywords if k.isascii()))
-                              + r"\b(?![-'’‑]\w)"),
+        token_re=re.compile(r"\b(?:(" + _CAP_RE.pattern[2:] + ")|("
+                            + _trie_regex(sorted(k for k in keywords if k.isascii())) + r")\b(?![-'’‑]\w))"),
         speech_after_re=re.compile(r"[ \t]+(?:(?:" + _trie_regex(sorted(AUX_WORDS)) + r")[ \t]+){0,2}(?:"
                                    + _trie_regex(sorted(SPEECH_VERBS)) + r")\b"),
     )
@@ -434,30 +436,27 @@ def _tokenise(text: str, lex: _Lexicon) -> list[_Tok]:
     """Capitalised words and keyword tokens with their flags, in one linear pass.
 
     Only capitalised words and a closed set of lower-case words (connectors,
-    roles, speech verbs: ``lex.keywords``) become tokens, found by two regexes
-    and merged in text order; other words are never seen by Python code, which
-    is what keeps the extractor fast.  A skipped word between two capitalised
-    ones still breaks the run, because the gap between them is then not blank.
+    roles, speech verbs: ``lex.keywords``) become tokens, found by one regex
+    (``lex.token_re``: either kind, in text order, so nothing is merged after);
+    other words are never seen by Python code, which is what keeps the
+    extractor fast.  A skipped word between two capitalised ones still breaks
+    the run, because the gap between them is then not blank.
     """
     toks: list[_Tok] = []
     line = 0
     prev_raw_end = 0
     count = text.count
-    kws = [m.span() for m in lex.keyword_re.finditer(text)]
-    kws.append((len(text) + 1, len(text) + 1))
-    ki = 0
     cap_end = 0
-    for m in _CAP_RE.finditer(text):
+    for m in lex.token_re.finditer(text):
         s, e = m.span()
+        if m.lastindex == 2:  # a keyword; keywords start lower case, capitalised words do not
+            if not s or text[s - 1] not in "'’-‑":  # not "n't", "ex-president"
+                line += count("\n", prev_raw_end, s)
+                prev_raw_end = e
+                _keyword(text, toks, s, e, line)
+            continue
         if s < cap_end:
             continue  # the "S" of "U.S.", already taken
-        while kws[ki][0] < s:
-            ks, ke = kws[ki]
-            ki += 1
-            if not ks or text[ks - 1] not in "'’-‑":  # not "n't", "ex-president"
-                line += count("\n", prev_raw_end, ks)
-                prev_raw_end = ke
-                _keyword(text, toks, ks, ke, line)
         word = m.group()
         if not _is_cap(word):
             continue
@@ -499,11 +498,6 @@ def _tokenise(text: str, lex: _Lexicon) -> list[_Tok]:
                 pos += len(p) + 1
         else:
             toks.append(_make_tok(text, s, e, line, initial))
-    for ks, ke in kws[ki:-1]:
-        if not ks or text[ks - 1] not in "'’-‑":
-            line += count("\n", prev_raw_end, ks)
-            prev_raw_end = ke
-            _keyword(text, toks, ks, ke, line)
     return toks
 
 
@@ -672,6 +666,8 @@ class _Analyser:
         return not a.poss and _blank(self.text, a.raw_end, b.start)
 
     def _norm(self, toks: list[_Tok]) -> str:
+        if len(toks) == 1:
+            return normalise_name(toks[0].text)  # memoised already, no key to build
         key = (toks[0].start, toks[-1].end, len(toks))
         norm = self._norms.get(key)
         if norm is None:
@@ -740,6 +736,12 @@ class _Analyser:
     def split_run(self, run: list[_Tok]) -> list[list[_Tok]]:
         """Cut a run at stop words; trim months/weekdays and connectors from its ends."""
         lex = self.lex
+        if len(run) == 1:
+            # Most runs are one capitalised word (a run starts with one): the cuts and
+            # trims below reduce to keeping or dropping it, decided without building pieces.
+            t = run[0]
+            drop = self._is_stop(t) or t.low in lex.months or t.low in lex.weekdays or self._dated(t)
+            return [] if drop else [run]
         pieces: list[list[_Tok]] = []
         cur: list[_Tok] = []
         for t in run:
@@ -781,6 +783,8 @@ class _Analyser:
         two names.
         """
         lex = self.lex
+        if len(run) < 3:
+            return [run]  # two names need two words and "of" between them
         k = next((i for i, t in enumerate(run) if not t.cap and t.low in ("of", "of the")), None)
         if k is None:
             return [run]
