@@ -1,587 +1,43 @@
-"""Name mentions -- people, places and organisations -- without an NLP model.
+"""Per-document name analysis: runs of capitalised words, cut into candidates
+(titles split off, sentence-initial capitals verified), typed from evidence,
+surnames linked to full names, Title Case headlines read last.
 
-No tagger can be downloaded where factcheck runs, and the consistency rules
-only need to know *that* "Kim Long Un" and "Kim Jong Un" are both mentions of
-a person, so a name is found the way a careful reader skims: a maximal run of
-capitalised words, minus the capitals that are explained by something else.
-
-* A capital at the start of a sentence, quote or line proves nothing, so a
-  sentence-initial word must earn its place: it is a known place, title or
-  given name, or the document also capitalises it mid-sentence ("Pompeo" is
-  kept, "Declaring", "Led" and "Somehow" are not).
-* Function words, months and weekdays are never names (stop list).
-* Titles and roles ("US Secretary of State", "leader") are split off into the
-  ``title`` attribute so the claim span is the name alone -- a rule can then
-  point at exactly "Kim Long Un".
-* Headlines are Title Case, so every word is capitalised there; on such lines
-  only gazetteer entries and names already seen in the body are taken -- or
-  near misses of a body name, so that a slip in a headline can be reported.
-* A surname on its own ("Lavrov said") is linked to the full name used in the
-  same document, so claims about "Lavrov" and "Sergei Lavrov" compare equal.
-
-Types come from evidence, in order: gazetteers (pycountry countries and
-larger subdivisions, plus small hand-written lists under ``data/``), keywords
-("Council", "Times" -> organisation; "Peninsula", "Street" -> place), then
-person evidence (a title, a known given name, a later surname-only reference,
-a following "said").  Everything else is ``unknown``.
-
-Claim attributes (all JSON-serialisable, always present):
-
-``type``        "person" | "place" | "organisation" | "unknown"
-``tokens``      the words of ``value``
-``normalised``  :func:`normalise_name` of ``value`` (for fuzzy matching)
-``title``       the title/role split off before the name, or None
-``surface``     the span text, whitespace-normalised (differs from ``value``
-                only for linked mentions)
-``linked``      True when ``value`` is a full name found elsewhere in the
-                document ("Lavrov" -> "Sergei Lavrov")
+The :class:`_Analyser` holds the document's derived data (tokens, headline
+lines, lower-case words, normalised spans), each computed once and shared by
+every candidate, so no step rescans the text per mention.
 """
 
 from __future__ import annotations
 
 import bisect
-import gc
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from factcheck.calendar import MONTHS, WEEKDAYS
-from factcheck.claims.base import Claim, make_claim, register, sentence_bounds
+from factcheck.calendar import MONTHS
+from factcheck.claims.names.lexicon import (
+    _CONNECTORS,
+    _DIRECTIONS,
+    _GENERIC,
+    _JOINERS,
+    _SMALL,
+    _TITLE_JOINERS,
+    _lexicon,
+)
+from factcheck.claims.names.normalise import name_words, normalise_name
+from factcheck.claims.names.tokens import (
+    _LOWER_WORD_RE,
+    _SEARCHED_WORDS,
+    _SPACES,
+    _WORD_RUN_RE,
+    _blank,
+    _has_word,
+    _Tok,
+    _tokenise,
+)
 from factcheck.claims.spellings import SlipIndex, max_edits, typo_pair
-from factcheck.documents import Document
-
-__all__ = ["SPEECH_VERBS", "SentenceMemo", "abbreviation_before", "extract", "mentions", "normalise_name"]
-
-_DATA = Path(__file__).with_name("data")
-
-#: Verbs that attribute speech.  Shared with :mod:`factcheck.claims.quotes`;
-#: here a following speech verb is evidence that a capitalised run is a person.
-SPEECH_VERBS = frozenset("""
-    said says say saying told tells tell added adds argued argues stressed stresses insisted insists
-    warned warns noted notes declared declares stated states explained explains asked asks replied
-    replies responded responds wrote writes continued continues concluded claimed claims announced
-    announces acknowledged acknowledges admitted admits cautioned complained complains confirmed
-    confirms urged urges remarked recalled recalls predicted predicts promised promises vowed vows
-    suggested suggests countered counters observed joked tweeted posted repeated repeats maintained
-    maintains emphasised emphasized emphasises emphasizes reiterated reiterates conceded boasted
-    contended contends agreed agrees denied denies alleged alleges testified testifies
-    revealed reveals disclosed commented comments mused quipped shouted yelled whispered
-    exclaimed pleaded demanded demands called calls described describes hailed hails voiced
-    criticised criticized accused accuses blamed thanked praised
-    adding noting telling arguing insisting warning stressing explaining declaring claiming describing
-""".split())
-
-#: Words that may sit between a subject and its speech verb ("Lavrov has said",
-#: "Pompeo later said").
-AUX_WORDS = frozenset("""
-    has have had is was were will would could should may might must also later then again
-    further previously earlier recently reportedly once first last often repeatedly already
-    just still quickly
-""".split())
-
-# Lower-case words that join the capitalised words of one name
-# ("Charles de Gaulle", "Ursula von der Leyen", "Bank of England").
-_CONNECTORS = frozenset("of de da di du des del della der den van von bin ibn bint al el la le ter ten dos das"
-                        .split()) | {"of the"}
-# Extra joiners allowed only after a title word, so that "Representative to the
-# United Nations Vassily Nebenzia" stays one run for the title splitter.  "the"
-# is never a token on its own, only in "of the", "to the" ("Secretary of the
-# Treasury").
-_TITLE_JOINERS = frozenset({"to", "for", "at", "to the", "for the", "at the"})
-_JOINERS = _CONNECTORS | _TITLE_JOINERS
-# Arabic-style particles written joined: "al-Assad", "bin-Salman".
-_PARTICLES = frozenset("al el ad as ash at az ar an bin ibn abu".split())
-# Possessives that are part of an established name.
-_POSS_IN_NAMES = frozenset({"people's", "women's", "children's", "men's", "workers'", "veterans'"})
-# Abbreviations after which a '.' does not end a sentence.
-_ABBREVS = frozenset("mr mrs ms dr st jr sr gen sen rep gov lt col capt prof rev msgr const det insp supt sgt "
-                     "inc corp co vs no jan feb aug sept sep oct nov dec mt ft adm maj cpl".split())
-# Words that do not count when deciding whether a line is Title Case.
-_SMALL = frozenset("a an the and or of to in on at for by with from as vs is are be nor but up via per "
-                   "into over".split())
-# Capitalised only by position, these plural nouns are the subject of "said" all the time.
-_GENERIC = frozenset("""police officials authorities witnesses residents experts analysts investigators
-    prosecutors critics sources reports doctors officers neighbors neighbours friends scientists
-    researchers lawmakers diplomats observers relatives family families parents students teachers
-    workers employees fans people others many some both""".split())
-# Words glued to a name by a dash that lost its spaces ("Kirkpatrick-was charged").
-_GLUED = frozenset("was is were are has had a an the and who which that of to or but it he she they we as at "
-                   "on by for with from born based led backed owned run made style era bound".split())
-_POSS_GLUED_RE = re.compile(r"['’]s-[a-z]+$")  # "Capaldi's-same character"
-_DIRECTIONS = frozenset("north south east west northern southern eastern western central".split())
-
-# Capitalised tokens: a word not starting in ASCII lower case, inner hyphens
-# and apostrophes kept ("Jae-in", "O'Brien", "Pompeo’s"), or "al-Assad".  The
-# pattern starts with a plain character class so the regex engine skips
-# lower-case words at C speed; dotted forms ("U.S.", "N.Korea", "Mr.", the "W."
-# of George W. Bush) are completed in Python, they are rare.  Lower-case
-# keywords are found by a second, trie-shaped regex (``_Lexicon.keyword_re``).
-_CAP_RE = re.compile(r"\b(?:[^\W\d_a-z]\w*(?:[-'’‑][^\W_]+)*"
-                     r"|(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu)-[A-Z]\w*(?:[-'’‑][^\W_]+)*)")
-_DOTTED_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.[A-Z][a-z]+")  # U.S., D.P.R.K., N.Korea
-_TITLE_DOT_RE = re.compile(r"\.(?=[ \t]+[A-Z])")
-_INITIAL_DOT_RE = re.compile(r"\.(?=[ \t]+[A-Z][a-z])")
-_DOT_TITLES = frozenset("Mr Mrs Ms Dr Gen Sen Rep Gov Lt Col Capt Prof Rev Msgr Sgt Adm Maj Cpl Cmdr Const Supt "
-                        "Det Insp Hon Fr St Mt Ft".split())
-
-
-_Trie = dict[str, "_Trie"]
-
-
-def _trie_regex(words: list[str]) -> str:
-    """An alternation shaped as a trie, so the regex engine tests one branch
-    per character instead of every keyword at every word start."""
-    root: _Trie = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: _Trie) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(root)
-
-
-_LOWER_WORD_RE = re.compile(r"(?<![\w'’\-‑])[a-z][\w'’\-‑]*")
-_SPACES = frozenset(" \t\u00a0\u2009\u202f")
-_SKIP_BACK = frozenset(" \t\u00a0\"“”„«»‘’'([{*_–—-")
-_OPEN_QUOTES = frozenset("\"“„«")
-_SENT_END = frozenset(".!?:;…")
-_HYPHENS_RE = re.compile(r"[-_\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d]+")
-_POSS_WORD_RE = re.compile(r"(?:['’]s)+$")
-
-
-# --------------------------------------------------------------------------- normalisation
-
-
-def _normalise_once(s: str) -> str:
-    if s.isascii():
-        s = s.lower()
-        if "-" in s or "_" in s:
-            s = s.replace("-", " ").replace("_", " ")
-        if "'" not in s:
-            return " ".join(s.split())
-        words = (_POSS_WORD_RE.sub("", w) for w in s.split())
-        return " ".join(w for w in words if w)
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
-    s = _HYPHENS_RE.sub(" ", s)
-    words = (_POSS_WORD_RE.sub("", w) for w in s.split())
-    return " ".join(w for w in words if w)
-
-
-@lru_cache(maxsize=1 << 15)
-def normalise_name(s: str) -> str:
-    """Casefold, strip diacritics, hyphens/underscores to spaces, drop possessives.
-
-    The consistency rules compare names across articles that spell them
-    differently ("Kim Jong-un", "Kim Jong Un's", "Lavrov"/"LAVROV"); this is
-    the one place that decides what counts as the same spelling.  Repeated
-    until stable because decomposition and casefolding can each expose work
-    for the other; the result is idempotent.
-    """
-    out = s
-    for _ in range(8):
-        nxt = _normalise_once(out)
-        if nxt == out:
-            break
-        out = nxt
-    return out
-
-
-#: Generational suffixes: "Anthony LaCalamita III" is a LaCalamita, "Cal Ripken Jr." a Ripken.
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
-
-def name_words(name: str) -> list[str]:
-    """A full name's words without a generational suffix, so that its surname is its last --
-    nor where the person is from: "Vishwanand Subryan of Schenectady" is Vishwanand Subryan
-    wherever the extractor could not tell the person from the place (see _cut_at_of)."""
-    words = name.split()
-    cut = next((i for i, w in enumerate(words) if i >= 2 and w.casefold() == "of"), None)
-    if cut is not None:
-        words = words[:cut]
-    while len(words) > 1 and words[-1].casefold().rstrip(".") in NAME_SUFFIXES:
-        words.pop()
-    return words
-
-
-# --------------------------------------------------------------------------- lexicon
-
-
-def known_name(name: str) -> bool:
-    """True when the gazetteers or the given-name list know ``name`` (any case).
-
-    Rules use it as evidence that a rare spelling is a real name in its own
-    right ("Colorado", "Bolton") rather than a slip for a similar one.
-    """
-    key = normalise_name(name)
-    lex = _lexicon()
-    return key in lex.gazetteer or key in lex.given
-
-
-def _read_lines(name: str) -> list[str]:
-    out = []
-    for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip() if not line.lstrip().startswith("#") else ""
-        if line:
-            out.append(line)
-    return out
-
-
-def _read_sections(name: str) -> dict[str, list[str]]:
-    sections: dict[str, list[str]] = {}
-    current = ""
-    for line in _read_lines(name):
-        if line.startswith("[") and line.endswith("]"):
-            current = line[1:-1]
-            sections.setdefault(current, [])
-        else:
-            sections.setdefault(current, []).append(line)
-    return sections
-
-
-@dataclass(frozen=True)
-class _Lexicon:
-    stop: frozenset[str]
-    months: frozenset[str]
-    weekdays: frozenset[str]
-    heads: frozenset[str]
-    also_names: frozenset[str]
-    title_words: frozenset[str]
-    roles: frozenset[str]
-    given: frozenset[str]
-    demonyms: frozenset[str]
-    demonym_tokens: frozenset[str]
-    org_kw: frozenset[str]
-    place_suffix: frozenset[str]
-    place_prefix: frozenset[str]
-    gazetteer: dict[str, str] = field(default_factory=dict)
-    gaz_max: int = 1
-    gaz_single: frozenset[str] = frozenset()
-    gaz_first: frozenset[str] = frozenset()
-    by_last: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    keywords: frozenset[str] = frozenset()
-    keyword_re: re.Pattern[str] = re.compile(r"(?!)")
-    speech_after_re: re.Pattern[str] = re.compile(r"(?!)")
-
-
-_SUBDIVISION_TYPES = ("state", "province", "prefecture", "governorate", "republic", "land", "voivodship",
-                      "oblast", "emirate", "territory", "autonomous", "capital", "country", "city",
-                      "region", "canton")
-
-
-def _country_names() -> Iterator[str]:
-    import pycountry
-
-    for c in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            n = getattr(c, attr, None)
-            if not n:
-                continue
-            if "," in n:  # "Korea, Republic of" -> "Korea", "Republic of Korea"
-                head, tail = (p.strip() for p in n.split(",", 1))
-                yield head
-                yield f"{tail} {head}"
-            else:
-                yield n
-
-
-def _subdivision_names() -> Iterator[str]:
-    import pycountry
-
-    for s in pycountry.subdivisions:
-        t = s.type.lower()
-        if any(k in t for k in _SUBDIVISION_TYPES):
-            yield re.sub(r"\s*\(.*?\)\s*", " ", s.name).strip()
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> _Lexicon:
-    """Load the word lists and gazetteers once per process (lazily: importing
-    factcheck must stay cheap for commands that never extract names)."""
-    stop = frozenset(w.casefold() for w in _read_lines("stopwords.txt"))
-    titles = _read_sections("titles.txt")
-    heads = frozenset(titles.get("heads", []))
-    title_words = heads | frozenset(titles.get("modifiers", []))
-    given = frozenset(_read_lines("given_names.txt"))
-    demonyms = frozenset(normalise_name(d) for d in _read_lines("demonyms.txt"))
-    orgs = _read_sections("orgs.txt")
-    places = _read_sections("places.txt")
-    pk = _read_sections("place_keywords.txt")
-    exclude = frozenset(normalise_name(x) for x in places.get("exclude", []))
-    gaz: dict[str, str] = {}
-
-    def add(name: str, kind: str, strict: bool) -> None:
-        key = normalise_name(name)
-        if not key or key in gaz:
-            return
-        if strict and " " not in key and (key in exclude or key in given or key in stop or len(key) < 4
-                                          or key in title_words or key in demonyms):
-            return
-        gaz[key] = kind
-
-    for n in places.get("places", []):
-        add(n, "place", False)
-    for n in orgs.get("names", []):
-        add(n, "organisation", False)
-    for n in _country_names():
-        add(n, "place", False)
-    for n in _subdivision_names():
-        add(n, "place", True)
-    by_last: dict[str, list[str]] = {}
-    for key, kind in gaz.items():
-        if kind == "place" and " " in key:
-            by_last.setdefault(key.rsplit(" ", 1)[1], []).append(key)
-    roles = frozenset(titles.get("roles", []))
-    keywords = (_CONNECTORS | _TITLE_JOINERS | roles | title_words) - {"the"}
-    return _Lexicon(
-        stop=stop,
-        months=frozenset(MONTHS) - {"may", "mar", "jun", "jan", "dec", "sep", "oct", "nov", "aug", "apr",
-                                    "feb", "jul", "sept"},
-        weekdays=frozenset(WEEKDAYS) - {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
-                                        "sun"},
-        heads=heads,
-        also_names=frozenset(titles.get("also_names", [])),
-        title_words=title_words,
-        roles=roles,
-        given=given,
-        demonyms=demonyms,
-        demonym_tokens=frozenset(w for d in demonyms for w in d.split()),
-        org_kw=frozenset(orgs.get("keywords", [])),
-        place_suffix=frozenset(pk.get("suffixes", [])),
-        place_prefix=frozenset(pk.get("prefixes", [])),
-        gazetteer=gaz,
-        gaz_max=max((k.count(" ") + 1 for k in gaz), default=1),
-        gaz_single=frozenset(k for k in gaz if " " not in k),
-        gaz_first=frozenset(k.partition(" ")[0] for k in gaz),
-        by_last={k: tuple(v) for k, v in by_last.items()},
-        keywords=frozenset(keywords),
-        keyword_re=re.compile(r"\b" + _trie_regex(sorted(k for k in keywords if k.isascii()))
-                              + r"\b(?![-'’‑]\w)"),
-        speech_after_re=re.compile(r"[ \t]+(?:(?:" + _trie_regex(sorted(AUX_WORDS)) + r")[ \t]+){0,2}(?:"
-                                   + _trie_regex(sorted(SPEECH_VERBS)) + r")\b"),
-    )
-
-
-# --------------------------------------------------------------------------- tokens
-
-
-@dataclass(slots=True)
-class _Tok:
-    start: int
-    end: int  # exclusive; a possessive "'s" is not included
-    raw_end: int  # exclusive; includes the possessive
-    text: str
-    low: str  # casefolded text, curly apostrophes straightened
-    cap: bool
-    poss: bool
-    initial: bool  # the capital is explained by a sentence, quote or line start
-    line: int
-
-
-def _is_cap(t: str) -> bool:
-    c = t[0]
-    if c.isupper() or c.istitle():
-        return True
-    if c.islower() and "-" in t:
-        pre, _, rest = t.partition("-")
-        return pre in _PARTICLES and rest[:1].isupper()
-    return False
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off for the block, back on after it (if it was on).
-
-    For one document's name analysis (:func:`_mentions`), which allocates
-    objects per capitalised word -- a token each, a run or candidate each
-    when the words stand apart -- and keeps them all until it ends, making
-    no reference cycles.  No collection can free any of them meanwhile, yet
-    CPython's collector, counting allocations, starts a *full* collection
-    about every 70,000 of them while few objects are long-lived, and each
-    walks every object made so far: time quadratic in the capitalised words
-    ("Abc " x 524,288 spent 0.37 s of 2.3 s in five full collections; the
-    ``capitals``, ``distinct-initials`` and ``html-entities`` patterns of
-    ``bench/growth.py`` grew 2.2-2.57 per doubling).  Paused, they are
-    examined once, after.  Not ``gc.freeze()``: undoing it would unfreeze a
-    caller's frozen objects too.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
-def _tokenise(text: str, lex: _Lexicon) -> list[_Tok]:
-    """Capitalised words and keyword tokens with their flags, in one linear pass.
-
-    Only capitalised words and a closed set of lower-case words (connectors,
-    roles, speech verbs: ``lex.keywords``) become tokens, found by two regexes
-    and merged in text order; other words are never seen by Python code, which
-    is what keeps the extractor fast.  A skipped word between two capitalised
-    ones still breaks the run, because the gap between them is then not blank.
-    """
-    toks: list[_Tok] = []
-    line = 0
-    prev_raw_end = 0
-    count = text.count
-    kws = [m.span() for m in lex.keyword_re.finditer(text)]
-    kws.append((len(text) + 1, len(text) + 1))
-    ki = 0
-    cap_end = 0
-    for m in _CAP_RE.finditer(text):
-        s, e = m.span()
-        if s < cap_end:
-            continue  # the "S" of "U.S.", already taken
-        while kws[ki][0] < s:
-            ks, ke = kws[ki]
-            ki += 1
-            if not ks or text[ks - 1] not in "'’-‑":  # not "n't", "ex-president"
-                line += count("\n", prev_raw_end, ks)
-                prev_raw_end = ke
-                _keyword(text, toks, ks, ke, line)
-        word = m.group()
-        if not _is_cap(word):
-            continue
-        if e < len(text) and text[e] == ".":
-            d = _DOTTED_RE.match(text, s)
-            if d is not None:
-                e = d.end()
-                word = d.group()
-            elif (word in _DOT_TITLES and _TITLE_DOT_RE.match(text, e)) or (
-                    len(word) == 1 and _INITIAL_DOT_RE.match(text, e)):
-                e += 1
-                word += "."
-        cap_end = e
-        if "-" in word and (word.rpartition("-")[2] in _GLUED or _POSS_GLUED_RE.search(word)):
-            # "Kirkpatrick-was": a dash lost its spaces; "Glasgow-born": an adjective.
-            word = word.rpartition("-")[0]
-            e = s + len(word)
-        line += count("\n", prev_raw_end, s)
-        prev_raw_end = e
-        # Decide whether the capital is explained by position.
-        j = s - 1
-        opened = False
-        while j >= 0 and text[j] in _SKIP_BACK:
-            if text[j] in _OPEN_QUOTES:
-                opened = True
-            j -= 1
-        if j < 0 or text[j] == "\n" or opened:
-            initial = True
-        elif text[j] in _SENT_END:
-            initial = not (text[j] == "." and abbreviation_before(text, j))
-        else:
-            initial = False
-        if "-" in word and _split_compound(text, word, s, toks, lex):
-            # "Russia-China", "US-North Korean": a compound of names, one token each.
-            pos = s
-            for p in word.split("-"):
-                toks.append(_make_tok(text, pos, pos + len(p), line, initial))
-                initial = False
-                pos += len(p) + 1
-        else:
-            toks.append(_make_tok(text, s, e, line, initial))
-    for ks, ke in kws[ki:-1]:
-        if not ks or text[ks - 1] not in "'’-‑":
-            line += count("\n", prev_raw_end, ks)
-            prev_raw_end = ke
-            _keyword(text, toks, ks, ke, line)
-    return toks
-
-
-def _keyword(text: str, toks: list[_Tok], ks: int, ke: int, line: int) -> None:
-    """Append a lower-case keyword token ("of", "of the", "leader")."""
-    word = text[ks:ke]
-    toks.append(_Tok(ks, ke, ke, word, word, False, False, False, line))
-
-
-#: Maximal runs of the characters :func:`_has_word` takes as part of a word: it finds
-#: ``word`` exactly when one of these runs is ``word``.
-_WORD_RUN_RE = re.compile(r"[\w'’-]+")
-#: Words looked up by :func:`_has_word` before a document's words are collected.
-_SEARCHED_WORDS = 32
-
-
-def _has_word(text: str, word: str) -> bool:
-    """Does ``word`` occur in ``text`` as a whole word (exact case)?"""
-    n = len(word)
-    pos = text.find(word)
-    while pos >= 0:
-        before = text[pos - 1] if pos else " "
-        after = text[pos + n] if pos + n < len(text) else " "
-        if not (before.isalnum() or before in "'’-_") and not (after.isalnum() or after in "'’-_"):
-            return True
-        pos = text.find(word, pos + 1)
-    return False
-
-
-def _blank(text: str, a: int, b: int) -> bool:
-    """Is ``text[a:b]`` non-empty and made of spaces/tabs only?"""
-    if a >= b:
-        return False
-    for k in range(a, b):
-        if text[k] not in _SPACES:
-            return False
-    return True
-
-
-def abbreviation_before(text: str, dot: int) -> bool:
-    """True when the '.' at ``dot`` ends "U.S.", "Mr." or an initial, not a sentence."""
-    k = dot
-    while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
-        k -= 1
-    word = text[k:dot].casefold()
-    return "." in word or len(word) == 1 or word in _ABBREVS
-
-
-def _split_compound(text: str, word: str, s: int, toks: list[_Tok], lex: _Lexicon) -> bool:
-    """Should "Russia-China" be read as two names?  Yes when a part is a known
-    place or organisation and the compound is not itself a name or inside one."""
-    parts = word.split("-")
-    if not all(p[:1].isupper() for p in parts) or normalise_name(word) in lex.gazetteer:
-        return False
-    if not any(normalise_name(p) in lex.gaz_single for p in parts):
-        return False
-    # Inside a run of names ("Agence France-Presse") a compound stays whole.
-    prev = toks[-1] if toks else None
-    in_run = prev is not None and prev.cap and not prev.poss and _blank(text, prev.raw_end, s)
-    return not in_run
-
-
-def _make_tok(text: str, s: int, e: int, line: int, initial: bool) -> _Tok:
-    word = text[s:e]
-    low = word.casefold()
-    if "’" in low:
-        low = low.replace("’", "'")
-    poss = len(word) > 2 and low[-2:] == "'s" and low not in _POSS_IN_NAMES
-    if poss:
-        e2 = e - 2
-        word = word[:-2]
-        low = low[:-2]
-    else:
-        e2 = e
-    return _Tok(s, e2, e, word, low, True, poss, initial, line)
-
-
-# --------------------------------------------------------------------------- candidates
 
 
 @dataclass(slots=True)
@@ -672,6 +128,8 @@ class _Analyser:
         return not a.poss and _blank(self.text, a.raw_end, b.start)
 
     def _norm(self, toks: list[_Tok]) -> str:
+        if len(toks) == 1:
+            return normalise_name(toks[0].text)  # memoised already, no key to build
         key = (toks[0].start, toks[-1].end, len(toks))
         norm = self._norms.get(key)
         if norm is None:
@@ -740,6 +198,12 @@ class _Analyser:
     def split_run(self, run: list[_Tok]) -> list[list[_Tok]]:
         """Cut a run at stop words; trim months/weekdays and connectors from its ends."""
         lex = self.lex
+        if len(run) == 1:
+            # Most runs are one capitalised word (a run starts with one): the cuts and
+            # trims below reduce to keeping or dropping it, decided without building pieces.
+            t = run[0]
+            drop = self._is_stop(t) or t.low in lex.months or t.low in lex.weekdays or self._dated(t)
+            return [] if drop else [run]
         pieces: list[list[_Tok]] = []
         cur: list[_Tok] = []
         for t in run:
@@ -781,6 +245,8 @@ class _Analyser:
         two names.
         """
         lex = self.lex
+        if len(run) < 3:
+            return [run]  # two names need two words and "of" between them
         k = next((i for i, t in enumerate(run) if not t.cap and t.low in ("of", "of the")), None)
         if k is None:
             return [run]
@@ -1285,74 +751,3 @@ class _Analyser:
             if near and not any(self.lower_seen(t.low) for t in seg):
                 return _Cand(seg, type=known[near[0]].type)
         return None
-
-
-# --------------------------------------------------------------------------- extractor
-
-
-@lru_cache(maxsize=8)
-def _mentions(doc: Document) -> tuple[Claim, ...]:
-    with _collector_paused():
-        return _find_mentions(doc)
-
-
-def _find_mentions(doc: Document) -> tuple[Claim, ...]:
-    text = doc.text
-    if not text.strip():
-        return ()
-    analyser = _Analyser(text)
-    found: dict[tuple[int, int], _Cand] = {}
-    for c in analyser.resolve():
-        span = (c.toks[0].start, c.toks[-1].end)
-        if span[1] > span[0]:
-            found.setdefault(span, c)
-    claims: list[Claim] = []
-    sentences = SentenceMemo(text)
-    for (start, end), c in sorted(found.items()):
-        surface = " ".join(text[start:end].split())
-        value = c.value if c.linked and c.value else surface
-        tokens = list(c.link_tokens) if c.linked and c.link_tokens else [t.text for t in c.toks]
-        claims.append(make_claim("name", doc, start, end, value, type=c.type, tokens=tokens,
-                                 normalised=normalise_name(value), title=c.title, surface=surface,
-                                 linked=c.linked, sentence=sentences(start, end)))
-    return tuple(claims)
-
-
-class SentenceMemo:
-    """``sentence_bounds`` for claims visited in text order, computed once per sentence.
-
-    A document has a few dozen names but far fewer sentences; once the bounds
-    ``[s, e)`` of one claim are known, a later claim that starts after the
-    previous claim and ends before the sentence's final character lies in the
-    same sentence: a break between them would have stopped the forward scan,
-    unless its '.' sat inside the previous claim ("L.A. Times"), so claims
-    containing sentence punctuation are never reused.
-    """
-
-    __slots__ = ("_bounds", "_prev_end", "_text")
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._bounds = (-1, -1)
-        self._prev_end = -1
-
-    def __call__(self, start: int, end: int) -> tuple[int, int]:
-        s, e = self._bounds
-        if not (start >= self._prev_end >= s and end < e):
-            self._bounds = sentence_bounds(self._text, start, end)
-        span = self._text[start:end]
-        clean = "." not in span and "!" not in span and "?" not in span and "\n" not in span
-        self._prev_end = end if clean else len(self._text) + 1
-        return self._bounds
-
-
-def mentions(doc: Document) -> tuple[Claim, ...]:
-    """All name claims of ``doc``, memoised: the quote extractor resolves
-    speakers through them, and re-tokenising the article twice is wasted work."""
-    return _mentions(doc)
-
-
-@register("names")
-def extract(doc: Document) -> Iterator[Claim]:
-    """Name mentions in ``doc``, sorted by (start, end)."""
-    yield from _mentions(doc)

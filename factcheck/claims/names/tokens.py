@@ -1,0 +1,198 @@
+"""One linear pass from a document's text to its tokens: capitalised words and
+the closed set of lower-case keywords, with the flags the analysis needs
+(possessive, explained by sentence position, line).
+
+Everything later works on these tokens only, never re-reading the text word
+by word, which is what keeps the extractor linear and fast.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.claims.names.lexicon import (
+    _ABBREVS,
+    _DOT_TITLES,
+    _DOTTED_RE,
+    _GLUED,
+    _INITIAL_DOT_RE,
+    _PARTICLES,
+    _POSS_GLUED_RE,
+    _POSS_IN_NAMES,
+    _TITLE_DOT_RE,
+    _Lexicon,
+)
+from factcheck.claims.names.normalise import normalise_name
+
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’\-‑])[a-z][\w'’\-‑]*")
+_SPACES = frozenset(" \t\u00a0\u2009\u202f")
+_SKIP_BACK = frozenset(" \t\u00a0\"“”„«»‘’'([{*_–—-")
+_OPEN_QUOTES = frozenset("\"“„«")
+_SENT_END = frozenset(".!?:;…")
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int  # exclusive; a possessive "'s" is not included
+    raw_end: int  # exclusive; includes the possessive
+    text: str
+    low: str  # casefolded text, curly apostrophes straightened
+    cap: bool
+    poss: bool
+    initial: bool  # the capital is explained by a sentence, quote or line start
+    line: int
+
+
+def _is_cap(t: str) -> bool:
+    c = t[0]
+    if c.isupper() or c.istitle():
+        return True
+    if c.islower() and "-" in t:
+        pre, _, rest = t.partition("-")
+        return pre in _PARTICLES and rest[:1].isupper()
+    return False
+
+
+def _tokenise(text: str, lex: _Lexicon) -> list[_Tok]:
+    """Capitalised words and keyword tokens with their flags, in one linear pass.
+
+    Only capitalised words and a closed set of lower-case words (connectors,
+    roles, speech verbs: ``lex.keywords``) become tokens, found by one regex
+    (``lex.token_re``: either kind, in text order, so nothing is merged after);
+    other words are never seen by Python code, which is what keeps the
+    extractor fast.  A skipped word between two capitalised ones still breaks
+    the run, because the gap between them is then not blank.
+    """
+    toks: list[_Tok] = []
+    line = 0
+    prev_raw_end = 0
+    count = text.count
+    cap_end = 0
+    for m in lex.token_re.finditer(text):
+        s, e = m.span()
+        if m.lastindex == 2:  # a keyword; keywords start lower case, capitalised words do not
+            if not s or text[s - 1] not in "'’-‑":  # not "n't", "ex-president"
+                line += count("\n", prev_raw_end, s)
+                prev_raw_end = e
+                _keyword(text, toks, s, e, line)
+            continue
+        if s < cap_end:
+            continue  # the "S" of "U.S.", already taken
+        word = m.group()
+        if not _is_cap(word):
+            continue
+        if e < len(text) and text[e] == ".":
+            d = _DOTTED_RE.match(text, s)
+            if d is not None:
+                e = d.end()
+                word = d.group()
+            elif (word in _DOT_TITLES and _TITLE_DOT_RE.match(text, e)) or (
+                    len(word) == 1 and _INITIAL_DOT_RE.match(text, e)):
+                e += 1
+                word += "."
+        cap_end = e
+        if "-" in word and (word.rpartition("-")[2] in _GLUED or _POSS_GLUED_RE.search(word)):
+            # "Kirkpatrick-was": a dash lost its spaces; "Glasgow-born": an adjective.
+            word = word.rpartition("-")[0]
+            e = s + len(word)
+        line += count("\n", prev_raw_end, s)
+        prev_raw_end = e
+        # Decide whether the capital is explained by position.
+        j = s - 1
+        opened = False
+        while j >= 0 and text[j] in _SKIP_BACK:
+            if text[j] in _OPEN_QUOTES:
+                opened = True
+            j -= 1
+        if j < 0 or text[j] == "\n" or opened:
+            initial = True
+        elif text[j] in _SENT_END:
+            initial = not (text[j] == "." and abbreviation_before(text, j))
+        else:
+            initial = False
+        if "-" in word and _split_compound(text, word, s, toks, lex):
+            # "Russia-China", "US-North Korean": a compound of names, one token each.
+            pos = s
+            for p in word.split("-"):
+                toks.append(_make_tok(text, pos, pos + len(p), line, initial))
+                initial = False
+                pos += len(p) + 1
+        else:
+            toks.append(_make_tok(text, s, e, line, initial))
+    return toks
+
+
+def _keyword(text: str, toks: list[_Tok], ks: int, ke: int, line: int) -> None:
+    """Append a lower-case keyword token ("of", "of the", "leader")."""
+    word = text[ks:ke]
+    toks.append(_Tok(ks, ke, ke, word, word, False, False, False, line))
+
+
+#: Maximal runs of the characters :func:`_has_word` takes as part of a word: it finds
+#: ``word`` exactly when one of these runs is ``word``.
+_WORD_RUN_RE = re.compile(r"[\w'’-]+")
+#: Words looked up by :func:`_has_word` before a document's words are collected.
+_SEARCHED_WORDS = 32
+
+
+def _has_word(text: str, word: str) -> bool:
+    """Does ``word`` occur in ``text`` as a whole word (exact case)?"""
+    n = len(word)
+    pos = text.find(word)
+    while pos >= 0:
+        before = text[pos - 1] if pos else " "
+        after = text[pos + n] if pos + n < len(text) else " "
+        if not (before.isalnum() or before in "'’-_") and not (after.isalnum() or after in "'’-_"):
+            return True
+        pos = text.find(word, pos + 1)
+    return False
+
+
+def _blank(text: str, a: int, b: int) -> bool:
+    """Is ``text[a:b]`` non-empty and made of spaces/tabs only?"""
+    if a >= b:
+        return False
+    for k in range(a, b):
+        if text[k] not in _SPACES:
+            return False
+    return True
+
+
+def abbreviation_before(text: str, dot: int) -> bool:
+    """True when the '.' at ``dot`` ends "U.S.", "Mr." or an initial, not a sentence."""
+    k = dot
+    while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
+        k -= 1
+    word = text[k:dot].casefold()
+    return "." in word or len(word) == 1 or word in _ABBREVS
+
+
+def _split_compound(text: str, word: str, s: int, toks: list[_Tok], lex: _Lexicon) -> bool:
+    """Should "Russia-China" be read as two names?  Yes when a part is a known
+    place or organisation and the compound is not itself a name or inside one."""
+    parts = word.split("-")
+    if not all(p[:1].isupper() for p in parts) or normalise_name(word) in lex.gazetteer:
+        return False
+    if not any(normalise_name(p) in lex.gaz_single for p in parts):
+        return False
+    # Inside a run of names ("Agence France-Presse") a compound stays whole.
+    prev = toks[-1] if toks else None
+    in_run = prev is not None and prev.cap and not prev.poss and _blank(text, prev.raw_end, s)
+    return not in_run
+
+
+def _make_tok(text: str, s: int, e: int, line: int, initial: bool) -> _Tok:
+    word = text[s:e]
+    low = word.casefold()
+    if "’" in low:
+        low = low.replace("’", "'")
+    poss = len(word) > 2 and low[-2:] == "'s" and low not in _POSS_IN_NAMES
+    if poss:
+        e2 = e - 2
+        word = word[:-2]
+        low = low[:-2]
+    else:
+        e2 = e
+    return _Tok(s, e2, e, word, low, True, poss, initial, line)
