@@ -126,13 +126,19 @@ _EMAIL_LEFT_RE = re.compile(r"[\w.+-]+$")
 #: number, so it begins with a plain character class and the regex engine can
 #: skip through letters in C; every other pattern is then only tried at these
 #: few positions (see :func:`_anchors`).
+_START_FORMS = {v for w in START_WORDS for v in (w, w.capitalize(), w.upper())}
 _ANCHOR_BODY = (
     rf"[0-9]|{_CUR}"
-    rf"|{trie_pattern({v for w in START_WORDS for v in (w, w.capitalize(), w.upper())})}(?![\w'’])"
+    rf"|{trie_pattern(_START_FORMS)}(?![\w'’])"
     r"|[Aa][ \t]+(?:few[ \t]+)?(?=(?:hundred|thousand|million|billion|trillion|dozen)\b)"
     r"|[Hh]alf[ \t]+a[ \t]+dozen\b|[Ss]everal[ \t]+(?=(?:hundred|thousand|million|billion)\b)"
 )  # explicit letter cases: a case-insensitive trie is twice as slow here
-_ANCHOR_RE = re.compile(rf"[^\w'’.,\-](?={_ANCHOR_BODY})")
+#: The characters a number can start with (the first characters of ``_ANCHOR_BODY``'s branches).
+#: Tested first, as one class, they turn away most positions (every blank before a word that
+#: cannot start a number) without entering the alternation: the same anchors, found sooner.
+_ANCHOR_FIRST = "[" + "".join(re.escape(c) for c in sorted(
+    {*"0123456789AaHhSs", *(sym[0] for sym in _CURRENCY_SYMBOLS), *(form[0] for form in _START_FORMS)})) + "]"
+_ANCHOR_RE = re.compile(rf"[^\w'’.,\-](?={_ANCHOR_FIRST})(?={_ANCHOR_BODY})")
 _ANCHOR_AT_RE = re.compile(_ANCHOR_BODY)
 
 #: A vote number: digits up to 999 or a spelled number up to 99.  ``_VN`` stands
