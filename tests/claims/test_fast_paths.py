@@ -51,3 +51,29 @@ def test_worded_ages_on_several_lines() -> None:
     text = "Smith died at 95\nShe was aged 40 and 12\nno age here\nDIED AT THE AGE OF 101 pm"
     assert [m.group("age") for m in ages._worded(text)] == [m.group("age") for m in ages._WORDED_RE.finditer(text)]
     assert [m.group("age") for m in ages._worded(text)] == ["95", "40"]
+
+
+def _plain_starts(text: str) -> list[int]:
+    """Sentence starts as base._boundaries found them before it reused its end marks."""
+    from factcheck.claims import base
+
+    starts = {0}
+    starts.update(m.end() for m in base._START_PUNCT_RE.finditer(text) if not base._abbrev_before(text, m.start()))
+    starts.update(m.end() for m in base._BLANK_RE.finditer(text))
+    starts.update(nl + 1 for nl in base._line_breaks(text))
+    return sorted(starts)
+
+
+_SENTENCE_PIECES = ["Mr", "Dec", "U.S", "a", "B", "He", "won", "died", "said", "é", "x2"]
+_SENTENCE_SEPS = [". ", ".", "? ", "!", '." ', ".) ", ".’ ", "?!", " ", "\n", "\n\n", ".\n", "...", '"']
+
+sentences = st.lists(st.tuples(st.sampled_from(_SENTENCE_PIECES), st.sampled_from(_SENTENCE_SEPS)), max_size=30).map(
+    lambda parts: "".join(p + s for p, s in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(sentences)
+def test_sentence_starts_are_the_plain_ones(text: str) -> None:
+    from factcheck.claims import base
+
+    assert base._boundaries.__wrapped__(text)[0] == _plain_starts(text)
