@@ -140,6 +140,7 @@ _FRONT_RE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t
 # After a blank line (LF or CRLF files) or at the very start.
 _INDENTED_RE = re.compile(r"(?:(?<=\n\n)|(?<=\n\r\n)|(?<=\A))(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+")
 _MD_REFDEF_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$", re.MULTILINE)
+_DIGIT_RE = re.compile(r"[0-9]")
 _BARE_URL_RE = re.compile(r"\bhttps?://[^\s<>\"')\]]+")
 
 
@@ -425,7 +426,9 @@ def _infer_metadata(text: str, source: str, fmt: str, front: str | None, overrid
         # A dateline in capitals ("THURSDAY, JUNE 30, 2005") is read in title case;
         # ASCII title-casing keeps every offset.
         readable = line.title() if line.isupper() and line.isascii() else line
-        for dm in FULL_DATE_RE.finditer(readable):
+        # Every full date has digits (a year): most lines have none, and FULL_DATE_RE, which opens
+        # on \b and alternations, is tried at each character of a line it scans.
+        for dm in FULL_DATE_RE.finditer(readable) if _DIGIT_RE.search(line) else ():
             d = date_from_match(dm)
             if d is None:
                 continue

@@ -7,6 +7,8 @@ language (its own detection tries every language on every candidate token:
 seconds per article).  So the language is settled once per document, here.
 
 Detection is a weighted word count over dateparser's *own* language data
+(read once and stored in ``claims/data/language_vocabulary.json``, so that
+detection does not import dateparser)
 (the connective words it skips, "ago"/"in" words, relative-day words, month
 and weekday names), not a separate model: the only question it answers is
 which language's date vocabulary a text uses, and a text with no date words
@@ -21,9 +23,12 @@ or odd texts, markup debris and fuzz stay English.  It looks at the first
 from __future__ import annotations
 
 import importlib
+import json
 import re
 from collections import defaultdict
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 #: The language of a document that declares none and shows no other.
 DEFAULT = "en"
@@ -36,6 +41,7 @@ MIN_WORDS = 3
 #: ... and how far it must beat English's own score.
 MARGIN = 1.5
 
+_DATA_FILE = Path(__file__).with_name("claims") / "data" / "language_vocabulary.json"
 _WORD_RE = re.compile(r"\w+")
 _CODE_RE = re.compile(r"[A-Za-z]{2,3}(?=[-_]|\Z)")
 _VOCAB_KEYS = ("skip", "pertain", "ago", "in")
@@ -47,9 +53,47 @@ _NAME_KEYS = ("january", "february", "march", "april", "may", "june", "july", "a
 @lru_cache(maxsize=1)
 def supported() -> frozenset[str]:
     """Base language codes dateparser has data for ("fr", "de"; not "fr-CA")."""
+    return frozenset(_stored()["supported"])
+
+
+def _supported_now() -> frozenset[str]:
+    """:func:`supported` as dateparser's data says now (imports dateparser)."""
     from dateparser.data.languages_info import language_order
 
     return frozenset(code for code in language_order if "-" not in code)
+
+
+@lru_cache(maxsize=1)
+def _stored() -> dict[str, Any]:
+    """``data/language_vocabulary.json``: the supported codes and word -> languages.
+
+    Why a file: both are read from dateparser's data, but importing dateparser
+    and its ~200 language modules costs about half a second, more than a whole
+    short scan, and an English document never needs dateparser at all.  So the
+    derived data is stored (:func:`write_data`) and a test checks it against
+    dateparser (:func:`computed_data`).
+    """
+    data: dict[str, Any] = json.loads(_DATA_FILE.read_text(encoding="utf-8"))
+    return data
+
+
+def computed_data() -> dict[str, Any]:
+    """The stored data as dateparser's data gives it now (slow: imports every language)."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    codes = _supported_now()
+    for code in sorted(codes):
+        info = importlib.import_module(f"dateparser.data.date_translation_data.{code}").info
+        for word in _words(info):
+            owners[word].add(code)
+    return {"supported": sorted(codes), "words": {w: sorted(owners[w]) for w in sorted(owners)}}
+
+
+def write_data() -> None:
+    """Regenerate ``data/language_vocabulary.json`` (after upgrading dateparser)."""
+    data = computed_data()
+    rows = [f"{json.dumps(w)}: {json.dumps(codes)}" for w, codes in data["words"].items()]
+    text = '{"supported": ' + json.dumps(data["supported"]) + ',\n"words": {\n' + ",\n".join(rows) + "\n}}\n"
+    _DATA_FILE.write_text(text, encoding="utf-8")
 
 
 def normalise(declared: str | None) -> str | None:
@@ -86,13 +130,9 @@ def _words(info: dict[str, object]) -> set[str]:
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> dict[str, tuple[tuple[str, ...], float]]:
-    """word -> (languages using it, weight 1/len(languages)), built once from dateparser's data."""
-    owners: dict[str, set[str]] = defaultdict(set)
-    for code in sorted(supported()):
-        info = importlib.import_module(f"dateparser.data.date_translation_data.{code}").info
-        for word in _words(info):
-            owners[word].add(code)
-    return {w: (tuple(sorted(codes)), 1.0 / len(codes)) for w, codes in owners.items()}
+    """word -> (languages using it, weight 1/len(languages)), built once from the stored data."""
+    words: dict[str, list[str]] = _stored()["words"]
+    return {w: (tuple(codes), 1.0 / len(codes)) for w, codes in words.items()}
 
 
 def scores(text: str) -> dict[str, float]:

@@ -100,3 +100,20 @@ def test_metadata_dates_in_any_format_or_language(value: str, lang: str, expecte
     from factcheck.calendar import parse_metadata_date
 
     assert parse_metadata_date(value, lang) == expected
+
+
+def test_stored_vocabulary_is_dateparsers() -> None:
+    """claims/data/language_vocabulary.json spares every scan dateparser's import; it must stay
+    what dateparser's data says (regenerate with ``language.write_data()`` after upgrading it)."""
+    assert language._stored() == language.computed_data()
+
+
+def test_detecting_english_does_not_import_dateparser() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from factcheck import language; "
+            "assert language.detect('The court met on Monday, January 5.') == 'en'; "
+            "print('dateparser' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

@@ -180,13 +180,15 @@ _END_BLANK_RE = re.compile(r"\n(?=\n|\Z)")
 @lru_cache(maxsize=16)
 def _boundaries(text: str) -> tuple[list[int], list[int], list[int]]:
     """Sentence starts, and (trigger position, end offset) pairs, in text order."""
-    starts = {0}
-    starts.update(m.end() for m in _START_PUNCT_RE.finditer(text) if not _abbrev_before(text, m.start()))
-    starts.update(m.end() for m in _BLANK_RE.finditer(text))
     ends: dict[int, int] = {}
     for m in _END_PUNCT_RE.finditer(text):
         if not _abbrev_before(text, m.start()):
             ends[m.start()] = m.start() + 1
+    # A start follows a mark that also ends a sentence (its next character is a quote, a bracket, a
+    # space or a line break), so the abbreviation test is read back from ``ends`` instead of redone.
+    starts = {0}
+    starts.update(m.end() for m in _START_PUNCT_RE.finditer(text) if m.start() in ends)
+    starts.update(m.end() for m in _BLANK_RE.finditer(text))
     for m in _END_BLANK_RE.finditer(text):
         ends[m.start()] = m.start()
     for nl in _line_breaks(text):

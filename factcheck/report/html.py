@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import jinja2
 from markupsafe import Markup
 
 from factcheck.findings import SEVERITIES, SEVERITY_RANK, Finding, Location
@@ -42,6 +41,8 @@ from factcheck.report.htmldocs import (
 from factcheck.report.htmlstories import DocLink, FindingView, Sentences, StoryView, finding_view
 
 if TYPE_CHECKING:
+    import jinja2
+
     from factcheck.documents import Document
     from factcheck.engine import Report
     from factcheck.report import RenderContext
@@ -177,6 +178,8 @@ def _title(doc: Document | None) -> str:
 
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
+    import jinja2  # here, not at the top: only an HTML report needs it, and it costs every run ~30 ms
+
     # autoescape=True, not select_autoescape(): the template's name ends in .j2, and every value
     # must be escaped whatever the file is called.
     return jinja2.Environment(loader=jinja2.PackageLoader("factcheck.report", "templates"), autoescape=True,

@@ -171,3 +171,20 @@ def test_unit_readers_never_crash_and_spans_slice(parts: list[str], noise: str) 
             assert low <= c.value and (high is None or c.value <= high)
         if c.kind == "quantity" and c.unit is not None and c.get("dimension") not in (None, units.COUNT):
             assert units.unit_named(c.unit) is not None or c.get("dimension") == "money"
+
+
+def test_stored_unit_table_is_what_pint_says() -> None:
+    """data/unit_table.json spares every scan pint's registry; it must stay pint's own answer
+    (regenerate with ``units.write_table()`` after editing the unit lists or upgrading pint)."""
+    assert units._table() == units.computed_table()
+
+
+def test_reading_a_unit_does_not_build_pint() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from factcheck.claims import units; "
+            "assert units.lookup('km') is not None and units.unit_named('mile') is not None; "
+            "print('pint' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

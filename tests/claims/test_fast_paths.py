@@ -1,0 +1,79 @@
+"""Speed-ups that must find exactly what the plain patterns find (hypothesis properties).
+
+Each fast path below skips work a plain ``finditer`` does (positions that cannot
+start a match, lines that hold no hit); these properties compare both on text
+drawn from the words and characters the patterns care about, so a skipped
+match shows up as a difference.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.claims import ages
+from factcheck.claims.numbers import _anchors
+from factcheck.claims.numbers.patterns import _ANCHOR_BODY
+
+_PIECES = ["died", "DIES", "Dead", "death", "at", "the", "age", "AGE", "of", "aged", "ages", "age of",
+           "at the age of", "dİed", "dıes", "95", "9", "120", "7", "twenty", "one", "five", "Five", "am", "pm",
+           "o'clock", "hours", "and", "or", "to", "$", "£", "US$", "a", "A", "few", "hundred", "half", "dozen",
+           "several", "thousand", "million", "3.5", "1,000", "x"]
+_SEPS = [" ", "  ", "\t", "\n", ", ", ". ", "-", "'", "’", "(", ")", "", ":"]
+
+texts = st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(_SEPS)), max_size=30).map(
+    lambda parts: "".join(p + s for p, s in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_worded_ages_are_finditers(text: str) -> None:
+    fast = [(m.span(), m.groupdict()) for m in ages._worded(text)]
+    plain = [(m.span(), m.groupdict()) for m in ages._WORDED_RE.finditer(text)]
+    assert fast == plain
+
+
+_PLAIN_ANCHOR_RE = re.compile(rf"[^\w'’.,\-](?={_ANCHOR_BODY})")
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_anchors_are_the_plain_patterns(text: str) -> None:
+    plain = [m.end() for m in _PLAIN_ANCHOR_RE.finditer(text)]
+    if re.match(_ANCHOR_BODY, text):
+        plain.insert(0, 0)
+    assert _anchors(text) == plain
+
+
+def test_worded_ages_on_several_lines() -> None:
+    text = "Smith died at 95\nShe was aged 40 and 12\nno age here\nDIED AT THE AGE OF 101 pm"
+    assert [m.group("age") for m in ages._worded(text)] == [m.group("age") for m in ages._WORDED_RE.finditer(text)]
+    assert [m.group("age") for m in ages._worded(text)] == ["95", "40"]
+
+
+def _plain_starts(text: str) -> list[int]:
+    """Sentence starts as base._boundaries found them before it reused its end marks."""
+    from factcheck.claims import base
+
+    starts = {0}
+    starts.update(m.end() for m in base._START_PUNCT_RE.finditer(text) if not base._abbrev_before(text, m.start()))
+    starts.update(m.end() for m in base._BLANK_RE.finditer(text))
+    starts.update(nl + 1 for nl in base._line_breaks(text))
+    return sorted(starts)
+
+
+_SENTENCE_PIECES = ["Mr", "Dec", "U.S", "a", "B", "He", "won", "died", "said", "é", "x2"]
+_SENTENCE_SEPS = [". ", ".", "? ", "!", '." ', ".) ", ".’ ", "?!", " ", "\n", "\n\n", ".\n", "...", '"']
+
+sentences = st.lists(st.tuples(st.sampled_from(_SENTENCE_PIECES), st.sampled_from(_SENTENCE_SEPS)), max_size=30).map(
+    lambda parts: "".join(p + s for p, s in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(sentences)
+def test_sentence_starts_are_the_plain_ones(text: str) -> None:
+    from factcheck.claims import base
+
+    assert base._boundaries.__wrapped__(text)[0] == _plain_starts(text)
