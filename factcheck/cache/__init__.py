@@ -51,7 +51,7 @@ from factcheck.rules.model import Rule
 from factcheck.stories import DocFeatures, Stories, Story
 from factcheck.suppressions import Suppressions
 
-__all__ = ["DEFAULT_CACHE_DIR", "CorpusEntry", "DocCache", "DocEntry", "clean", "is_tagged", "open_cache"]
+__all__ = ["DEFAULT_CACHE_DIR", "CorpusEntry", "DocCache", "DocEntry", "StoryEntry", "clean", "is_tagged", "open_cache"]
 
 #: the layout and entry format; bumped when either changes
 FORMAT = 1
@@ -73,6 +73,13 @@ class CorpusEntry:
     """What the corpus phase computed for one exact set of documents."""
 
     stories: tuple[Story, ...] | None
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class StoryEntry:
+    """What the story-local corpus rules found in one story (see :mod:`factcheck.corpus_phase`)."""
+
     findings: tuple[Finding, ...]
 
 
@@ -139,6 +146,48 @@ class DocCache:
         except (EncodeError, TypeError, ValueError, RecursionError):
             return False
         return write_json(self.folder / "corpus.json", {"format": FORMAT, "corpus": key, "entry": payload},
+                          self.root)
+
+
+    def story_key(self, story: Story | None, members: Sequence[tuple[str, str]]) -> str:
+        """The key of one story's run of the story-local rules: the story as clustered (id,
+        members, names, dates: the rules may read any of them) and each member's (path, digest)."""
+        h = hashlib.sha256(self.key.encode("ascii"))
+        if story is not None:
+            told = json.dumps([story.id, story.documents, story.names, story.dates], ensure_ascii=True)
+            h.update(b"\x02" + told.encode("ascii"))
+        for shown, digest in members:
+            h.update(b"\x00" + shown.encode("utf-8", "surrogatepass") + b"\x01" + digest.encode("ascii"))
+        return h.hexdigest()
+
+    def load_stories(self) -> dict[str, Any]:
+        """The packed story entries of the last scan (key -> encoded entry); {} when missing or foreign."""
+        stored = read_json(self.folder / "stories.json")
+        if not isinstance(stored, dict) or stored.get("format") != FORMAT or stored.get("key") != self.key:
+            return {}
+        entries = stored.get("stories")
+        return entries if isinstance(entries, dict) else {}
+
+    @staticmethod
+    def decode_story(payload: Any) -> StoryEntry | None:
+        """One packed story entry, or None (missing or not decodable: a miss)."""
+        if payload is None:
+            return None
+        try:
+            return decode(payload, StoryEntry)
+        except (DecodeError, TypeError, ValueError, RecursionError):
+            return None
+
+    @staticmethod
+    def encode_story(entry: StoryEntry) -> Any:
+        try:
+            return encode(entry, StoryEntry)
+        except (EncodeError, TypeError, ValueError, RecursionError):
+            return None
+
+    def store_stories(self, entries: dict[str, Any]) -> bool:
+        """Replace the packed story entries (atomically: a concurrent scan's pack loses, never tears)."""
+        return write_json(self.folder / "stories.json", {"format": FORMAT, "key": self.key, "stories": entries},
                           self.root)
 
 
