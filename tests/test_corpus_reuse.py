@@ -201,3 +201,25 @@ def test_baseline_create_and_update_use_the_cache_like_scan(corpus: Path) -> Non
     assert update.exit_code == 0, update.output
     update = runner.invoke(app, ["baseline", "update", "-b", "on.json", "--check", "--cache-dir", "fc"])
     assert update.exit_code == 0, update.output
+
+
+# --------------------------------------------------------------------------- the warm path
+
+
+def test_a_cached_document_keeps_its_language_without_detecting_it_again(
+        corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import factcheck.documents as documents
+
+    (corpus / "fr.md").write_text("---\nlang: fr\n---\nLe conseil a 15 membres.\n", encoding="utf-8")
+    cold = scan([corpus], cached())
+    expected = as_json(cold)
+
+    def no_detection(*_args: Any) -> Any:
+        raise AssertionError("a cached document's language is stored with it")
+
+    monkeypatch.setattr(documents, "_language_of", no_detection)
+    warm = scan([corpus], cached())
+    assert as_json(warm) == expected
+    assert [(d.path, d.lang, d.lang_source) for d in warm.documents] == \
+        [(d.path, d.lang, d.lang_source) for d in cold.documents]
+    assert ("fr", "front-matter") in {(d.lang, d.lang_source) for d in warm.documents}
