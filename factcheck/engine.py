@@ -381,7 +381,7 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     # picklable: compiled RE2 patterns) are run in this process instead.
     jobs = _jobs(config, len(todo), warnings) if explicit_rules is None and executor is None else 1
     if executor is not None and explicit_rules is None:
-        fresh = executor.map_files(todo, config, step) if todo else []
+        fresh = executor.map_files(todo, config, step, cache) if todo else []
     elif jobs > 1 and todo:
         fresh = _run_pool(todo, jobs, _worker_run, _worker_init, (config, cache), step)
     else:

@@ -89,6 +89,9 @@ class DocCache:
 
     root: Path
     key: str
+    #: False for a Dask worker's copy: it computes digests but writes nothing; the scanning
+    #: process writes the entries from the results it gathers (see :meth:`store_result`)
+    write: bool = True
 
     @property
     def folder(self) -> Path:
@@ -114,12 +117,19 @@ class DocCache:
 
     def store(self, doc: Document, data: bytes, entry: DocEntry) -> bool:
         """Write one document's entry; False (silently) when it cannot be encoded or written."""
+        return self.store_result(doc, content_digest(data), entry)
+
+    def store_result(self, doc: Document, digest: str, entry: DocEntry) -> bool:
+        """Write the entry of ``doc`` computed from bytes of SHA-256 ``digest`` (the digest the
+        map step took of the very bytes it analysed, wherever it ran)."""
+        if not self.write:
+            return False
         try:
             payload = encode(entry, DocEntry)
         except (EncodeError, TypeError, ValueError, RecursionError):
             return False
         return write_json(self._entry_path(doc.path), {"format": FORMAT, "key": self.key, "path": doc.path,
-                                                       "content": content_digest(data), "entry": payload},
+                                                       "content": digest, "entry": payload},
                           self.root)
 
     def corpus_key(self, documents: Sequence[tuple[str, str]]) -> str:
