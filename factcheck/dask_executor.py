@@ -7,12 +7,18 @@ the results come back to this process in file order, so the reduce phase,
 suppressions, baseline and report see exactly what the local executor gives
 them: the findings are identical, byte for byte.
 
-The corpus phase stays whole, in this process.  Splitting it per story would
-change findings: ``name-variants`` and ``spelling`` weigh a spelling against
-the whole corpus (a "corpus typo" is found in *another* story), and the
-conflict rule's pairing counts words over every document.  It costs about as
-much CPU as the map phase on ECB+ (bench/dask_speed.py), but it reads claims,
-not files, so it grows with the corpus's claims, not with its bytes.
+The corpus phase runs in this process.  Its story-local rules run story by
+story (:mod:`factcheck.corpus_phase`) and are reused from the cache for
+unchanged stories; ``name-variants`` and ``spelling`` weigh a spelling
+against the whole corpus (a "corpus typo" is found in *another* story), so
+they run over every document.  It reads claims, not files, so it grows with
+the corpus's claims, not with its bytes.
+
+With a cache (``--cache-dir``, or the CLI's default), files whose entries are
+current are not sent to the cluster at all, and the entries of the others are
+written by this process from the results it gathers: the workers compute each
+file's content digest but write nothing, so the cache folder need not be
+shared with them.
 
 Workers read the files themselves: they must see the scanned files, and the
 rule files of the config, at the same paths as this machine (a shared
@@ -35,13 +41,14 @@ import uuid
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from factcheck.errors import FactcheckError
 
 if TYPE_CHECKING:
+    from factcheck.cache import DocCache
     from factcheck.config import Config
     from factcheck.engine import _FileResult
     from factcheck.rules.model import Rule
@@ -61,8 +68,10 @@ class MapExecutor(Protocol):
     """Where :func:`factcheck.engine.scan` runs its map phase when not in this machine's own processes."""
 
     def map_files(self, files: Sequence[Path], config: Config,
-                  progress: Callable[[int, int], None] | None = None) -> list[_FileResult]:
-        """:func:`factcheck.engine.analyse_file` of every file under ``config``, in the order of ``files``."""
+                  progress: Callable[[int, int], None] | None = None,
+                  cache: DocCache | None = None) -> list[_FileResult]:
+        """:func:`factcheck.engine.analyse_file` of every file under ``config``, in the order of ``files``;
+        with a ``cache``, each result is stored in it as a local scan stores it."""
         ...
 
 
@@ -135,14 +144,33 @@ def _worker_rules(scan: str, config: Config) -> _WorkerRules:
     return _RULES[0]
 
 
-def analyse_chunk(files: Sequence[Path], config: Config, cwd: str, scan: str) -> list[_FileResult]:
+def analyse_chunk(files: Sequence[Path], config: Config, cwd: str, scan: str,
+                  digests: DocCache | None = None) -> list[_FileResult]:
     """One Dask task: :func:`factcheck.engine.analyse_file` on each file of a chunk, in order.
-    ``scan`` identifies the scan, whose rules the worker loads once (see :data:`_RULES`)."""
+    ``scan`` identifies the scan, whose rules the worker loads once (see :data:`_RULES`).
+    ``digests``: a cache that writes nothing, so that each result carries the content digest
+    of the bytes the worker analysed, for the scanning process to store it under."""
     from factcheck.engine import analyse_file
 
     with _in_dir(cwd):
         loaded = _worker_rules(scan, config)
-        return [analyse_file(path, config, loaded.rules, loaded.kinds) for path in files]
+        return [analyse_file(path, config, loaded.rules, loaded.kinds, digests) for path in files]
+
+
+def store_results(cache: DocCache, results: Sequence[_FileResult]) -> None:
+    """Write the cache entries of results gathered from the workers, as a local map step writes them.
+
+    The scanning process writes, not the workers: the cache folder is the one
+    this process was given (``--cache-dir``), which workers on other machines
+    need not see, and entries are a few KiB each, already on their way here.
+    """
+    from factcheck.cache import DocEntry
+    from factcheck.documents import Metadata
+
+    for res in results:
+        if res.doc is not None and res.digest is not None:
+            cache.store_result(res.doc, res.digest, DocEntry(Metadata.of(res.doc), tuple(res.claims),
+                                                             tuple(res.findings), res.suppressions, res.features))
 
 
 @dataclass
@@ -163,8 +191,10 @@ class DaskExecutor:
         return max(1, sum(w.get("nthreads", 1) for w in info.get("workers", {}).values()))
 
     def map_files(self, files: Sequence[Path], config: Config,
-                  progress: Callable[[int, int], None] | None = None) -> list[_FileResult]:
-        """Every file's map result, in the order of ``files``, computed on the cluster.
+                  progress: Callable[[int, int], None] | None = None,
+                  cache: DocCache | None = None) -> list[_FileResult]:
+        """Every file's map result, in the order of ``files``, computed on the cluster, and with a
+        ``cache``, stored in it here as each chunk arrives (see :func:`store_results`).
 
         Tasks are not pure (``pure=False``): a file may change between two
         scans, so a result is never reused from an earlier one.  A worker that
@@ -176,7 +206,9 @@ class DaskExecutor:
         if not parts:
             return []
         cwd = os.getcwd()
-        futures = self.client.map(analyse_chunk, parts, config=config, cwd=cwd, scan=uuid.uuid4().hex, pure=False)
+        digests = replace(cache, write=False) if cache is not None else None
+        futures = self.client.map(analyse_chunk, parts, config=config, cwd=cwd, scan=uuid.uuid4().hex,
+                                  digests=digests, pure=False)
         index = {f.key: i for i, f in enumerate(futures)}
         out: list[list[_FileResult] | None] = [None] * len(parts)
         done = 0
@@ -184,6 +216,8 @@ class DaskExecutor:
             for fut in distributed.as_completed(futures, loop=self.client.loop):
                 i = index[fut.key]
                 out[i] = _result(fut)
+                if cache is not None:
+                    store_results(cache, out[i] or [])
                 done += len(parts[i])
                 if progress:
                     progress(done, len(files))

@@ -466,10 +466,14 @@ class Metadata:
     title: str | None
     url: str | None
     date_candidates: tuple[DateCandidate, ...]
+    #: the language and where it came from: detection counts words over the text, the costliest
+    #: part of re-reading a cached document
+    lang: str = _language.DEFAULT
+    lang_source: str = "default"
 
     @classmethod
     def of(cls, doc: Document) -> Metadata:
-        return cls(doc.title, doc.url, doc.date_candidates)
+        return cls(doc.title, doc.url, doc.date_candidates, doc.lang, doc.lang_source)
 
 
 def parse_document(path: str, source: str, fmt: str = "text",
@@ -485,10 +489,11 @@ def parse_document(path: str, source: str, fmt: str = "text",
         b = _Builder(source)
         b.copy(0, len(source))
         text, omap = b.build()
-    lang, lang_source = _language_of(text, source, fmt, front)
     if metadata is not None:
         title, url, cands = metadata.title, metadata.url, metadata.date_candidates
+        lang, lang_source = metadata.lang, metadata.lang_source
     else:
+        lang, lang_source = _language_of(text, source, fmt, front)
         title, url, cands = _infer_metadata(text, source, fmt, front, date_override, lang)
     return Document(path=path, source=source, text=text, offsets=omap, fmt=fmt, title=title,
                     url=url, date_candidates=cands, lang=lang, lang_source=lang_source,

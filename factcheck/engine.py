@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, TypeVar
 from factcheck.cache import DocCache, DocEntry, content_digest, open_cache
 from factcheck.claims.base import Claim, DocumentTimeout, extract_all
 from factcheck.config import Config
+from factcheck.corpus_phase import run_rules, run_story_rules, split_rules
 from factcheck.documents import Document, Metadata, SkippedFile, display_path, document_from_bytes, load_document
 from factcheck.files import find_documents, read_limited
 from factcheck.findings import Finding, sort_findings
@@ -234,15 +235,17 @@ def active_rules(config: Config) -> list[Rule]:
 
 
 def run_corpus_rules(rules: Sequence[Rule], docs: Sequence[Document],
-                     claims: dict[str, list[Claim]], stories: Stories | None = None) -> list[Finding]:
+                     claims: dict[str, list[Claim]], stories: Stories | None = None,
+                     cache: DocCache | None = None, digests: Mapping[str, str] | None = None) -> list[Finding]:
     """The reduce step: corpus rules over the claims of every document (and its stories:
-    given, or built on first use)."""
+    given, or built on first use).  Story-local rules run story by story, their findings reused
+    from ``cache`` for stories whose members' ``digests`` are unchanged (see
+    :mod:`factcheck.corpus_phase`); the others over the whole corpus."""
+    local, whole = split_rules(rules)
     view = CorpusView(docs, claims, stories)
-    out: list[Finding] = []
-    for rule in rules:
-        assert rule.impl is not None
-        if rule.impl.scope == "corpus":
-            out.extend(rule.impl.check_corpus(view))
+    out = run_rules(whole, view)
+    if local:
+        out.extend(run_story_rules(local, docs, claims, view.stories, cache, digests))
     return out
 
 
@@ -378,7 +381,7 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     # picklable: compiled RE2 patterns) are run in this process instead.
     jobs = _jobs(config, len(todo), warnings) if explicit_rules is None and executor is None else 1
     if executor is not None and explicit_rules is None:
-        fresh = executor.map_files(todo, config, step) if todo else []
+        fresh = executor.map_files(todo, config, step, cache) if todo else []
     elif jobs > 1 and todo:
         fresh = _run_pool(todo, jobs, _worker_run, _worker_init, (config, cache), step)
     else:
@@ -455,17 +458,19 @@ def _cached_results(files: Sequence[Path], config: Config, cache: DocCache | Non
 
 def _corpus_phase(rules: Sequence[Rule], results: Sequence[_FileResult], docs: Sequence[Document],
                   claims: dict[str, list[Claim]], cache: DocCache | None) -> tuple[Stories | None, list[Finding]]:
-    """Stories and corpus-rule findings: from the cache when exactly these documents were scanned before."""
+    """Stories and corpus-rule findings: from the cache when exactly these documents were scanned
+    before; else the stories again, and each story-local rule again for the stories that changed."""
     analysed = [r for r in results if r.doc is not None]
     key = None
-    if cache is not None and all(r.digest is not None for r in analysed):
+    digests = {r.doc.path: r.digest for r in analysed if r.doc is not None and r.digest is not None}
+    if cache is not None and len(digests) == len(analysed):
         key = cache.corpus_key([(r.doc.path, r.digest) for r in analysed if r.doc is not None and r.digest])
         stored = cache.load_corpus(key)
         if stored is not None:
             return stored
     feats = [r.features for r in results if r.features is not None]
     stories = cluster_stories(feats) if wants_stories(rules) else None
-    found = run_corpus_rules(rules, docs, claims, stories)
+    found = run_corpus_rules(rules, docs, claims, stories, cache, digests)
     if cache is not None and key is not None:
         cache.store_corpus(key, stories, found)
     return stories, found

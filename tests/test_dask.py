@@ -245,3 +245,26 @@ def test_a_worker_killed_mid_scan_is_retried(client: Any, tmp_path: Path) -> Non
     assert out == local
     client.wait_for_workers(2, timeout=60)
     assert killed not in set(client.run(os.getpid).values())
+
+
+def test_a_dask_scan_fills_the_cache_a_local_rescan_reads(client: Any, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scanning process writes the entries from the gathered results; the workers write none."""
+    import factcheck.engine as engine
+
+    monkeypatch.delenv("FACTCHECK_NO_CACHE", raising=False)
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    plain = as_json([Path("seeds")])
+    config = Config(jobs=1, cache_dir=tmp_path / "cache")
+    render = FORMATTERS["json"]
+    dasked = render(scan([Path("seeds")], config, executor=DaskExecutor(client)), RenderContext(version="test"))
+    entries = sorted((tmp_path / "cache").glob("v*/*/docs/*/*.json"))
+    assert len(entries) == len(list((tmp_path / "seeds").iterdir()))
+
+    def no_map(*_args: Any, **_kw: Any) -> Any:
+        raise AssertionError("every document comes from the entries the Dask scan wrote")
+
+    monkeypatch.setattr(engine, "analyse_file", no_map)
+    again = render(scan([Path("seeds")], config), RenderContext(version="test"))
+    assert again == dasked == plain

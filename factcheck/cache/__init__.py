@@ -51,7 +51,7 @@ from factcheck.rules.model import Rule
 from factcheck.stories import DocFeatures, Stories, Story
 from factcheck.suppressions import Suppressions
 
-__all__ = ["DEFAULT_CACHE_DIR", "CorpusEntry", "DocCache", "DocEntry", "clean", "is_tagged", "open_cache"]
+__all__ = ["DEFAULT_CACHE_DIR", "CorpusEntry", "DocCache", "DocEntry", "StoryEntry", "clean", "is_tagged", "open_cache"]
 
 #: the layout and entry format; bumped when either changes
 FORMAT = 1
@@ -77,11 +77,21 @@ class CorpusEntry:
 
 
 @dataclass(frozen=True)
+class StoryEntry:
+    """What the story-local corpus rules found in one story (see :mod:`factcheck.corpus_phase`)."""
+
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
 class DocCache:
     """An open cache: its directory and the settings digest of this scan (picklable, for workers)."""
 
     root: Path
     key: str
+    #: False for a Dask worker's copy: it computes digests but writes nothing; the scanning
+    #: process writes the entries from the results it gathers (see :meth:`store_result`)
+    write: bool = True
 
     @property
     def folder(self) -> Path:
@@ -107,12 +117,19 @@ class DocCache:
 
     def store(self, doc: Document, data: bytes, entry: DocEntry) -> bool:
         """Write one document's entry; False (silently) when it cannot be encoded or written."""
+        return self.store_result(doc, content_digest(data), entry)
+
+    def store_result(self, doc: Document, digest: str, entry: DocEntry) -> bool:
+        """Write the entry of ``doc`` computed from bytes of SHA-256 ``digest`` (the digest the
+        map step took of the very bytes it analysed, wherever it ran)."""
+        if not self.write:
+            return False
         try:
             payload = encode(entry, DocEntry)
         except (EncodeError, TypeError, ValueError, RecursionError):
             return False
         return write_json(self._entry_path(doc.path), {"format": FORMAT, "key": self.key, "path": doc.path,
-                                                       "content": content_digest(data), "entry": payload},
+                                                       "content": digest, "entry": payload},
                           self.root)
 
     def corpus_key(self, documents: Sequence[tuple[str, str]]) -> str:
@@ -139,6 +156,48 @@ class DocCache:
         except (EncodeError, TypeError, ValueError, RecursionError):
             return False
         return write_json(self.folder / "corpus.json", {"format": FORMAT, "corpus": key, "entry": payload},
+                          self.root)
+
+
+    def story_key(self, story: Story | None, members: Sequence[tuple[str, str]]) -> str:
+        """The key of one story's run of the story-local rules: the story as clustered (id,
+        members, names, dates: the rules may read any of them) and each member's (path, digest)."""
+        h = hashlib.sha256(self.key.encode("ascii"))
+        if story is not None:
+            told = json.dumps([story.id, story.documents, story.names, story.dates], ensure_ascii=True)
+            h.update(b"\x02" + told.encode("ascii"))
+        for shown, digest in members:
+            h.update(b"\x00" + shown.encode("utf-8", "surrogatepass") + b"\x01" + digest.encode("ascii"))
+        return h.hexdigest()
+
+    def load_stories(self) -> dict[str, Any]:
+        """The packed story entries of the last scan (key -> encoded entry); {} when missing or foreign."""
+        stored = read_json(self.folder / "stories.json")
+        if not isinstance(stored, dict) or stored.get("format") != FORMAT or stored.get("key") != self.key:
+            return {}
+        entries = stored.get("stories")
+        return entries if isinstance(entries, dict) else {}
+
+    @staticmethod
+    def decode_story(payload: Any) -> StoryEntry | None:
+        """One packed story entry, or None (missing or not decodable: a miss)."""
+        if payload is None:
+            return None
+        try:
+            return decode(payload, StoryEntry)
+        except (DecodeError, TypeError, ValueError, RecursionError):
+            return None
+
+    @staticmethod
+    def encode_story(entry: StoryEntry) -> Any:
+        try:
+            return encode(entry, StoryEntry)
+        except (EncodeError, TypeError, ValueError, RecursionError):
+            return None
+
+    def store_stories(self, entries: dict[str, Any]) -> bool:
+        """Replace the packed story entries (atomically: a concurrent scan's pack loses, never tears)."""
+        return write_json(self.folder / "stories.json", {"format": FORMAT, "key": self.key, "stories": entries},
                           self.root)
 
 

@@ -27,6 +27,7 @@ from factcheck.cli.common import (
     _Progress,
     _size_flag,
     _warn,
+    _with_cache,
     app,
 )
 from factcheck.config import Config, as_paths
@@ -35,6 +36,9 @@ from factcheck.safetext import shown
 
 if TYPE_CHECKING:
     from factcheck.engine import Report
+
+#: as ``scan --no-cache``: a baseline is made by a scan, which reuses the cache the same way
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the on-disk cache.")]
 
 baseline_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
                            help="Accept today's findings so that CI fails only on new ones.")
@@ -67,6 +71,8 @@ def baseline_create(
     follow_symlinks: FollowOpt = False,
     max_size: MaxSizeOpt = None,
     quiet: QuietOpt = False,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
     config_path: ConfigOpt = None,
 ) -> None:
     """Accept every current finding: write a new baseline file.
@@ -81,6 +87,7 @@ def baseline_create(
         config = _config(config_path, exclude=exclude, rules=as_paths(rules), select=select, ignore=ignore,
                          extend_select=extend_select, extend_ignore=extend_ignore,
                          follow_symlinks=follow_symlinks or None, max_size=_size_flag(max_size))
+        config = _with_cache(config, no_cache, cache_dir)
         target = output or config.baseline or default_baseline(config)
         scan_paths = paths or ["."]
         _guard_outputs([("--output" if output is not None else "baseline", target)], scan_paths, config)
@@ -115,6 +122,8 @@ def baseline_update(
     follow_symlinks: FollowOpt = False,
     max_size: MaxSizeOpt = None,
     quiet: QuietOpt = False,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
     config_path: ConfigOpt = None,
 ) -> None:
     """Drop fixed findings from the baseline, keeping reasons.
@@ -136,6 +145,7 @@ def baseline_update(
         config = _config(config_path, exclude=exclude, rules=as_paths(rules), select=select, ignore=ignore,
                          extend_select=extend_select, extend_ignore=extend_ignore,
                          follow_symlinks=follow_symlinks or None, max_size=_size_flag(max_size))
+        config = _with_cache(config, no_cache, cache_dir)
         target = baseline_file or config.baseline or default_baseline(config)
         old = load_baseline(target)
         pm = project_paths(config, target)

@@ -230,6 +230,16 @@ class RuleKind:
     def check_corpus(self, corpus: CorpusView) -> Iterable[Finding]:
         return ()
 
+    def per_story(self) -> bool:
+        """Whether this corpus rule compares documents only within a story, so that it can run on
+        one story at a time (a view of the story's documents alone) and a story's findings can be
+        reused while its documents are unchanged.  Only for a kind whose every comparison pairs
+        documents of one story; its run then sees no other story, so any statistic it weighs
+        (a word's rarity...) is the story's own, the same in a cold and a cached scan.
+        Default: False (the rule sees the whole corpus: ``names/variant`` counts spellings
+        across every story)."""
+        return False
+
 
 COMMON_PLACEHOLDERS = ("match", "rule")
 

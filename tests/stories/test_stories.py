@@ -198,9 +198,9 @@ def test_scan_gives_corpus_rules_the_stories_of_every_document(tmp_path: Path,
     seen = []
     real = engine.run_corpus_rules
 
-    def spy(rules, docs, claims, stories=None):  # type: ignore[no-untyped-def]
+    def spy(rules, docs, claims, stories=None, *cached):  # type: ignore[no-untyped-def]
         seen.append(stories)
-        return real(rules, docs, claims, stories)
+        return real(rules, docs, claims, stories, *cached)
 
     monkeypatch.setattr(engine, "run_corpus_rules", spy)
     monkeypatch.chdir(tmp_path)

@@ -408,6 +408,10 @@ class QuoteDriftKind(Kind):
     }
     PLACEHOLDERS = ("other", "diff", "speaker")
 
+    def per_story(self) -> bool:
+        """Quotes are compared within one story only (see :meth:`_comparable`)."""
+        return True
+
     def check_corpus(self, corpus: CorpusView) -> Iterable[Finding]:
         quotes: list[_Quote] = []
         for doc, claims in corpus.items():

@@ -136,6 +136,11 @@ class ConflictKind(Kind):
             if options.get("select") else None
         return self
 
+    def per_story(self) -> bool:
+        """Facts pair within a story only (their rarity weights are then the story's); an explicit
+        fact key (``select``) holds across the corpus."""
+        return self.selector is None
+
     # The steps of check_corpus, public so that benchmarks measure the rule's own pairing.
 
     def statements(self, corpus: CorpusView) -> list[Statement]:
