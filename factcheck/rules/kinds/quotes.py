@@ -60,7 +60,15 @@ from factcheck.findings import Finding, Location
 from factcheck.rules.evidence import Evidence, story_id
 from factcheck.rules.kinds.base import Kind
 from factcheck.rules.kinds.conflict import STOPWORDS
-from factcheck.rules.kinds.quote_text import GAP, Change, classify, leading_qualifier, normalise
+from factcheck.rules.kinds.quote_text import (
+    GAP,
+    WORDING_KINDS,
+    Change,
+    classify,
+    leading_qualifier,
+    net_negations,
+    normalise,
+)
 from factcheck.rules.model import CorpusView, Option
 
 _SPELLING = [(re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
@@ -131,20 +139,33 @@ class Diff:
 
     @property
     def classified(self) -> tuple[Change, ...]:
-        """Every change but spelling, classified: what it does to the quote's meaning."""
-        return tuple(classify(op, a, b, ctx) for op, a, b, ctx in self.changes if op != "spelling")
+        """Every change but spelling, classified: what it does to the quote's meaning.
+
+        A negation is counted over the whole compared stretch: one dropped here and one
+        added there ("didn't feel we were" / "feel we weren't") moved, and is wording."""
+        kept = [(op, a, b, ctx) for op, a, b, ctx in self.changes if op != "spelling"]
+        return net_negations([classify(*c) for c in kept], [(a, b) for _op, a, b, _ctx in kept])
 
     @property
     def meaning(self) -> bool:
-        """True when some change alters what the quote says (not only function words or spelling)."""
+        """True when some change alters what the quote says (not only its wording, function words or spelling)."""
         return any(c.meaning for c in self.classified)
 
+    @property
+    def wording(self) -> bool:
+        """True when some change rewords the quote (a modifier, a paraphrase, a synonym) without changing
+        what it says."""
+        return any(c.kind in WORDING_KINDS for c in self.classified)
+
     def describe(self) -> str:
+        """The changes in words, what changed in meaning first, then wording, function words, spelling."""
+        rank = {True: 0, False: 1}
+        ordered = sorted(self.classified, key=lambda c: (rank[c.meaning], c.kind not in WORDING_KINDS))
         out: list[str] = []
         head = None
-        for c in self.classified:
+        for c in ordered:
             # A run of changes of one kind names the kind once: "wording: 'a' -> 'b', 'c' dropped".
-            if c.head == head and c.kind in ("wording", "function", "form"):
+            if c.head == head and c.kind in ("wording", "function", "form", "synonym", "word"):
                 out[-1] += ", " + c.label.split(": ", 1)[1]
             else:
                 out.append(c.label)
@@ -400,13 +421,16 @@ class QuoteDriftKind(Kind):
         "min_similarity": Option((float,), default=0.6, min=0, max=1, help="0..1: how alike two quotes must be"),
         "spelling": Option((str,), default="info", choices=("info", "ignore", "report"),
                            help="spelling/punctuation-only differences: info, ignore or report"),
+        "wording_severity": Option((str,), default="info", choices=("ignore", "info", "warning", "error"),
+                                   help="changes of wording that keep the meaning (a modifier added or dropped, "
+                                        "a paraphrase, a synonym): ignore, or the severity to report them at"),
         "function_words": Option((str,), default="info", choices=("info", "ignore", "report"),
                                  help="differences of function words only (the, that, has): info, ignore or report"),
         "same_speaker": Option((bool,), default=True,
                                help="never compare quotes of two named speakers; one of unknown speaker "
                                     "only when the quotes overlap strongly"),
     }
-    PLACEHOLDERS = ("other", "diff", "speaker")
+    PLACEHOLDERS = ("other", "diff", "speaker", "side")
 
     def check_corpus(self, corpus: CorpusView) -> Iterable[Finding]:
         quotes: list[_Quote] = []
@@ -467,6 +491,12 @@ class QuoteDriftKind(Kind):
             ref = quotes[min(wording[ref_key], key=lambda i: (quotes[i].doc.path, quotes[i].claim.start))]
             ref_loc = Location.of(ref.doc, ref.claim.start, ref.claim.end)
             ref_docs = {quotes[i].doc.path for i in wording[ref_key]}
+            # One location per agreeing document, the reference first: the agreeing copies are related.
+            agreeing, seen = [ref_loc], {ref.doc.path}
+            for j in sorted(wording[ref_key], key=lambda j: (quotes[j].doc.path, quotes[j].claim.start)):
+                if quotes[j].doc.path not in seen:
+                    seen.add(quotes[j].doc.path)
+                    agreeing.append(Location.of(quotes[j].doc, quotes[j].claim.start, quotes[j].claim.end))
             for i in sorted(members, key=lambda i: (quotes[i].doc.path, quotes[i].claim.start)):
                 q = quotes[i]
                 if q.doc.path == ref.doc.path:
@@ -479,10 +509,12 @@ class QuoteDriftKind(Kind):
                 severity = self._severity(d)
                 if severity == "ignore":
                     continue
-                yield self.rule.finding(q.doc, q.claim.start, q.claim.end, related=[ref_loc], severity=severity,
+                mine = len({quotes[j].doc.path for j in wording[tuple(w.casefold() for w in q.words)]})
+                yield self.rule.finding(q.doc, q.claim.start, q.claim.end, related=agreeing, severity=severity,
                                         data={"evidence": self._evidence(corpus, q, ref, ref_docs)},
                                         other=f"{ref.doc.path}:{ref_loc.line}", diff=d.describe(),
-                                        speaker=q.speaker or ref.speaker or "unknown speaker")
+                                        speaker=q.speaker or ref.speaker or "unknown speaker",
+                                        side=suspect_side(len(ref_docs), mine))
 
     def _evidence(self, corpus: CorpusView, q: _Quote, ref: _Quote, ref_docs: set[str]) -> dict[str, object]:
         """Why ``q`` was compared with ``ref``, as JSON: which test admitted the pair (one named
@@ -516,10 +548,25 @@ class QuoteDriftKind(Kind):
         return d.similarity >= STRONG_SIMILARITY and d.shared_content >= max(2, min(content, STRONG_SHARED_CONTENT))
 
     def _severity(self, d: Diff) -> str | None:
-        """The finding's severity: the rule's own (None) when the meaning changed; the
-        ``function_words`` / ``spelling`` option's when only function words or spelling did
-        ("ignore": no finding; "report": the rule's own)."""
+        """The finding's severity, by what the weightiest change does: the rule's own (None) when the
+        meaning changed; ``wording_severity`` when only the wording did (a modifier, a paraphrase, a
+        synonym); the ``function_words`` / ``spelling`` option's when only function words or spelling
+        did ("ignore": no finding; "report": the rule's own)."""
         if d.meaning:
             return None
+        if d.wording:
+            return str(self.options["wording_severity"])
         setting = self.options["spelling"] if d.spelling_only else self.options["function_words"]
         return None if setting == "report" else str(setting)
+
+
+def suspect_side(agree: int, mine: int) -> str:
+    """Which copy is suspect, as a message says it: with a majority for the reference wording
+    the flagged copy is the odd one out; without one, either copy may be the accurate one.
+
+    ``agree`` and ``mine`` count the documents printing the reference wording and the
+    flagged one."""
+    if agree > mine:
+        return (f"the odd one out: {agree} documents agree with the other wording" if mine == 1 else
+                f"{agree} documents against {mine}: this wording is the minority")
+    return "no majority: either wording may be the accurate one"
