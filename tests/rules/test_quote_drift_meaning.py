@@ -328,3 +328,16 @@ def test_a_name_changed_inside_a_quote_warns() -> None:
     found = run({"a.txt": said(q, "Ben Bradlee"), "b.txt": said(q.replace("Bernstein", "Woodward"), "Ben Bradlee")})
     assert [f.severity for f in found] == ["warning"]
     assert "name changed: 'Bernstein' -> 'Woodward'" in found[0].message
+
+
+def test_negations_are_counted_per_clause() -> None:
+    # One negation on each side, but in two different clauses: both clauses flipped.
+    a = "We did not close the old bridge last winter and we will close the new one this spring"
+    b = "We did close the old bridge last winter and we will not close the new one this spring"
+    found = run({"a.txt": said(a, "Mayor Tom Rudd"), "b.txt": said(b, "Mayor Tom Rudd")})
+    assert [f.severity for f in found] == ["warning"]
+    assert "negation dropped: 'not'" in found[0].message and "negation added: 'not'" in found[0].message
+    d = align(words(a), words(b))
+    assert d.negation_flipped
+    moved = align(words("I didn't feel that we were ready to go"), words("I feel we weren't ready to go"))
+    assert not moved.negation_flipped and not moved.meaning

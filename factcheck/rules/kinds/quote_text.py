@@ -228,11 +228,6 @@ def _say(what: str, dropped: Sequence[str], added: Sequence[str]) -> str:
     return "; ".join(parts)
 
 
-def negation_count(phrase: str) -> int:
-    """How many negations a run of words states ("didn't", "not", "never" each count one)."""
-    return sum(is_negation(w) for w in phrase.split())
-
-
 def _is_name(ws: Sequence[str]) -> bool:
     return bool(ws) and all(w[:1].isupper() and w != "I" for w in ws)
 
@@ -265,8 +260,8 @@ def classify(op: str, a: str, b: str, ctx: str) -> Change:
     number; then a content word replaced by another (see :func:`_one_word`); words
     added, dropped or paraphrased are wording; what is left changed function words only.
     A negation whose count is the same on both sides ("never" / "not") is wording;
-    one that moves between two changes ("didn't feel we were" / "feel we weren't") is
-    netted out over the whole quote by the caller.
+    one that moves between two changes within a clause ("didn't feel we were" / "feel we
+    weren't") is relabelled by the caller (:func:`moved_negations`).
     """
     wa, wb = a.split(), b.split()
     shown = f"'{a}' dropped{ctx}" if op == "delete" else f"'{b}' added{ctx}" if op == "insert" else f"'{a}' -> '{b}'"
@@ -306,23 +301,16 @@ def classify(op: str, a: str, b: str, ctx: str) -> Change:
     return Change("function", f"function word: {shown}")
 
 
-def net_negations(changes: Sequence[Change], pairs: Sequence[tuple[str, str]]) -> tuple[Change, ...]:
-    """Negation changes that cancel out are a moved negation, not a flipped one.
+def moved_negations(changes: Sequence[Change], pairs: Sequence[tuple[str, str]]) -> tuple[Change, ...]:
+    """The changes with each negation change relabelled as a moved negation: wording, not a flip.
 
-    ``pairs`` are the (reference words, quote words) of each change.  Negations are
-    counted over the compared stretch of the quote, not by position: "I didn't feel
-    we were" and "I feel we weren't" state one negation each, so the two changes
-    that move it are wording.  When the counts differ, the negation changes stand.
-    """
-    negs = [i for i, c in enumerate(changes) if c.kind == "negation"]
-    if not negs:
-        return tuple(changes)
-    net = sum(negation_count(pairs[i][1]) - negation_count(pairs[i][0]) for i in negs)
-    if net != 0:
-        return tuple(changes)
+    For a quote whose every clause states as many negations as the other's ("I didn't
+    feel we were" / "I feel we weren't"); ``pairs`` are the (reference words, quote
+    words) of each change."""
     out = list(changes)
-    for i in negs:
-        a, b = pairs[i]
-        out[i] = Change("wording", f"negation moved: '{a}' -> '{b}'" if a and b else
-                        f"negation moved: '{a}' dropped" if a else f"negation moved: '{b}' added")
+    for i, c in enumerate(changes):
+        if c.kind == "negation":
+            a, b = pairs[i]
+            out[i] = Change("wording", f"negation moved: '{a}' -> '{b}'" if a and b else
+                            f"negation moved: '{a}' dropped" if a else f"negation moved: '{b}' added")
     return tuple(out)

@@ -65,8 +65,9 @@ from factcheck.rules.kinds.quote_text import (
     WORDING_KINDS,
     Change,
     classify,
+    is_negation,
     leading_qualifier,
-    net_negations,
+    moved_negations,
     normalise,
 )
 from factcheck.rules.model import CorpusView, Option
@@ -136,15 +137,20 @@ class Diff:
     spelling_only: bool
     similarity: float
     shared_content: int = 0  # content words both quotes share, in order
+    #: Does some clause state a different number of negations in the two quotes?  False when the
+    #: negation changes only move a negation within its clause ("didn't feel we were" / "feel we weren't").
+    negation_flipped: bool = True
 
     @property
     def classified(self) -> tuple[Change, ...]:
         """Every change but spelling, classified: what it does to the quote's meaning.
 
-        A negation is counted over the whole compared stretch: one dropped here and one
-        added there ("didn't feel we were" / "feel we weren't") moved, and is wording."""
+        Negations are counted per clause (see :func:`_negation_flipped`): one dropped here and
+        one added there in the same clause ("didn't feel we were" / "feel we weren't") moved,
+        and is wording."""
         kept = [(op, a, b, ctx) for op, a, b, ctx in self.changes if op != "spelling"]
-        return net_negations([classify(*c) for c in kept], [(a, b) for _op, a, b, _ctx in kept])
+        classified = tuple(classify(*c) for c in kept)
+        return classified if self.negation_flipped else moved_negations(classified, [(a, b) for _o, a, b, _c in kept])
 
     @property
     def meaning(self) -> bool:
@@ -219,7 +225,7 @@ def align(a: Sequence[str], b: Sequence[str]) -> Diff:
         d = align(b, a)
         swap = {"delete": "insert", "insert": "delete"}
         return Diff(tuple((swap.get(op, op), wb, wa, ctx) for op, wa, wb, ctx in d.changes), d.spelling_only,
-                    d.similarity, d.shared_content)
+                    d.similarity, d.shared_content, d.negation_flipped)
     for long, short, flip in ((ka, kb, False), (kb, ka, True)):
         at = _excerpt_at(long, short)
         if at is not None:
@@ -231,7 +237,8 @@ def align(a: Sequence[str], b: Sequence[str]) -> Diff:
                 return d
             ctx = f" before '{(b if not flip else a)[0]}'"
             change = ("delete", hedge, "", ctx) if not flip else ("insert", "", hedge, ctx)
-            return Diff((change, *d.changes), False, d.similarity, d.shared_content)
+            return Diff((change, *d.changes), False, d.similarity, d.shared_content,
+                        d.negation_flipped or is_negation(hedge.split()[-1]))
     ops = list(LCSseq.opcodes(ka, kb))
     if not any(op.tag == "equal" for op in ops):
         return Diff((), False, 0.0)
@@ -251,6 +258,7 @@ def align(a: Sequence[str], b: Sequence[str]) -> Diff:
     if (qa is None) != (qb is None) and not changes:
         ctx = f" before '{a[first.src_start]}'"
         changes.append(("delete", qa, "", ctx) if qa is not None else ("insert", "", str(qb), ctx))
+    head = len(changes)  # changes before the first shared run: the quote's leading edge
     for i, op in enumerate(ops):
         if op.src_end <= first.src_start and op.dest_end <= first.dest_start:
             continue
@@ -276,7 +284,13 @@ def align(a: Sequence[str], b: Sequence[str]) -> Diff:
             b[op.dest_end] if op.tag == "insert" and op.dest_end < len(b) else None
         ctx = f" before '{after}'" if after else ""
         changes.append((op.tag, wa, wb, ctx))
+    before_tail = len(changes)
     edge(a[last.src_end:], b[last.dest_end:], "")
+    tail = len(changes) > before_tail
+    # A negation changed at the quote's edges lies outside the clauses counted: it is a flip.
+    inner = len(changes) - (1 if tail else 0)
+    flipped = _negation_flipped(ops, a, b, ka, first, last) or any(
+        is_negation(w) for _op, wa, wb, _ctx in changes[:head] + changes[inner:] for w in (*wa.split(), *wb.split()))
     changes = [c for c in map(_omission, changes) if c is not None and c[0] != "same"]
     ka = [k for k in ka if k != GAP]
     kb = [k for k in kb if k != GAP]
@@ -293,7 +307,41 @@ def align(a: Sequence[str], b: Sequence[str]) -> Diff:
     if any(op == "replace" and {x.casefold(), y.casefold()} <= _GENDERED and
            (x.casefold() in _HE) != (y.casefold() in _HE) for op, x, y, _ctx in changes):
         sim = 0.0  # "He was a very caring person" / "She was ...": two remarks about two people
-    return Diff(tuple(changes), all(op == "spelling" for op, *_ in changes), sim, LCSseq.similarity(ca, cb))
+    return Diff(tuple(changes), all(op == "spelling" for op, *_ in changes), sim, LCSseq.similarity(ca, cb),
+                flipped)
+
+
+#: Words that begin a new clause: a negation counts within its clause, so one that moves across
+#: such a word ("we did not go and we will go" / "we did go and we will not go") is a flip.
+CLAUSE_WORDS = frozenset("and but because although though while whereas or yet unless if when so".split())
+
+
+def _negation_flipped(ops: Sequence[Any], a: Sequence[str], b: Sequence[str], ka: Sequence[str], first: Any,
+                      last: Any) -> bool:
+    """Does some clause of the compared stretch state a different number of negations in ``a`` and ``b``?
+
+    Clauses are cut at clause words (:data:`CLAUSE_WORDS`) both quotes share (in a
+    matching run), so clause *k* of one quote is clause *k* of the other.  Counting
+    negations per clause, not by position, tells a moved negation ("I didn't feel we
+    were" / "I feel we weren't": one each) from a flipped one.
+    """
+    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    clause = 0
+    for op in ops:
+        if op.src_end <= first.src_start and op.dest_end <= first.dest_start:
+            continue
+        if op.src_start >= last.src_end and op.dest_start >= last.dest_end:
+            continue
+        if op.tag == "equal":
+            for x, y, k in zip(a[op.src_start:op.src_end], b[op.dest_start:op.dest_end], ka[op.src_start:op.src_end],
+                               strict=True):
+                clause += k in CLAUSE_WORDS
+                counts[clause][0] += is_negation(x)
+                counts[clause][1] += is_negation(y)
+            continue
+        counts[clause][0] += sum(is_negation(x) for x in a[op.src_start:op.src_end])
+        counts[clause][1] += sum(is_negation(y) for y in b[op.dest_start:op.dest_end])
+    return any(x != y for x, y in counts.values())
 
 
 def _excerpt_at(long: Sequence[str], short: Sequence[str]) -> int | None:
