@@ -90,8 +90,16 @@ def test_an_excerpt_from_an_ellipsis_is_not_drift_but_words_beside_it_are() -> N
     (("replace", "12", "10", ""), "number", "number changed: 12 → 10"),
     (("delete", "15", "", " before 'boats'"), "number", "number dropped: '15'"),
     (("replace", "15", "many", ""), "number", "number dropped: '15' ('15' -> 'many')"),
-    (("replace", "fail", "delay", ""), "wording", "wording: 'fail' -> 'delay'"),
+    (("replace", "fail", "delay", ""), "word", "different word: 'fail' -> 'delay'"),
+    (("replace", "sulking", "skulking", ""), "word",
+     "different word (a likely transcription error): 'sulking' -> 'skulking'"),
+    (("replace", "Woodward", "Bernstein", ""), "name", "name changed: 'Woodward' -> 'Bernstein'"),
+    (("insert", "", "certainly", ""), "hedge", "certainty added: 'certainly'"),
     (("delete", "UN", "", " before 'Security'"), "wording", "wording: 'UN' dropped before 'Security'"),
+    (("delete", "personal", "", " before 'appetites'"), "wording", "wording: 'personal' dropped before 'appetites'"),
+    (("replace", "season", "time of year", ""), "wording", "wording: 'season' -> 'time of year'"),
+    (("replace", "time", "day", ""), "synonym", "synonym: 'time' -> 'day'"),
+    (("replace", "pracitised", "practised", ""), "typo", "misspelling: 'pracitised' -> 'practised'"),
     (("insert", "", "that", " before 'they'"), "function", "function word: 'that' added before 'they'"),
     (("replace", "this", "the", ""), "function", "function word: 'this' -> 'the'"),
     (("replace", "want", "wanted", ""), "form", "word form: 'want' -> 'wanted'"),
@@ -99,16 +107,18 @@ def test_an_excerpt_from_an_ellipsis_is_not_drift_but_words_beside_it_are() -> N
 def test_a_change_is_classified_by_what_it_does(change: tuple[str, str, str, str], kind: str, label: str) -> None:
     c = classify(*change)
     assert (c.kind, c.label) == (kind, label)
-    assert c.meaning == (kind not in ("function", "form"))
+    assert c.meaning == (kind in ("negation", "hedge", "number", "name", "word"))
 
 
 @pytest.mark.parametrize(("other", "severity", "message"), [
     (BASE.replace("not ", ""), "warning", "negation dropped: 'not'"),
     (BASE.replace("We will", "We might"), "warning", "hedge added: 'might'"),
-    (BASE.replace("any form", "any way"), "warning", "wording: 'form' -> 'way'"),
+    (BASE.replace("any form", "any way"), "warning", "different word: 'form' -> 'way'"),
+    (BASE.replace("sanctions against", "unjust sanctions against"), "info",
+     "wording: 'unjust' added before 'sanctions'"),
     (BASE.replace("against our", "against the"), "info", "function word: 'our' -> 'the'"),
 ])
-def test_meaning_changes_warn_and_function_words_are_info(other: str, severity: str, message: str) -> None:
+def test_meaning_changes_warn_and_wording_or_function_words_are_info(other: str, severity: str, message: str) -> None:
     found = run({"a.txt": said(BASE), "b.txt": said(BASE), "c.txt": said(other)})
     assert [(f.path, f.severity) for f in found] == [("c.txt", severity)]
     assert message in found[0].message
@@ -147,10 +157,10 @@ def test_a_speaker_inferred_from_context_does_not_make_two_speakers() -> None:
     a = ('She was committed to the ministry of the Rev Billy Graham.\n"God approves of nudity," she said.\n'
          '"Adam and Eve in Garden of Eden, they were naked as jaybirds and never ashamed."\n')
     b = ('"God approves of nudity," said Bettie Page.\n'
-         '"Adam and Eve in Garden of Eden, they were naked as jaybirds and not ashamed."\n')
+         '"Adam and Eve in Garden of Eden, they were naked as jaybirds and always ashamed."\n')
     found = run({"a.txt": a, "b.txt": b})
     assert [(f.path, f.severity) for f in found] == [("b.txt", "warning")]
-    assert "wording: 'never' -> 'not'" in found[0].message
+    assert "negation dropped: 'never'" in found[0].message
 
 
 def test_a_surname_and_a_near_miss_spelling_are_one_speaker() -> None:
@@ -223,3 +233,111 @@ def test_an_insertion_or_ellipsis_is_never_a_warning(ws: list[str], insert: str,
     copy = [*ws[:at], insert, *ws[at:]]
     d = align(words(" ".join(ws)), words(" ".join(copy)))
     assert not d.meaning, d.describe()
+
+
+# --------------------------------------------------------------------------- severity by meaning (issue 27)
+
+
+def drift_rule(options: str = "") -> Any:
+    """A house quote-drift rule with these options (YAML lines), as a team would write one."""
+    from factcheck.rules.loader import parse_rule
+    from factcheck.rules.yamlsrc import load_yaml_text
+    text = f'id: house/drift\ntype: quote-drift\nseverity: warning\nmessage: "{{diff}} ({{side}})"\n{options}'
+    return parse_rule(load_yaml_text(text, "house.yaml")[0], "house.yaml", 1)
+
+
+def run_with(rule: Any, files: dict[str, str]) -> list[Finding]:
+    docs, claims = [], {}
+    for name in sorted(files):
+        doc = parse_document(name, files[name])
+        claims[name], _ = analyse_document(doc, [rule])
+        docs.append(doc)
+    return sorted(run_corpus_rules([rule], docs, claims), key=lambda f: f.sort_key)
+
+
+MEMO = "I did not feel that we were ready to open the new bridge to traffic this winter"
+
+
+def test_a_negation_that_only_moves_is_wording_not_a_flip() -> None:
+    # "didn't feel we were" / "feel we weren't": one negation on each side, the meaning kept.
+    rest = "ready to open the new bridge to traffic this winter"
+    found = run({"a.txt": said(f"I didn't feel that we were {rest}", "Mayor Tom Rudd"),
+                 "b.txt": said(f"I feel we weren't {rest}", "Mayor Tom Rudd")})
+    assert [f.severity for f in found] == ["info"]
+    assert "negation moved" in found[0].message and "negation dropped" not in found[0].message
+
+
+def test_a_negation_dropped_in_one_clause_and_kept_in_another_still_flips() -> None:
+    found = run({"a.txt": said(MEMO, "Mayor Tom Rudd"), "b.txt": said(MEMO.replace("did not feel", "did feel"),
+                                                                      "Mayor Tom Rudd")})
+    assert [f.severity for f in found] == ["warning"]
+    assert "negation dropped: 'not'" in found[0].message
+
+
+@pytest.mark.parametrize(("other", "severity", "message"), [
+    (MEMO.replace("new bridge", "bridge"), "info", "wording: 'new' dropped before 'bridge'"),
+    (MEMO.replace("this winter", "this season"), "warning", "different word: 'winter' -> 'season'"),
+    (MEMO.replace("feel", "think"), "info", "synonym: 'feel' -> 'think'"),
+    (MEMO.replace("traffic", "trafic"), "info", "misspelling: 'traffic' -> 'trafic'"),
+    (MEMO.replace("ready", "really"), "warning", "different word: 'ready' -> 'really'"),
+    (MEMO.replace("we were", "we were certainly"), "warning", "certainty added: 'certainly'"),
+])
+def test_wording_is_info_and_a_different_word_warns(other: str, severity: str, message: str) -> None:
+    found = run({"a.txt": said(MEMO, "Mayor Tom Rudd"), "b.txt": said(other, "Mayor Tom Rudd")})
+    assert [(f.path, f.severity) for f in found] == [("b.txt", severity)]
+    assert message in found[0].message
+
+
+def test_the_message_names_what_changed_in_meaning_first() -> None:
+    other = MEMO.replace("new bridge", "bridge").replace("did not", "did")
+    found = run({"a.txt": said(MEMO, "Mayor Tom Rudd"), "b.txt": said(other, "Mayor Tom Rudd")})
+    assert found[0].message.index("negation dropped") < found[0].message.index("'new' dropped")
+
+
+@pytest.mark.parametrize(("setting", "expected"), [("", ["info"]), ("wording_severity: warning\n", ["warning"]),
+                                                   ("wording_severity: ignore\n", [])])
+def test_wording_severity_option_sets_the_level_of_wording_changes(setting: str, expected: list[str]) -> None:
+    rule = drift_rule(setting)
+    found = run_with(rule, {"a.txt": said(MEMO, "Mayor Tom Rudd"),
+                            "b.txt": said(MEMO.replace("new bridge", "bridge"), "Mayor Tom Rudd")})
+    assert [f.severity for f in found] == expected
+    # A change of meaning stays at the rule's severity whatever the wording setting.
+    found = run_with(rule, {"a.txt": said(MEMO, "Mayor Tom Rudd"),
+                            "b.txt": said(MEMO.replace("did not", "did"), "Mayor Tom Rudd")})
+    assert [f.severity for f in found] == ["warning"]
+
+
+def test_the_odd_one_out_is_flagged_with_the_agreeing_copies_related() -> None:
+    q = said(MEMO, "Mayor Tom Rudd")
+    found = run({"a.txt": q, "b.txt": q, "c.txt": said(MEMO.replace("winter", "summer"), "Mayor Tom Rudd"), "d.txt": q})
+    assert [f.path for f in found] == ["c.txt"]
+    assert [r.path for r in found[0].related] == ["a.txt", "b.txt", "d.txt"]
+    assert "the odd one out: 3 documents agree with the other wording" in found[0].message
+    assert found[0].data["evidence"]["agreeing"] == ["a.txt", "b.txt", "d.txt"]
+
+
+def test_without_a_majority_neither_copy_is_called_wrong() -> None:
+    found = run({"a.txt": said(MEMO, "Mayor Tom Rudd"), "b.txt": said(MEMO.replace("winter", "summer"),
+                                                                      "Mayor Tom Rudd")})
+    assert [f.path for f in found] == ["b.txt"]
+    assert "no majority: either wording may be the accurate one" in found[0].message
+
+
+def test_a_name_changed_inside_a_quote_warns() -> None:
+    q = "We spoke with Bernstein about the story before it went to print that night"
+    found = run({"a.txt": said(q, "Ben Bradlee"), "b.txt": said(q.replace("Bernstein", "Woodward"), "Ben Bradlee")})
+    assert [f.severity for f in found] == ["warning"]
+    assert "name changed: 'Bernstein' -> 'Woodward'" in found[0].message
+
+
+def test_negations_are_counted_per_clause() -> None:
+    # One negation on each side, but in two different clauses: both clauses flipped.
+    a = "We did not close the old bridge last winter and we will close the new one this spring"
+    b = "We did close the old bridge last winter and we will not close the new one this spring"
+    found = run({"a.txt": said(a, "Mayor Tom Rudd"), "b.txt": said(b, "Mayor Tom Rudd")})
+    assert [f.severity for f in found] == ["warning"]
+    assert "negation dropped: 'not'" in found[0].message and "negation added: 'not'" in found[0].message
+    d = align(words(a), words(b))
+    assert d.negation_flipped
+    moved = align(words("I didn't feel that we were ready to go"), words("I feel we weren't ready to go"))
+    assert not moved.negation_flipped and not moved.meaning

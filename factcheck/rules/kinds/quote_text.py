@@ -10,9 +10,12 @@ through the claim extractors' own parser (``numwords.parse_number``), and
 month abbreviations through the calendar's table, not tables of our own.
 
 What remains is classified by :func:`classify`: a change of *meaning* (a
-hedge or a negation added or dropped, a number changed, a content word
-changed) is worth a warning; a change of function words only ("the", "that",
-"has") is a transcription detail, worth an info note.
+hedge or a negation added or dropped -- counted, so a negation that only
+moves is none --, a number or a name changed, a content word replaced by a
+word that is neither a synonym nor a form of it) is worth a warning; a change
+of *wording* (a modifier added or dropped, a paraphrase, a synonym, a typo of
+the same word) or of function words only ("the", "that", "has") is a
+transcription detail, worth an info note.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from pathlib import Path
 
 from factcheck.calendar import MONTHS
 from factcheck.claims.numwords import parse_number, parse_ordinal
+from factcheck.rules.kinds.quote_words import near_spelling, same_lemma, synonyms, typo
 
 #: The token an ellipsis becomes: words were left out here.
 GAP = "…"
@@ -180,19 +184,35 @@ def is_function_word(word: str) -> bool:
     return word.casefold().replace("’", "'") in FUNCTION_WORDS
 
 
+#: Words of certainty: dropping "certainly" or adding "definitely" changes how sure the speaker sounds.
+CERTAINTY = frozenset("certainly definitely surely undoubtedly doubtless".split())
+
+#: Kinds of change that alter what the quote says: worth the rule's own severity (a warning).
+MEANING_KINDS = frozenset({"negation", "hedge", "number", "name", "word"})
+#: Kinds that change the wording, not the meaning: added or dropped modifiers, paraphrase,
+#: synonyms, a moved negation; at the ``wording_severity`` option's level (info).
+WORDING_KINDS = frozenset({"wording", "synonym", "typo"})
+
+
 @dataclass(frozen=True)
 class Change:
-    """One classified difference: ``kind`` is negation, hedge, number, wording, form
-    (another inflection of one word) or function; ``label`` says it in a message
-    ("negation dropped: 'not'"), ``head`` is the part before the colon, which a
-    message states once for a run of changes ("wording: 'a' -> 'b'; 'c' dropped")."""
+    """One classified difference and what it does to the quote.
+
+    ``kind`` is one of :data:`MEANING_KINDS` (negation, hedge, number, name, word: a
+    content word replaced by an unrelated one), of :data:`WORDING_KINDS` (wording:
+    words added, dropped or paraphrased; synonym; typo of the same word), form
+    (another inflection of one word) or function (function words only).  ``label``
+    says it in a message ("negation dropped: 'not'"), ``head`` is the part before the
+    colon, which a message states once for a run of changes ("wording: 'a' -> 'b', 'c'
+    dropped")."""
 
     kind: str
     label: str
 
     @property
     def meaning(self) -> bool:
-        return self.kind not in ("function", "form")
+        """Does this change alter what the speaker said (not only how it is worded)?"""
+        return self.kind in MEANING_KINDS
 
     @property
     def head(self) -> str:
@@ -208,11 +228,40 @@ def _say(what: str, dropped: Sequence[str], added: Sequence[str]) -> str:
     return "; ".join(parts)
 
 
+def _is_name(ws: Sequence[str]) -> bool:
+    return bool(ws) and all(w[:1].isupper() and w != "I" for w in ws)
+
+
+def _one_word(op: str, shown: str, a: str, b: str) -> Change:
+    """One content word in place of another: what the replacement does.
+
+    Another form of the word, a typo of it (one side is no word) or a synonym keeps
+    the meaning; a different name, or a different real word -- a near spelling of
+    two real words ("sulking"/"skulking") is the likeliest transcription error of
+    all -- changes it.
+    """
+    if same_lemma(a, b) or same_stem(a, b):
+        return Change("form", f"word form: {shown}")
+    if typo(a, b):
+        return Change("typo", f"misspelling: {shown}")
+    if synonyms(a, b):
+        return Change("synonym", f"synonym: {shown}")
+    if _is_name([a]) and _is_name([b]):
+        return Change("name", f"name changed: {shown}")
+    if near_spelling(a, b):
+        return Change("word", f"different word (a likely transcription error): {shown}")
+    return Change("word", f"different word: {shown}")
+
+
 def classify(op: str, a: str, b: str, ctx: str) -> Change:
     """What a word change does to a quote (``a``: the reference's words, ``b``: this quote's).
 
-    Checked in order of weight: a negation, then a hedge, then a number, then
-    any content word; what is left changed function words only.
+    Checked in order of weight: a negation, then a hedge or word of certainty, then a
+    number; then a content word replaced by another (see :func:`_one_word`); words
+    added, dropped or paraphrased are wording; what is left changed function words only.
+    A negation whose count is the same on both sides ("never" / "not") is wording;
+    one that moves between two changes within a clause ("didn't feel we were" / "feel we
+    weren't") is relabelled by the caller (:func:`moved_negations`).
     """
     wa, wb = a.split(), b.split()
     shown = f"'{a}' dropped{ctx}" if op == "delete" else f"'{b}' added{ctx}" if op == "insert" else f"'{a}' -> '{b}'"
@@ -227,6 +276,12 @@ def classify(op: str, a: str, b: str, ctx: str) -> Change:
         label = _say("hedge", [h for h in hed_a if h.casefold() not in lower_b],
                      [h for h in hed_b if h.casefold() not in lower_a])
         return Change("hedge", label if " ".join([*hed_a, *hed_b]) in (a, b) else f"{label} ({shown})")
+    sure_a = [w for w in wa if w.casefold() in CERTAINTY]
+    sure_b = [w for w in wb if w.casefold() in CERTAINTY]
+    if len(sure_a) != len(sure_b):
+        label = _say("certainty", sure_a if len(sure_a) > len(sure_b) else [], sure_b if len(sure_b) > len(sure_a)
+                     else [])
+        return Change("hedge", label if op != "replace" else f"{label} ({shown})")
     num_a, num_b = numbers(wa), numbers(wb)
     if sorted(num_a) != sorted(num_b):
         if op == "replace" and num_a and num_b:
@@ -238,5 +293,24 @@ def classify(op: str, a: str, b: str, ctx: str) -> Change:
     if content_a or content_b:
         if len(content_a) == len(content_b) and all(map(same_stem, content_a, content_b)):
             return Change("form", f"word form: {shown}")
+        if op == "replace" and len(content_a) == len(content_b) == 1:
+            return _one_word(op, shown, content_a[0], content_b[0])
+        if op == "replace" and _is_name(content_a) and _is_name(content_b):
+            return Change("name", f"name changed: {shown}")
         return Change("wording", f"wording: {shown}")
     return Change("function", f"function word: {shown}")
+
+
+def moved_negations(changes: Sequence[Change], pairs: Sequence[tuple[str, str]]) -> tuple[Change, ...]:
+    """The changes with each negation change relabelled as a moved negation: wording, not a flip.
+
+    For a quote whose every clause states as many negations as the other's ("I didn't
+    feel we were" / "I feel we weren't"); ``pairs`` are the (reference words, quote
+    words) of each change."""
+    out = list(changes)
+    for i, c in enumerate(changes):
+        if c.kind == "negation":
+            a, b = pairs[i]
+            out[i] = Change("wording", f"negation moved: '{a}' -> '{b}'" if a and b else
+                            f"negation moved: '{a}' dropped" if a else f"negation moved: '{b}' added")
+    return tuple(out)

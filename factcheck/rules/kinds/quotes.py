@@ -60,7 +60,16 @@ from factcheck.findings import Finding, Location
 from factcheck.rules.evidence import Evidence, story_id
 from factcheck.rules.kinds.base import Kind
 from factcheck.rules.kinds.conflict import STOPWORDS
-from factcheck.rules.kinds.quote_text import GAP, Change, classify, leading_qualifier, normalise
+from factcheck.rules.kinds.quote_text import (
+    GAP,
+    WORDING_KINDS,
+    Change,
+    classify,
+    is_negation,
+    leading_qualifier,
+    moved_negations,
+    normalise,
+)
 from factcheck.rules.model import CorpusView, Option
 
 _SPELLING = [(re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
@@ -128,23 +137,41 @@ class Diff:
     spelling_only: bool
     similarity: float
     shared_content: int = 0  # content words both quotes share, in order
+    #: Does some clause state a different number of negations in the two quotes?  False when the
+    #: negation changes only move a negation within its clause ("didn't feel we were" / "feel we weren't").
+    negation_flipped: bool = True
 
     @property
     def classified(self) -> tuple[Change, ...]:
-        """Every change but spelling, classified: what it does to the quote's meaning."""
-        return tuple(classify(op, a, b, ctx) for op, a, b, ctx in self.changes if op != "spelling")
+        """Every change but spelling, classified: what it does to the quote's meaning.
+
+        Negations are counted per clause (see :func:`_negation_flipped`): one dropped here and
+        one added there in the same clause ("didn't feel we were" / "feel we weren't") moved,
+        and is wording."""
+        kept = [(op, a, b, ctx) for op, a, b, ctx in self.changes if op != "spelling"]
+        classified = tuple(classify(*c) for c in kept)
+        return classified if self.negation_flipped else moved_negations(classified, [(a, b) for _o, a, b, _c in kept])
 
     @property
     def meaning(self) -> bool:
-        """True when some change alters what the quote says (not only function words or spelling)."""
+        """True when some change alters what the quote says (not only its wording, function words or spelling)."""
         return any(c.meaning for c in self.classified)
 
+    @property
+    def wording(self) -> bool:
+        """True when some change rewords the quote (a modifier, a paraphrase, a synonym) without changing
+        what it says."""
+        return any(c.kind in WORDING_KINDS for c in self.classified)
+
     def describe(self) -> str:
+        """The changes in words, what changed in meaning first, then wording, function words, spelling."""
+        rank = {True: 0, False: 1}
+        ordered = sorted(self.classified, key=lambda c: (rank[c.meaning], c.kind not in WORDING_KINDS))
         out: list[str] = []
         head = None
-        for c in self.classified:
+        for c in ordered:
             # A run of changes of one kind names the kind once: "wording: 'a' -> 'b', 'c' dropped".
-            if c.head == head and c.kind in ("wording", "function", "form"):
+            if c.head == head and c.kind in ("wording", "function", "form", "synonym", "word"):
                 out[-1] += ", " + c.label.split(": ", 1)[1]
             else:
                 out.append(c.label)
@@ -198,7 +225,7 @@ def align(a: Sequence[str], b: Sequence[str]) -> Diff:
         d = align(b, a)
         swap = {"delete": "insert", "insert": "delete"}
         return Diff(tuple((swap.get(op, op), wb, wa, ctx) for op, wa, wb, ctx in d.changes), d.spelling_only,
-                    d.similarity, d.shared_content)
+                    d.similarity, d.shared_content, d.negation_flipped)
     for long, short, flip in ((ka, kb, False), (kb, ka, True)):
         at = _excerpt_at(long, short)
         if at is not None:
@@ -210,7 +237,8 @@ def align(a: Sequence[str], b: Sequence[str]) -> Diff:
                 return d
             ctx = f" before '{(b if not flip else a)[0]}'"
             change = ("delete", hedge, "", ctx) if not flip else ("insert", "", hedge, ctx)
-            return Diff((change, *d.changes), False, d.similarity, d.shared_content)
+            return Diff((change, *d.changes), False, d.similarity, d.shared_content,
+                        d.negation_flipped or is_negation(hedge.split()[-1]))
     ops = list(LCSseq.opcodes(ka, kb))
     if not any(op.tag == "equal" for op in ops):
         return Diff((), False, 0.0)
@@ -230,6 +258,7 @@ def align(a: Sequence[str], b: Sequence[str]) -> Diff:
     if (qa is None) != (qb is None) and not changes:
         ctx = f" before '{a[first.src_start]}'"
         changes.append(("delete", qa, "", ctx) if qa is not None else ("insert", "", str(qb), ctx))
+    head = len(changes)  # changes before the first shared run: the quote's leading edge
     for i, op in enumerate(ops):
         if op.src_end <= first.src_start and op.dest_end <= first.dest_start:
             continue
@@ -255,7 +284,13 @@ def align(a: Sequence[str], b: Sequence[str]) -> Diff:
             b[op.dest_end] if op.tag == "insert" and op.dest_end < len(b) else None
         ctx = f" before '{after}'" if after else ""
         changes.append((op.tag, wa, wb, ctx))
+    before_tail = len(changes)
     edge(a[last.src_end:], b[last.dest_end:], "")
+    tail = len(changes) > before_tail
+    # A negation changed at the quote's edges lies outside the clauses counted: it is a flip.
+    inner = len(changes) - (1 if tail else 0)
+    flipped = _negation_flipped(ops, a, b, ka, first, last) or any(
+        is_negation(w) for _op, wa, wb, _ctx in changes[:head] + changes[inner:] for w in (*wa.split(), *wb.split()))
     changes = [c for c in map(_omission, changes) if c is not None and c[0] != "same"]
     ka = [k for k in ka if k != GAP]
     kb = [k for k in kb if k != GAP]
@@ -272,7 +307,41 @@ def align(a: Sequence[str], b: Sequence[str]) -> Diff:
     if any(op == "replace" and {x.casefold(), y.casefold()} <= _GENDERED and
            (x.casefold() in _HE) != (y.casefold() in _HE) for op, x, y, _ctx in changes):
         sim = 0.0  # "He was a very caring person" / "She was ...": two remarks about two people
-    return Diff(tuple(changes), all(op == "spelling" for op, *_ in changes), sim, LCSseq.similarity(ca, cb))
+    return Diff(tuple(changes), all(op == "spelling" for op, *_ in changes), sim, LCSseq.similarity(ca, cb),
+                flipped)
+
+
+#: Words that begin a new clause: a negation counts within its clause, so one that moves across
+#: such a word ("we did not go and we will go" / "we did go and we will not go") is a flip.
+CLAUSE_WORDS = frozenset("and but because although though while whereas or yet unless if when so".split())
+
+
+def _negation_flipped(ops: Sequence[Any], a: Sequence[str], b: Sequence[str], ka: Sequence[str], first: Any,
+                      last: Any) -> bool:
+    """Does some clause of the compared stretch state a different number of negations in ``a`` and ``b``?
+
+    Clauses are cut at clause words (:data:`CLAUSE_WORDS`) both quotes share (in a
+    matching run), so clause *k* of one quote is clause *k* of the other.  Counting
+    negations per clause, not by position, tells a moved negation ("I didn't feel we
+    were" / "I feel we weren't": one each) from a flipped one.
+    """
+    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    clause = 0
+    for op in ops:
+        if op.src_end <= first.src_start and op.dest_end <= first.dest_start:
+            continue
+        if op.src_start >= last.src_end and op.dest_start >= last.dest_end:
+            continue
+        if op.tag == "equal":
+            for x, y, k in zip(a[op.src_start:op.src_end], b[op.dest_start:op.dest_end], ka[op.src_start:op.src_end],
+                               strict=True):
+                clause += k in CLAUSE_WORDS
+                counts[clause][0] += is_negation(x)
+                counts[clause][1] += is_negation(y)
+            continue
+        counts[clause][0] += sum(is_negation(x) for x in a[op.src_start:op.src_end])
+        counts[clause][1] += sum(is_negation(y) for y in b[op.dest_start:op.dest_end])
+    return any(x != y for x, y in counts.values())
 
 
 def _excerpt_at(long: Sequence[str], short: Sequence[str]) -> int | None:
@@ -400,13 +469,16 @@ class QuoteDriftKind(Kind):
         "min_similarity": Option((float,), default=0.6, min=0, max=1, help="0..1: how alike two quotes must be"),
         "spelling": Option((str,), default="info", choices=("info", "ignore", "report"),
                            help="spelling/punctuation-only differences: info, ignore or report"),
+        "wording_severity": Option((str,), default="info", choices=("ignore", "info", "warning", "error"),
+                                   help="changes of wording that keep the meaning (a modifier added or dropped, "
+                                        "a paraphrase, a synonym): ignore, or the severity to report them at"),
         "function_words": Option((str,), default="info", choices=("info", "ignore", "report"),
                                  help="differences of function words only (the, that, has): info, ignore or report"),
         "same_speaker": Option((bool,), default=True,
                                help="never compare quotes of two named speakers; one of unknown speaker "
                                     "only when the quotes overlap strongly"),
     }
-    PLACEHOLDERS = ("other", "diff", "speaker")
+    PLACEHOLDERS = ("other", "diff", "speaker", "side")
 
     def per_story(self) -> bool:
         """Quotes are compared within one story only (see :meth:`_comparable`)."""
@@ -471,6 +543,12 @@ class QuoteDriftKind(Kind):
             ref = quotes[min(wording[ref_key], key=lambda i: (quotes[i].doc.path, quotes[i].claim.start))]
             ref_loc = Location.of(ref.doc, ref.claim.start, ref.claim.end)
             ref_docs = {quotes[i].doc.path for i in wording[ref_key]}
+            # One location per agreeing document, the reference first: the agreeing copies are related.
+            agreeing, seen = [ref_loc], {ref.doc.path}
+            for j in sorted(wording[ref_key], key=lambda j: (quotes[j].doc.path, quotes[j].claim.start)):
+                if quotes[j].doc.path not in seen:
+                    seen.add(quotes[j].doc.path)
+                    agreeing.append(Location.of(quotes[j].doc, quotes[j].claim.start, quotes[j].claim.end))
             for i in sorted(members, key=lambda i: (quotes[i].doc.path, quotes[i].claim.start)):
                 q = quotes[i]
                 if q.doc.path == ref.doc.path:
@@ -483,10 +561,12 @@ class QuoteDriftKind(Kind):
                 severity = self._severity(d)
                 if severity == "ignore":
                     continue
-                yield self.rule.finding(q.doc, q.claim.start, q.claim.end, related=[ref_loc], severity=severity,
+                mine = len({quotes[j].doc.path for j in wording[tuple(w.casefold() for w in q.words)]})
+                yield self.rule.finding(q.doc, q.claim.start, q.claim.end, related=agreeing, severity=severity,
                                         data={"evidence": self._evidence(corpus, q, ref, ref_docs)},
                                         other=f"{ref.doc.path}:{ref_loc.line}", diff=d.describe(),
-                                        speaker=q.speaker or ref.speaker or "unknown speaker")
+                                        speaker=q.speaker or ref.speaker or "unknown speaker",
+                                        side=suspect_side(len(ref_docs), mine))
 
     def _evidence(self, corpus: CorpusView, q: _Quote, ref: _Quote, ref_docs: set[str]) -> dict[str, object]:
         """Why ``q`` was compared with ``ref``, as JSON: which test admitted the pair (one named
@@ -520,10 +600,25 @@ class QuoteDriftKind(Kind):
         return d.similarity >= STRONG_SIMILARITY and d.shared_content >= max(2, min(content, STRONG_SHARED_CONTENT))
 
     def _severity(self, d: Diff) -> str | None:
-        """The finding's severity: the rule's own (None) when the meaning changed; the
-        ``function_words`` / ``spelling`` option's when only function words or spelling did
-        ("ignore": no finding; "report": the rule's own)."""
+        """The finding's severity, by what the weightiest change does: the rule's own (None) when the
+        meaning changed; ``wording_severity`` when only the wording did (a modifier, a paraphrase, a
+        synonym); the ``function_words`` / ``spelling`` option's when only function words or spelling
+        did ("ignore": no finding; "report": the rule's own)."""
         if d.meaning:
             return None
+        if d.wording:
+            return str(self.options["wording_severity"])
         setting = self.options["spelling"] if d.spelling_only else self.options["function_words"]
         return None if setting == "report" else str(setting)
+
+
+def suspect_side(agree: int, mine: int) -> str:
+    """Which copy is suspect, as a message says it: with a majority for the reference wording
+    the flagged copy is the odd one out; without one, either copy may be the accurate one.
+
+    ``agree`` and ``mine`` count the documents printing the reference wording and the
+    flagged one."""
+    if agree > mine:
+        return (f"the odd one out: {agree} documents agree with the other wording" if mine == 1 else
+                f"{agree} documents against {mine}: this wording is the minority")
+    return "no majority: either wording may be the accurate one"
