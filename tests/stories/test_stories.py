@@ -292,6 +292,20 @@ def test_cohesion_leaves_groups_below_its_minimum_size_to_the_threshold() -> Non
     assert average_linkage(10, scores, 0.1, cohesion=Cohesion(0.7, 5)) == [list(range(5)), list(range(5, 10))]
 
 
+def test_word_features_count_every_spelling_of_a_word_once_per_use() -> None:
+    # Words are counted per token and read once per distinct token: case, a possessive and
+    # repeats all land on one feature with the full count; function and short words none.
+    from factcheck.stories import document_features
+
+    doc = parse_document("a.txt", "Quake. The quake's toll: quake after QUAKE, and the toll rose.\n")
+    counts = document_features(doc, []).features()
+    assert counts["w:quake"] == 4
+    assert counts["w:toll"] == 2
+    assert counts["w:rose"] == 1
+    assert not {"w:the", "w:and", "w:after"} & counts.keys()
+    assert list(document_features(doc, []).counts) == sorted(document_features(doc, []).counts)
+
+
 def test_readme_pin_example_loads(tmp_path: Path) -> None:
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     section = readme.split("\n## Stories\n", 1)[1].split("\n## ", 1)[0]
