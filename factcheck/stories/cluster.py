@@ -52,7 +52,7 @@ FAMILY_WEIGHTS = {"n": 1.0, "s": 1.0, "d": 2.0, "m": 0.5, "f": 1.0, "w": 1.0}
 class StoryOptions:
     """The knobs of story building (defaults tuned on ECB+ topics 1-35 only; see bench/stories_eval.py)."""
 
-    threshold: float = 0.10
+    threshold: float = 0.13
     top_k: int = 40
     max_df: int = 30
     pub_near_days: int = 7
