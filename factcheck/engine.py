@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from factcheck.cache import DocCache, DocEntry, content_digest, open_cache
 from factcheck.claims.base import Claim, DocumentTimeout, extract_all
+from factcheck.compact import Compactor
 from factcheck.config import Config
 from factcheck.documents import Document, Metadata, SkippedFile, display_path, document_from_bytes, load_document
 from factcheck.files import find_documents, read_limited
@@ -312,7 +313,8 @@ _R = TypeVar("_R")
 
 
 def _run_pool(files: Sequence[Path], jobs: int, run: Callable[[Path], _R], initializer: Callable[..., None],
-              initargs: tuple[object, ...], progress: Callable[[int, int], None] | None = None) -> list[_R]:
+              initargs: tuple[object, ...], progress: Callable[[int, int], None] | None = None,
+              collect: Callable[[_R], _R] | None = None) -> list[_R]:
     """A map phase in ``jobs`` worker processes, in file order; the workers never outlive it.
 
     SIGTERM raises :class:`~factcheck.interrupts.Terminated` meanwhile (if no
@@ -320,7 +322,7 @@ def _run_pool(files: Sequence[Path], jobs: int, run: Callable[[Path], _R], initi
     :mod:`factcheck.workers` for how, and why not ``ProcessPoolExecutor``.
     """
     with terminate_on_sigterm():
-        return run_pool(files, jobs, run, initializer, initargs, progress)
+        return run_pool(files, jobs, run, initializer, initargs, progress, collect)
 
 
 def scan(paths: Sequence[str | Path], config: Config | None = None,
@@ -377,18 +379,21 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     # Workers load their rules from the config; rules handed in by a caller (not
     # picklable: compiled RE2 patterns) are run in this process instead.
     jobs = _jobs(config, len(todo), warnings) if explicit_rules is None and executor is None else 1
+    # Each result is made compact as it arrives (see factcheck.compact): the corpus phase needs every
+    # document's claims at once, and in their bulky form they were most of a large scan's memory.
+    compact = Compactor().result
     if executor is not None and explicit_rules is None:
-        fresh = executor.map_files(todo, config, step) if todo else []
+        fresh = [compact(r) for r in executor.map_files(todo, config, step)] if todo else []
     elif jobs > 1 and todo:
-        fresh = _run_pool(todo, jobs, _worker_run, _worker_init, (config, cache), step)
+        fresh = _run_pool(todo, jobs, _worker_run, _worker_init, (config, cache), step, compact)
     else:
         fresh = []
         for i, path in enumerate(todo):
-            fresh.append(analyse_file(path, config, rules, kinds, cache))
+            fresh.append(compact(analyse_file(path, config, rules, kinds, cache)))
             if step:
                 step(i + 1, len(todo))
     pending = iter(fresh)
-    results = [r if r is not None else next(pending) for r in cached]
+    results = [compact(r) if r is not None else next(pending) for r in cached]  # cache hits too
     docs: list[Document] = []
     claims: dict[str, list[Claim]] = {}
     findings: list[Finding] = []
