@@ -38,6 +38,7 @@ from factcheck.documents import Document, Metadata, SkippedFile, display_path, d
 from factcheck.files import find_documents, read_limited
 from factcheck.findings import Finding, sort_findings
 from factcheck.interrupts import terminate_on_sigterm
+from factcheck.remote import is_url
 from factcheck.rules.ids import check_selectors
 from factcheck.rules.loader import load_rules, select_rules
 from factcheck.rules.model import CorpusView, Rule
@@ -363,9 +364,9 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     kinds = needed_kinds(rules)
     found = find_documents(paths, config.exclude, config.follow_symlinks)
     files = found.files
-    reported = {os.path.realpath(p) for p in files}
+    reported = {_identity(p) for p in files}
     extra_found = find_documents(config.corpus, config.exclude, config.follow_symlinks) if config.corpus else None
-    extra = [p for p in extra_found.files if os.path.realpath(p) not in reported] if extra_found else []
+    extra = [p for p in extra_found.files if _identity(p) not in reported] if extra_found else []
     all_files = files + extra
     warnings: list[str] = found.skipped + (extra_found.skipped if extra_found else [])
     cache, cache_warning = open_cache(config, loaded, rules)
@@ -431,6 +432,11 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     return Report(findings=findings, documents=docs, rules=list(rules), warnings=warnings,
                   files=len(shown), baseline_absent=absent,
                   reported_paths=[r.doc.path for r in shown if r.doc is not None], claims=claims, stories=stories)
+
+
+def _identity(path: Path) -> str:
+    """What makes two scanned paths one file: its real path, or for a file in an object store its URL."""
+    return str(path) if is_url(path) else os.path.realpath(path)
 
 
 def _cached_results(files: Sequence[Path], config: Config, cache: DocCache | None) -> list[_FileResult | None]:
