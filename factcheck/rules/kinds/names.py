@@ -65,7 +65,7 @@ from factcheck.findings import Finding, Location
 from factcheck.fixes import replace_span
 from factcheck.rules.evidence import Evidence, story_id
 from factcheck.rules.kinds.base import Kind
-from factcheck.rules.kinds.name_evidence import discussed_as_word, transliteration
+from factcheck.rules.kinds.name_evidence import discussed_as_word, romanisation, transliteration
 from factcheck.rules.kinds.quotes import spelling_key
 from factcheck.rules.model import CorpusView, Option, Rule
 from factcheck.rules.yamlsrc import load_yaml
@@ -424,17 +424,50 @@ class NameVariantsKind(Kind):
         return any(n >= 2 and p in theirs_paths for p, n in per_doc.items())
 
     @staticmethod
-    def _translit(form: _Form, meant: _Form) -> bool:
+    def _translit(form: _Form, meant: _Form, lower_words: set[str]) -> bool:
         """Do the spellings differ only where romanisations differ, used as a convention?
 
         Digraphs and y/i ("Heydar"/"Heidar", "Yunis"/"Younis") are never a slip, so
         one article's use is enough; a single vowel (e/a, o/u) can be a slip ("Gulf
-        of Eden"), so another document must write the same name the same way."""
-        words = list(zip(form.folded.split(), meant.folded.split(), strict=False))
-        kinds = [transliteration(x, y) for x, y in words if x != y]
-        if not kinds or None in kinds:
+        of Eden"), so another document must write the same name the same way.
+
+        The looser :func:`romanisation` (any vowels in the same slots, k/g/q, b/v:
+        "Salahuddin"/"Salahaddin", "Gurbanguly"/"Kurbanguly", "Bireuen"/"Bireun")
+        is a transliteration when the corpus shows the name as a foreign proper
+        name, not an English one slipped: neither spelling of the differing word is
+        one the corpus writes in lower case ("Advisers"/"Advisors" are words), the
+        rare one is no given name the lexicon knows ("Robin" for "Robyn"), and its
+        article never writes the other spelling -- a transliteration is a writer's
+        system, kept throughout an article, while "Olsen" beside five "Olson"s, or
+        "Teixiera" beside "Teixeira", is a slip.
+        """
+        words = [(x, y) for x, y in zip(form.folded.split(), meant.folded.split(), strict=False) if x != y]
+        kinds = [transliteration(x, y) for x, y in words]
+        if kinds and None not in kinds and (all(k == "strong" for k in kinds) or form.docs > 1):
+            return True
+        if not words or not all(romanisation(x, y) for x, y in words):
             return False
-        return all(k == "strong" for k in kinds) or form.docs > 1
+        if any(x in lower_words or y in lower_words or known_name(x) for x, y in words):
+            return False
+        mine = {d.path for d, _ in form.mentions}
+        return not mine & {d.path for d, _ in meant.mentions}
+
+    @staticmethod
+    def _another_entity(form: _Form, target: str, lower_words: set[str], story_others: set[str],
+                        cl: _Cluster) -> bool:
+        """Is a name whose reference spelling only other stories use more likely another entity?
+
+        Corpus-wide evidence is weaker than the story's own: it cannot call a name a
+        slip when the name's only distinctive word is the one that differs -- "Marin
+        County" (California) against another story's "Marion County" (Oregon) shares
+        nothing but "County", a word the corpus writes in lower case -- nor when
+        another article of the name's own story writes it the same way (the story
+        knows this name; the other story's is a different one).
+        """
+        shared = [x for x, y in zip(form.folded.split(), target.split(), strict=False) if x == y]
+        if all(x in lower_words for x in shared):
+            return True
+        return bool(cl.paths & story_others)
 
     def _typos(self, clusters: dict[str, _Cluster], corpus: CorpusView) -> Iterable[Finding]:
         opts = self.options
@@ -523,12 +556,15 @@ class NameVariantsKind(Kind):
             _t, support, docs = strong[ref]
             if len(form.folded.split()) == 1 and not is_canon and not in_story:
                 continue  # a lone word near a name from another story ("Stiles Unit", "Gary Stills")
+            if not is_canon and not in_story and self._another_entity(form, folded_of[ref], lower_words,
+                                                                      story_docs - mine, cl):
+                continue
             agreeing = sorted(target_cl.paths & story_docs if in_story else target_cl.paths) if target_cl else []
             if not is_canon and len(agreeing) < cl.docs:
                 continue  # more of its own story's articles write it this way ("Titter" twice, "Twitter" once)
             path = "canonical" if is_canon else "same-story typo" if in_story else "corpus typo"
             severity = None
-            if meant is not None and not is_canon and self._translit(form, meant):
+            if meant is not None and not is_canon and self._translit(form, meant, lower_words):
                 path, severity = "transliteration", opts["translit_severity"]
             elif not self._confident(cl, form, support, docs, is_canon, target_cl, in_story, token_docs):
                 severity = opts["weak_severity"]
