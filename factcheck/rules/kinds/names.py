@@ -58,7 +58,7 @@ from rapidfuzz.distance import Levenshtein
 
 from factcheck.claims.base import Claim
 from factcheck.claims.names import known_name
-from factcheck.claims.spellings import blocking_keys, inflection_pair, typo_pair
+from factcheck.claims.spellings import deletions, inflection_pair, max_edits, typo_pair
 from factcheck.documents import Document
 from factcheck.errors import RuleError
 from factcheck.findings import Finding, Location
@@ -101,6 +101,58 @@ def style_key(name: str) -> str:
 _LOWER_WORD_RE = re.compile(r"\b[a-z]{2,}\b")
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _token_deletions(token: str) -> frozenset[str]:
+    """A word's deletion neighbourhood within its edit budget, once per word: name words
+    repeat ("County", "John"), and these sets were most of the typo pass's time on ECB+."""
+    radius = max_edits(token)
+    return frozenset(deletions(token, radius)) if radius > 0 else frozenset()
+
+
+class _SlipIndex:
+    """The well-supported names a spelling could be a slip for, found without comparing pairs.
+
+    A slip (:func:`typo_pair`) or an inflection (:func:`inflection_pair`) differs from
+    its name in exactly one word of as many words, so a name of several words only
+    needs the names that share all its other words: one exact key per word position
+    (a few per name, where a deletion neighbourhood per word gave hundreds; that index
+    was most of this rule's time on ECB+).  One-word names keep the deletion index
+    (SymSpell's trick, as :func:`factcheck.claims.spellings.blocking_keys`).  The
+    candidates are exactly those the earlier index over every word's deletion keys
+    gave among names that differ in one word: names sharing a word of at least four
+    letters, or whose differing words share a deletion key.
+    """
+
+    def __init__(self) -> None:
+        self._single: dict[str, list[str]] = defaultdict(list)
+        self._rest: dict[tuple[int, int, tuple[str, ...]], list[tuple[str, str]]] = defaultdict(list)
+
+    def add(self, key: str, folded: str) -> None:
+        toks = tuple(folded.split())
+        if len(toks) == 1:
+            for d in _token_deletions(toks[0]):
+                self._single[d].append(key)
+            return
+        for i, tok in enumerate(toks):
+            self._rest[(len(toks), i, toks[:i] + toks[i + 1:])].append((key, tok))
+
+    def candidates(self, folded: str) -> set[str]:
+        toks = tuple(folded.split())
+        out: set[str] = set()
+        if len(toks) == 1:
+            for d in _token_deletions(toks[0]):
+                out.update(self._single.get(d, ()))
+            return out
+        for i, tok in enumerate(toks):
+            rest = toks[:i] + toks[i + 1:]
+            shared = any(max_edits(t) > 0 for t in rest)
+            mine = _token_deletions(tok)
+            for key, theirs in self._rest.get((len(toks), i, rest), ()):
+                if shared or not mine.isdisjoint(_token_deletions(theirs)):
+                    out.add(key)
+        return out
+
+
 @dataclass
 class _Form:
     """One spelling of a name and where it occurs."""
@@ -109,19 +161,24 @@ class _Form:
     folded: str
     mentions: list[tuple[Document, Claim]] = field(default_factory=list)
 
-    @property
+    # The counts below are cached: forms and clusters are complete once
+    # :meth:`NameVariantsKind._clusters` has read the corpus, and the typo pass
+    # asks for them thousands of times (a third of its time on ECB+ went on
+    # rebuilding these sets).
+
+    @functools.cached_property
     def docs(self) -> int:
         return len({d.path for d, _ in self.mentions})
 
 
 @dataclass
 class _Cluster:
-    """All spellings sharing a style key."""
+    """All spellings sharing a style key (complete before any count below is read: they are cached)."""
 
     key: str
     forms: dict[str, _Form] = field(default_factory=dict)
 
-    @property
+    @functools.cached_property
     def support(self) -> int:
         return sum(len(f.mentions) for f in self.forms.values())
 
@@ -129,12 +186,16 @@ class _Cluster:
     def docs(self) -> int:
         return len(self.paths)
 
-    @property
-    def paths(self) -> set[str]:
-        return {d.path for f in self.forms.values() for d, _ in f.mentions}
+    @functools.cached_property
+    def paths(self) -> frozenset[str]:
+        return frozenset(d.path for f in self.forms.values() for d, _ in f.mentions)
 
     def dominant(self) -> _Form:
         """Most mentions, then most documents, then first in path order (deterministic)."""
+        return self._dominant
+
+    @functools.cached_property
+    def _dominant(self) -> _Form:
         def first(f: _Form) -> tuple[str, int]:
             return min((d.path, c.start) for d, c in f.mentions)
         return min(self.forms.values(), key=lambda f: (-len(f.mentions), -f.docs, first(f)))
@@ -319,7 +380,7 @@ class NameVariantsKind(Kind):
         """
         out: set[str] = set()
         for doc in corpus.documents:
-            out.update(m.group(0) for m in _LOWER_WORD_RE.finditer(doc.text))
+            out.update(_LOWER_WORD_RE.findall(doc.text))
         return out
 
     @staticmethod
@@ -472,8 +533,8 @@ class NameVariantsKind(Kind):
     def _typos(self, clusters: dict[str, _Cluster], corpus: CorpusView) -> Iterable[Finding]:
         opts = self.options
         canon_keys = {style_key(c): c for c in self.canonical}
-        # Index the well-supported clusters (and canonical names) by blocking key.
-        index: dict[str, list[str]] = defaultdict(list)
+        # Index the well-supported clusters (and canonical names) for slips (see _SlipIndex).
+        index = _SlipIndex()
         strong: dict[str, tuple[str, int, int]] = {}  # style key -> (display, support, docs)
         for key, cl in clusters.items():
             if cl.support >= opts["min_support"] or key in canon_keys:
@@ -486,16 +547,15 @@ class NameVariantsKind(Kind):
         for clu in clusters.values():
             for f in clu.forms.values():
                 words = f.folded.split()
-                for d, _ in f.mentions:
-                    for w in words:
-                        token_docs[w].add(d.path)
-                        if len(words) > 1:
-                            in_longer[w].add(d.path)
+                paths = {d.path for d, _ in f.mentions}
+                for w in words:
+                    token_docs[w] |= paths
+                    if len(words) > 1:
+                        in_longer[w] |= paths
         lower_words = self._lowercase_words(corpus)
         stories = corpus.stories
         for key in sorted(strong):
-            for bk in blocking_keys(folded_of[key]):
-                index[bk].append(key)
+            index.add(key, folded_of[key])
         for key in sorted(clusters):
             cl = clusters[key]
             if key in self.protected:
@@ -507,16 +567,15 @@ class NameVariantsKind(Kind):
                 continue
             form = cl.dominant()
             mine = {d.path for d, _ in form.mentions}
-            story_docs = {p for m in mine if (st := stories.story_of(m)) is not None for p in st.documents} | mine
             if " " not in form.folded and mine <= in_longer.get(form.folded, set()):
                 # "J.J. Arrington ... Arrington has a sore knee": a lone word its own article
                 # also writes inside a fuller name is that name's surname, spelled twice alike.
                 continue
-            candidates: Counter[str] = Counter()
-            for bk in blocking_keys(form.folded):
-                for other in index.get(bk, ()):
-                    if other != key:
-                        candidates[other] += 1
+            candidates = index.candidates(form.folded)
+            candidates.discard(key)
+            if not candidates:
+                continue  # most names: nothing within a slip of them (and no story to look up)
+            story_docs = {p for m in mine if (st := stories.story_of(m)) is not None for p in st.documents} | mine
             # "Klitschkos" is the plural of a name the corpus uses, not a slip for a rarer
             # spelling; but "Colos" is still a slip for "Colts", not a plural of "Colo.".
             base = max((strong[o][1] for o in candidates if inflection_pair(form.folded, folded_of[o])), default=-1)
