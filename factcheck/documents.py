@@ -524,7 +524,11 @@ def decode(data: bytes, path: str) -> tuple[str, str | None]:
 
 def display_path(path: Path) -> str:
     """Relative to the working directory when below it, else absolute (normalised,
-    no ``..``); POSIX separators always."""
+    no ``..``); POSIX separators always.  A file in an object store (see
+    :mod:`factcheck.remote`) is shown as its URL."""
+    url = getattr(path, "url", None)
+    if isinstance(url, str):
+        return url
     try:
         rel = os.path.relpath(path)
     except ValueError:  # another drive on Windows

@@ -32,12 +32,14 @@ from typing import TYPE_CHECKING, TypeVar
 
 from factcheck.cache import DocCache, DocEntry, content_digest, open_cache
 from factcheck.claims.base import Claim, DocumentTimeout, extract_all
+from factcheck.compact import Compactor
 from factcheck.config import Config
 from factcheck.corpus_phase import run_rules, run_story_rules, split_rules
 from factcheck.documents import Document, Metadata, SkippedFile, display_path, document_from_bytes, load_document
 from factcheck.files import find_documents, read_limited
 from factcheck.findings import Finding, sort_findings
 from factcheck.interrupts import terminate_on_sigterm
+from factcheck.remote import is_url
 from factcheck.rules.ids import check_selectors
 from factcheck.rules.loader import load_rules, select_rules
 from factcheck.rules.model import CorpusView, Rule
@@ -315,7 +317,8 @@ _R = TypeVar("_R")
 
 
 def _run_pool(files: Sequence[Path], jobs: int, run: Callable[[Path], _R], initializer: Callable[..., None],
-              initargs: tuple[object, ...], progress: Callable[[int, int], None] | None = None) -> list[_R]:
+              initargs: tuple[object, ...], progress: Callable[[int, int], None] | None = None,
+              collect: Callable[[_R], _R] | None = None) -> list[_R]:
     """A map phase in ``jobs`` worker processes, in file order; the workers never outlive it.
 
     SIGTERM raises :class:`~factcheck.interrupts.Terminated` meanwhile (if no
@@ -323,7 +326,7 @@ def _run_pool(files: Sequence[Path], jobs: int, run: Callable[[Path], _R], initi
     :mod:`factcheck.workers` for how, and why not ``ProcessPoolExecutor``.
     """
     with terminate_on_sigterm():
-        return run_pool(files, jobs, run, initializer, initargs, progress)
+        return run_pool(files, jobs, run, initializer, initargs, progress, collect)
 
 
 def scan(paths: Sequence[str | Path], config: Config | None = None,
@@ -364,9 +367,9 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     kinds = needed_kinds(rules)
     found = find_documents(paths, config.exclude, config.follow_symlinks)
     files = found.files
-    reported = {os.path.realpath(p) for p in files}
+    reported = {_identity(p) for p in files}
     extra_found = find_documents(config.corpus, config.exclude, config.follow_symlinks) if config.corpus else None
-    extra = [p for p in extra_found.files if os.path.realpath(p) not in reported] if extra_found else []
+    extra = [p for p in extra_found.files if _identity(p) not in reported] if extra_found else []
     all_files = files + extra
     warnings: list[str] = found.skipped + (extra_found.skipped if extra_found else [])
     cache, cache_warning = open_cache(config, loaded, rules)
@@ -380,18 +383,21 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     # Workers load their rules from the config; rules handed in by a caller (not
     # picklable: compiled RE2 patterns) are run in this process instead.
     jobs = _jobs(config, len(todo), warnings) if explicit_rules is None and executor is None else 1
+    # Each result is made compact as it arrives (see factcheck.compact): the corpus phase needs every
+    # document's claims at once, and in their bulky form they were most of a large scan's memory.
+    compact = Compactor().result
     if executor is not None and explicit_rules is None:
-        fresh = executor.map_files(todo, config, step, cache) if todo else []
+        fresh = [compact(r) for r in executor.map_files(todo, config, step, cache)] if todo else []
     elif jobs > 1 and todo:
-        fresh = _run_pool(todo, jobs, _worker_run, _worker_init, (config, cache), step)
+        fresh = _run_pool(todo, jobs, _worker_run, _worker_init, (config, cache), step, compact)
     else:
         fresh = []
         for i, path in enumerate(todo):
-            fresh.append(analyse_file(path, config, rules, kinds, cache))
+            fresh.append(compact(analyse_file(path, config, rules, kinds, cache)))
             if step:
                 step(i + 1, len(todo))
     pending = iter(fresh)
-    results = [r if r is not None else next(pending) for r in cached]
+    results = [compact(r) if r is not None else next(pending) for r in cached]  # cache hits too
     docs: list[Document] = []
     claims: dict[str, list[Claim]] = {}
     findings: list[Finding] = []
@@ -429,6 +435,11 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     return Report(findings=findings, documents=docs, rules=list(rules), warnings=warnings,
                   files=len(shown), baseline_absent=absent,
                   reported_paths=[r.doc.path for r in shown if r.doc is not None], claims=claims, stories=stories)
+
+
+def _identity(path: Path) -> str:
+    """What makes two scanned paths one file: its real path, or for a file in an object store its URL."""
+    return str(path) if is_url(path) else os.path.realpath(path)
 
 
 def _cached_results(files: Sequence[Path], config: Config, cache: DocCache | None) -> list[_FileResult | None]:

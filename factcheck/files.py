@@ -33,6 +33,8 @@ from pathlib import Path
 
 from factcheck.documents import DEFAULT_MAX_SIZE, TEXT_SUFFIXES, SkippedFile, display_path, excluded
 from factcheck.errors import FactcheckError
+from factcheck.remote import UrlPath, discover, is_url
+from factcheck.remote import read as read_url
 from factcheck.safetext import shown
 
 _UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "m": 1000**2, "mb": 1000**2, "g": 1000**3, "gb": 1000**3}
@@ -56,7 +58,8 @@ def parse_size(value: object, what: str = "--max-size") -> int:
     return number * _UNITS[unit]
 
 
-def _megabytes(n: int) -> str:
+def megabytes(n: int) -> str:
+    """A size as warnings show it."""
     return f"{n / 1000**2:.1f} MB" if n >= 100_000 else f"{n} bytes"
 
 
@@ -114,6 +117,12 @@ def find_documents(paths: Iterable[str | Path], exclude: Sequence[str] = (),
     found: dict[str, Path] = {}
     out = Discovery()
     for raw in paths:
+        if is_url(raw):  # an object store (s3://, gs://, memory://...), read through fsspec
+            url = str(raw)
+            for up, rel in discover(url):
+                if not excluded(str(up), exclude, rel if str(up) != url else None):
+                    found[str(up)] = up
+            continue
         p = Path(raw)
         try:
             st = os.stat(p)
@@ -185,9 +194,12 @@ def _walk(top: Path, exclude: Sequence[str], follow: bool, found: dict[str, Path
 def read_limited(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
     """The bytes of a regular file, at most ``max_size`` of them (0: no limit); else SkippedFile.
 
-    Opened non-blocking and checked with ``fstat`` on the open file, so a
+    A :class:`~factcheck.remote.UrlPath` is read through fsspec.  A local file is
+    opened non-blocking and checked with ``fstat`` on the open file, so a
     file swapped for a FIFO after discovery still cannot block the read.
     """
+    if isinstance(path, UrlPath):
+        return read_url(path, max_size)
     name = shown(display_path(path))
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
@@ -201,7 +213,7 @@ def read_limited(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
         if not stat.S_ISREG(st.st_mode):
             raise SkippedFile(f"{name}: {_kind(st.st_mode)}, skipped")
         if max_size and st.st_size > max_size:
-            raise SkippedFile(f"{name}: {_megabytes(st.st_size)}, over the size limit of {_megabytes(max_size)} "
+            raise SkippedFile(f"{name}: {megabytes(st.st_size)}, over the size limit of {megabytes(max_size)} "
                               "(--max-size, max_size in the config), skipped")
         chunks = []
         total = 0
@@ -212,7 +224,7 @@ def read_limited(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
             if max_size and total > max_size:  # grew after the fstat
-                raise SkippedFile(f"{name}: over the size limit of {_megabytes(max_size)} "
+                raise SkippedFile(f"{name}: over the size limit of {megabytes(max_size)} "
                                   "(--max-size, max_size in the config), skipped")
         return b"".join(chunks)
     except OSError as exc:

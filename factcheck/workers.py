@@ -236,7 +236,8 @@ def _receive(w: _Worker) -> tuple[int, bool, object]:
 
 
 def run_pool(items: Sequence[_T], jobs: int, run: Callable[[_T], _R], initializer: Callable[..., None],
-             initargs: tuple[object, ...], progress: Callable[[int, int], None] | None = None) -> list[_R]:
+             initargs: tuple[object, ...], progress: Callable[[int, int], None] | None = None,
+             collect: Callable[[_R], _R] | None = None) -> list[_R]:
     """``run`` over ``items`` in ``jobs`` worker processes; the results in the order of ``items``.
 
     Each worker calls ``initializer(*initargs)`` once, then ``run`` on chunks
@@ -245,6 +246,10 @@ def run_pool(items: Sequence[_T], jobs: int, run: Callable[[_T], _R], initialize
     :func:`factcheck.interrupts.terminate_on_sigterm`); either way every
     worker has ended before this function returns or raises.
     ``progress(done, total)`` is called once per item, ``done`` counting up.
+    ``collect`` is applied here, in this process, to each result as its chunk
+    arrives: the scan turns results into their compact form (see
+    :mod:`factcheck.compact`) before the next chunk is read, so that at no
+    point are all results held in their bulky form at once.
     """
     chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
     if not chunks:
@@ -269,7 +274,8 @@ def run_pool(items: Sequence[_T], jobs: int, run: Callable[[_T], _R], initialize
                     assert isinstance(value, BaseException)
                     raise value
                 w.pending.remove(index)
-                done[index] = cast("list[_R]", value)
+                got = cast("list[_R]", value)
+                done[index] = [collect(r) for r in got] if collect is not None else got
                 for _ in chunks[index]:
                     finished += 1
                     if progress:

@@ -75,6 +75,18 @@ def test_results_in_item_order_from_every_worker() -> None:
     assert seen == [(i, 50) for i in range(1, 51)]
 
 
+def test_collect_runs_in_the_parent_on_each_result_as_it_arrives() -> None:
+    pids: list[int] = []
+
+    def collect(r: tuple[str, int, int]) -> tuple[str, int, int]:
+        pids.append(os.getpid())
+        return (r[0].upper(), r[1], r[2])
+
+    out = run_pool(list(range(20)), 2, _tagged, _init, ("t",), collect=collect)
+    assert [(tag, item) for tag, item, _pid in out] == [("T", i) for i in range(20)]
+    assert pids == [os.getpid()] * 20
+
+
 def test_fewer_chunks_than_jobs_and_no_items() -> None:
     assert [item for _t, item, _p in run_pool([1, 2], 4, _tagged, _init, ("t",))] == [1, 2]
     assert run_pool([], 2, _tagged, _init, ("t",)) == []

@@ -43,7 +43,7 @@ class Attrs(dict[str, Any]):
 _EMPTY: Mapping[str, Any] = Attrs()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One checkable statement.
 

@@ -18,6 +18,18 @@ Average linkage, not connected components, because one article that
 mentions two events must not chain both stories into one: a merge has to be
 supported by most pairs across the two groups, not by a single bridge.
 
+A fixed threshold alone cannot tell two events of one kind apart: two
+earthquakes on one island, two signings of one player share so many rare
+names that their cross average passes any threshold that still lets loosely
+written coverage of one event come together.  So a merge of two groups that
+are both large enough to know their own cohesion (``cohesion_min_size``
+documents each) must also be *relative*: their cross average at least
+``cohesion_ratio`` times the within average of the less cohesive one.  Two
+halves of one event's coverage are about as similar across as within; two
+events are each tight inside and clearly less similar to each other.  Small
+groups are exempt because the within average of two or three documents
+(often near-copies of one wire story) says little of a whole story.
+
 Every order is fixed by the documents' content hashes, never by input order,
 paths or string hashing, so the result is the same for any permutation and
 any PYTHONHASHSEED.
@@ -50,6 +62,10 @@ class StoryOptions:
     stated_far_factor: float = 0.5
     name_weight: float = 1.0
     date_weight: float = 2.0
+    #: a merge of two groups of at least ``cohesion_min_size`` documents each also needs their cross
+    #: average at least ``cohesion_ratio`` x the lower of their within averages (0 turns the test off)
+    cohesion_ratio: float = 0.7
+    cohesion_min_size: int = 6
 
 
 @dataclass(frozen=True)
@@ -57,6 +73,20 @@ class Vector:
     """A document's truncated, L2-normalised feature vector (feature -> weight), sorted by feature."""
 
     items: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True)
+class Cohesion:
+    """The relative merge test of :func:`average_linkage`: cross average >= ``ratio`` x within average,
+    for two groups of at least ``min_size`` members each."""
+
+    ratio: float
+    min_size: int
+
+    def refuses(self, cross: float, sizes: tuple[int, int], within: tuple[float, float]) -> bool:
+        if self.ratio <= 0 or min(sizes) < max(self.min_size, 2):
+            return False
+        return cross < self.ratio * min(within)
 
 
 def _family(feature: str) -> str:
@@ -134,13 +164,15 @@ def adjust(score: float, a: DocFeatures, b: DocFeatures, options: StoryOptions) 
 
 
 def average_linkage(n: int, scores: dict[tuple[int, int], float], threshold: float,
-                    groups: Sequence[Sequence[int]] = (), labels: Sequence[str | None] | None = None
-                    ) -> list[list[int]]:
+                    groups: Sequence[Sequence[int]] = (), labels: Sequence[str | None] | None = None,
+                    cohesion: Cohesion | None = None) -> list[list[int]]:
     """Merge clusters while the best average pair score is at least ``threshold``.
 
     ``groups`` are must-link sets (pinned together from the start); ``labels``
     (one per item) forbid merging two clusters with different non-None labels
-    (documents pinned to different stories).  Ties break on the lower cluster
+    (documents pinned to different stories).  ``cohesion`` (see the module
+    docstring) refuses merges of two large groups much less similar to each
+    other than within.  Ties break on the lower cluster
     indices, which follow content order, so the result is deterministic.
     """
     parent = list(range(n))
@@ -163,11 +195,13 @@ def average_linkage(n: int, scores: dict[tuple[int, int], float], threshold: flo
             x = parent[x]
         return x
 
-    # cluster -> neighbour cluster -> sum of pair scores
+    # cluster -> neighbour cluster -> sum of pair scores; cluster -> sum of its own pair scores
     sums: dict[int, dict[int, float]] = {c: {} for c in members}
+    intra = dict.fromkeys(members, 0.0)
     for (i, j), s in sorted(scores.items()):
         a, b = find(i), find(j)
         if a == b:
+            intra[a] += s
             continue
         sums[a][b] = sums[a].get(b, 0.0) + s
         sums[b][a] = sums[b].get(a, 0.0) + s
@@ -184,14 +218,22 @@ def average_linkage(n: int, scores: dict[tuple[int, int], float], threshold: flo
         for b in sorted(sums[a]):
             if a < b:
                 push(a, b)
+    def within(c: int) -> float:
+        k = len(members[c])
+        return intra[c] / (k * (k - 1) / 2) if k > 1 else 0.0
+
     while heap:
-        _neg, a, b, va, vb = heapq.heappop(heap)
+        neg, a, b, va, vb = heapq.heappop(heap)
         if a not in members or b not in members or version[a] != va or version[b] != vb:
             continue
         la, lb = label.get(a), label.get(b)
         if la is not None and lb is not None and la != lb:
             continue
+        if cohesion is not None and cohesion.refuses(-neg, (len(members[a]), len(members[b])),
+                                                     (within(a), within(b))):
+            continue  # tried again if either group grows (its pairs are pushed anew)
         # merge b into a
+        intra[a] += intra.pop(b) + sums[a][b]
         members[a].extend(members.pop(b))
         parent[b] = a
         label[a] = la if la is not None else lb

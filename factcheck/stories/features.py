@@ -28,10 +28,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import functools
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -109,45 +110,92 @@ def content_key(text: str) -> str:
 
 def document_features(doc: Document, claims: Sequence[Claim], pin: str | None = None,
                       pin_source: str | None = None) -> DocFeatures:
-    """The story evidence of ``doc`` from its text and its ``name``, ``date`` and number claims."""
-    counts: Counter[str] = Counter()
+    """The story evidence of ``doc`` from its text and its ``name``, ``date`` and number claims.
+
+    Runs once per document in every scan with a corpus rule, so it does no
+    more than count: the claims hold the names, dates and figures already
+    read, the text is tokenised once by one regex, and what a distinct name or
+    word becomes is computed once per corpus (cached), not once per mention.
+    """
+    counts: dict[str, int] = {}
+    get = counts.get
     stated: list[str] = []
-    spellings: dict[str, Counter[str]] = {}
+    spellings: dict[str, dict[str, int]] = {}
     types: dict[str, str] = {}
     for c in claims:
-        if c.kind == "name":
-            key = str(c.get("normalised") or c.value).casefold().strip()
-            if len(key) < 3 or not any(ch.isalpha() for ch in key):
+        kind = c.kind
+        if kind == "name":
+            attrs = c.attrs
+            shown = str(c.value)
+            key = _name_key(str(attrs.get("normalised") or shown))
+            if key is None:
                 continue
-            counts["n:" + key] += 1
-            spellings.setdefault(key, Counter())[str(c.value)] += 1
-            kind = str(c.get("type") or "unknown")
-            types[key] = kind if types.get(key, "unknown") == "unknown" else types[key]
-            if kind == "person":
-                for tok in key.split()[1:]:
-                    if len(tok) >= 3:
-                        counts["s:" + tok] += 1
-        elif c.kind == "date" and isinstance(c.value, str) and not c.get("dateline"):
-            if not c.get("relative") and c.value[:4].isdigit() and c.get("granularity") in ("day", "month", "year"):
-                stated.append(c.value)
-            if c.get("granularity") == "day" and len(c.value) == 10:
-                counts["d:" + c.value] += 1
-                counts["m:" + c.value[:7]] += 1
-            elif c.get("granularity") == "month" and len(c.value) == 7:
-                counts["m:" + c.value] += 1
-    counts.update(figure_features(doc.text, claims))
+            counts[key.feature] = get(key.feature, 0) + 1
+            votes = spellings.get(key.key)
+            if votes is None:
+                votes = spellings[key.key] = {}
+            votes[shown] = votes.get(shown, 0) + 1
+            ntype = str(attrs.get("type") or "unknown")
+            if types.get(key.key, "unknown") == "unknown":
+                types[key.key] = ntype
+            if ntype == "person":
+                for f in key.surnames:
+                    counts[f] = get(f, 0) + 1
+        elif kind == "date" and isinstance(value := c.value, str):
+            attrs = c.attrs
+            if attrs.get("dateline"):
+                continue
+            granularity = attrs.get("granularity")
+            if not attrs.get("relative") and value[:4].isdigit() and granularity in ("day", "month", "year"):
+                stated.append(value)
+            if granularity == "day" and len(value) == 10:
+                counts["d:" + value] = get("d:" + value, 0) + 1
+                counts["m:" + value[:7]] = get("m:" + value[:7], 0) + 1
+            elif granularity == "month" and len(value) == 7:
+                counts["m:" + value] = get("m:" + value, 0) + 1
     text = doc.text
-    for m in _WORD_RE.finditer(text):
-        w = m.group(0).casefold().removesuffix("'s")
-        if len(w) >= 4 and w not in _STOP:
-            counts["w:" + w] += 1
+    # The figure and word families share no key with the families above, so whole counters are
+    # added at once.  Words: one regex pass, each token's feature from a cache (a corpus repeats
+    # its vocabulary), counted by Counter's C loop -- no Python statement runs per token.
+    counts.update(figure_features(text, claims))
+    words = Counter(map(_word_feature, _WORD_RE.findall(text)))
+    words.pop(None, None)
+    counts.update(words)  # type: ignore[arg-type]  # the None key is gone
     names = tuple(NameMention(key, _most_common(spellings[key]), types[key]) for key in sorted(spellings))
+    keys = sorted(counts)  # features are unique: sorting the keys alone is the sort of the pairs
     return DocFeatures(path=doc.path, content=content_key(text), pub_date=doc.pub_date,
-                       counts=tuple(sorted(counts.items())), names=names, pin=pin, pin_source=pin_source,
-                       latest_stated=max(stated) if stated else None)
+                       counts=tuple(zip(keys, map(counts.__getitem__, keys), strict=True)), names=names, pin=pin,
+                       pin_source=pin_source, latest_stated=max(stated) if stated else None)
 
 
-def _most_common(votes: Counter[str]) -> str:
+@dataclass(frozen=True)
+class _NameKey:
+    """What a name claim's normalised value contributes: its key, ``n:`` feature, and the ``s:``
+    features of its later words (used when the name is a person's)."""
+
+    key: str
+    feature: str
+    surnames: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _name_key(normalised: str) -> _NameKey | None:
+    """The features of a normalised name, or None when it is too short or has no letter."""
+    key = normalised.casefold().strip()
+    if len(key) < 3 or not any(ch.isalpha() for ch in key):
+        return None
+    return _NameKey(key, "n:" + key, tuple("s:" + tok for tok in key.split()[1:] if len(tok) >= 3))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_feature(token: str) -> str | None:
+    """The ``w:`` feature of a word as written ("Quake's" -> ``w:quake``), or None for a short or
+    function word.  Cached: bounded, and a corpus has far fewer distinct words than tokens."""
+    w = token.casefold().removesuffix("'s")
+    return "w:" + w if len(w) >= 4 and w not in _STOP else None
+
+
+def _most_common(votes: Mapping[str, int]) -> str:
     return min(votes, key=lambda s: (-votes[s], s))
 
 

@@ -93,9 +93,9 @@ def test_reference_only_in_another_story_is_never_an_error() -> None:
         "a.md": "---\nstory: election\n---\nPresident Gurbanguly Berdymukhamedov won in Ashgabat. "
                 "Gurbanguly Berdymukhamedov thanked voters.",
         "b.md": "---\nstory: election\n---\nVoters re-elected Gurbanguly Berdymukhamedov in Ashgabat.",
-        "c.md": "---\nstory: football\n---\nReal Madrid beat Barcelona; a banner praised Gurbanguly Berdymukhamedav.",
+        "c.md": "---\nstory: football\n---\nReal Madrid beat Barcelona; a banner praised Gurbanguly Berdymukhamdov.",
     })
-    assert pinned(found) == [("c.md", "Gurbanguly Berdymukhamedav", "warning", "Gurbanguly Berdymukhamedov",
+    assert pinned(found) == [("c.md", "Gurbanguly Berdymukhamdov", "warning", "Gurbanguly Berdymukhamedov",
                               "corpus typo")]
     assert isinstance(found[0].data["evidence"]["story"], str)
     assert found[0].data["evidence"]["agreeing"] == ["a.md", "b.md"]
@@ -157,10 +157,72 @@ def test_transliteration_is_info() -> None:
     assert pinned(found) == [("c.txt", "Khan Yunis", "info", "Khan Younis", "transliteration")]
 
 
-def test_a_single_vowel_is_a_transliteration_only_when_another_document_shares_it() -> None:
-    one = run({**GAZA, "c.txt": "In Khan Yonis, near Rafah in Gaza, families fled the strikes."})
+def test_a_single_vowel_beside_the_other_spelling_in_its_own_article_is_a_slip() -> None:
+    # Issue 27: a romanisation is a writer's system, kept through the article; "Khan Yonis" in an
+    # article that also writes "Khan Younis" is a slip (a lone "Khan Yonis" is now info: see below).
+    one = run({**GAZA, "c.txt": "In Khan Yonis, near Rafah in Gaza, families fled. Khan Younis was shelled."})
     assert [(f.location.excerpt, f.severity) for f in one] != [] and all(f.severity != "info" for f in one)
     assert all(f.data["evidence"]["path"] == "same-story typo" for f in one)
+
+
+# Invented names of one story about a flood in a (made-up) Persian-speaking province.
+FLOOD = {
+    "a.txt": "Floods hit the village of Qaradahan in Sarvestan province, governor Gurbanazar Teymouri said. "
+             "Qaradahan was cut off. Gurbanazar Teymouri sent boats.",
+    "b.txt": "Governor Gurbanazar Teymouri said Qaradahan and nearby Sarvestan villages were flooded.",
+    "d.txt": OTHER,
+}
+
+
+@pytest.mark.parametrize(("text", "excerpt", "suggestion"), [
+    ("Rescuers reached Qaradehan in Sarvestan province after the floods.", "Qaradehan", "Qaradahan"),  # e/a
+    ("Rescuers reached Qaraduhan in Sarvestan province after the floods.", "Qaraduhan", "Qaradahan"),  # a/u
+    ("Governor Kurbanazar Teymouri said Sarvestan was flooded.", "Kurbanazar Teymouri",  # k/g
+     "Gurbanazar Teymouri"),
+])
+def test_a_foreign_name_in_another_romanisation_is_info(text: str, excerpt: str, suggestion: str) -> None:
+    found = run({**FLOOD, "c.txt": text})
+    assert pinned(found) == [("c.txt", excerpt, "info", suggestion, "transliteration")]
+
+
+@pytest.mark.parametrize(("text", "excerpt"), [
+    # the article writes the story's spelling too: a slip, not a system
+    ("Rescuers reached Qaradehan in Sarvestan province. Qaradahan was flooded.", "Qaradehan"),
+    # a doubled letter alone is the commonest slip of all
+    ("Rescuers reached Qaraddahan in Sarvestan province after the floods.", "Qaraddahan"),
+    # another consonant, or a vowel slot dropped, is no romanisation
+    ("Rescuers reached Qaralahan in Sarvestan province after the floods.", "Qaralahan"),
+    ("Rescuers reached Qardahan in Sarvestan province after the floods.", "Qardahan"),
+])
+def test_a_slip_in_a_foreign_name_is_still_a_typo(text: str, excerpt: str) -> None:
+    found = run({**FLOOD, "c.txt": text})
+    assert [(f.location.excerpt, f.severity != "info") for f in found] == [(excerpt, True)]
+
+
+def test_a_vowel_in_an_english_word_or_given_name_is_a_slip() -> None:
+    """Only names the corpus shows as foreign get the looser rule: "Advisers" is a word the corpus
+    writes in lower case, and "Robin" a given name, so each stays a misspelling."""
+    firm = {"a.txt": "Analyst Ann Dole of Carver Advisors in Tulsa said oil fell. Carver Advisors agreed.",
+            "b.txt": "Carver Advisors in Tulsa said oil prices fell.", "d.txt": OTHER + " Our advisers agreed."}
+    found = run({**firm, "c.txt": "Carver Advisers in Tulsa said oil prices fell on Monday."})
+    assert [(f.location.excerpt, f.severity) for f in found] == [("Carver Advisers", "warning")]
+    people = {"a.txt": "Victim Robyn Calloway was found in Tulsa. Robyn Calloway was 34.",
+              "b.txt": "Police in Tulsa named the victim as Robyn Calloway.", "d.txt": OTHER}
+    found = run({**people, "c.txt": "Police in Tulsa said Robin Calloway was found dead."})
+    assert [(f.location.excerpt, f.data["evidence"]["path"]) for f in found] == [
+        ("Robin Calloway", "same-story typo")]
+
+
+def test_another_storys_name_whose_only_distinctive_word_differs_is_silent() -> None:
+    """Corpus-wide evidence is weak: "Marin County" shares only "County" with another story's
+    "Marion County", so it is another place, not a slip."""
+    files = {
+        "a.md": "---\nstory: fire\n---\nFire crews in Marion County fought the blaze. Marion County closed roads.",
+        "b.md": "---\nstory: fire\n---\nMarion County officials said the fire spread.",
+        "c.md": "---\nstory: quake\n---\nThe quake was felt in Santa Rosa and Marin County on Monday.",
+        "d.md": "---\nstory: quake\n---\nThe county said the quake damaged roads in Santa Rosa.",
+    }
+    assert run(files) == []
 
 
 def test_a_name_discussed_as_a_word_is_not_flagged() -> None:
@@ -203,10 +265,17 @@ def test_ecbplus_names_against_other_stories_are_gone(ecbplus_dir: Path) -> None
     for name, text in [("38_11ecbplus.txt", "Woodland"), ("44_3ecb.txt", "Rick Hanna"),
                        ("26_1ecbplus.txt", "Vincente")]:
         assert (name, text) not in got
-    # Another story's "Marion County" is weak evidence: at most a warning, and it says so.
-    marin = got[("38_8ecbplus.txt", "Marin County")]
-    assert (marin.severity, marin.data["evidence"]["path"]) == ("warning", "corpus typo")
+    # Another story's "Marion County" shares only "County" with "Marin County": another place.
+    assert ("38_8ecbplus.txt", "Marin County") not in got
     assert got[("41_1ecb.txt", "Khan Yunis")].severity == "info"
+    # Romanisations of foreign names are info; slips in the same stories stay warnings.
+    for name, text in [("12_1ecb.txt", "Salahuddin"), ("41_9ecb.txt", "Jabalya"), ("37_7ecbplus.txt", "Bireuen"),
+                       ("11_2ecb.txt", "Gurbanguly Berdymukhamedov"), ("20_2ecbplus.txt", "Hormuzgan")]:
+        assert got[(name, text)].severity == "info", (name, text)
+    for name, text in [("12_16ecb.txt", "Salaluddin"), ("10_17ecbplus.txt", "Teixiera"), ("4_3ecb.txt", "Heffner"),
+                       ("13_14ecbplus.txt", "Olsen"), ("32_4ecb.txt", "Robin Mendes"),
+                       ("23_4ecbplus.txt", "Duncan Raite")]:
+        assert got[(name, text)].severity in ("warning", "error"), (name, text)
     assert got[("5_7ecb.txt", "Anre Iguodala")].severity == "error"
     assert json.dumps(got[("5_7ecb.txt", "Anre Iguodala")].data["evidence"])  # JSON-safe
     assert sum(f.severity == "error" and f.data["evidence"]["path"] != "same-story typo"

@@ -20,7 +20,7 @@ from factcheck.config import Config, load_config
 from factcheck.documents import format_of, parse_document
 from factcheck.engine import scan
 from factcheck.stories import DocFeatures, Stories, build_stories, cluster_stories
-from factcheck.stories.cluster import average_linkage
+from factcheck.stories.cluster import Cohesion, average_linkage
 
 
 def _docs(files: Mapping[str, str]) -> list:
@@ -254,15 +254,56 @@ def test_stories_partition_the_input_whatever_its_order(spec, rnd) -> None:  # t
 
 
 @given(st.integers(1, 12), st.dictionaries(st.tuples(st.integers(0, 11), st.integers(0, 11)),
-                                           st.floats(0, 1), max_size=40))
-def test_average_linkage_is_a_partition(n, raw) -> None:  # type: ignore[no-untyped-def]
+                                           st.floats(0, 1), max_size=40),
+       st.sampled_from([None, Cohesion(0.7, 2), Cohesion(0.9, 3)]))
+def test_average_linkage_is_a_partition(n, raw, cohesion) -> None:  # type: ignore[no-untyped-def]
     scores = {(min(i, j), max(i, j)): s for (i, j), s in raw.items() if i != j and i < n and j < n}
-    groups = average_linkage(n, scores, 0.3)
+    groups = average_linkage(n, scores, 0.3, cohesion=cohesion)
     assert sorted(x for g in groups for x in g) == list(range(n))
     for g in groups:  # every merged group is supported on average
         if len(g) > 1:
             total = sum(scores.get((a, b), 0.0) for a in g for b in g if a < b)
             assert total / (len(g) * (len(g) - 1) / 2) > 0
+
+
+def _two_groups(size: int, within: float, cross: float) -> dict[tuple[int, int], float]:
+    """Pair scores of two groups of ``size`` items: ``within`` inside each, ``cross`` between them."""
+    return {(i, j): within if (i < size) == (j < size) else cross
+            for i in range(2 * size) for j in range(i + 1, 2 * size)}
+
+
+def test_cohesion_keeps_two_tight_groups_apart_that_the_threshold_alone_merges() -> None:
+    # Two events of one kind: each tight inside, and similar enough across to pass the threshold.
+    scores = _two_groups(6, within=0.5, cross=0.2)
+    assert average_linkage(12, scores, 0.1) == [list(range(12))]
+    assert average_linkage(12, scores, 0.1, cohesion=Cohesion(0.7, 6)) == [list(range(6)), list(range(6, 12))]
+
+
+def test_cohesion_still_merges_two_halves_of_one_event() -> None:
+    # One event's coverage in two halves: about as similar across as within.
+    scores = _two_groups(6, within=0.3, cross=0.25)
+    assert average_linkage(12, scores, 0.1, cohesion=Cohesion(0.7, 6)) == [list(range(12))]
+
+
+def test_cohesion_leaves_groups_below_its_minimum_size_to_the_threshold() -> None:
+    # Five documents each: their within average is not trusted, the threshold alone decides.
+    scores = _two_groups(5, within=0.5, cross=0.2)
+    assert average_linkage(10, scores, 0.1, cohesion=Cohesion(0.7, 6)) == [list(range(10))]
+    assert average_linkage(10, scores, 0.1, cohesion=Cohesion(0.7, 5)) == [list(range(5)), list(range(5, 10))]
+
+
+def test_word_features_count_every_spelling_of_a_word_once_per_use() -> None:
+    # Words are counted per token and read once per distinct token: case, a possessive and
+    # repeats all land on one feature with the full count; function and short words none.
+    from factcheck.stories import document_features
+
+    doc = parse_document("a.txt", "Quake. The quake's toll: quake after QUAKE, and the toll rose.\n")
+    counts = document_features(doc, []).features()
+    assert counts["w:quake"] == 4
+    assert counts["w:toll"] == 2
+    assert counts["w:rose"] == 1
+    assert not {"w:the", "w:and", "w:after"} & counts.keys()
+    assert list(document_features(doc, []).counts) == sorted(document_features(doc, []).counts)
 
 
 def test_readme_pin_example_loads(tmp_path: Path) -> None:

@@ -6,6 +6,11 @@ testable judgement about letters or context, not about the corpus vote:
 * :func:`transliteration` -- two spellings of one foreign name that differ
   only where romanisation systems differ ("Heydar"/"Heidar", "Khan
   Yunis"/"Khan Younis").  Rules over letters, never a list of names.
+* :func:`romanisation` -- the looser letter rule: two spellings with the same
+  consonant frame and vowel slots, differing in vowels, k/g/q, b/v, an h
+  after a consonant or a doubled letter.  A slip can produce that too
+  ("Robin"/"Robyn"), so the rule applies it only with evidence from the
+  corpus that the name is a foreign proper name (see ``names.py``).
 * :func:`discussed_as_word` -- a mention that talks *about* a name ("a
   diminutive of Vincente") rather than naming someone.
 
@@ -45,6 +50,38 @@ def transliteration(x: str, y: str) -> str | None:
     if _skeleton(_skeleton(x, _STRONG), _WEAK) == _skeleton(_skeleton(y, _STRONG), _WEAK):
         return "weak"
     return None
+
+
+#: letters romanisation systems trade for one another: k/g/q ("Gurbanguly"/"Kurbanguly",
+#: "Qaddafi"/"Gaddafi") and b/v; an h after a consonant (kh, dh, th, sh) marks a sound English lacks.
+_CONSONANT_CLASS = str.maketrans({"g": "k", "q": "k", "v": "b"})
+_H_AFTER_CONSONANT_RE = re.compile(r"(?<=[bcdfgjklmnpqrstvwxz])h")
+_DOUBLED_RE = re.compile(r"(.)\1+")
+#: vowel letters; a final y is not one: "Marchetty" for "Marchetti" is an English ending, a slip.
+_VOWELS_RE = re.compile(r"(?:[aeiou]|y(?!$))+")
+
+
+def _frame(word: str) -> str:
+    """The consonant frame with vowel slots: "salahuddin" -> "sVlVdVn", "jabaliya" -> "jVbVlV"."""
+    word = _DOUBLED_RE.sub(r"\1", _H_AFTER_CONSONANT_RE.sub("", word).translate(_CONSONANT_CLASS))
+    return _VOWELS_RE.sub("V", word)
+
+
+def romanisation(x: str, y: str) -> bool:
+    """Do folded words ``x`` and ``y`` differ only where romanisations of one foreign name differ?
+
+    The same consonant frame and the same number of vowel slots, with any vowels in
+    them ("Salahuddin"/"Salahaddin", "Jabalya"/"Jabaliya", "Bireuen"/"Bireun"), k/g/q
+    or b/v, or an h after a consonant.  Not a vowel slot added or dropped ("Raite"/
+    "Rait", "Schnectady"), not another consonant ("Salaluddin"), and not a doubled
+    letter alone ("Heffner"/"Hefner", "Milliote"/"Miliote"): doubling is the commonest
+    slip of all, so it counts only beside another romanisation difference.
+    """
+    if x == y or len(x) < 3 or len(y) < 3:
+        return False
+    if _DOUBLED_RE.sub(r"\1", x) == _DOUBLED_RE.sub(r"\1", y):
+        return False
+    return _frame(x) == _frame(y)
 
 
 _ABOUT_BEFORE_RE = re.compile(

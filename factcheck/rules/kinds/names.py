@@ -58,14 +58,14 @@ from rapidfuzz.distance import Levenshtein
 
 from factcheck.claims.base import Claim
 from factcheck.claims.names import known_name
-from factcheck.claims.spellings import blocking_keys, inflection_pair, typo_pair
+from factcheck.claims.spellings import deletions, inflection_pair, max_edits, typo_pair
 from factcheck.documents import Document
 from factcheck.errors import RuleError
 from factcheck.findings import Finding, Location
 from factcheck.fixes import replace_span
 from factcheck.rules.evidence import Evidence, story_id
 from factcheck.rules.kinds.base import Kind
-from factcheck.rules.kinds.name_evidence import discussed_as_word, transliteration
+from factcheck.rules.kinds.name_evidence import discussed_as_word, romanisation, transliteration
 from factcheck.rules.kinds.quotes import spelling_key
 from factcheck.rules.model import CorpusView, Option, Rule
 from factcheck.rules.yamlsrc import load_yaml
@@ -101,6 +101,58 @@ def style_key(name: str) -> str:
 _LOWER_WORD_RE = re.compile(r"\b[a-z]{2,}\b")
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _token_deletions(token: str) -> frozenset[str]:
+    """A word's deletion neighbourhood within its edit budget, once per word: name words
+    repeat ("County", "John"), and these sets were most of the typo pass's time on ECB+."""
+    radius = max_edits(token)
+    return frozenset(deletions(token, radius)) if radius > 0 else frozenset()
+
+
+class _SlipIndex:
+    """The well-supported names a spelling could be a slip for, found without comparing pairs.
+
+    A slip (:func:`typo_pair`) or an inflection (:func:`inflection_pair`) differs from
+    its name in exactly one word of as many words, so a name of several words only
+    needs the names that share all its other words: one exact key per word position
+    (a few per name, where a deletion neighbourhood per word gave hundreds; that index
+    was most of this rule's time on ECB+).  One-word names keep the deletion index
+    (SymSpell's trick, as :func:`factcheck.claims.spellings.blocking_keys`).  The
+    candidates are exactly those the earlier index over every word's deletion keys
+    gave among names that differ in one word: names sharing a word of at least four
+    letters, or whose differing words share a deletion key.
+    """
+
+    def __init__(self) -> None:
+        self._single: dict[str, list[str]] = defaultdict(list)
+        self._rest: dict[tuple[int, int, tuple[str, ...]], list[tuple[str, str]]] = defaultdict(list)
+
+    def add(self, key: str, folded: str) -> None:
+        toks = tuple(folded.split())
+        if len(toks) == 1:
+            for d in _token_deletions(toks[0]):
+                self._single[d].append(key)
+            return
+        for i, tok in enumerate(toks):
+            self._rest[(len(toks), i, toks[:i] + toks[i + 1:])].append((key, tok))
+
+    def candidates(self, folded: str) -> set[str]:
+        toks = tuple(folded.split())
+        out: set[str] = set()
+        if len(toks) == 1:
+            for d in _token_deletions(toks[0]):
+                out.update(self._single.get(d, ()))
+            return out
+        for i, tok in enumerate(toks):
+            rest = toks[:i] + toks[i + 1:]
+            shared = any(max_edits(t) > 0 for t in rest)
+            mine = _token_deletions(tok)
+            for key, theirs in self._rest.get((len(toks), i, rest), ()):
+                if shared or not mine.isdisjoint(_token_deletions(theirs)):
+                    out.add(key)
+        return out
+
+
 @dataclass
 class _Form:
     """One spelling of a name and where it occurs."""
@@ -109,19 +161,24 @@ class _Form:
     folded: str
     mentions: list[tuple[Document, Claim]] = field(default_factory=list)
 
-    @property
+    # The counts below are cached: forms and clusters are complete once
+    # :meth:`NameVariantsKind._clusters` has read the corpus, and the typo pass
+    # asks for them thousands of times (a third of its time on ECB+ went on
+    # rebuilding these sets).
+
+    @functools.cached_property
     def docs(self) -> int:
         return len({d.path for d, _ in self.mentions})
 
 
 @dataclass
 class _Cluster:
-    """All spellings sharing a style key."""
+    """All spellings sharing a style key (complete before any count below is read: they are cached)."""
 
     key: str
     forms: dict[str, _Form] = field(default_factory=dict)
 
-    @property
+    @functools.cached_property
     def support(self) -> int:
         return sum(len(f.mentions) for f in self.forms.values())
 
@@ -129,12 +186,16 @@ class _Cluster:
     def docs(self) -> int:
         return len(self.paths)
 
-    @property
-    def paths(self) -> set[str]:
-        return {d.path for f in self.forms.values() for d, _ in f.mentions}
+    @functools.cached_property
+    def paths(self) -> frozenset[str]:
+        return frozenset(d.path for f in self.forms.values() for d, _ in f.mentions)
 
     def dominant(self) -> _Form:
         """Most mentions, then most documents, then first in path order (deterministic)."""
+        return self._dominant
+
+    @functools.cached_property
+    def _dominant(self) -> _Form:
         def first(f: _Form) -> tuple[str, int]:
             return min((d.path, c.start) for d, c in f.mentions)
         return min(self.forms.values(), key=lambda f: (-len(f.mentions), -f.docs, first(f)))
@@ -319,7 +380,7 @@ class NameVariantsKind(Kind):
         """
         out: set[str] = set()
         for doc in corpus.documents:
-            out.update(m.group(0) for m in _LOWER_WORD_RE.finditer(doc.text))
+            out.update(_LOWER_WORD_RE.findall(doc.text))
         return out
 
     @staticmethod
@@ -424,23 +485,56 @@ class NameVariantsKind(Kind):
         return any(n >= 2 and p in theirs_paths for p, n in per_doc.items())
 
     @staticmethod
-    def _translit(form: _Form, meant: _Form) -> bool:
+    def _translit(form: _Form, meant: _Form, lower_words: set[str]) -> bool:
         """Do the spellings differ only where romanisations differ, used as a convention?
 
         Digraphs and y/i ("Heydar"/"Heidar", "Yunis"/"Younis") are never a slip, so
         one article's use is enough; a single vowel (e/a, o/u) can be a slip ("Gulf
-        of Eden"), so another document must write the same name the same way."""
-        words = list(zip(form.folded.split(), meant.folded.split(), strict=False))
-        kinds = [transliteration(x, y) for x, y in words if x != y]
-        if not kinds or None in kinds:
+        of Eden"), so another document must write the same name the same way.
+
+        The looser :func:`romanisation` (any vowels in the same slots, k/g/q, b/v:
+        "Salahuddin"/"Salahaddin", "Gurbanguly"/"Kurbanguly", "Bireuen"/"Bireun")
+        is a transliteration when the corpus shows the name as a foreign proper
+        name, not an English one slipped: neither spelling of the differing word is
+        one the corpus writes in lower case ("Advisers"/"Advisors" are words), the
+        rare one is no given name the lexicon knows ("Robin" for "Robyn"), and its
+        article never writes the other spelling -- a transliteration is a writer's
+        system, kept throughout an article, while "Olsen" beside five "Olson"s, or
+        "Teixiera" beside "Teixeira", is a slip.
+        """
+        words = [(x, y) for x, y in zip(form.folded.split(), meant.folded.split(), strict=False) if x != y]
+        kinds = [transliteration(x, y) for x, y in words]
+        if kinds and None not in kinds and (all(k == "strong" for k in kinds) or form.docs > 1):
+            return True
+        if not words or not all(romanisation(x, y) for x, y in words):
             return False
-        return all(k == "strong" for k in kinds) or form.docs > 1
+        if any(x in lower_words or y in lower_words or known_name(x) for x, y in words):
+            return False
+        mine = {d.path for d, _ in form.mentions}
+        return not mine & {d.path for d, _ in meant.mentions}
+
+    @staticmethod
+    def _another_entity(form: _Form, target: str, lower_words: set[str], story_others: set[str],
+                        cl: _Cluster) -> bool:
+        """Is a name whose reference spelling only other stories use more likely another entity?
+
+        Corpus-wide evidence is weaker than the story's own: it cannot call a name a
+        slip when the name's only distinctive word is the one that differs -- "Marin
+        County" (California) against another story's "Marion County" (Oregon) shares
+        nothing but "County", a word the corpus writes in lower case -- nor when
+        another article of the name's own story writes it the same way (the story
+        knows this name; the other story's is a different one).
+        """
+        shared = [x for x, y in zip(form.folded.split(), target.split(), strict=False) if x == y]
+        if all(x in lower_words for x in shared):
+            return True
+        return bool(cl.paths & story_others)
 
     def _typos(self, clusters: dict[str, _Cluster], corpus: CorpusView) -> Iterable[Finding]:
         opts = self.options
         canon_keys = {style_key(c): c for c in self.canonical}
-        # Index the well-supported clusters (and canonical names) by blocking key.
-        index: dict[str, list[str]] = defaultdict(list)
+        # Index the well-supported clusters (and canonical names) for slips (see _SlipIndex).
+        index = _SlipIndex()
         strong: dict[str, tuple[str, int, int]] = {}  # style key -> (display, support, docs)
         for key, cl in clusters.items():
             if cl.support >= opts["min_support"] or key in canon_keys:
@@ -453,16 +547,15 @@ class NameVariantsKind(Kind):
         for clu in clusters.values():
             for f in clu.forms.values():
                 words = f.folded.split()
-                for d, _ in f.mentions:
-                    for w in words:
-                        token_docs[w].add(d.path)
-                        if len(words) > 1:
-                            in_longer[w].add(d.path)
+                paths = {d.path for d, _ in f.mentions}
+                for w in words:
+                    token_docs[w] |= paths
+                    if len(words) > 1:
+                        in_longer[w] |= paths
         lower_words = self._lowercase_words(corpus)
         stories = corpus.stories
         for key in sorted(strong):
-            for bk in blocking_keys(folded_of[key]):
-                index[bk].append(key)
+            index.add(key, folded_of[key])
         for key in sorted(clusters):
             cl = clusters[key]
             if key in self.protected:
@@ -474,16 +567,15 @@ class NameVariantsKind(Kind):
                 continue
             form = cl.dominant()
             mine = {d.path for d, _ in form.mentions}
-            story_docs = {p for m in mine if (st := stories.story_of(m)) is not None for p in st.documents} | mine
             if " " not in form.folded and mine <= in_longer.get(form.folded, set()):
                 # "J.J. Arrington ... Arrington has a sore knee": a lone word its own article
                 # also writes inside a fuller name is that name's surname, spelled twice alike.
                 continue
-            candidates: Counter[str] = Counter()
-            for bk in blocking_keys(form.folded):
-                for other in index.get(bk, ()):
-                    if other != key:
-                        candidates[other] += 1
+            candidates = index.candidates(form.folded)
+            candidates.discard(key)
+            if not candidates:
+                continue  # most names: nothing within a slip of them (and no story to look up)
+            story_docs = {p for m in mine if (st := stories.story_of(m)) is not None for p in st.documents} | mine
             # "Klitschkos" is the plural of a name the corpus uses, not a slip for a rarer
             # spelling; but "Colos" is still a slip for "Colts", not a plural of "Colo.".
             base = max((strong[o][1] for o in candidates if inflection_pair(form.folded, folded_of[o])), default=-1)
@@ -523,12 +615,15 @@ class NameVariantsKind(Kind):
             _t, support, docs = strong[ref]
             if len(form.folded.split()) == 1 and not is_canon and not in_story:
                 continue  # a lone word near a name from another story ("Stiles Unit", "Gary Stills")
+            if not is_canon and not in_story and self._another_entity(form, folded_of[ref], lower_words,
+                                                                      story_docs - mine, cl):
+                continue
             agreeing = sorted(target_cl.paths & story_docs if in_story else target_cl.paths) if target_cl else []
             if not is_canon and len(agreeing) < cl.docs:
                 continue  # more of its own story's articles write it this way ("Titter" twice, "Twitter" once)
             path = "canonical" if is_canon else "same-story typo" if in_story else "corpus typo"
             severity = None
-            if meant is not None and not is_canon and self._translit(form, meant):
+            if meant is not None and not is_canon and self._translit(form, meant, lower_words):
                 path, severity = "transliteration", opts["translit_severity"]
             elif not self._confident(cl, form, support, docs, is_canon, target_cl, in_story, token_docs):
                 severity = opts["weak_severity"]

@@ -7,6 +7,7 @@ user documentation is :mod:`.kind`'s docstring, shown by ``factcheck rules --kin
 * :mod:`.text`, :mod:`.similarity` -- the words around a figure, and how alike two wordings are;
 * :mod:`.qualifiers` -- the values an approximate or bounded figure admits;
 * :mod:`.statements` -- what a claim becomes for comparison (:class:`Statement`);
+* :mod:`.reading` -- what both conflict rules read of a document, read once per corpus view;
 * :mod:`.subjects` -- whose figure it is: name anchors, age holders, figure subjects;
 * :mod:`.keys` -- stories, fact keys and the inverted indexes pairs meet through (two
   stories are never compared);

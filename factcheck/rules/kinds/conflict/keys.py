@@ -38,14 +38,18 @@ def co_indexed(index: dict[Any, list[int]], facts: Sequence[Statement]) -> Count
     """
     shared: Counter[tuple[int, int]] = Counter()
     for ids in index.values():
-        if len(ids) > MAX_POSTINGS:
+        if len(ids) > MAX_POSTINGS or len(ids) < 2:
             continue
-        for a_i, x in enumerate(ids):
-            a = facts[x]
-            for y in ids[a_i + 1:]:
-                b = facts[y]
-                if a.doc.path != b.doc.path and a.story == b.story:
-                    shared[(x, y)] += 1
+        # Blocked by story first: a key many stories share costs the pairs within each.
+        blocks: dict[str | None, list[int]] = {}
+        for x in ids:
+            blocks.setdefault(facts[x].story, []).append(x)
+        for block in blocks.values():
+            for a_i, x in enumerate(block):
+                path = facts[x].doc.path
+                for y in block[a_i + 1:]:
+                    if facts[y].doc.path != path:
+                        shared[(x, y)] += 1
     return shared
 
 

@@ -18,8 +18,9 @@ from factcheck.claims.base import Claim
 from factcheck.claims.numbers import singular, unit_of
 from factcheck.documents import Document
 from factcheck.rules.kinds.conflict.options import ConflictOptions
-from factcheck.rules.kinds.conflict.subjects import age_holder, figure_subject, name_anchor, possible_people
-from factcheck.rules.kinds.conflict.text import PHRASE_REACH, Masks, content, context_words, phrase_tokens
+from factcheck.rules.kinds.conflict.reading import reading_of
+from factcheck.rules.kinds.conflict.subjects import age_holder, figure_subject, name_anchor
+from factcheck.rules.kinds.conflict.text import PHRASE_REACH, context_words, phrase_tokens
 from factcheck.rules.kinds.facts import ClaimSelector
 from factcheck.rules.model import CorpusView
 
@@ -160,43 +161,34 @@ def read_statements(corpus: CorpusView, settings: ConflictOptions,
     # A story is one real-world event: facts are compared within it only.  An explicit fact
     # key (``select``) holds across the corpus, so it needs no stories.
     stories = corpus.stories if selector is None else None
+    reading = reading_of(corpus)  # what every conflict rule reads of a document, read once per view
     for doc, claims in corpus.items():
         start = len(facts)
         found = stories.story_of(doc.path) if stories is not None else None
         story = found.id if found is not None else None
-        masks = Masks(claims)
-        people = possible_people(claims)
-        starts = [n.start for n in people]
-        ends = {o.end: o for o in claims if o.kind == "quantity"}
-        alike: dict[tuple[tuple[int, int], str, str], list[Claim]] = defaultdict(list)  # same sentence, kind, unit
-        for o in claims:
-            alike[(o.sentence, *measured(o))].append(o)
-        values = {k: frozenset(repr(o.value) for o in group) for k, group in alike.items()}
+        read = reading.of(doc, claims, measured)
+        people, starts, alike = read.people, read.starts, read.alike
         # The sentence's figures of the compared kinds, for "the other figures agree".
         figures: dict[tuple[int, int], set[tuple[str, str, str]]] = defaultdict(set)
         for (span, kind, unit), same in alike.items():
             if kind in kinds and settings.agreeing_figures > 0:
                 figures[span].update((kind, unit, repr(o.value)) for o in same if o.value is not None)
-        sentences: dict[tuple[int, int], frozenset[str]] = {}
         for c in claims:
             if selector is not None:
                 if not selector.matches(doc, c):
                     continue
             elif c.kind not in kinds or not comparable(c):
                 continue
-            words = tuple(context_words(doc, c, masks, settings.window))
+            words = tuple(context_words(doc, c, read.masks, settings.window))
             key = measured(c)
-            sent = sentences.get(c.sentence)
-            if sent is None:
-                sent = sentences[c.sentence] = frozenset(
-                    w for w in content(doc.text, c.sentence[0], c.sentence[1], masks) if not w.startswith("#"))
             group = (c.sentence, *key)
-            facts.append(Statement(doc, c, words, key, sent, len(alike[group]) == 1, values[group],
+            facts.append(Statement(doc, c, words, key, read.sentence(c.sentence), len(alike[group]) == 1,
+                                   read.values(group),
                                    name_anchor(doc, c) if c.kind != "date" else frozenset(),
                                    measure_words(c) if c.kind != "date" else (),
-                                   phrase_tokens(doc, c, masks, PHRASE_REACH),
+                                   phrase_tokens(doc, c, read.masks, PHRASE_REACH),
                                    age_holder(doc, c, people, starts) if settings.age_holders else None,
-                                   frozenset(), converts=converted_from(doc.text, c, ends),
+                                   frozenset(), converts=converted_from(doc.text, c, read.ends),
                                    subject=figure_subject(c, people, starts), story=story))
         # What the document says of each measure, of each holder's age and of each subject's measure.
         given: dict[tuple[object, ...], dict[str, object]] = defaultdict(dict)

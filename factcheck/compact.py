@@ -1,0 +1,103 @@
+"""The compact form of the map phase's results, kept by the scanning process until the corpus phase.
+
+Why: the corpus rules compare every document's claims, so the scanning process
+holds all of them at once.  Measured on ECB+ (982 articles, 39,475 claims), a
+claim as the extractors build it costs ~1 KB in the parent -- its own instance
+dictionary, a private copy of every string (pickle shares nothing between
+messages), an attribute mapping per claim -- and the story evidence
+(:class:`~factcheck.stories.DocFeatures`) another ~20 MiB of ``(feature,
+count)`` pairs; both grow with the corpus and dominated peak memory.
+
+Most of that repeats: the same name is mentioned in hundreds of articles with
+the same attributes, the same ``("w:police", 1)`` pair is in thousands of
+feature lists, and claims of one sentence carry equal ``sentence`` tuples.
+:class:`Compactor` makes equal immutable values *one* object as each result
+arrives from a worker (before the next chunk is read), so memory grows with
+what is distinct in the corpus, not with its size.  Values are only ever
+replaced by equal values of the same type, so findings are byte-identical;
+only values that cannot change are shared: strings, tuples of them, and the
+read-only :class:`~factcheck.claims.base.Attrs` mappings (compared through
+their pickled bytes, which tell ``True`` from ``1`` and ``1.0``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from factcheck.claims.base import Attrs, Claim
+from factcheck.stories import DocFeatures
+from factcheck.stories.features import NameMention
+
+if TYPE_CHECKING:
+    from factcheck.engine import _FileResult
+
+class Compactor:
+    """Shares equal immutable values across every result of one scan (see the module docstring).
+
+    One per scan: its tables live as long as the results they point into, and
+    are dropped with them.
+    """
+
+    def __init__(self) -> None:
+        # Separate tables keyed by the values themselves: a key that is a string or a (string, int) pair
+        # cannot be equal to a value of another type, and costs no wrapper object per entry.
+        self._strings: dict[str, str] = {}
+        self._pairs: dict[tuple[str, int], tuple[str, int]] = {}
+        self._names: dict[NameMention, NameMention] = {}
+        #: pickled-bytes digest -> the first Attrs with those contents
+        self._attrs: dict[bytes, Mapping[str, Any]] = {}
+
+    def text(self, value: str) -> str:
+        """The one kept string equal to ``value``."""
+        return self._strings.setdefault(value, value)
+
+    def maybe(self, value: str | None) -> str | None:
+        """:meth:`text`, with None kept as None."""
+        return None if value is None else self._strings.setdefault(value, value)
+
+    def attrs(self, attrs: Mapping[str, Any]) -> Mapping[str, Any]:
+        """One read-only attribute mapping per distinct contents (types included)."""
+        if not attrs or type(attrs) is not Attrs:
+            return attrs
+        try:
+            key = hashlib.blake2b(pickle.dumps(dict(attrs), protocol=5), digest_size=16).digest()
+        except Exception:  # an attribute that does not pickle is simply not shared
+            return attrs
+        return self._attrs.setdefault(key, attrs)
+
+    def claims(self, claims: list[Claim]) -> list[Claim]:
+        """One document's claims with their strings, sentences and attributes shared (new, equal Claims).
+
+        Sentences are shared within the document only: another document's
+        ``(start, end)`` pairs are rarely equal, and a table of them would
+        cost more than it saves.
+        """
+        sentences: dict[tuple[int, int], tuple[int, int]] = {}
+        out = []
+        for c in claims:
+            value = self.text(c.value) if type(c.value) is str else c.value
+            out.append(replace(c, kind=self.text(c.kind), text=self.text(c.text), value=value,
+                               unit=self.maybe(c.unit), qualifier=self.maybe(c.qualifier),
+                               sentence=sentences.setdefault(c.sentence, c.sentence), attrs=self.attrs(c.attrs)))
+        return out
+
+    def features(self, f: DocFeatures) -> DocFeatures:
+        """``f`` with its ``(feature, count)`` pairs and name mentions shared."""
+        pairs = self._pairs
+        counts = []
+        for k, n in f.counts:
+            pair = (self._strings.setdefault(k, k), n)
+            counts.append(pairs.setdefault(pair, pair) if type(n) is int else pair)
+        names = tuple(self._names.setdefault(m, m) for m in f.names)
+        return replace(f, counts=tuple(counts), names=names)
+
+    def result(self, r: _FileResult) -> _FileResult:
+        """A map result in compact form (the same object, its claims and story evidence replaced)."""
+        r.claims = self.claims(r.claims)
+        if r.features is not None:
+            r.features = self.features(r.features)
+        return r

@@ -1,0 +1,69 @@
+"""The compact form of map results (factcheck.compact): equal values become one object, nothing changes value."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+from factcheck.claims.base import Attrs, Claim
+from factcheck.compact import Compactor
+from factcheck.config import Config
+from factcheck.engine import active_rules, analyse_file, needed_kinds, scan
+from factcheck.stories import DocFeatures
+from factcheck.stories.features import NameMention
+
+
+def _name(start: int, attrs: dict[str, object], sentence: tuple[int, int] = (0, 40)) -> Claim:
+    # Built from fresh strings, as unpickling two worker messages gives them.
+    return Claim("".join(["na", "me"]), start, start + 9, "".join(["Tara ", "Reid"]), "".join(["Tara ", "Reid"]),
+                 sentence=(sentence[0] + 0, sentence[1] + 0), attrs=Attrs(pickle.loads(pickle.dumps(attrs))))
+
+
+def test_equal_claims_of_two_documents_share_their_strings_and_attributes() -> None:
+    comp = Compactor()
+    attrs = {"type": "person", "tokens": ["Tara", "Reid"], "linked": False}
+    a, b = comp.claims([_name(3, attrs)]), comp.claims([_name(50, attrs)])
+    assert a[0] == _name(3, attrs) and b[0] == _name(50, attrs)  # equal values...
+    assert a[0].text is b[0].text and a[0].value is b[0].value and a[0].kind is b[0].kind
+    assert a[0].attrs is b[0].attrs  # ...one object each
+    assert dict(a[0].attrs) == attrs
+
+
+def test_attributes_that_differ_only_in_type_are_not_shared() -> None:
+    comp = Compactor()
+    one, true = comp.claims([_name(0, {"linked": 1}), _name(0, {"linked": True})])
+    assert one.attrs is not true.attrs
+    assert type(one.attrs["linked"]) is int and type(true.attrs["linked"]) is bool
+
+
+def test_sentences_are_shared_within_a_document() -> None:
+    comp = Compactor()
+    x, y = comp.claims([_name(0, {}, (0, 40)), _name(20, {}, (0, 40))])
+    assert x.sentence is y.sentence == (0, 40)
+
+
+def test_feature_pairs_and_names_are_shared_across_documents() -> None:
+    comp = Compactor()
+
+    def feats(path: str) -> DocFeatures:
+        return DocFeatures(path, "c" + path, None, (("".join(["w:", "police"]), 1), ("n:tara reid", 2)),
+                           (NameMention("tara reid", "".join(["Tara ", "Reid"]), "person"),))
+
+    a, b = comp.features(feats("a")), comp.features(feats("b"))
+    assert a == feats("a") and b == feats("b")
+    assert a.counts[0] is b.counts[0] and a.names[0] is b.names[0]
+
+
+def test_a_compact_result_gives_the_same_scan(seeds_dir: Path) -> None:
+    cfg = Config()
+    rules = active_rules(cfg)
+    kinds = needed_kinds(rules)
+    files = sorted(seeds_dir.glob("*"))[:3]
+    comp = Compactor()
+    for path in files:
+        plain = analyse_file(path, cfg, rules, kinds)
+        small = comp.result(analyse_file(path, cfg, rules, kinds))
+        assert small.claims == plain.claims
+        assert [dict(c.attrs) for c in small.claims] == [dict(c.attrs) for c in plain.claims]
+        assert small.features == plain.features
+    assert len(scan([seeds_dir]).findings) == 11
