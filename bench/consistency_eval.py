@@ -3,6 +3,7 @@
 Usage::
 
     python bench/consistency_eval.py ../shared/corpora/ecbplus [--plants 40] [--seed 1] [--scale 10]
+        [--kinds name,figure,date,quote,quote-wording]
 
 Works on copies (the corpus is never edited):
 
@@ -17,12 +18,25 @@ Works on copies (the corpus is never edited):
    another article of the same story -- folder, and in ECB+ event: see
    ``story_of`` -- states with the same value and at least four shared
    content words; recall is also printed for the subset stated in closely
-   similar words, overlap >= 0.6), altered quotes (a word dropped, replaced
-   or added in a quote that another article gives verbatim).  A plant is
+   similar words, overlap >= 0.6), and altered quotes.  Quote targets come
+   from the raw text, not from the extractor's quote claims (a quote the
+   extractor misses must be plantable too): every span between quotation
+   marks, straight or curly, of at least eight words that another article of
+   the same story gives verbatim (its words, up to punctuation and spacing,
+   inside one of its quotes).  Two quote kinds: ``quote`` changes what the
+   quote says -- a negation removed, or added after an auxiliary verb; a
+   number changed; a hedge or word of certainty dropped; a content word
+   replaced by a random content word of the corpus that is not a form of it
+   -- the changes quotes/drift reports at warning; ``quote-wording`` makes
+   the older edits (a word dropped, an intensifier added, a word replaced by
+   an adverb), mostly wording the rule rightly reports at info.  A plant is
    found when a finding of the expected rule (for dates: the conflict or the
    weekday check) points at the planted span (or lists it as related).
-   Prints recall per kind, how many were found at each severity (info
-   findings do not fail a build), and for names recall by shape.  Which
+   Prints recall per kind at any severity and at warning or above (info
+   findings do not fail a build; for every kind but ``quote-wording`` the
+   measure is warning+), how many were found at each severity, for names
+   recall by shape and for quotes by edit; plants missed, or (kinds that
+   change the meaning) found only at info, are listed.  Which
    targets are drawn, and each one's edit, depend only on the seed and the
    target's place, so two commits' samples share every target both have;
    missed plants are printed with their offset in the file (``path@offset``).
