@@ -82,7 +82,7 @@ def _running(pid: int) -> bool:
 
 
 def _parallel_run(root: Path) -> tuple[subprocess.Popen[str], list[int]]:
-    """A `baseline create` over 400 files with two workers, once both workers are running."""
+    """A `baseline create` over 2,000 files with two workers, once both workers are running."""
     proc = subprocess.Popen([*FACTCHECK, "baseline", "create", "arts", "-o", "b.json"], cwd=root, env=_env(),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.monotonic() + 60
@@ -110,7 +110,9 @@ def _gone_within(pids: list[int], seconds: float) -> list[int]:
 def parallel_project(tmp_path: Path) -> Path:
     if cpu_count() < 2:
         pytest.skip("needs two CPUs for two workers")
-    _articles(tmp_path, 400)
+    # Enough work that the scan is still running when the signal lands, even when a loaded machine
+    # stretches the test's own sleeps: 400 files were done before Ctrl-C once extraction got faster.
+    _articles(tmp_path, 2000)
     (tmp_path / "factcheck.toml").write_text("jobs = 2\n", encoding="utf-8")
     return tmp_path
 
