@@ -11,6 +11,7 @@ private functions to tell its paths apart.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -34,14 +35,33 @@ class Evidence:
     path: str
     story: str | None
     agreeing: tuple[str, ...] = ()
+    #: how many documents agree, when more than ``agreeing`` lists (None: it lists them all)
+    total: int | None = None
 
     @classmethod
     def of(cls, path: str, story: str | None, agreeing: Iterable[str]) -> Evidence:
-        """An evidence record with ``agreeing`` deduplicated and sorted, so output is deterministic."""
-        return cls(path, story, tuple(sorted(set(agreeing))))
+        """An evidence record with ``agreeing`` deduplicated, sorted and capped at :data:`AGREEING_SHOWN`.
+
+        Deterministic, and bounded: a corpus majority can be thousands of documents
+        (an archive, a wire story reprinted by every outlet), and listing them all in
+        each of its findings made output and memory grow with findings x documents --
+        2 GB of JSON at 100 copies of ECB+.  The first documents in path order are
+        listed and ``total`` says how many there are.
+        """
+        unique = set(agreeing)
+        if len(unique) <= AGREEING_SHOWN:
+            return cls(path, story, tuple(sorted(unique)))
+        return cls(path, story, tuple(heapq.nsmallest(AGREEING_SHOWN, unique)), len(unique))
 
     def as_json(self) -> dict[str, object]:
-        return {"path": self.path, "story": self.story, "agreeing": list(self.agreeing)}
+        out: dict[str, object] = {"path": self.path, "story": self.story, "agreeing": list(self.agreeing)}
+        if self.total is not None:
+            out["agreeing_total"] = self.total
+        return out
+
+
+#: the agreeing documents an evidence record lists; beyond this it keeps their count (``agreeing_total``)
+AGREEING_SHOWN = 20
 
 
 def story_id(corpus: CorpusView, path: str) -> str | None:

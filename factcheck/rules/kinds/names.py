@@ -635,7 +635,7 @@ class NameVariantsKind(Kind):
             # "Bireuen"/"Bireun"): changing it is the reader's call, so it is unsafe.
             safe = severity is None
             story = stories.story_of(min(mine))
-            evidence = Evidence(path, story.id if story else None, tuple(agreeing)).as_json()
+            evidence = Evidence.of(path, story.id if story else None, agreeing).as_json()
             for f in sorted(cl.forms.values(), key=lambda f: f.text):
                 for doc, c in f.mentions:
                     if discussed_as_word(doc.text, c.start, c.end):
