@@ -27,12 +27,18 @@ _TOP_REASONS = 5
 
 def assemble(docs: Sequence[DocFeatures], groups: Sequence[Sequence[int]], vecs: Sequence[Vector],
              df: Mapping[str, int], scores: Mapping[tuple[int, int], float]) -> Stories:
-    """Story records for ``groups`` (indices into ``docs``)."""
+    """Story records for ``groups`` (indices into ``docs``).
+
+    Each document's feature dict is built for its own story only and dropped
+    with it: a dict per document of the whole corpus at once was a temporary
+    peak growing with the corpus (~5 MiB per 1,000 articles), while a story
+    needs only its members'.
+    """
     n_docs = len(docs)
-    counts = [d.features() for d in docs]
     drafts: list[tuple[str, str, Story]] = []  # (base id, content tie-break, story without final id)
     for group in groups:
         members = sorted(group)
+        counts = {i: docs[i].features() for i in members}
         names = _defining(members, counts, df, n_docs, "n:", _TOP_NAMES)
         dates = _defining(members, counts, df, n_docs, "d:", _TOP_DATES)
         shown = _spellings(docs, members)
@@ -53,7 +59,7 @@ def assemble(docs: Sequence[DocFeatures], groups: Sequence[Sequence[int]], vecs:
     return Stories(out)
 
 
-def _defining(members: Sequence[int], counts: Sequence[Mapping[str, int]], df: Mapping[str, int], n_docs: int,
+def _defining(members: Sequence[int], counts: Mapping[int, Mapping[str, int]], df: Mapping[str, int], n_docs: int,
               prefix: str, top: int) -> list[str]:
     """Features of one family most members share, rarest elsewhere first (support x IDF)."""
     support: Counter[str] = Counter()
@@ -77,7 +83,7 @@ def _most_common(votes: Counter[str]) -> str:
     return min(votes, key=lambda s: (-votes[s], s))
 
 
-def _why(i: int, members: Sequence[int], docs: Sequence[DocFeatures], counts: Sequence[Mapping[str, int]],
+def _why(i: int, members: Sequence[int], docs: Sequence[DocFeatures], counts: Mapping[int, Mapping[str, int]],
          vecs: Sequence[Vector], scores: Mapping[tuple[int, int], float], shown: Mapping[str, str]) -> Why:
     """What document ``i`` shares with the other members, strongest first."""
     d = docs[i]
@@ -112,7 +118,7 @@ def _slug(text: str) -> str:
 
 
 def _base_id(docs: Sequence[DocFeatures], members: Sequence[int], dates: Sequence[str], names: Sequence[str],
-             counts: Sequence[Mapping[str, int]], df: Mapping[str, int], n_docs: int) -> str:
+             counts: Mapping[int, Mapping[str, int]], df: Mapping[str, int], n_docs: int) -> str:
     """``<first publication date | latest defining date | undated>-<defining name | word>``, or the pin label."""
     pins = sorted(p for i in members if (p := docs[i].pin) is not None)
     if pins:
