@@ -214,7 +214,8 @@ def average_linkage(n: int, scores: dict[tuple[int, int], float], threshold: flo
     # cluster -> neighbour cluster -> sum of pair scores; cluster -> sum of its own pair scores
     sums: dict[int, dict[int, float]] = {c: {} for c in members}
     intra = dict.fromkeys(members, 0.0)
-    for (i, j), s in sorted(scores.items()):
+    for i, j in sorted(scores):  # the keys alone: a sorted list of (pair, score) items was the stage's peak
+        s = scores[(i, j)]
         a, b = find(i), find(j)
         if a == b:
             intra[a] += s
