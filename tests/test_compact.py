@@ -42,6 +42,16 @@ def test_sentences_are_shared_within_a_document() -> None:
     assert x.sentence is y.sentence == (0, 40)
 
 
+def test_offsets_are_shared_across_documents() -> None:
+    comp = Compactor()
+    a = comp.claims([_name(1000, {}, (990, 2000))])[0]
+    b = comp.claims([_name(900, {}, (990, 2000))])[0]  # another document: its own sentence tuple
+    c = comp.claims([_name(1009, {}, (1009, 3000))])[0]
+    assert (a.start, a.end, a.sentence) == (1000, 1009, (990, 2000)) and (b.start, b.end) == (900, 909)
+    assert a.sentence is not b.sentence and a.sentence[0] is b.sentence[0] and a.sentence[1] is b.sentence[1]
+    assert c.start is a.end and c.sentence[0] is a.end  # one int object per value, whichever field holds it
+
+
 def test_feature_pairs_and_names_are_shared_across_documents() -> None:
     comp = Compactor()
 

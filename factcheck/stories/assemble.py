@@ -24,20 +24,31 @@ _TOP_NAMES = 5
 _TOP_DATES = 3
 _TOP_REASONS = 5
 
+#: one kept tuple per distinct list of reasons (see :func:`_why`)
+_Reasons = dict[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]
+
 
 def assemble(docs: Sequence[DocFeatures], groups: Sequence[Sequence[int]], vecs: Sequence[Vector],
              df: Mapping[str, int], scores: Mapping[tuple[int, int], float]) -> Stories:
-    """Story records for ``groups`` (indices into ``docs``)."""
+    """Story records for ``groups`` (indices into ``docs``).
+
+    Each document's feature dict is built for its own story only and dropped
+    with it: a dict per document of the whole corpus at once was a temporary
+    peak growing with the corpus (~5 MiB per 1,000 articles), while a story
+    needs only its members'.
+    """
     n_docs = len(docs)
-    counts = [d.features() for d in docs]
+    reasons: _Reasons = {}
     drafts: list[tuple[str, str, Story]] = []  # (base id, content tie-break, story without final id)
     for group in groups:
         members = sorted(group)
+        counts = {i: docs[i].features() for i in members}
         names = _defining(members, counts, df, n_docs, "n:", _TOP_NAMES)
         dates = _defining(members, counts, df, n_docs, "d:", _TOP_DATES)
         shown = _spellings(docs, members)
         name_list = tuple(shown.get(k, k) for k in names)
-        why = {docs[i].path: _why(i, members, docs, counts, vecs, scores, shown) for i in members}
+        why = {docs[i].path: _why(i, members, docs, counts, vecs, scores, shown, reasons)
+               for i in members}
         base = _base_id(docs, members, dates, name_list, counts, df, n_docs)
         tie = min(docs[i].content for i in members)
         story = Story(id=base, documents=tuple(sorted(docs[i].path for i in members)), names=name_list,
@@ -53,7 +64,7 @@ def assemble(docs: Sequence[DocFeatures], groups: Sequence[Sequence[int]], vecs:
     return Stories(out)
 
 
-def _defining(members: Sequence[int], counts: Sequence[Mapping[str, int]], df: Mapping[str, int], n_docs: int,
+def _defining(members: Sequence[int], counts: Mapping[int, Mapping[str, int]], df: Mapping[str, int], n_docs: int,
               prefix: str, top: int) -> list[str]:
     """Features of one family most members share, rarest elsewhere first (support x IDF)."""
     support: Counter[str] = Counter()
@@ -77,9 +88,15 @@ def _most_common(votes: Counter[str]) -> str:
     return min(votes, key=lambda s: (-votes[s], s))
 
 
-def _why(i: int, members: Sequence[int], docs: Sequence[DocFeatures], counts: Sequence[Mapping[str, int]],
-         vecs: Sequence[Vector], scores: Mapping[tuple[int, int], float], shown: Mapping[str, str]) -> Why:
-    """What document ``i`` shares with the other members, strongest first."""
+def _why(i: int, members: Sequence[int], docs: Sequence[DocFeatures], counts: Mapping[int, Mapping[str, int]],
+         vecs: Sequence[Vector], scores: Mapping[tuple[int, int], float], shown: Mapping[str, str],
+         reasons: _Reasons) -> Why:
+    """What document ``i`` shares with the other members, strongest first.
+
+    Equal reason lists are kept once (``reasons``): every story's records stay
+    to the end of the scan, and the copies of a reprinted article share the
+    same names, dates and words with the same number of others.
+    """
     d = docs[i]
     others = [j for j in members if j != i]
     if d.pin is not None:
@@ -100,7 +117,8 @@ def _why(i: int, members: Sequence[int], docs: Sequence[DocFeatures], counts: Se
         return shown.get(f[2:], f[2:]) if f.startswith("n:") else f[2:]
 
     def top(fam: str) -> tuple[tuple[str, int], ...]:
-        return tuple((shown_of(f), k) for _s, f, k in sorted(fams[fam])[:_TOP_REASONS])
+        found = tuple((shown_of(f), k) for _s, f, k in sorted(fams[fam])[:_TOP_REASONS])
+        return reasons.setdefault(found, found)
 
     return Why(score=score, shared_names=top("n"), shared_dates=top("d"), shared_words=top("w"),
                pin=d.pin, pin_source=d.pin_source)
@@ -112,7 +130,7 @@ def _slug(text: str) -> str:
 
 
 def _base_id(docs: Sequence[DocFeatures], members: Sequence[int], dates: Sequence[str], names: Sequence[str],
-             counts: Sequence[Mapping[str, int]], df: Mapping[str, int], n_docs: int) -> str:
+             counts: Mapping[int, Mapping[str, int]], df: Mapping[str, int], n_docs: int) -> str:
     """``<first publication date | latest defining date | undated>-<defining name | word>``, or the pin label."""
     pins = sorted(p for i in members if (p := docs[i].pin) is not None)
     if pins:

@@ -102,6 +102,9 @@ def vectors(docs: Sequence[DocFeatures], options: StoryOptions) -> tuple[list[Ve
     n_docs = len(docs)
     weights = dict(FAMILY_WEIGHTS, n=options.name_weight, d=options.date_weight)
     out: list[Vector] = []
+    # Equal vectors are kept once: a reprinted wire story has the same counts and so the same
+    # vector, and the vectors live until the stories are assembled (see :func:`pair_scores`).
+    kept: dict[tuple[tuple[str, float], ...], Vector] = {}
     for d in docs:
         scored = []
         for f, n in d.counts:
@@ -117,26 +120,39 @@ def vectors(docs: Sequence[DocFeatures], options: StoryOptions) -> tuple[list[Ve
         scored.sort()
         top = scored[:options.top_k]
         norm = math.sqrt(sum(w * w for w, _f in top)) or 1.0
-        out.append(Vector(tuple(sorted((f, -w / norm) for w, f in top))))
+        items = tuple(sorted((f, -w / norm) for w, f in top))
+        vec = kept.get(items)
+        if vec is None:
+            vec = kept[items] = Vector(items)
+        out.append(vec)
     return out, df
 
 
 def pair_scores(docs: Sequence[DocFeatures], vecs: Sequence[Vector],
                 options: StoryOptions) -> dict[tuple[int, int], float]:
-    """Scores of every pair (i < j) sharing at least one kept feature: the blocking."""
-    postings: dict[str, list[tuple[int, float]]] = {}
+    """Scores of every pair (i < j) sharing at least one kept feature: the blocking.
+
+    Memory: the pair scores are the stage's peak and grow with the corpus, so
+    the inverted index beside them is kept lean -- each feature's documents and
+    weights as two plain lists (no ``(document, weight)`` tuple per entry) --
+    and each feature's lists are dropped as soon as its pairs are counted.
+    """
+    postings: dict[str, tuple[list[int], list[float]]] = {}
     for i, v in enumerate(vecs):
         for f, w in v.items:
-            postings.setdefault(f, []).append((i, w))
+            entry = postings.get(f)
+            if entry is None:
+                entry = postings[f] = ([], [])
+            entry[0].append(i)
+            entry[1].append(w)
     dots: dict[tuple[int, int], float] = {}
     for f in sorted(postings):
-        plist = postings[f]
-        for a in range(len(plist)):
-            i, wi = plist[a]
-            for b in range(a + 1, len(plist)):
-                j, wj = plist[b]
-                key = (i, j)
-                dots[key] = dots.get(key, 0.0) + wi * wj
+        ids, ws = postings.pop(f)
+        for a in range(len(ids)):
+            i, wi = ids[a], ws[a]
+            for b in range(a + 1, len(ids)):
+                key = (i, ids[b])
+                dots[key] = dots.get(key, 0.0) + wi * ws[b]
     for key in sorted(dots):
         dots[key] = adjust(dots[key], docs[key[0]], docs[key[1]], options)
     return dots
@@ -198,7 +214,8 @@ def average_linkage(n: int, scores: dict[tuple[int, int], float], threshold: flo
     # cluster -> neighbour cluster -> sum of pair scores; cluster -> sum of its own pair scores
     sums: dict[int, dict[int, float]] = {c: {} for c in members}
     intra = dict.fromkeys(members, 0.0)
-    for (i, j), s in sorted(scores.items()):
+    for i, j in sorted(scores):  # the keys alone: a sorted list of (pair, score) items was the stage's peak
+        s = scores[(i, j)]
         a, b = find(i), find(j)
         if a == b:
             intra[a] += s
