@@ -19,7 +19,7 @@ from rapidfuzz.distance import Levenshtein
 
 from factcheck.claims.spellings import SlipIndex, blocking_keys, inflection_pair, max_edits, typo_pair
 from factcheck.rules.kinds.names import fold, style_key
-from factcheck.rules.kinds.quotes import align, spelling_key, words
+from factcheck.rules.kinds.quote_diff import align, spelling_key, words
 
 letters = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12)
 names = st.lists(letters, min_size=1, max_size=4).map(" ".join)

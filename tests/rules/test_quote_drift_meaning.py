@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 from factcheck.documents import parse_document
 from factcheck.engine import analyse_document, run_corpus_rules
 from factcheck.findings import Finding
+from factcheck.rules.kinds.quote_diff import align, words
 from factcheck.rules.kinds.quote_text import GAP, classify, normalise
-from factcheck.rules.kinds.quotes import align, words
 from factcheck.rules.loader import load_rules
 from factcheck.rules.model import CorpusView
 

@@ -66,7 +66,7 @@ from factcheck.fixes import replace_span
 from factcheck.rules.evidence import Evidence, story_id
 from factcheck.rules.kinds.base import Kind
 from factcheck.rules.kinds.name_evidence import discussed_as_word, romanisation, transliteration
-from factcheck.rules.kinds.quotes import spelling_key
+from factcheck.rules.kinds.quote_diff import spelling_key
 from factcheck.rules.model import CorpusView, Option, Rule
 from factcheck.rules.yamlsrc import load_yaml
 

@@ -34,7 +34,7 @@ from factcheck.findings import Finding, Location
 from factcheck.fixes import replace_span
 from factcheck.rules.evidence import Evidence, story_id
 from factcheck.rules.kinds.base import Kind
-from factcheck.rules.kinds.quotes import spelling_key
+from factcheck.rules.kinds.quote_diff import spelling_key
 from factcheck.rules.model import CorpusView, Option
 
 _WORD_RE = re.compile(r"\b[A-Za-z]{6,}\b")
