@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -30,6 +33,19 @@ def _no_scan_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     extractor or a rule kind must see it run, not a result cached by another test.  The cache's
     own tests (tests/test_cache.py) remove the variable; subprocess runs drop it anyway."""
     monkeypatch.setenv("FACTCHECK_NO_CACHE", "1")
+
+
+def bench_module(name: str) -> ModuleType:
+    """A script of ``bench/`` imported as a module (``bench/`` is not a package), so its tests call its functions."""
+    module_name = f"bench_{name}"
+    if module_name in sys.modules:
+        return sys.modules[module_name]
+    spec = importlib.util.spec_from_file_location(module_name, ROOT / "bench" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module  # dataclasses look their module up while the script runs
+    spec.loader.exec_module(module)
+    return module
 
 
 def need_shared(path: Path) -> None:

@@ -9,14 +9,13 @@ corpora, without the shared ECB+ corpus.
 
 from __future__ import annotations
 
-import importlib.util
 import random
 import re
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from conftest import bench_module
 
 BENCH = Path(__file__).resolve().parent.parent / "bench" / "consistency_eval.py"
 REMARK = "We did not know about the second fire until 9 this morning, and we were probably lucky,"
@@ -24,12 +23,7 @@ REMARK = "We did not know about the second fire until 9 this morning, and we wer
 
 @pytest.fixture(scope="module")
 def ce() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_consistency_eval", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_consistency_eval"] = module
-    spec.loader.exec_module(module)
-    return module
+    return bench_module("consistency_eval")
 
 
 def test_raw_quotes_finds_straight_and_curly_spans_without_their_marks(ce: ModuleType) -> None:

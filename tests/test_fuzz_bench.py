@@ -7,25 +7,19 @@ harness itself is tested with a planted crash and a planted hang.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import time
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from conftest import bench_module
 
 BENCH = Path(__file__).resolve().parent.parent / "bench" / "fuzz.py"
 
 
 @pytest.fixture(scope="module")
 def fuzz() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_fuzz", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_fuzz"] = module
-    spec.loader.exec_module(module)
-    return module
+    return bench_module("fuzz")
 
 
 def test_a_planted_crash_and_hang_are_reported_and_the_run_goes_on(

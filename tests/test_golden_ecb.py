@@ -9,24 +9,18 @@ commit, so review sees which documents moved.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, bench_module
 
 GOLDEN = ROOT / "tests" / "golden" / "ecbplus.json"
 
 
-def _golden_module():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("bench_golden", ROOT / "bench" / "golden.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_golden"] = module
-    spec.loader.exec_module(module)
-    return module
+def _golden_module() -> ModuleType:
+    return bench_module("golden")
 
 
 def test_ecbplus_claims_and_findings_match_the_golden_digests(ecbplus_dir: Path) -> None:

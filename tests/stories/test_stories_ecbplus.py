@@ -8,23 +8,18 @@ benchmark, which no test tunes against).
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
+from types import ModuleType
+
+from conftest import bench_module
 
 from factcheck.stories import StoryOptions
 
-ROOT = Path(__file__).resolve().parents[2]
 DEV_F1_FLOOR = 0.93
 
 
-def _bench():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("stories_eval", ROOT / "bench" / "stories_eval.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["stories_eval"] = module
-    spec.loader.exec_module(module)
-    return module
+def _bench() -> ModuleType:
+    return bench_module("stories_eval")
 
 
 def test_dev_split_b_cubed_f1_stays_above_its_floor(ecbplus_dir: Path) -> None:
