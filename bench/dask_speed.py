@@ -25,7 +25,6 @@ one (it must be identical).
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import sys
 import time
@@ -112,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print("map phase alone, on running workers:")
     c0, t0 = _cpu(), time.perf_counter()
-    _run_pool(files, cores, _worker_run, _worker_init, (config, os.getpid()))
+    _run_pool(files, cores, _worker_run, _worker_init, (config, None))  # no cache: every file analysed
     m_wall, m_cpu = time.perf_counter() - t0, _cpu() - c0
     print(_line(f"local pool ({cores} processes, started for it)", n, m_wall, m_cpu))
     with dask_executor(None, cores) as ex:
