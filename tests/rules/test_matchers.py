@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
 from factcheck.claims.spellings import SlipIndex, blocking_keys, inflection_pair, max_edits, typo_pair
-from factcheck.rules.kinds.names import fold, style_key
+from factcheck.rules.kinds.name_clusters import fold, style_key
 from factcheck.rules.kinds.quote_diff import align, spelling_key, words
 
 letters = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 from factcheck.claims.spellings import blocking_keys, inflection_pair, typo_pair
-from factcheck.rules.kinds.names import _SlipIndex
+from factcheck.rules.kinds.name_clusters import _SlipIndex
 
 NAMES = ["kim jong un", "kim long un", "kim jong il", "kim jong uns", "north korea", "noth korea", "north koreas",
          "klitschko", "klitschkos", "kiltschko", "obama", "oama", "marin county", "marion county", "al bu",
