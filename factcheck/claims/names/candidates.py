@@ -51,7 +51,6 @@ class _Candidates(_Runs, _Titles):
     def candidates(self) -> tuple[list[_Cand], list[list[_Tok]]]:
         """Body candidates, and the raw runs of headline lines (handled later)."""
         lex = self.lex
-        index = {id(t): i for i, t in enumerate(self.toks)}
         body: list[_Cand] = []
         heads: list[list[_Tok]] = []
         for raw in self.runs():
@@ -72,7 +71,7 @@ class _Candidates(_Runs, _Titles):
                         if len(run) == 1:
                             # "White said ...": a capitalised subject of a speech
                             # verb is a name unless it is a generic noun.
-                            weak = not (self._speech_after(index[id(first)]) and first.low not in _GENERIC
+                            weak = not (self._speech_after(first) and first.low not in _GENERIC
                                         and not self.lower_seen(first.low))
                         else:
                             run = run[1:]
@@ -102,10 +101,9 @@ class _Candidates(_Runs, _Titles):
                 elif role is not None:
                     title = role
                 else:
-                    title = self.role_before(name, index[id(name[0])])
+                    title = self.role_before(name, name[0].i)
                     if title is not None and not self._rest_ok(name):
                         title = None
-                last = index[id(name[-1])]
                 body.append(_Cand(name, title=title, weak=weak and title is None,
-                                  speech_after=self._speech_after(last)))
+                                  speech_after=self._speech_after(name[-1])))
         return body, heads

@@ -145,9 +145,8 @@ class _Evidence:
             k -= 1
         return k >= 3 and text[k - 3:k].casefold() == "the" and (k == 3 or not text[k - 4].isalnum())
 
-    def _speech_after(self, i: int) -> bool:
+    def _speech_after(self, t: _Tok) -> bool:
         """Is the token followed by a speech verb ("Nebenzia has said")?"""
-        t = self.toks[i]
         return not t.poss and self.lex.speech_after_re.match(self.text, t.raw_end) is not None
 
     def _dated(self, t: _Tok) -> bool:

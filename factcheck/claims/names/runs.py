@@ -7,42 +7,49 @@ from __future__ import annotations
 
 from factcheck.claims.names.evidence import _Evidence
 from factcheck.claims.names.lexicon import _CONNECTORS, _JOINERS, _TITLE_JOINERS
-from factcheck.claims.names.tokens import _Tok
+from factcheck.claims.names.tokens import _SPACES, _Tok
+
+_SPACE_CHARS = "".join(sorted(_SPACES))
 
 
 class _Runs(_Evidence):
     """Maximal runs of capitalised words, then the pieces a run is cut into."""
 
     def runs(self) -> list[list[_Tok]]:
-        """Maximal runs of capitalised words, joined by spaces and name connectors."""
+        """Maximal runs of capitalised words, joined by spaces and name connectors.
+
+        Written flat (the gap test and the flush inlined, a finished run handed
+        over instead of copied): it visits every token of the document.
+        """
         out: list[list[_Tok]] = []
         cur: list[_Tok] = []
-
-        def flush() -> None:
+        text = self.text
+        for t in self.toks:
+            if cur:
+                a = cur[-1]
+                # _gap_ok: a blank gap (spaces and tabs only, not empty) after a non-possessive.
+                if a.poss or a.raw_end >= t.start or text[a.raw_end:t.start].strip(_SPACE_CHARS):
+                    while cur and not cur[-1].cap:
+                        cur.pop()
+                    if cur:
+                        out.append(cur)
+                    cur = []
+            if t.cap:
+                cur.append(t)
+                continue
+            if cur and (t.low in _CONNECTORS or (t.low in _TITLE_JOINERS and self._title_tail(cur))):
+                if cur[-1].cap or (len(cur) > 1 and cur[-2].cap):  # fewer than two trailing joiners
+                    cur.append(t)
+                    continue
             while cur and not cur[-1].cap:
                 cur.pop()
             if cur:
-                out.append(cur.copy())
-            cur.clear()
-
-        for t in self.toks:
-            if cur and not self._gap_ok(cur[-1], t):
-                flush()
-            if t.cap:
-                cur.append(t)
-            elif cur and (t.low in _CONNECTORS or (t.low in _TITLE_JOINERS and self._title_tail(cur))):
-                trailing = 0
-                for x in reversed(cur):
-                    if x.cap:
-                        break
-                    trailing += 1
-                if trailing < 2:
-                    cur.append(t)
-                else:
-                    flush()
-            else:
-                flush()
-        flush()
+                out.append(cur)
+            cur = []
+        while cur and not cur[-1].cap:
+            cur.pop()
+        if cur:
+            out.append(cur)
         return out
 
     def _title_tail(self, cur: list[_Tok]) -> bool:
