@@ -51,6 +51,7 @@ class _Candidates(_Runs, _Titles):
     def candidates(self) -> tuple[list[_Cand], list[list[_Tok]]]:
         """Body candidates, and the raw runs of headline lines (handled later)."""
         lex = self.lex
+        title_heads = lex.heads
         body: list[_Cand] = []
         heads: list[list[_Tok]] = []
         for raw in self.runs():
@@ -79,11 +80,16 @@ class _Candidates(_Runs, _Titles):
                                 run = run[1:]
                             if not run:
                                 continue
-                title_toks, name, affiliation = self.split_title(run)
-                for g in self._gaz_segments(title_toks):
-                    body.append(g)
-                if affiliation:
-                    body.append(_Cand(affiliation, affiliation=True))
+                if len(run) == 1 and run[0].low.rstrip(".") not in title_heads:
+                    # Most runs are one word, not a title: split_title would return it whole.
+                    title_toks: list[_Tok] = []
+                    name = run
+                else:
+                    title_toks, name, affiliation = self.split_title(run)
+                    for g in self._gaz_segments(title_toks):
+                        body.append(g)
+                    if affiliation:
+                        body.append(_Cand(affiliation, affiliation=True))
                 if not name:
                     continue
                 norm = self._norm(name)
