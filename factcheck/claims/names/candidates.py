@@ -54,9 +54,13 @@ class _Candidates(_Runs, _Titles):
         title_heads = lex.heads
         body: list[_Cand] = []
         heads: list[list[_Tok]] = []
+        headline_lines = self.headline_lines
         for raw in self.runs():
-            if raw[0].line in self.headline_lines:
+            if raw[0].line in headline_lines:
                 heads.append(raw)
+                continue
+            if len(raw) == 1:
+                self._one_word(raw, body)
                 continue
             for run in self.split_run(raw):
                 first = run[0]
@@ -113,3 +117,38 @@ class _Candidates(_Runs, _Titles):
                 body.append(_Cand(name, title=title, weak=weak and title is None,
                                   speech_after=self._speech_after(name[-1])))
         return body, heads
+
+    def _one_word(self, run: list[_Tok], body: list[_Cand]) -> None:
+        """:meth:`candidates` for a run of one word, three in four runs of an article.
+
+        The same decisions as the general path, taken in its order, with what
+        cannot apply to one word left out (an opening role needs a name after
+        it; a title word alone leaves no name, only the names inside it) and the
+        speech-verb match made once.
+        """
+        lex = self.lex
+        t = run[0]
+        low = t.low
+        if self._is_stop(t) or low in lex.months or low in lex.weekdays or self._dated(t):
+            return  # split_run drops it
+        weak = False
+        speech: bool | None = None
+        if t.initial and not self.verified(t, run):
+            # "White said ...": a capitalised subject of a speech verb is a name unless it is a generic noun.
+            speech = self._speech_after(t)
+            weak = not (speech and low not in _GENERIC and not self.lower_seen(low))
+        bare = low.rstrip(".")
+        if bare in lex.heads:
+            body.extend(self._gaz_segments(run))  # split_title: all title, no name
+            return
+        norm = normalise_name(t.text)
+        if norm not in lex.gazetteer and (
+                norm in lex.demonyms or norm[:-1] in lex.demonyms or (t.text.isupper() and len(t.text) >= 6)
+                or bare in lex.title_words or low in lex.org_kw or low in _DIRECTIONS or low in lex.place_suffix
+                or len(t.text) == 1):
+            return
+        title = self.role_before(run, t.i)
+        if title is not None and not self._rest_ok(run):
+            title = None
+        body.append(_Cand(run, title=title, weak=weak and title is None,
+                          speech_after=self._speech_after(t) if speech is None else speech))
