@@ -67,7 +67,9 @@ class _Analyser(_Candidates, _Headlines):
         body, head_runs = self.candidates()
         lex = self.lex
         singles = {c.toks[0].text for c in body if len(c.toks) == 1 and not c.weak}
-        the_singles = {c.toks[0].text for c in body if len(c.toks) == 1 and self._the_before(c.toks[0])}
+        # Whether "the" comes before a one-word candidate, asked again below: answered once.
+        the_before = {id(c): self._the_before(c.toks[0]) for c in body if len(c.toks) == 1}
+        the_singles = {c.toks[0].text for c in body if len(c.toks) == 1 and the_before[id(c)]}
         multi = [c for c in body if len(c.toks) > 1]
         for c in multi:
             if c.type == "unknown":
@@ -109,7 +111,7 @@ class _Analyser(_Candidates, _Headlines):
                 out.append(c)
                 continue
             tok = c.toks[0]
-            target = None if self._the_before(tok) else link(tok)
+            target = None if the_before[id(c)] else link(tok)
             norm = self._norm(c.toks)
             if target is not None:
                 self._set_link(c, target)
@@ -134,16 +136,16 @@ class _Analyser(_Candidates, _Headlines):
 
         # One name, one type per document: "TallGrass" is an organisation
         # everywhere once "CEO of TallGrass" said so.
+        norms = [self._norm(c.toks) for c in out]  # once per candidate, for the three passes below
         typed: dict[str, str] = {}
-        for c in out:
+        for c, norm in zip(out, norms, strict=True):
             if c.type != "unknown":
-                typed.setdefault(self._norm(c.toks), c.type)
-        for c in out:
-            if c.type == "unknown":
-                c.type = typed.get(self._norm(c.toks), "unknown")
+                typed.setdefault(norm, c.type)
         known: dict[str, _Cand] = {}
-        for c in out:
-            known.setdefault(self._norm(c.toks), c)
+        for c, norm in zip(out, norms, strict=True):
+            if c.type == "unknown":
+                c.type = typed.get(norm, "unknown")
+            known.setdefault(norm, c)
         for run in head_runs:
             out.extend(self._headline(run, known, link))
         return out
