@@ -40,8 +40,13 @@ The package's parts, in the order a document goes through them:
 :mod:`~factcheck.claims.names.normalise` (what counts as the same spelling),
 :mod:`~factcheck.claims.names.lexicon` (word lists, gazetteers, token
 patterns; loaded once), :mod:`~factcheck.claims.names.tokens` (one pass from
-text to tokens), :mod:`~factcheck.claims.names.analyser` (runs, candidates,
-typing, linking) and :mod:`~factcheck.claims.names.extractor` (claims).
+text to tokens), :mod:`~factcheck.claims.names.evidence` (the document's
+shared data), :mod:`~factcheck.claims.names.runs` (runs of capitals and their
+cuts), :mod:`~factcheck.claims.names.titles` (titles and roles),
+:mod:`~factcheck.claims.names.candidates` (the body pass),
+:mod:`~factcheck.claims.names.headlines` (Title Case lines),
+:mod:`~factcheck.claims.names.analyser` (typing, linking) and
+:mod:`~factcheck.claims.names.extractor` (claims).
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ by word, which is what keeps the extractor linear and fast.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from factcheck.claims.names.lexicon import (
     _ABBREVS,
@@ -43,6 +43,9 @@ class _Tok:
     poss: bool
     initial: bool  # the capital is explained by a sentence, quote or line start
     line: int
+    #: the token's index in the document's token list (set by :func:`_tokenise`), so a candidate
+    #: finds its neighbours without a lookup table; not part of the token's value
+    i: int = field(default=0, compare=False)
 
 
 def _is_cap(t: str) -> bool:
@@ -66,24 +69,29 @@ def _tokenise(text: str, lex: _Lexicon) -> list[_Tok]:
     the run, because the gap between them is then not blank.
     """
     toks: list[_Tok] = []
+    append = toks.append
     line = 0
     prev_raw_end = 0
     count = text.count
+    n = len(text)
     cap_end = 0
+    skip_back, sent_end, open_quotes, poss_in_names = _SKIP_BACK, _SENT_END, _OPEN_QUOTES, _POSS_IN_NAMES
+    # Locals, flags inlined: this loop runs once per capitalised word or keyword of every article.
     for m in lex.token_re.finditer(text):
         s, e = m.span()
         if m.lastindex == 2:  # a keyword; keywords start lower case, capitalised words do not
             if not s or text[s - 1] not in "'’-‑":  # not "n't", "ex-president"
                 line += count("\n", prev_raw_end, s)
                 prev_raw_end = e
-                _keyword(text, toks, s, e, line)
+                word = text[s:e]
+                append(_Tok(s, e, e, word, word, False, False, False, line, len(toks)))
             continue
         if s < cap_end:
             continue  # the "S" of "U.S.", already taken
         word = m.group()
-        if not _is_cap(word):
+        if not word[0].isupper() and not _is_cap(word):
             continue
-        if e < len(text) and text[e] == ".":
+        if e < n and text[e] == ".":
             d = _DOTTED_RE.match(text, s)
             if d is not None:
                 e = d.end()
@@ -93,34 +101,48 @@ def _tokenise(text: str, lex: _Lexicon) -> list[_Tok]:
                 e += 1
                 word += "."
         cap_end = e
-        if "-" in word and (word.rpartition("-")[2] in _GLUED or _POSS_GLUED_RE.search(word)):
+        hyphen = "-" in word
+        if hyphen and (word.rpartition("-")[2] in _GLUED or _POSS_GLUED_RE.search(word)):
             # "Kirkpatrick-was": a dash lost its spaces; "Glasgow-born": an adjective.
             word = word.rpartition("-")[0]
             e = s + len(word)
         line += count("\n", prev_raw_end, s)
         prev_raw_end = e
-        # Decide whether the capital is explained by position.
+        # Decide whether the capital is explained by position: look back over spaces,
+        # quotes and brackets (usually one space, taken without the loop).
         j = s - 1
+        c = text[j] if j >= 0 else "\n"
+        if c == " ":
+            j -= 1
+            c = text[j] if j >= 0 else "\n"
         opened = False
-        while j >= 0 and text[j] in _SKIP_BACK:
-            if text[j] in _OPEN_QUOTES:
+        while j >= 0 and c in skip_back:
+            if c in open_quotes:
                 opened = True
             j -= 1
-        if j < 0 or text[j] == "\n" or opened:
+            c = text[j] if j >= 0 else "\n"
+        if j < 0 or c == "\n" or opened:
             initial = True
-        elif text[j] in _SENT_END:
-            initial = not (text[j] == "." and abbreviation_before(text, j))
+        elif c in sent_end:
+            initial = not (c == "." and abbreviation_before(text, j))
         else:
             initial = False
-        if "-" in word and _split_compound(text, word, s, toks, lex):
+        if hyphen and "-" in word and _split_compound(text, word, s, toks, lex):
             # "Russia-China", "US-North Korean": a compound of names, one token each.
             pos = s
             for p in word.split("-"):
-                toks.append(_make_tok(text, pos, pos + len(p), line, initial))
+                append(_make_tok(text, pos, pos + len(p), line, initial, len(toks)))
                 initial = False
                 pos += len(p) + 1
+            continue
+        # As _make_tok: the possessive "'s" is cut off the word, kept in raw_end.
+        low = word.casefold()
+        if "’" in low:
+            low = low.replace("’", "'")
+        if len(word) > 2 and low.endswith("'s") and low not in poss_in_names:
+            append(_Tok(s, e - 2, e, word[:-2], low[:-2], True, True, initial, line, len(toks)))
         else:
-            toks.append(_make_tok(text, s, e, line, initial))
+            append(_Tok(s, e, e, word, low, True, False, initial, line, len(toks)))
     return toks
 
 
@@ -183,7 +205,7 @@ def _split_compound(text: str, word: str, s: int, toks: list[_Tok], lex: _Lexico
     return not in_run
 
 
-def _make_tok(text: str, s: int, e: int, line: int, initial: bool) -> _Tok:
+def _make_tok(text: str, s: int, e: int, line: int, initial: bool, i: int = 0) -> _Tok:
     word = text[s:e]
     low = word.casefold()
     if "’" in low:
@@ -195,4 +217,4 @@ def _make_tok(text: str, s: int, e: int, line: int, initial: bool) -> _Tok:
         low = low[:-2]
     else:
         e2 = e
-    return _Tok(s, e2, e, word, low, True, poss, initial, line)
+    return _Tok(s, e2, e, word, low, True, poss, initial, line, i)
