@@ -525,7 +525,7 @@ _PUNCTISH = st.lists(st.sampled_from([".", "!", "?", "…", " ", "\n", "a", "B",
 def test_sentence_end_lookup_agrees_with_a_regex_search(text: str, pos: int, line_end: int) -> None:
     """The precomputed sentence ends give what a search of ``[pos, line_end)`` gives
     (where ``$`` also matches at the end of the range)."""
-    from factcheck.claims.quotes import _SENT_END_RE, _Speakers
+    from factcheck.claims.quotes.speakers import _SENT_END_RE, _Speakers
 
     line_end = min(line_end, len(text))
     m = _SENT_END_RE.search(text, pos, line_end)
@@ -535,7 +535,9 @@ def test_sentence_end_lookup_agrees_with_a_regex_search(text: str, pos: int, lin
 @given(st.lists(st.integers(0, 60), max_size=12), st.integers(0, 60), st.integers(0, 60))
 def test_words_outside_quotes_is_the_brute_force_filter(bounds: list[int], a: int, b: int) -> None:
     """The merge in ``_words_outside`` drops exactly the words inside a quote span."""
-    from factcheck.claims.quotes import _WORD_RE, _Quote, _words_outside
+    from factcheck.claims.quotes.attribution import _words_outside
+    from factcheck.claims.quotes.pairing import _Quote
+    from factcheck.claims.quotes.speakers import _WORD_RE
 
     text = "ab cd ef gh ij kl mn op qr st uv wx yz ab cd ef gh ij kl mn op"
     cuts = sorted(set(bounds))
