@@ -12,7 +12,8 @@ from typing import Any
 
 from factcheck.calendar import make_date
 from factcheck.claims.base import Claim, line_bounds, make_claim, register, sentence_bounds
-from factcheck.claims.dates.candidates import _Cand, _candidates
+from factcheck.claims.dates.candidates import _candidates
+from factcheck.claims.dates.forms import _Cand
 from factcheck.claims.dates.vocabulary import (
     _BOUNDARY_RE,
     _CUE_KIND,
