@@ -4,6 +4,7 @@ marks by direction, straight marks by alternation (see :mod:`factcheck.claims.qu
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -41,13 +42,28 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _pair(text: str) -> list[_Quote]:
-    """Find quote spans, paragraph by paragraph."""
+    """Find quote spans, paragraph by paragraph.
+
+    The marks are found by one search of the whole text, and only the lines that hold
+    a mark, or continue a quote carried over a hard-wrapped line break, are visited: a
+    line with neither pairs nothing, and most lines of an article quote no one.
+    """
     out: list[_Quote] = []
+    all_marks = [(m.start(), m.group()) for m in _MARK_RE.finditer(text)]
+    if not all_marks:
+        return out
     lines = _lines(text)
+    line_starts = [ls for ls, _ in lines]
     carry: int | None = None  # an opening mark carried over a hard-wrapped line break
     carry_kind = ""
-    for li, (ls, le) in enumerate(lines):
-        marks = [(m.start(), m.group()) for m in _MARK_RE.finditer(text, ls, le)]
+    mi = 0  # the first mark not yet read; marks never sit on a line break, so each is on a listed line
+    li = bisect.bisect_right(line_starts, all_marks[0][0]) - 1
+    while li < len(lines):
+        ls, le = lines[li]
+        first = mi
+        while mi < len(all_marks) and all_marks[mi][0] < le:
+            mi += 1
+        marks = all_marks[first:mi]
         state: int | None = carry
         kind = carry_kind
         carry = None
@@ -94,6 +110,12 @@ def _pair(text: str) -> list[_Quote]:
                 q = _make(text, state, le, li, unclosed=True)
                 if q is not None:
                     out.append(q)
+        if carry is not None:
+            li += 1
+        elif mi < len(all_marks):
+            li = bisect.bisect_right(line_starts, all_marks[mi][0], li + 1) - 1
+        else:
+            break
     return out
 
 
