@@ -147,6 +147,13 @@ def _on_month_day(text: str, mt: re.Match[str], out: list[_Cand]) -> None:
 _OF_THAT_YEAR_RE = re.compile(rf"{_S}(?:of|in){_S}(?:that|the{_S}same){_S}year\b(?![-‐]\w)", re.IGNORECASE)
 
 
+# Precompiled: tried once per month candidate ("March for Our Lives", "by May.", "December last year").
+_MARCH_ON_RE = re.compile(rf"{_S}(?:for|against|on){_S}[A-Z]")
+_CLAUSE_END_RE = re.compile(rf"{_SP}*(?:[.;:)!?]|\Z)")
+_MONTH_YEAR_WORD_RE = re.compile(rf"{_S}(?:(?:of|in){_S})?(last|this|next|that|the{_S}same){_S}year\b(?![-‐]\w)",
+                                 re.IGNORECASE)
+
+
 def _month_alone_ok(text: str, mt: re.Match[str], p: _Pre, month_tok: str) -> bool:
     """A month name with no day or year is a date only after a preposition or modifier.
 
@@ -161,12 +168,12 @@ def _month_alone_ok(text: str, mt: re.Match[str], p: _Pre, month_tok: str) -> bo
         nxt = _FOLLOW_WORD_RE.match(text, e)
         if nxt and nxt.group(1).lower() in _MAY_NEXT:
             return False
-    if month_tok in ("March", "MARCH") and re.match(rf"{_S}(?:for|against|on){_S}[A-Z]", text[e:e + 20]):
+    if month_tok in ("March", "MARCH") and _MARCH_ON_RE.match(text[e:e + 20]):
         return False  # "March for Our Lives", "March on Washington"
     if p.rel is not None or p.mod is not None:
         return True
     if p.prep in _ACCEPT_PREPS:  # but "a speech by May": "by" a person, unless the clause ends there
-        return not (is_may and p.prep == "by" and not re.match(rf"{_SP}*(?:[.;:)!?]|\Z)", text[e:e + 4]))
+        return not (is_may and p.prep == "by" and not _CLAUSE_END_RE.match(text[e:e + 4]))
     if p.prep in _RANGE_PREPS:
         return _CONT_RE.match(text, e) is not None
     if not is_may and _DET_RE.search(text, max(0, mt.start() - 8), mt.start()):
@@ -184,8 +191,7 @@ def _on_month_alone(text: str, mt: re.Match[str], out: list[_Cand]) -> None:
     if not _month_alone_ok(text, mt, p, tok):
         return
     c = _Cand(mt.start(), mt.end(), "month", "month", 4, m=month, rel=p.rel)
-    yr = re.match(rf"{_S}(?:(?:of|in){_S})?(last|this|next|that|the{_S}same){_S}year\b(?![-‐]\w)",
-                  text[mt.end():mt.end() + 28], re.IGNORECASE)
+    yr = _MONTH_YEAR_WORD_RE.match(text[mt.end():mt.end() + 28])
     if yr:  # "December last year" is one month, not a month and a year
         word = yr.group(1).lower()
         if word in ("last", "this", "next"):

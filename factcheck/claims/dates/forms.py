@@ -76,12 +76,18 @@ _PRE_LAST = frozenset("in since until till by before after during from between t
                       "this past coming last next early late mid".split())
 
 
+# Precompiled: these run once per date candidate, where ``re``'s pattern cache lookup was a cost.
+_NON_LOWER_RE = re.compile(r"[^a-z]")
+_PREV_WORD_RE = re.compile(r"([A-Za-z]+)\W*\Z")
+_NON_DIGIT_RE = re.compile(r"[^0-9]")
+
+
 def _pre(text: str, s: int) -> _Pre:
     """Parse what precedes ``s``; cheap when the word before cannot start a prefix (the usual case)."""
     seg = text[max(0, s - 16):s]
     if not seg.endswith(("-", "‐")):
         words = seg.split()
-        if not (seg[-1:].isspace() and words and re.split(r"[^a-z]", words[-1].lower())[-1] in _PRE_LAST):
+        if not (seg[-1:].isspace() and words and _NON_LOWER_RE.split(words[-1].lower())[-1] in _PRE_LAST):
             return _Pre(None, s, False, None, s, None, s)
     m = _PRE_REV_RE.match(text[max(0, s - 48):s][::-1])
     assert m is not None  # every group is optional
@@ -153,7 +159,7 @@ def _noun_follows(text: str, e: int) -> bool:
 
 
 def _prev_word(text: str, s: int) -> str:
-    m = re.search(r"([A-Za-z]+)\W*\Z", text[max(0, s - 30):s])
+    m = _PREV_WORD_RE.search(text[max(0, s - 30):s])
     return m.group(1).lower() if m else ""
 
 
@@ -164,5 +170,5 @@ def _in_spans(spans: list[tuple[int, int]], s: int) -> bool:
 
 
 def _ordinal_day(tok: str) -> int:
-    return int(re.sub(r"[^0-9]", "", tok))
+    return int(_NON_DIGIT_RE.sub("", tok))
 

@@ -15,6 +15,15 @@ from factcheck.claims.dates.vocabulary import (
     _SP,
 )
 
+# Precompiled: tried once per relative candidate, where ``re``'s pattern cache lookup was a cost.
+_SHOW_RE = re.compile(r"\s+(?:show|programme|program|Show|Programme)\b")  # "USA Today", "Today show"
+_THE_BEFORE_RE = re.compile(r"\bthe\s+\Z", re.IGNORECASE)
+_SPAN_PREP_BEFORE_RE = re.compile(r"\b(?:over|within|for|during)\s+\Z", re.IGNORECASE)
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)[^\S\n]+\Z")
+_THAN_RE = re.compile(r"\s+than\b")
+_NEXT_WORD_OR_END_RE = re.compile(rf"{_SP}*(?:[,.;:)!?\n]|\Z|([A-Za-z]+))")
+_PHRASE_END_RE = re.compile(rf"{_SP}*(?:[,.;:)!?\n]|\Z)")
+
 
 def _on_relative(text: str, mt: re.Match[str], out: list[_Cand]) -> None:
     """"yesterday", "late last year", "two years ago", "a month before that", "the next day"."""
@@ -23,7 +32,7 @@ def _on_relative(text: str, mt: re.Match[str], out: list[_Cand]) -> None:
     if g["dw"]:
         w = g["dw"].lower()
         if w == "today" and (text[max(0, s - 4):s] in ("USA ", "usa ")
-                             or re.match(r"\s+(?:show|programme|program|Show|Programme)\b", text[e:e + 12])):
+                             or _SHOW_RE.match(text[e:e + 12])):
             return
         c = _Cand(s, e, "pub", "day", 6, n={"today": 0, "tonight": 0, "yesterday": -1,
                                               "tomorrow": 1}[w], unit="day")
@@ -34,7 +43,7 @@ def _on_relative(text: str, mt: re.Match[str], out: list[_Cand]) -> None:
     elif g["ln"]:
         c = _Cand(s, e, "pub", "day", 6, n=-1, unit="day")
     elif g["rel"]:
-        if re.search(r"\bthe\s+\Z", text[max(0, s - 5):s], re.IGNORECASE):
+        if _THE_BEFORE_RE.search(text[max(0, s - 5):s]):
             return  # "over the last year" is a period, not a date
         if _title_name(text, s, mt.group(0)):
             return  # "... to Host Next Year's Oscars": a title, not prose
@@ -57,7 +66,7 @@ def _on_relative(text: str, mt: re.Match[str], out: list[_Cand]) -> None:
             c.anchor = _offset_anchor(text, e, dirn, g["that"])
     elif g["adj"]:
         unit = g["tunit"].lower()
-        if re.search(r"\b(?:over|within|for|during)\s+\Z", text[max(0, s - 10):s], re.IGNORECASE):
+        if _SPAN_PREP_BEFORE_RE.search(text[max(0, s - 10):s]):
             return  # "over the next year" is a period
         if unit != "day" and g["adj"].lower() == "next" and _PERIOD_BEFORE_RE.search(text, max(0, s - 12), s):
             return  # "in the next year", "the first time in the next month": a period too
@@ -98,21 +107,21 @@ def _title_name(text: str, s: int, matched: str) -> bool:
     words = matched.split()
     if not all(w[:1].isupper() and not w.isupper() for w in words):
         return False
-    m = re.search(r"([A-Za-z]+)[^\S\n]+\Z", text[max(0, s - 30):s])
+    m = _WORD_BEFORE_RE.search(text[max(0, s - 30):s])
     return bool(m and m.group(1)[0].isupper())
 
 
 def _offset_anchor(text: str, e: int, dirn: str, that: str | None) -> str:
     """What "a day before ..." counts from: the previous date, the next one, or an event."""
     if dirn in ("earlier", "later", "previously"):
-        return "event" if re.match(r"\s+than\b", text[e:e + 8]) else "previous"
+        return "event" if _THAN_RE.match(text[e:e + 8]) else "previous"
     if that:
-        nxt = re.match(rf"{_SP}*(?:[,.;:)!?\n]|\Z|([A-Za-z]+))", text[e:e + 20])
+        nxt = _NEXT_WORD_OR_END_RE.match(text[e:e + 20])
         if nxt is None or nxt.group(1) is None or nxt.group(1)[0].isupper() or nxt.group(1).lower() in (
                 "he", "she", "it", "they", "we", "i", "you", "there", "police"):
             return "previous"
         return "event"  # "the day before that meeting"
-    if re.match(rf"{_SP}*(?:[,.;:)!?\n]|\Z)", text[e:e + 3]):
+    if _PHRASE_END_RE.match(text[e:e + 3]):
         return "previous"
     return "following"  # decided in _resolve: a date right after, or else an event
 

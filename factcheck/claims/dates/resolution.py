@@ -283,6 +283,10 @@ def _own_direction(c: _Cand) -> str | None:
     return {"last": "past", "this past": "past", "next": "future", "this coming": "future"}.get(c.rel or "")
 
 
+#: Only spaces between an offset and the date after it ("a day before Dec. 30"): precompiled.
+_SPACES_RE = re.compile(rf"{_SP}*")
+
+
 def _resolve(text: str, pub: _dt.date | None, cands: list[_Cand],
              sents: list[tuple[int, int]]) -> list[_Out]:
     """Resolve the candidates in text order.
@@ -315,7 +319,7 @@ def _resolve(text: str, pub: _dt.date | None, cands: list[_Cand],
                     o.reason = NO_PREVIOUS
             elif c.anchor == "following":
                 nxt = outs[k + 1] if k + 1 < len(cands) else None
-                if nxt is not None and re.fullmatch(rf"{_SP}*", text[c.end:cands[k + 1].start]):
+                if nxt is not None and _SPACES_RE.fullmatch(text[c.end:cands[k + 1].start]):
                     anchor = nxt
                     o.anchor_source = "following-claim"
                 else:
