@@ -161,8 +161,27 @@ def _rel_starts(text: str, pos: int, word: str) -> list[int]:
     return starts
 
 
+#: What must follow a keyword for any relative expression to hold it: "that" is one only in
+#: "that year"/"that month", "this" in "this week"/"this past year"/"this morning"... (read off
+#: the branches of ``_REL_RE``, a necessary test, not a sufficient one).  "that" and "this" are
+#: the commonest keywords, and most of them ("said that", "this case") fail here, before the
+#: backward searches and the anchored matches of :func:`_relative_at`.
+_MUST_FOLLOW = {
+    word: re.compile(rf"\s+(?:{follow})", re.IGNORECASE) for word, follow in (
+        ("that", "month|year"), ("same", "month|year"),
+        ("this", "(?:past\\s+)?(?:week|month|year)|morning|afternoon|evening"),
+        ("last", "night|week|month|year"),
+        ("next", "day|week|month|year"), ("following", "day|week|month|year"),
+        ("previous", "day|week|month|year"), ("preceding", "day|week|month|year"),
+    )
+}
+
+
 def _relative_at(text: str, pos: int, word: str, out: list[_Cand], done: int) -> int:
     """Try the relative family around the keyword at ``pos``; return where the match ended."""
+    follow = _MUST_FOLLOW.get(word)
+    if follow is not None and not follow.match(text, pos + len(word)):
+        return done
     for start in _rel_starts(text, pos, word):
         mt = _REL_RE.match(text, start)
         if mt and mt.end() > pos:
