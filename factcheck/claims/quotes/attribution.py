@@ -6,6 +6,7 @@ a fragment of the writer's sentence (partial).
 from __future__ import annotations
 
 import bisect
+from itertools import islice
 
 from factcheck.claims.base import Claim
 from factcheck.claims.names import SPEECH_VERBS, abbreviation_before
@@ -42,7 +43,8 @@ def _attribute_after(q: _Quote, sp: _Speakers, line_end: int) -> bool:
     limit = min(line_end, k + 200)
     while k < limit and text[k] in " \t,—–-":
         k += 1
-    words = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text, k, limit)][:_MAX_NP_WORDS + 4]
+    # Only the first words are read: stop the search there rather than list all ~200 characters' words.
+    words = [(m.start(), m.end(), m.group()) for m in islice(_WORD_RE.finditer(text, k, limit), _MAX_NP_WORDS + 4)]
     if not words or words[0][0] != k:
         return False
     first = words[0][2]
