@@ -20,6 +20,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path, PurePath
 
 from factcheck import language as _language
@@ -141,7 +142,9 @@ _FRONT_RE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t
 _INDENTED_RE = re.compile(r"(?:(?<=\n\n)|(?<=\n\r\n)|(?<=\A))(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+")
 _MD_REFDEF_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$", re.MULTILINE)
 _DIGIT_RE = re.compile(r"[0-9]")
-_BARE_URL_RE = re.compile(r"\bhttps?://[^\s<>\"')\]]+")
+#: A URL not in markup: "http" at a word start.  The start test is the lookbehind after the
+#: literal (``\\b`` first would give the engine no literal to search for, so it tried every offset).
+_BARE_URL_RE = re.compile(r"http(?<!\w....)s?://[^\s<>\"')\]]+")
 
 
 def _markdown_to_text(source: str) -> tuple[str, OffsetMap, str | None]:
@@ -294,6 +297,8 @@ class Document:
 
 
 def _line_starts(source: str) -> tuple[int, ...]:
+    if "\r" not in source:  # the usual case: each line starts one past the previous line's end
+        return tuple(accumulate(map((1).__add__, map(len, source.split("\n")[:-1])), initial=0))
     starts = [0]
     for m in re.finditer(r"\r\n|\r|\n", source):
         starts.append(m.end())
@@ -442,9 +447,9 @@ def _infer_metadata(text: str, source: str, fmt: str, front: str | None, overrid
         break
 
     if url is None:
-        for um in _BARE_URL_RE.finditer(source):
+        um = _BARE_URL_RE.search(source)
+        if um is not None:
             url = um.group(0).rstrip(".,;")
-            break
     if url:
         d = _url_date(url)
         if d:

@@ -588,3 +588,27 @@ def test_a_short_sentence_with_a_date_is_not_a_dateline() -> None:
     assert doc.pub_date is None
     doc = parse_document("b.txt", "Headline\nUpdated Saturday, December 05, 2009 8:28 PM\nBody text here.\n")
     assert (doc.pub_date, doc.date_source) == (dt.date(2009, 12, 5), "dateline")
+
+
+# --------------------------------------------------------------------------- fast paths of parsing
+
+_URLISH = st.lists(st.sampled_from(["http://", "https://", "h", "http", "s", "://", "x", " ", "\n", "\r", "\r\n",
+                                    "a.b", ")", "é", "_", "9"]), max_size=30).map("".join)
+
+
+@given(_URLISH)
+def test_bare_url_pattern_is_the_word_boundary_one(text: str) -> None:
+    """The URL pattern searches for its literal "http" and tests the word start after it; it finds
+    what ``\\bhttps?://...`` finds, searched or matched at the start."""
+    from factcheck.documents import _BARE_URL_RE
+
+    plain = re.compile(r"\bhttps?://[^\s<>\"')\]]+")
+    for fast, slow in ((_BARE_URL_RE.search(text), plain.search(text)), (_BARE_URL_RE.match(text), plain.match(text))):
+        assert (fast.span() if fast else None) == (slow.span() if slow else None)
+
+
+@given(_URLISH)
+def test_line_starts_without_carriage_returns_are_the_regex_ones(text: str) -> None:
+    from factcheck.documents import _line_starts
+
+    assert _line_starts(text) == (0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", text)))

@@ -117,3 +117,30 @@ def test_detecting_english_does_not_import_dateparser() -> None:
             "print('dateparser' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+# --------------------------------------------------------------------------- the grouped fast path
+
+#: Date words of several languages, with English function words and punctuation: texts drawn
+#: from them come near the thresholds and tie between languages, where rounding could matter.
+_MIXED_WORDS = ("the in a now on of is hier gestern ayer ieri lundi montag lunes lunedì dernier vergangenen "
+                "pasado scorso fa mars märz marzo septembre september il la le de el y et und , . ' _ é 5").split()
+
+
+@given(st.lists(st.sampled_from(_MIXED_WORDS), max_size=60).map(" ".join))
+def test_grouped_counts_decide_as_the_text_order_tally(text: str) -> None:
+    """``detect`` decides from per-word counts; it must give what the text-order sum gives."""
+    assert language.detect(text) == language._decide(language._tally(text))
+
+
+@given(st.text(max_size=300))
+def test_ascii_word_split_is_the_regex_findall(text: str) -> None:
+    assert language._words_of(text) == language._WORD_RE.findall(text)
+
+
+def test_a_tie_is_decided_by_the_exact_sum() -> None:
+    """Two languages with the same score: the quick path declines, the exact one picks alphabetically."""
+    text = "gestern gestern gestern hier hier hier"  # "yesterday" in German and in French, three times each
+    assert language._tally(text) == {"de": (3.0, 1), "fr": (3.0, 1)}
+    assert language._quick_decision(text) is None
+    assert language.detect(text) == "en"  # one word per language is not a language (MIN_WORDS)

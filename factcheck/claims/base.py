@@ -172,9 +172,11 @@ def _newlines(text: str) -> list[int]:
 #: A sentence starts after . ! ? and any closing quotes or brackets, then a space or line break:
 #: 'appetites and desires."' ends its sentence as 'desires.' does.
 _START_PUNCT_RE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*[ \n]")
-_BLANK_RE = re.compile(r"(?<=\n)\n")
+#: The first line break of a blank line.  Searched from its literal "\n" (a pattern that opened
+#: with a lookbehind would be tried at every offset of the text); the blank line's second break
+#: ends a paragraph and the sentence after it starts just past that.
+_BLANK_RE = re.compile(r"\n(?=\n)")
 _END_PUNCT_RE = re.compile(r"[.!?](?=[ \n\"'\u201d\u2019)\]]|\Z)")
-_END_BLANK_RE = re.compile(r"\n(?=\n|\Z)")
 
 
 @lru_cache(maxsize=16)
@@ -188,9 +190,13 @@ def _boundaries(text: str) -> tuple[list[int], list[int], list[int]]:
     # space or a line break), so the abbreviation test is read back from ``ends`` instead of redone.
     starts = {0}
     starts.update(m.end() for m in _START_PUNCT_RE.finditer(text) if m.start() in ends)
-    starts.update(m.end() for m in _BLANK_RE.finditer(text))
-    for m in _END_BLANK_RE.finditer(text):
-        ends[m.start()] = m.start()
+    # A break that a blank line follows, or the text's last character, ends its sentence there.
+    blanks = [m.start() for m in _BLANK_RE.finditer(text)]
+    starts.update(b + 2 for b in blanks)
+    for b in blanks:
+        ends[b] = b
+    if text.endswith("\n"):
+        ends[len(text) - 1] = len(text) - 1
     for nl in _line_breaks(text):
         starts.add(nl + 1)
         ends.setdefault(nl, nl)
@@ -213,7 +219,7 @@ def _line_breaks(text: str) -> list[int]:
     """
     if "\n" not in text:
         return []
-    width = max(len(line) for line in text.split("\n"))
+    width = max(map(len, text.split("\n")))
     out = []
     start = 0
     for m in _NEWLINE_RE.finditer(text):

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.claims.base import EXTRACTORS, Claim, extract_all, sentence_bounds
@@ -660,3 +660,30 @@ def test_timestamp_lines_are_datelines_not_reported_dates() -> None:
             "The quake hit on Nov 27, 2005, killing at least 10 people.\n")
     found = [c for c in extract(doc_of(text)) if c.value == "2005-11-27"]
     assert [c.attrs["dateline"] for c in found] == [True, True, False]
+
+
+# --------------------------------------------------------------------------- keyword pre-filter
+
+_REL_PIECES = ["that", "That", "THAT", "this", "This", "last", "next", "same", "the", "day", "days", "year", "Year",
+               "month", "week", "weekend", "past", "night", "morning", "earlier", "later", "early", "late", "in",
+               "mid-", "two", "3", "ago", "before", "after", "following", "previous", "preceding", "said", "2019",
+               "May", "that year", "That Month", "this past week", "this morning", "last night", "the next day",
+               "the same year", "the following day", "the preceding week", "two days before that", "later that month",
+               "that case", "this is", "last one", "next to", "the same way", "the previous owner"]
+_REL_SEPS = [" ", "  ", "\n", ", ", ". ", "-", " \t"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_REL_PIECES), st.sampled_from(_REL_SEPS)), max_size=14).map(
+    lambda parts: "".join(w + s for w, s in parts)))
+def test_keyword_prefilter_drops_no_candidate(text: str) -> None:
+    """``_MUST_FOLLOW`` only skips keywords no relative expression could hold: the candidates
+    are those found when every keyword is tried."""
+    from unittest import mock
+
+    from factcheck.claims.dates import relative
+    from factcheck.claims.dates.candidates import _candidates
+
+    filtered = _candidates(text)
+    with mock.patch.dict(relative._MUST_FOLLOW, clear=True):
+        assert _candidates(text) == filtered

@@ -59,9 +59,24 @@ def _plain_starts(text: str) -> list[int]:
 
     starts = {0}
     starts.update(m.end() for m in base._START_PUNCT_RE.finditer(text) if not base._abbrev_before(text, m.start()))
-    starts.update(m.end() for m in base._BLANK_RE.finditer(text))
+    starts.update(m.end() for m in re.finditer(r"(?<=\n)\n", text))
     starts.update(nl + 1 for nl in base._line_breaks(text))
     return sorted(starts)
+
+
+def _plain_ends(text: str) -> tuple[list[int], list[int]]:
+    """Sentence-end triggers and offsets as base._boundaries found them before it searched blank lines
+    from their first break: every end mark, then every break before another or at the text's end."""
+    from factcheck.claims import base
+
+    ends = {m.start(): m.start() + 1 for m in base._END_PUNCT_RE.finditer(text)
+            if not base._abbrev_before(text, m.start())}
+    for m in re.finditer(r"\n(?=\n|\Z)", text):
+        ends[m.start()] = m.start()
+    for nl in base._line_breaks(text):
+        ends.setdefault(nl, nl)
+    triggers = sorted(ends)
+    return triggers, [ends[t] for t in triggers]
 
 
 _SENTENCE_PIECES = ["Mr", "Dec", "U.S", "a", "B", "He", "won", "died", "said", "é", "x2"]
@@ -77,3 +92,11 @@ def test_sentence_starts_are_the_plain_ones(text: str) -> None:
     from factcheck.claims import base
 
     assert base._boundaries.__wrapped__(text)[0] == _plain_starts(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(sentences)
+def test_sentence_ends_are_the_plain_ones(text: str) -> None:
+    from factcheck.claims import base
+
+    assert base._boundaries.__wrapped__(text)[1:] == _plain_ends(text)

@@ -20,6 +20,16 @@ from hypothesis import strategies as st
 
 from factcheck.claims.base import EXTRACTORS, Claim
 from factcheck.claims.quotes import extract
+from factcheck.claims.quotes.pairing import (
+    _CLOSERS,
+    _MARK_RE,
+    _OPENERS,
+    _line_has_quote,
+    _lines,
+    _looks_closing,
+    _make,
+    _Quote,
+)
 from factcheck.documents import Document, load_document, parse_document
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -525,7 +535,7 @@ _PUNCTISH = st.lists(st.sampled_from([".", "!", "?", "…", " ", "\n", "a", "B",
 def test_sentence_end_lookup_agrees_with_a_regex_search(text: str, pos: int, line_end: int) -> None:
     """The precomputed sentence ends give what a search of ``[pos, line_end)`` gives
     (where ``$`` also matches at the end of the range)."""
-    from factcheck.claims.quotes import _SENT_END_RE, _Speakers
+    from factcheck.claims.quotes.speakers import _SENT_END_RE, _Speakers
 
     line_end = min(line_end, len(text))
     m = _SENT_END_RE.search(text, pos, line_end)
@@ -535,7 +545,9 @@ def test_sentence_end_lookup_agrees_with_a_regex_search(text: str, pos: int, lin
 @given(st.lists(st.integers(0, 60), max_size=12), st.integers(0, 60), st.integers(0, 60))
 def test_words_outside_quotes_is_the_brute_force_filter(bounds: list[int], a: int, b: int) -> None:
     """The merge in ``_words_outside`` drops exactly the words inside a quote span."""
-    from factcheck.claims.quotes import _WORD_RE, _Quote, _words_outside
+    from factcheck.claims.quotes.attribution import _words_outside
+    from factcheck.claims.quotes.pairing import _Quote
+    from factcheck.claims.quotes.speakers import _WORD_RE
 
     text = "ab cd ef gh ij kl mn op qr st uv wx yz ab cd ef gh ij kl mn op"
     cuts = sorted(set(bounds))
@@ -544,3 +556,75 @@ def test_words_outside_quotes_is_the_brute_force_filter(bounds: list[int], a: in
     brute = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text, a, b)
              if not any(o <= m.start() <= c for o, c in spans)]
     assert _words_outside(text, a, b, qs) == brute
+
+
+# --------------------------------------------------------------------------- pairing visits only lines with marks
+
+_MARKISH = st.lists(st.sampled_from(['"', "“", "”", "„", "«", "»", "a", "B", " ", "\n", "\n\n", ".", ",", "x y",
+                                     "said."]), max_size=40).map("".join)
+
+
+@given(_MARKISH)
+def test_pairing_skips_only_lines_that_cannot_change_it(text: str) -> None:
+    """``_pair`` visits the lines with marks and those a carried quote continues into; the
+    result is what visiting every line gives."""
+    from factcheck.claims.quotes.pairing import _pair
+
+    assert _pair(text) == _pair_every_line(text)
+
+
+def _pair_every_line(text: str) -> list[_Quote]:
+    """The pairing as it was before it skipped lines without marks: every line visited."""
+    out: list[_Quote] = []
+    lines = _lines(text)
+    carry: int | None = None  # an opening mark carried over a hard-wrapped line break
+    carry_kind = ""
+    for li, (ls, le) in enumerate(lines):
+        marks = [(m.start(), m.group()) for m in _MARK_RE.finditer(text, ls, le)]
+        state: int | None = carry
+        kind = carry_kind
+        carry = None
+        inner = False  # a curly quote opened inside a straight one
+        for k, (pos, ch) in enumerate(marks):
+            if state is None:
+                if ch in _CLOSERS or (ch == '"' and k == len(marks) - 1 and _looks_closing(text, pos, ls, le)
+                                      and not _line_has_quote(out, li)):
+                    if k == 0 and out and out[-1].unclosed:
+                        q = _make(text, ls, pos, li, lone_close=True)
+                        if q is not None:
+                            out.append(q)
+                    continue
+                state, kind, inner = pos, ch, False
+                continue
+            closes = (ch == '"' and kind == '"') or (ch in _CLOSERS and kind in _OPENERS)
+            if kind == '"' and ch in _CLOSERS:
+                # Mixed typography closes a straight quote with a curly mark
+                # ('"adjusted his waistband,” officials say'), unless the curly
+                # mark closes a quote within the quote.
+                closes, inner = not inner, False
+            elif kind == '"' and ch in _OPENERS:
+                inner = True
+            if closes:
+                q = _make(text, state, pos, li)
+                if q is not None:
+                    out.append(q)
+                state = None
+            elif ch in _OPENERS and kind in _OPENERS:
+                # A new opening mark while one is open: the first was never closed.
+                q = _make(text, state, pos, li, unclosed=True)
+                if q is not None:
+                    out.append(q)
+                state, kind = pos, ch
+            # otherwise: a mark of the other family inside the quote; part of it
+        if state is not None:
+            stripped = text[ls:le].rstrip()
+            nxt = lines[li + 1] if li + 1 < len(lines) else None
+            hard_wrap = (nxt is not None and nxt[0] == le + 1 and stripped[-1:] not in ".!?…:\"”"
+                         and text[nxt[0]:nxt[1]].lstrip()[:1] not in "\"“„«")
+            if hard_wrap:
+                carry, carry_kind = state, kind
+            else:
+                q = _make(text, state, le, li, unclosed=True)
+                if q is not None:
+                    out.append(q)
+    return out

@@ -77,7 +77,9 @@ parts): 03/04/2019 is April in Britain and March in the US.
 Parts
 -----
 :mod:`.vocabulary` (word lists and the precompiled patterns),
-:mod:`.candidates` (finding date expressions and the words before them) and
+:mod:`.forms` (the candidate record, the words before a date and shared word tests),
+:mod:`.families` (full dates, months, years, weekdays), :mod:`.relative` (relative
+expressions), :mod:`.candidates` (the trigger pass and the non-overlapping choice) and
 :mod:`.resolution` (values against the publication date, and the ``dates``
 extractor).  The public names are re-exported here.
 """

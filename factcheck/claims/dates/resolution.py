@@ -12,7 +12,8 @@ from typing import Any
 
 from factcheck.calendar import make_date
 from factcheck.claims.base import Claim, line_bounds, make_claim, register, sentence_bounds
-from factcheck.claims.dates.candidates import _Cand, _candidates
+from factcheck.claims.dates.candidates import _candidates
+from factcheck.claims.dates.forms import _Cand
 from factcheck.claims.dates.vocabulary import (
     _BOUNDARY_RE,
     _CUE_KIND,
@@ -282,6 +283,10 @@ def _own_direction(c: _Cand) -> str | None:
     return {"last": "past", "this past": "past", "next": "future", "this coming": "future"}.get(c.rel or "")
 
 
+#: Only spaces between an offset and the date after it ("a day before Dec. 30"): precompiled.
+_SPACES_RE = re.compile(rf"{_SP}*")
+
+
 def _resolve(text: str, pub: _dt.date | None, cands: list[_Cand],
              sents: list[tuple[int, int]]) -> list[_Out]:
     """Resolve the candidates in text order.
@@ -314,7 +319,7 @@ def _resolve(text: str, pub: _dt.date | None, cands: list[_Cand],
                     o.reason = NO_PREVIOUS
             elif c.anchor == "following":
                 nxt = outs[k + 1] if k + 1 < len(cands) else None
-                if nxt is not None and re.fullmatch(rf"{_SP}*", text[c.end:cands[k + 1].start]):
+                if nxt is not None and _SPACES_RE.fullmatch(text[c.end:cands[k + 1].start]):
                     anchor = nxt
                     o.anchor_source = "following-claim"
                 else:
