@@ -18,11 +18,13 @@ a report from replacing an article it scanned or the baseline it read.
 
 from __future__ import annotations
 
+import io
 import os
 import secrets
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
 from factcheck.documents import display_path
 from factcheck.errors import FactcheckError
@@ -129,6 +131,26 @@ def write_atomic_bytes(path: Path, data: bytes, *, durable: bool = True) -> None
     temporary file is removed on any failure, including an interrupt.  Any
     OS error becomes a one-line :class:`FactcheckError`.
     """
+    write_atomic_with(path, lambda fh: fh.write(data), durable=durable)
+
+
+def write_atomic_text(path: Path, fill: Callable[[TextIO], object], *, durable: bool = True) -> None:
+    """Write what ``fill(stream)`` writes (UTF-8, no newline translation) to ``path``, atomically, as
+    :func:`write_atomic` writes a string: for reports too large to build as one (see
+    :mod:`factcheck.report.jsonstream`)."""
+    def binary(fh: BinaryIO) -> None:
+        text = io.TextIOWrapper(fh, encoding="utf-8", newline="")
+        try:
+            fill(text)
+            text.flush()
+        finally:
+            text.detach()  # the file is closed by write_atomic_with, after its fsync
+
+    write_atomic_with(path, binary, durable=durable)
+
+
+def write_atomic_with(path: Path, fill: Callable[[BinaryIO], object], *, durable: bool = True) -> None:
+    """:func:`write_atomic_bytes` with the bytes written by ``fill(file)``."""
     if path.is_symlink():  # checked again here: the API and `baseline update` call this directly
         raise FactcheckError(f"cannot write {_shown(path)}: is a symbolic link; refusing to replace it")
     parent = path.parent
@@ -145,7 +167,7 @@ def write_atomic_bytes(path: Path, data: bytes, *, durable: bool = True) -> None
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
+                fill(fh)
                 fh.flush()
                 if durable:
                     os.fsync(fh.fileno())

@@ -154,7 +154,7 @@ def analyse_chunk(files: Sequence[Path], config: Config, cwd: str, scan: str,
 
     with _in_dir(cwd):
         loaded = _worker_rules(scan, config)
-        return [analyse_file(path, config, loaded.rules, loaded.kinds, digests) for path in files]
+        return [analyse_file(path, config, loaded.rules, loaded.kinds, digests, keep_text=False) for path in files]
 
 
 def store_results(cache: DocCache, results: Sequence[_FileResult]) -> None:

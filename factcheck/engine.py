@@ -43,6 +43,7 @@ from factcheck.remote import is_url
 from factcheck.rules.ids import check_selectors
 from factcheck.rules.loader import load_rules, select_rules
 from factcheck.rules.model import CorpusView, Rule
+from factcheck.stored import stored
 from factcheck.stories import STORY_KINDS, DocFeatures, Stories, cluster_stories, document_features, document_pin
 from factcheck.suppressions import (
     META_RULES,
@@ -167,12 +168,16 @@ def story_features(doc: Document, claims: Sequence[Claim], kinds: set[str] | Non
 
 
 def analyse_file(path: Path, config: Config, rules: Sequence[Rule],
-                 kinds: set[str] | None, cache: DocCache | None = None) -> _FileResult:
+                 kinds: set[str] | None, cache: DocCache | None = None, *, keep_text: bool = True) -> _FileResult:
     """The map step: one file in, its document, claims, document findings and story evidence out.
 
     A document whose loading and extraction run past ``config.document_timeout``
     seconds is skipped with a warning, and the scan goes on.  With a ``cache``,
     the results are stored under the digest of the very bytes analysed.
+    Without ``keep_text`` (a scan's map phase), the document comes back as a
+    :class:`~factcheck.stored.StoredDocument`: its texts stay in the file, to be
+    read back by what needs them, and are neither sent to the scanning process
+    nor kept there.
     """
     started = time.monotonic()
     try:
@@ -188,10 +193,13 @@ def analyse_file(path: Path, config: Config, rules: Sequence[Rule],
         return _FileResult(None, [], [], [*([warning] if warning else []), timeout_warning(doc.path, budget)])
     features = story_features(doc, claims, kinds, config) if wants_stories(rules) else None
     result = _FileResult(doc, claims, findings, [warning] if warning else [], parse_suppressions(doc), features)
-    if cache is not None:
-        result.digest = content_digest(data)
-        cache.store(doc, data, DocEntry(Metadata.of(doc), tuple(claims), tuple(findings), result.suppressions,
-                                        features))
+    digest = content_digest(data) if cache is not None or not keep_text else None
+    if cache is not None and digest is not None:
+        result.digest = digest
+        cache.store_result(doc, digest, DocEntry(Metadata.of(doc), tuple(claims), tuple(findings),
+                                                 result.suppressions, features))
+    if not keep_text:
+        result.doc = stored(doc, path, digest=digest, max_size=config.max_size)
     return result
 
 
@@ -217,7 +225,8 @@ def _worker_run(path: Path) -> _FileResult:
     rules = _WORKER["rules"]
     assert isinstance(rules, list)
     kinds = _WORKER["kinds"]
-    return analyse_file(path, _WORKER["config"], rules, kinds, _WORKER.get("cache"))  # type: ignore[arg-type]
+    return analyse_file(path, _WORKER["config"], rules, kinds, _WORKER.get("cache"),  # type: ignore[arg-type]
+                        keep_text=False)
 
 
 def loaded_rules(config: Config) -> list[Rule]:
@@ -393,11 +402,12 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     else:
         fresh = []
         for i, path in enumerate(todo):
-            fresh.append(compact(analyse_file(path, config, rules, kinds, cache)))
+            fresh.append(compact(analyse_file(path, config, rules, kinds, cache, keep_text=False)))
             if step:
                 step(i + 1, len(todo))
     pending = iter(fresh)
-    results = [compact(r) if r is not None else next(pending) for r in cached]  # cache hits too
+    results = [compact(_stored(r, p, config)) if r is not None else next(pending)  # cache hits too
+               for r, p in zip(cached, all_files, strict=True)]
     del compact, fresh, pending  # the sharing tables: every value they would share has arrived
     docs: list[Document] = []
     claims: dict[str, list[Claim]] = {}
@@ -436,6 +446,13 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     return Report(findings=findings, documents=docs, rules=list(rules), warnings=warnings,
                   files=len(shown), baseline_absent=absent,
                   reported_paths=[r.doc.path for r in shown if r.doc is not None], claims=claims, stories=stories)
+
+
+def _stored(result: _FileResult, path: Path, config: Config) -> _FileResult:
+    """A cache hit's result with its document's texts left in the file, as a fresh map step leaves them."""
+    if result.doc is not None and result.digest is not None:
+        result.doc = stored(result.doc, path, digest=result.digest, max_size=config.max_size)
+    return result
 
 
 def _identity(path: Path) -> str:

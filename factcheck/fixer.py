@@ -26,11 +26,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.atomic import write_atomic_bytes
-from factcheck.documents import decode, display_path
+from factcheck.documents import Document, decode, display_path
 from factcheck.errors import FactcheckError
 from factcheck.files import find_documents
 from factcheck.findings import Finding
 from factcheck.fixes import Fix
+from factcheck.stored import DocumentChanged
 
 if TYPE_CHECKING:
     from factcheck.config import Config
@@ -121,6 +122,15 @@ def apply_fixes(source: str, fixes: Sequence[Fix]) -> tuple[str, int]:
     return "".join(out), count
 
 
+def _changed(doc: Document, source: str) -> bool:
+    """Whether the file's ``source`` now is not what the scan analysed (a scanned document's text is
+    read back from its file, checked against the digest of the bytes analysed: see factcheck.stored)."""
+    try:
+        return source != doc.source
+    except DocumentChanged:
+        return True
+
+
 def _one_pass(report: Report, files: dict[str, Path], mode: FixMode, changes: dict[str, FileChange],
               errors: dict[str, str], warnings: list[str]) -> int:
     """Apply one round of fixes; returns how many were applied."""
@@ -148,7 +158,7 @@ def _one_pass(report: Report, files: dict[str, Path], mode: FixMode, changes: di
         if bad is not None:
             warnings.append(f"{shown_path}: not valid UTF-8; not fixed (its bytes are kept as they are)")
             continue
-        if source != doc.source:
+        if _changed(doc, source):
             warnings.append(f"{shown_path}: changed during the scan; not fixed")
             continue
         new_source, count = apply_fixes(source, by_path[shown_path])

@@ -77,3 +77,30 @@ def test_a_compact_result_gives_the_same_scan(seeds_dir: Path) -> None:
         assert [dict(c.attrs) for c in small.claims] == [dict(c.attrs) for c in plain.claims]
         assert small.features == plain.features
     assert len(scan([seeds_dir]).findings) == 11
+
+
+def test_attribute_keys_tell_types_apart() -> None:
+    from factcheck.compact import _exact_key
+
+    assert _exact_key(Attrs(a=True)) != _exact_key(Attrs(a=1))
+    assert _exact_key(Attrs(t=["a", 1])) != _exact_key(Attrs(t=["a", True]))
+    assert _exact_key(Attrs(t=["Tara", "Reid"], linked=False)) == _exact_key(Attrs(t=["Tara", "Reid"], linked=False))
+    assert _exact_key(Attrs(x=1.0)) is None and _exact_key(Attrs(b={"lo": 1})) is None  # pickled digests instead
+    comp = Compactor()
+    shared = [comp.attrs(Attrs(a=v)) for v in (True, 1, 1.0, -0.0, 0.0, True)]
+    assert [type(a["a"]) for a in shared] == [bool, int, float, float, float, bool]
+    assert shared[0] is shared[5] and shared[1] is not shared[0] and repr(shared[3]["a"]) == "-0.0"
+
+
+def test_compacted_claims_are_the_claims_received(seeds_dir: Path) -> None:
+    cfg = Config()
+    rules = active_rules(cfg)
+    path = sorted(seeds_dir.glob("*"))[0]
+    received = analyse_file(path, cfg, rules, needed_kinds(rules)).claims
+    before = [(c, hash(c), dict(c.attrs)) for c in list(received)]
+    comp = Compactor()
+    kept = comp.claims(received)
+    assert kept == [c for c, _h, _a in before] and [hash(c) for c in kept] == [h for _c, h, _a in before]
+    assert [dict(c.attrs) for c in kept] == [a for _c, _h, a in before]
+    again = comp.claims(analyse_file(path, cfg, rules, needed_kinds(rules)).claims)
+    assert all(a.text is b.text and a.attrs is b.attrs for a, b in zip(kept, again, strict=True) if a.attrs)

@@ -47,6 +47,7 @@ from factcheck.safetext import shown
 if TYPE_CHECKING:
     from factcheck.engine import Report
     from factcheck.fixer import FixOutcome
+    from factcheck.report import RenderContext
 
 @app.command(epilog="Examples: factcheck scan articles/ --format json --output findings.json; "
                     "factcheck scan articles/ --baseline .factcheck-baseline.json --also sarif:factcheck.sarif")
@@ -148,21 +149,33 @@ def scan(
         color = (output is None and not no_color and sys.stdout.isatty()
                  and "NO_COLOR" not in os.environ)
         for extra_fmt, extra_path in extra_outputs:
-            _write(FORMATTERS[extra_fmt](report, RenderContext(version=__version__, fail_on=config.fail_on)),
-                   extra_path)
+            _write_report(extra_fmt, report, RenderContext(version=__version__, fail_on=config.fail_on), extra_path)
         if statistics:
             from factcheck.report import statistics as stats
 
             _write(stats.render_json(report) if fmt == "json" else stats.render_text(report), output)
         else:
-            _write(FORMATTERS[fmt](report, RenderContext(color=color, version=__version__,
-                                                         fail_on=config.fail_on)), output)
+            _write_report(fmt, report, RenderContext(color=color, version=__version__, fail_on=config.fail_on),
+                          output)
     except FactcheckError as exc:
         raise _fail(str(exc)) from None
     failing = [f for f in report.visible() if severity_at_least(f.severity, config.fail_on)]
     if fix and outcome.errors:
         raise typer.Exit(2)
     raise typer.Exit(1 if failing else 0)
+
+
+def _write_report(fmt: str, report: Report, ctx: RenderContext, output: Path | None) -> None:
+    """A report to stdout, or atomically to ``output``: written piece by piece where the format allows
+    (:func:`factcheck.report.write_report`), so no report is ever one string of every finding."""
+    from factcheck.report import write_report
+
+    if output is None:
+        write_report(fmt, report, ctx, sys.stdout)
+        return
+    from factcheck.atomic import write_atomic_text
+
+    write_atomic_text(output, lambda out: write_report(fmt, report, ctx, out))
 
 
 def _fix(paths: list[str], config: Config, fix: bool, diff: bool, unsafe: bool, quiet: bool,

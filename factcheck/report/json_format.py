@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
-from typing import TYPE_CHECKING, Any
+import io
+from typing import TYPE_CHECKING, Any, TextIO
 
 from factcheck.findings import Finding
+from factcheck.report.jsonstream import Items, dump
 
 if TYPE_CHECKING:
     from factcheck.engine import Report
@@ -35,11 +36,20 @@ def finding_to_json(f: Finding) -> dict[str, Any]:
     return d
 
 
-def render(report: Report, ctx: RenderContext) -> str:
+def write(report: Report, ctx: RenderContext, out: TextIO) -> None:
+    """The report to ``out``, one finding at a time (see :mod:`factcheck.report.jsonstream`)."""
     counts = report.counts()
     payload = {
         "version": JSON_VERSION,
-        "findings": [finding_to_json(f) for f in report.findings],
+        "findings": Items(finding_to_json(f) for f in report.findings),
         "summary": {"files": report.files, "findings": sum(counts.values()), "by_severity": counts},
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    dump(payload, out)
+    out.write("\n")
+
+
+def render(report: Report, ctx: RenderContext) -> str:
+    """The whole report as one string (what :func:`write` writes)."""
+    buf = io.StringIO()
+    write(report, ctx, buf)
+    return buf.getvalue()

@@ -23,13 +23,15 @@ bytes on any machine.
 
 from __future__ import annotations
 
-import json
+import io
+from collections.abc import Iterator
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
 from factcheck.findings import Finding, Location, fingerprint
 from factcheck.fixes import Fix
+from factcheck.report.jsonstream import Items, dump
 from factcheck.rules.docs import RuleDoc
 from factcheck.suppressions import META_RULES
 
@@ -152,7 +154,18 @@ def absent_result(entry: Entry, report: Report, index: dict[str, int]) -> dict[s
     return res
 
 
-def render(report: Report, ctx: RenderContext) -> str:
+def _results(report: Report, index: dict[str, int]) -> Iterator[dict[str, Any]]:
+    """Every result in report order, made as it is written: the findings, then the absent ones."""
+    for f in report.findings:
+        yield result(f, index[f.rule])
+    for entry, n in report.baseline_absent:
+        absent = absent_result(entry, report, index)
+        for _ in range(n):
+            yield absent
+
+
+def write(report: Report, ctx: RenderContext, out: TextIO) -> None:
+    """The SARIF log to ``out``, one result at a time (see :mod:`factcheck.report.jsonstream`)."""
     from factcheck import __version__
 
     rules = _descriptors(report)
@@ -161,8 +174,14 @@ def render(report: Report, ctx: RenderContext) -> str:
         "tool": {"driver": {"name": "factcheck", "version": ctx.version or __version__,
                             "semanticVersion": ctx.version or __version__, "rules": rules}},
         "columnKind": "unicodeCodePoints",
-        "results": [result(f, index[f.rule]) for f in report.findings]
-        + [absent for entry, n in report.baseline_absent for absent in [absent_result(entry, report, index)] * n],
+        "results": Items(_results(report, index)),
     }
-    payload = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    dump({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}, out)
+    out.write("\n")
+
+
+def render(report: Report, ctx: RenderContext) -> str:
+    """The whole SARIF log as one string (what :func:`write` writes)."""
+    buf = io.StringIO()
+    write(report, ctx, buf)
+    return buf.getvalue()

@@ -1,7 +1,8 @@
 """``--format text``: for people at a terminal.
 
 Each finding shows ``path:line:col``, severity, rule id and message, then the
-source line with the span underlined.  Long paragraphs are windowed around the
+source line with the span underlined (read back from the file: a file changed
+since the scan gets a note instead).  Long paragraphs are windowed around the
 span so the marker stays on screen.
 """
 
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 from factcheck.documents import Document
 from factcheck.findings import Finding
 from factcheck.safetext import shown
+from factcheck.stored import DocumentChanged
 
 if TYPE_CHECKING:
     from factcheck.engine import Report
@@ -66,11 +68,15 @@ def render_finding(f: Finding, docs: Mapping[str, Document], color: bool) -> lis
     out = [head]
     doc = docs.get(loc.path)
     if doc is not None:
-        src_line = doc.line_text(loc.line)
-        end_col = loc.end_column if loc.end_line == loc.line else len(src_line) + 1
-        excerpt, marker = snippet(src_line, loc.column, end_col)
-        out.append(f"    {excerpt}")
-        out.append(f"    {marker}")
+        try:
+            src_line = doc.line_text(loc.line)
+        except DocumentChanged:  # its line is read back from the file (see factcheck.stored)
+            out.append("    (the file changed after it was scanned: no excerpt; scan again)")
+        else:
+            end_col = loc.end_column if loc.end_line == loc.line else len(src_line) + 1
+            excerpt, marker = snippet(src_line, loc.column, end_col)
+            out.append(f"    {excerpt}")
+            out.append(f"    {marker}")
     if f.suggestion:
         out.append(f"    suggestion: {shown(f.suggestion)}")
     for r in f.related:
