@@ -425,3 +425,39 @@ def test_an_ecbplus_sample_reports_byte_identical_json_with_and_without_the_cach
     first.write_text(first.read_text(encoding="utf-8") + "\nAbout 40 people were hurt, police said.\n",
                      encoding="utf-8")
     assert as_json(scan(["ecb"], cached())) == as_json(scan(["ecb"], Config(jobs=1)))
+
+
+def test_the_collector_is_paused_while_reading_the_cache_and_restored_after(corpus: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Decoding cached entries and the corpus phase run with the cyclic collector off (it walked
+    every decoded claim again and again), and a scan leaves it as it found it: on, or off."""
+    import gc
+
+    seen: list[bool] = []
+    real_lookup = DocCache.lookup
+    real_rules = engine.run_corpus_rules
+
+    def lookup(self: DocCache, *args: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real_lookup(self, *args)
+
+    def rules(*args: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real_rules(*args)
+
+    scan([corpus], cached())
+    monkeypatch.setattr(DocCache, "lookup", lookup)
+    monkeypatch.setattr(engine, "run_corpus_rules", rules)
+    target = sorted(corpus.iterdir())[0]
+    target.write_text(target.read_text(encoding="utf-8") + "\nMore officials said so.\n", encoding="utf-8")
+    assert gc.isenabled()
+    changed = as_json(scan([corpus], cached()))
+    assert len(seen) == len(list(corpus.iterdir())) + 1 and not any(seen)
+    assert gc.isenabled()
+    assert changed == as_json(scan([corpus], Config(jobs=1)))
+    gc.disable()
+    try:
+        scan([corpus], cached())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
