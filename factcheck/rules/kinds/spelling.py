@@ -26,6 +26,7 @@ Example::
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -62,8 +63,8 @@ class SpellingVariantsKind(Kind):
                 if word.isupper():
                     continue
                 low = word.casefold()
-                key = spelling_key(low)
-                if key == low and not _could_be_variant(low):
+                key = _variant_key(low)
+                if key is None:
                     continue
                 entry = uses[key][low].get(doc.path)
                 if entry is None:
@@ -101,6 +102,18 @@ class SpellingVariantsKind(Kind):
                                             related=related, data={"evidence": evidence.as_json()},
                                             documents=len(spellings[majority]), count=count,
                                             fix=replace_span(doc, start, end, suggestion, safe=False))
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _variant_key(low: str) -> str | None:
+    """The spelling key of a lower-cased word, or None for a word that has no variant spelling.
+
+    Memoised: a corpus repeats its words ("government", "officials"), and this
+    key with its two regular-expression tests was most of the rule's time, paid
+    again for every occurrence of every long word of every article.
+    """
+    key = spelling_key(low)
+    return None if key == low and not _could_be_variant(low) else key
 
 
 def _could_be_variant(word: str) -> bool:
