@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from factcheck.cache import DocCache, DocEntry, collector_paused, content_digest, open_cache
+from factcheck.cache.codec import sharing
 from factcheck.claims.base import Claim, DocumentTimeout, extract_all
 from factcheck.compact import Compactor
 from factcheck.config import Config
@@ -397,7 +398,7 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
             if step:
                 step(i + 1, len(todo))
     pending = iter(fresh)
-    results = [compact(r) if r is not None else next(pending) for r in cached]  # cache hits too
+    results = [r if r is not None else next(pending) for r in cached]  # hits are decoded compact (_cached_results)
     del compact, fresh, pending  # the sharing tables: every value they would share has arrived
     docs: list[Document] = []
     claims: dict[str, list[Claim]] = {}
@@ -449,9 +450,11 @@ def _cached_results(files: Sequence[Path], config: Config, cache: DocCache | Non
     Looked up here, in the scanning process, so that a re-scan of unchanged
     files starts no worker at all.  A file that cannot be read is a miss: the
     map step then reports it as it always does.  The collector is paused meanwhile
-    (see :func:`factcheck.cache.collector_paused`: it was most of a warm re-scan's decoding).
+    (see :func:`factcheck.cache.collector_paused`: it was most of a warm re-scan's decoding),
+    and the entries are decoded in compact form (:func:`factcheck.cache.codec.sharing`: equal
+    values shared as :class:`~factcheck.compact.Compactor` shares them), so hits need no compacting.
     """
-    with collector_paused():
+    with collector_paused(), sharing():
         return _lookup_all(files, config, cache)
 
 
