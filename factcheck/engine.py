@@ -248,7 +248,11 @@ def run_corpus_rules(rules: Sequence[Rule], docs: Sequence[Document],
     view = CorpusView(docs, claims, stories)
     out = run_rules(whole, view)
     if local:
-        out.extend(run_story_rules(local, docs, claims, view.stories, cache, digests))
+        stories = view.stories
+        # The whole-corpus rules are done: what they share through the view (the name clusters,
+        # see factcheck.rules.kinds.names) goes with it, before the story-local rules build their indexes.
+        del view
+        out.extend(run_story_rules(local, docs, claims, stories, cache, digests))
     return out
 
 

@@ -26,7 +26,6 @@ Example::
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -57,13 +56,20 @@ class SpellingVariantsKind(Kind):
         # key -> spelling -> doc path -> (first start, end, count)
         uses: dict[str, dict[str, dict[str, list[int]]]] = defaultdict(lambda: defaultdict(dict))
         docs = {d.path: d for d in corpus.documents}
+        # Each distinct word's key, once per run: a corpus repeats its words ("government"), and the
+        # key with its variant test was most of the rule's time, paid for every occurrence.  A dict
+        # of this run, not a process-wide cache: it is dropped with the run.
+        keys: dict[str, str | None] = {}
         for doc in corpus.documents:
             for m in _WORD_RE.finditer(doc.text):
                 word = m.group(0)
                 if word.isupper():
                     continue
                 low = word.casefold()
-                key = _variant_key(low)
+                try:
+                    key = keys[low]
+                except KeyError:
+                    key = keys[low] = _variant_key(low)
                 if key is None:
                     continue
                 entry = uses[key][low].get(doc.path)
@@ -104,14 +110,8 @@ class SpellingVariantsKind(Kind):
                                             fix=replace_span(doc, start, end, suggestion, safe=False))
 
 
-@functools.lru_cache(maxsize=1 << 17)
 def _variant_key(low: str) -> str | None:
-    """The spelling key of a lower-cased word, or None for a word that has no variant spelling.
-
-    Memoised: a corpus repeats its words ("government", "officials"), and this
-    key with its two regular-expression tests was most of the rule's time, paid
-    again for every occurrence of every long word of every article.
-    """
+    """The spelling key of a lower-cased word, or None for a word that has no variant spelling."""
     key = spelling_key(low)
     return None if key == low and not _could_be_variant(low) else key
 
