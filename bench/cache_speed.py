@@ -26,6 +26,10 @@ whole corpus (``names/*``, ``spelling/variants``) run again whole; the
 story-local ones only on the changed article's story.  The CPU seconds of
 each part of the corpus phase are printed for the cold and one-change runs:
 the whole-corpus parts are the floor of the one-change ratio.
+
+Measured (busy 2-core machine, CPU ratio to cold, no change / one change):
+1x ECB+ 0.16 / 0.31 before the collector was paused and hits decoded compact,
+0.14 / 0.24 after; 10x 0.13 / 0.24 before, 0.12 / 0.22 after.
 """
 
 from __future__ import annotations

@@ -30,7 +30,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from factcheck.cache import DocCache, DocEntry, content_digest, open_cache
+from factcheck.cache import DocCache, DocEntry, collector_paused, content_digest, open_cache
+from factcheck.cache.codec import sharing
 from factcheck.claims.base import Claim, DocumentTimeout, extract_all
 from factcheck.compact import Compactor
 from factcheck.config import Config
@@ -256,7 +257,11 @@ def run_corpus_rules(rules: Sequence[Rule], docs: Sequence[Document],
     view = CorpusView(docs, claims, stories)
     out = run_rules(whole, view)
     if local:
-        out.extend(run_story_rules(local, docs, claims, view.stories, cache, digests))
+        stories = view.stories
+        # The whole-corpus rules are done: what they share through the view (the name clusters,
+        # see factcheck.rules.kinds.names) goes with it, before the story-local rules build their indexes.
+        del view
+        out.extend(run_story_rules(local, docs, claims, stories, cache, digests))
     return out
 
 
@@ -406,7 +411,7 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
             if step:
                 step(i + 1, len(todo))
     pending = iter(fresh)
-    results = [compact(_stored(r, p, config)) if r is not None else next(pending)  # cache hits too
+    results = [_stored(r, p, config) if r is not None else next(pending)  # hits arrive compact (_cached_results)
                for r, p in zip(cached, all_files, strict=True)]
     del compact, fresh, pending  # the sharing tables: every value they would share has arrived
     docs: list[Document] = []
@@ -465,8 +470,16 @@ def _cached_results(files: Sequence[Path], config: Config, cache: DocCache | Non
 
     Looked up here, in the scanning process, so that a re-scan of unchanged
     files starts no worker at all.  A file that cannot be read is a miss: the
-    map step then reports it as it always does.
+    map step then reports it as it always does.  The collector is paused meanwhile
+    (see :func:`factcheck.cache.collector_paused`: it was most of a warm re-scan's decoding),
+    and the entries are decoded in compact form (:func:`factcheck.cache.codec.sharing`: equal
+    values shared as :class:`~factcheck.compact.Compactor` shares them), so hits need no compacting.
     """
+    with collector_paused(), sharing():
+        return _lookup_all(files, config, cache)
+
+
+def _lookup_all(files: Sequence[Path], config: Config, cache: DocCache | None) -> list[_FileResult | None]:
     out: list[_FileResult | None] = []
     for path in files:
         hit = None
@@ -488,7 +501,15 @@ def _cached_results(files: Sequence[Path], config: Config, cache: DocCache | Non
 def _corpus_phase(rules: Sequence[Rule], results: Sequence[_FileResult], docs: Sequence[Document],
                   claims: dict[str, list[Claim]], cache: DocCache | None) -> tuple[Stories | None, list[Finding]]:
     """Stories and corpus-rule findings: from the cache when exactly these documents were scanned
-    before; else the stories again, and each story-local rule again for the stories that changed."""
+    before; else the stories again, and each story-local rule again for the stories that changed.
+    The collector is paused meanwhile (:func:`factcheck.cache.collector_paused`): the phase builds
+    the corpus rules' indexes, kept to its end and free of cycles."""
+    with collector_paused():
+        return _run_corpus_phase(rules, results, docs, claims, cache)
+
+
+def _run_corpus_phase(rules: Sequence[Rule], results: Sequence[_FileResult], docs: Sequence[Document],
+                      claims: dict[str, list[Claim]], cache: DocCache | None) -> tuple[Stories | None, list[Finding]]:
     analysed = [r for r in results if r.doc is not None]
     key = None
     digests = {r.doc.path: r.digest for r in analysed if r.doc is not None and r.digest is not None}

@@ -13,7 +13,7 @@ import pickle
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 
 import factcheck.engine as engine
 from factcheck.cache import DocCache, DocEntry, code_digest, open_cache
-from factcheck.cache.codec import DecodeError, EncodeError, decode, encode
+from factcheck.cache.codec import DecodeError, EncodeError, decode, encode, sharing
 from factcheck.cache.store import CACHEDIR_SIGNATURE, is_tagged
 from factcheck.claims.base import Attrs
 from factcheck.cli import app
@@ -238,6 +238,41 @@ def test_the_codec_gives_back_equal_records_of_the_same_types() -> None:
         assert [repr(c.value) for c in back.claims] == [repr(c.value) for c in entry.claims]
 
 
+def test_decoding_inside_sharing_gives_equal_values_shared_as_the_compact_results_are() -> None:
+    """A re-scan reads cached entries straight into their compact form: every value as decoded
+    without sharing (types, attributes and data included), equal strings, attributes, feature pairs
+    and name mentions one object across entries -- never an int standing in for a float or a bool."""
+    entries = []
+    for res in _seed_results():
+        assert res.doc is not None
+        entries.append(json.loads(json.dumps(encode(DocEntry(Metadata.of(res.doc), tuple(res.claims),
+                                                             tuple(res.findings), res.suppressions, res.features),
+                                                    DocEntry))))
+    plain = [decode(e, DocEntry) for e in entries]
+    with sharing():
+        shared = [decode(e, DocEntry) for e in entries]
+    assert repr(shared) == repr(plain)
+    assert [[dict(c.attrs) for c in e.claims] for e in shared] == [[dict(c.attrs) for c in e.claims] for e in plain]
+    assert all(type(c.attrs) is Attrs for e in shared for c in e.claims)
+    assert [[f.data for f in e.findings] for e in shared] == [[f.data for f in e.findings] for e in plain]
+    texts: dict[str, int] = {}
+    attrs: dict[str, int] = {}
+    for e in shared:
+        for c in e.claims:
+            assert texts.setdefault(c.text, id(c.text)) == id(c.text)
+            if c.attrs:
+                assert attrs.setdefault(repr(dict(c.attrs)), id(c.attrs)) == id(c.attrs)
+    pairs = [p for e in shared if e.features for p in e.features.counts]
+    assert len({id(p) for p in pairs}) == len(set(pairs)) < len(pairs)
+    names = [m for e in shared if e.features for m in e.features.names]
+    assert len({id(m) for m in names}) == len(set(names)) < len(names)
+    with sharing():
+        mixed = decode([[["a", "b", "c"], [1, 1.0, 2]], {"x": 1}, {"x": 1.0}, {"x": True}],
+                       tuple[tuple[tuple[str, float], ...], Mapping[str, Any], Mapping[str, Any], Mapping[str, Any]])
+    assert [type(n) for _k, n in mixed[0]] == [int, float, int]
+    assert [type(m["x"]) for m in mixed[1:]] == [int, float, bool]
+
+
 def test_any_values_keep_tuples_dates_and_odd_keys() -> None:
     value = {"t": (1, (2.5, "x")), "d": dt.date(2020, 2, 29), "l": [None, True], "__odd": {"__tuple__": 1}}
     assert decode(json.loads(json.dumps(encode(value, Any))), Any) == value  # type: ignore[arg-type]
@@ -425,3 +460,39 @@ def test_an_ecbplus_sample_reports_byte_identical_json_with_and_without_the_cach
     first.write_text(first.read_text(encoding="utf-8") + "\nAbout 40 people were hurt, police said.\n",
                      encoding="utf-8")
     assert as_json(scan(["ecb"], cached())) == as_json(scan(["ecb"], Config(jobs=1)))
+
+
+def test_the_collector_is_paused_while_reading_the_cache_and_restored_after(corpus: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Decoding cached entries and the corpus phase run with the cyclic collector off (it walked
+    every decoded claim again and again), and a scan leaves it as it found it: on, or off."""
+    import gc
+
+    seen: list[bool] = []
+    real_lookup = DocCache.lookup
+    real_rules = engine.run_corpus_rules
+
+    def lookup(self: DocCache, *args: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real_lookup(self, *args)
+
+    def rules(*args: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real_rules(*args)
+
+    scan([corpus], cached())
+    monkeypatch.setattr(DocCache, "lookup", lookup)
+    monkeypatch.setattr(engine, "run_corpus_rules", rules)
+    target = sorted(corpus.iterdir())[0]
+    target.write_text(target.read_text(encoding="utf-8") + "\nMore officials said so.\n", encoding="utf-8")
+    assert gc.isenabled()
+    changed = as_json(scan([corpus], cached()))
+    assert len(seen) == len(list(corpus.iterdir())) + 1 and not any(seen)
+    assert gc.isenabled()
+    assert changed == as_json(scan([corpus], Config(jobs=1)))
+    gc.disable()
+    try:
+        scan([corpus], cached())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -56,14 +56,21 @@ class SpellingVariantsKind(Kind):
         # key -> spelling -> doc path -> (first start, end, count)
         uses: dict[str, dict[str, dict[str, list[int]]]] = defaultdict(lambda: defaultdict(dict))
         docs = {d.path: d for d in corpus.documents}
+        # Each distinct word's key, once per run: a corpus repeats its words ("government"), and the
+        # key with its variant test was most of the rule's time, paid for every occurrence.  A dict
+        # of this run, not a process-wide cache: it is dropped with the run.
+        keys: dict[str, str | None] = {}
         for doc in corpus.documents:
             for m in _WORD_RE.finditer(doc.text):
                 word = m.group(0)
                 if word.isupper():
                     continue
                 low = word.casefold()
-                key = spelling_key(low)
-                if key == low and not _could_be_variant(low):
+                try:
+                    key = keys[low]
+                except KeyError:
+                    key = keys[low] = _variant_key(low)
+                if key is None:
                     continue
                 entry = uses[key][low].get(doc.path)
                 if entry is None:
@@ -101,6 +108,12 @@ class SpellingVariantsKind(Kind):
                                             related=related, data={"evidence": evidence.as_json()},
                                             documents=len(spellings[majority]), count=count,
                                             fix=replace_span(doc, start, end, suggestion, safe=False))
+
+
+def _variant_key(low: str) -> str | None:
+    """The spelling key of a lower-cased word, or None for a word that has no variant spelling."""
+    key = spelling_key(low)
+    return None if key == low and not _could_be_variant(low) else key
 
 
 def _could_be_variant(word: str) -> bool:
