@@ -27,6 +27,7 @@ from decimal import Decimal
 from typing import Any
 
 from factcheck.claims.base import Claim, make_claim
+from factcheck.claims.before import Before
 from factcheck.claims.bounds import figure_bounds
 from factcheck.claims.numbers import _UNIT_RE, _np_words, _plural_head, _qualifier, _unit, singular
 from factcheck.claims.numwords import SPELLED_PATTERN, parse_number, to_number
@@ -51,8 +52,8 @@ _DEN_QUICK = re.compile(r"[HhTtQqFfSsEeNn](?:al(?:f|ves)|hirds?|uarters?|ourths?
                         r"|INTHS?|ENTHS?)")
 _HALF_QUICK = re.compile(r"[Hh]alf|HALF")
 #: Words before a bare "half"/"quarter" that make it a part of an event, not a share: "the first half".
-_PERIOD_BEFORE_RE = re.compile(
-    r"(?:first|second|third|fourth|final|last|next|opening|same|other|each|this|that)[ \t]+$", re.IGNORECASE)
+_PERIOD_WORDS = "first second third fourth final last next opening same other each this that".split()
+_PERIOD_BEFORE_RE = Before(re.compile(rf"(?:{'|'.join(_PERIOD_WORDS)})[ \t]+$", re.IGNORECASE), _PERIOD_WORDS)
 #: A determiner after "of", skipped to reach the noun: "two-thirds of the members".
 _DETERMINER_RE = re.compile(r"[ \t]+(?:all[ \t]+)?(?:the|its|their|his|her|our|these|those)(?=[ \t])", re.IGNORECASE)
 _AND_A_HALF_RE = re.compile(
