@@ -77,9 +77,9 @@ def link_conversions(doc: Document, claims: list[Claim]) -> list[Claim]:
         if a.end > b.start:
             continue
         gap = text[a.end:b.start]
+        either = "or" in gap and _OR_RE.fullmatch(gap) is not None
         joint = "bracket" if _BRACKET_RE.fullmatch(gap) and _BRACKET_CLOSE_RE.match(text, b.end) else \
-            "or" if "or" in gap and _OR_RE.fullmatch(gap) and not _EITHER_RE.search(text, max(0, a.start - 40), a.start) \
-            else None
+            "or" if either and not _EITHER_RE.search(text, max(0, a.start - 40), a.start) else None
         if joint is not None and _convertible(a, b, joint):
             precision, numeral = _written(b)
             extra.setdefault(i, {})["conversion"] = {
