@@ -5,6 +5,7 @@ conversion links, deduplicated and sorted.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
@@ -75,10 +76,15 @@ def _vote_value(s: str | None) -> int | None:
 
 
 def _votes(doc: Document, anchors: list[int], urls: list[tuple[int, int]]) -> list[Claim]:
-    """Vote thresholds, tallies and fractional majorities, in priority order, without overlaps."""
+    """Vote thresholds, tallies and fractional majorities, in priority order, without overlaps.
+
+    Each pattern is tried at every anchor only when the document holds a word it
+    cannot match without (:data:`_VOTE_KEYS`): most articles never mention a vote.
+    """
     text = doc.text
     out: list[Claim] = []
     taken: list[tuple[int, int]] = []
+    keys = _vote_keys(text)
 
     def add(start: int, end: int, value: Any, qualifier: str | None = None, **attrs: Any) -> None:
         if _in_spans(start, urls) or any(s < end and start < e for s, e in taken):
@@ -88,7 +94,7 @@ def _votes(doc: Document, anchors: list[int], urls: list[tuple[int, int]]) -> li
             attrs["bounds"] = figure_bounds(value, qualifier).to_json()
         out.append(make_claim("vote", doc, start, end, value, unit="vote", qualifier=qualifier, **attrs))
 
-    for p in anchors:
+    for p in anchors if _VOTE_NEEDED_RE in keys else ():
         m = _VOTE_NEEDED_RE.match(text, p)
         if m is None:
             continue
@@ -107,7 +113,7 @@ def _votes(doc: Document, anchors: list[int], urls: list[tuple[int, int]]) -> li
         else:
             add(p, m.end(), n, **attrs)
     for rx in (_VOTE_TALLY_RE, _VOTE_SCORE_RE, _VOTE_FAVOR_RE):
-        for p in anchors:
+        for p in anchors if rx in keys else ():
             m = rx.match(text, p)
             if m is None:
                 continue
@@ -122,13 +128,14 @@ def _votes(doc: Document, anchors: list[int], urls: list[tuple[int, int]]) -> li
             if c is not None or ab is not None:
                 attrs["abstentions"] = c if c is not None else ab
             add(p, m.end(), a, **attrs)
-    for p in anchors:
-        m = _VOTE_IN_FAVOR_RE.match(text, p)
+    in_favor, majority = _VOTE_IN_FAVOR_RE in keys, _MAJORITY_RE in keys
+    for p in anchors if in_favor or majority else ():
+        m = _VOTE_IN_FAVOR_RE.match(text, p) if in_favor else None
         if m is not None:
             a = _vote_value(m.group("a"))
             if a is not None:
                 add(p, m.end(), a, in_favor=a)
-        m = _MAJORITY_RE.match(text, p)
+        m = _MAJORITY_RE.match(text, p) if majority else None
         if m is not None:
             if m.group("num"):
                 num = _FRACTION_WORDS.get(m.group("num").lower(), 0)
@@ -139,6 +146,31 @@ def _votes(doc: Document, anchors: list[int], urls: list[tuple[int, int]]) -> li
                 frac = f"{num}/{den}"
                 add(p, m.end(), frac, majority=frac)
     return out
+
+
+#: Words (lower-case, whole or in part) one of which each vote pattern's match holds, or the tally's
+#: required context does: a document holding none of a pattern's words need not try it at any anchor.
+_VOTE_KEYS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _VOTE_NEEDED_RE: ("vote",),
+    _VOTE_TALLY_RE: ("vot", "passed", "adopted", "approved", "rejected", "defeated", "backed", "endorsed",
+                     "carried", "confirmed", "ratified", "split", "tally", "margin"),
+    _VOTE_SCORE_RE: ("vote", "decision", "ruling", "verdict", "majority", "tally", "split"),
+    _VOTE_FAVOR_RE: ("against", "opposed"),
+    _VOTE_IN_FAVOR_RE: ("vote",),
+    _MAJORITY_RE: ("majority",),
+}
+
+
+def _vote_keys(text: str) -> set[re.Pattern[str]]:
+    """The vote patterns ``text`` may match (see :data:`_VOTE_KEYS`).
+
+    Lower-casing is the patterns' case folding except for three letters ``re`` also folds to ASCII ones
+    ("ſ" to "s", dotted and dotless i to "i"): a text holding one tries every pattern.
+    """
+    if "\u017f" in text or "\u0131" in text or "\u0130" in text:
+        return set(_VOTE_KEYS)
+    low = text.lower()
+    return {rx for rx, words in _VOTE_KEYS.items() if any(w in low for w in words)}
 
 
 def _is_date_number(text: str, start: int, end: int, value: float) -> bool:
