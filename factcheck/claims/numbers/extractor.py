@@ -148,29 +148,30 @@ def _votes(doc: Document, anchors: list[int], urls: list[tuple[int, int]]) -> li
     return out
 
 
-#: Words (lower-case, whole or in part) one of which each vote pattern's match holds, or the tally's
-#: required context does: a document holding none of a pattern's words need not try it at any anchor.
+#: Words (lower-case) one of which each vote pattern's match holds: a document holding none of a
+#: pattern's words need not try it at any anchor.  The tally (its context, read before it, has a dozen
+#: verbs) is always tried: looking for all its words would cost more than it spares.
 _VOTE_KEYS: dict[re.Pattern[str], tuple[str, ...]] = {
     _VOTE_NEEDED_RE: ("vote",),
-    _VOTE_TALLY_RE: ("vot", "passed", "adopted", "approved", "rejected", "defeated", "backed", "endorsed",
-                     "carried", "confirmed", "ratified", "split", "tally", "margin"),
     _VOTE_SCORE_RE: ("vote", "decision", "ruling", "verdict", "majority", "tally", "split"),
     _VOTE_FAVOR_RE: ("against", "opposed"),
     _VOTE_IN_FAVOR_RE: ("vote",),
     _MAJORITY_RE: ("majority",),
 }
+_VOTE_WORDS = tuple(dict.fromkeys(w for words in _VOTE_KEYS.values() for w in words))
 
 
 def _vote_keys(text: str) -> set[re.Pattern[str]]:
-    """The vote patterns ``text`` may match (see :data:`_VOTE_KEYS`).
+    """The vote patterns ``text`` may match (see :data:`_VOTE_KEYS`), always with the tally.
 
     Lower-casing is the patterns' case folding except for three letters ``re`` also folds to ASCII ones
     ("ſ" to "s", dotted and dotless i to "i"): a text holding one tries every pattern.
     """
     if "\u017f" in text or "\u0131" in text or "\u0130" in text:
-        return set(_VOTE_KEYS)
+        return {*_VOTE_KEYS, _VOTE_TALLY_RE}
     low = text.lower()
-    return {rx for rx, words in _VOTE_KEYS.items() if any(w in low for w in words)}
+    present = {w for w in _VOTE_WORDS if w in low}
+    return {_VOTE_TALLY_RE, *(rx for rx, words in _VOTE_KEYS.items() if not present.isdisjoint(words))}
 
 
 def _is_date_number(text: str, start: int, end: int, value: float) -> bool:
