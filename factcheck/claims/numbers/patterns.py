@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from factcheck.calendar import MONTH_RE, MONTHS
+from factcheck.claims.ahead import FirstWord
 from factcheck.claims.before import Before
 from factcheck.claims.numbers.vocabulary import _CURRENCY_SYMBOLS, _QUALIFIERS
 from factcheck.claims.numwords import ORDINAL_PATTERN, SCALES, SMALL_PATTERN, SPELLED_PATTERN, START_WORDS, trie_pattern
@@ -64,7 +65,7 @@ _NUMBER_RE = re.compile(
     re.VERBOSE,
 )
 
-_UNIT_RE = re.compile(rf"[ \t]*(?P<u>{_alt(WORD_FORMS)})(?![\w-])", re.IGNORECASE)
+_UNIT_RE = FirstWord(re.compile(rf"[ \t]*(?P<u>{_alt(WORD_FORMS)})(?![\w-])", re.IGNORECASE), WORD_FORMS)
 _OLD_RE = re.compile(r"[ \t]+old\b")
 _OF_RE = re.compile(r"[ \t]+of[ \t]+(?:(?:the|a|an|these|those|their|its|his|her|our|this|that)[ \t]+)?")
 _IN_RE = re.compile(r"[ \t]+(?:in|of|worth[ \t]+of)[ \t]+(?:(?:the|a|an)[ \t]+)?")
