@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.claims import counted
-from factcheck.claims.numbers import _anchors
 from factcheck.claims.base import Claim
+from factcheck.claims.numbers import _anchors
 from factcheck.documents import Document, parse_document
 
 _PIECES = ["5", "12", "1,000", "one", "One", "two", "five hundred", "hundred", "and", "or", "of", "the", "them",
