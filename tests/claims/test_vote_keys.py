@@ -6,23 +6,23 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.claims.numbers import extractor, patterns
+from factcheck.claims.numbers import extractor, patterns, votes
 from factcheck.documents import parse_document
 
 
 @settings(max_examples=100, deadline=None)
 @given(st.data())
 def test_a_match_keeps_its_pattern(data: st.DataObject) -> None:
-    for rx in extractor._VOTE_KEYS:
+    for rx in votes._VOTE_KEYS:
         text = data.draw(st.from_regex(rx), label=str(rx.pattern[:30]))
-        assert rx in extractor._vote_keys(text), text
+        assert rx in votes._vote_keys(text), text
 
 
 def test_keys_skip_articles_without_votes() -> None:
     tally = patterns._VOTE_TALLY_RE
-    assert extractor._vote_keys("Two people died in a fire on 5 May.") == {tally}
-    assert extractor._vote_keys("It was a 5-4 split.") == {tally, patterns._VOTE_SCORE_RE}
-    assert extractor._vote_keys("The ſplit") == {*extractor._VOTE_KEYS, tally}
+    assert votes._vote_keys("Two people died in a fire on 5 May.") == {tally}
+    assert votes._vote_keys("It was a 5-4 split.") == {tally, patterns._VOTE_SCORE_RE}
+    assert votes._vote_keys("The ſplit") == {*votes._VOTE_KEYS, tally}
 
 
 def test_votes_still_read() -> None:
