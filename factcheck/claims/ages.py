@@ -133,6 +133,8 @@ def read(doc: Document, anchors: Sequence[int] | None = None) -> Iterator[Claim]
     text = doc.text
     if anchors is None:
         anchors = _anchors(text)
+    # both anchored age patterns open on a digit 1-9: the other anchors ("0", words, signs) never match
+    anchors = [p for p in anchors if "1" <= text[p] <= "9"]
     if "," in text:
         for m in at_anchors(_APPOSITION_RE, text, anchors):
             before = _NAME_BEFORE_RE.search(text, max(0, m.start() - 60), m.start())
