@@ -31,6 +31,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
 from factcheck.claims.base import Attrs, Claim, make_claim
+from factcheck.claims.before import Before
 from factcheck.claims.bounds import figure_bounds
 from factcheck.claims.numwords import to_number
 from factcheck.claims.scan import near
@@ -68,9 +69,11 @@ class Change:
 
 
 #: Right before a change figure: "rose ", "fell by ", "was up ", "down about " (a qualifier follows the verb).
-_CHANGE_BEFORE_RE = re.compile(rf"(?<![\w'’-])(?P<verb>{_VERB})(?:[ \t]+by)?[ \t]+$", re.IGNORECASE)
+_CHANGE_BEFORE_RE = Before(re.compile(rf"(?<![\w'’-])(?P<verb>{_VERB})(?:[ \t]+by)?[ \t]+$", re.IGNORECASE),
+                           [*VERBS, "by"])
 #: Right before a level: "rose to ", "fell from ", "climbed ... to " (the change figure between is checked apart).
-_LEVEL_BEFORE_RE = re.compile(rf"(?<![\w'’-])(?P<verb>{_VERB})[ \t]+(?P<prep>to|from)[ \t]+$", re.IGNORECASE)
+_LEVEL_BEFORE_RE = Before(re.compile(rf"(?<![\w'’-])(?P<verb>{_VERB})[ \t]+(?P<prep>to|from)[ \t]+$",
+                                     re.IGNORECASE), ["to", "from"])
 _PREP_BEFORE_RE = re.compile(r"^[ \t]*,?[ \t]*(?P<prep>to|from)[ \t]+$", re.IGNORECASE)
 #: A bare level: digits with or without thousands and decimals ("7420", "7,420.5"), standing alone.
 _BARE_LEVEL_RE = re.compile(

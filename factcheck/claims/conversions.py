@@ -46,6 +46,7 @@ __all__ = ["link_conversions", "precision_of"]
 #: ("about 40 miles") is part of its span already.
 _BRACKET_RE = re.compile(r"[ \t]*\([ \t]*(?:or[ \t]+)?")
 _BRACKET_CLOSE_RE = re.compile(r"[ \t]*[)/;,]")
+#: Tried only on a gap that holds "or": on a long run of blanks its two blank runs backtrack in quadratic time.
 _OR_RE = re.compile(r"[ \t]*,?[ \t]+or[ \t]+")
 #: "either 516MB or 1GB": a choice, whatever the units.
 _EITHER_RE = re.compile(r"\beither[ \t]+(?:[\w'’-]+[ \t]+){0,3}$", re.IGNORECASE)
@@ -76,8 +77,9 @@ def link_conversions(doc: Document, claims: list[Claim]) -> list[Claim]:
         if a.end > b.start:
             continue
         gap = text[a.end:b.start]
+        either = "or" in gap and _OR_RE.fullmatch(gap) is not None
         joint = "bracket" if _BRACKET_RE.fullmatch(gap) and _BRACKET_CLOSE_RE.match(text, b.end) else \
-            "or" if _OR_RE.fullmatch(gap) and not _EITHER_RE.search(text, max(0, a.start - 40), a.start) else None
+            "or" if either and not _EITHER_RE.search(text, max(0, a.start - 40), a.start) else None
         if joint is not None and _convertible(a, b, joint):
             precision, numeral = _written(b)
             extra.setdefault(i, {})["conversion"] = {

@@ -154,13 +154,55 @@ def read(doc: Document, claims: list[Claim], anchors: Sequence[int] | None = Non
     """
     if anchors is None:
         anchors = _anchors(doc.text)
-    yield from _partitives(doc, anchors)
-    yield from _more(doc, anchors)
-    yield from _ones(doc, anchors)
-    yield from _who(doc, anchors)
-    yield from _casualties(doc, anchors)
-    yield from _elided(doc, claims, anchors)
-    yield from _shared(doc, claims, anchors)
+    text = doc.text
+    starts = _Starts(text, anchors)
+    yield from _partitives(doc, starts.followed_by(_PARTITIVE_WORDS))
+    yield from _more(doc, starts.followed_by(_MORE_WORDS))
+    yield from _ones(doc, [p for p in anchors if text[p] in "oO"])
+    yield from _who(doc, starts.followed_by(_WHO_WORDS))
+    yield from _casualties(doc, starts.followed_by(_CASUALTY_WORDS))
+    yield from _elided(doc, claims, starts.numbers)
+    yield from _shared(doc, claims, starts.numbers)
+
+
+#: The word right after the number each pattern needs (lower-case; see :class:`_Starts`).
+_PARTITIVE_WORDS = frozenset({"of"})
+_MORE_WORDS = frozenset({"more", "other", "others", "further"})
+_WHO_WORDS = frozenset({"who", "whom"})
+_CASUALTY_WORDS = frozenset({"dead", "killed", "injured", "wounded", "hurt", "missing"})
+_NUM_RE = re.compile(_NUM, re.IGNORECASE)
+_NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
+class _Starts:
+    """The anchors where a whole number (:data:`_NUM`) stands, and the word after each.
+
+    Every count pattern opens on ``_NUM``, and four then need one word of a short
+    list ("of", "more", "who", "killed"...).  Reading the number and the word once
+    per anchor lets each pattern be tried only where it can match, instead of
+    every pattern at every anchor.  Exact: the number's digits can be read one way
+    only (a shorter run is followed by a digit, which its look-ahead refuses), and
+    a shorter reading of spelled words ("five" of "five hundred") is followed by a
+    number word or "and", never by a listed word; a word that is not ASCII (which
+    ``re`` may fold: "ſ" for "s") lets every pattern try.
+    """
+
+    def __init__(self, text: str, anchors: Sequence[int]) -> None:
+        self.numbers: list[int] = []
+        self.next_word: dict[int, str | None] = {}
+        match_num, match_word = _NUM_RE.match, _NEXT_WORD_RE.match
+        for p in anchors:
+            m = match_num(text, p)
+            if m is None:
+                continue
+            self.numbers.append(p)
+            w = match_word(text, m.end())
+            word = w.group(1).lower() if w is not None else ""
+            self.next_word[p] = word if word.isascii() else None
+
+    def followed_by(self, words: frozenset[str]) -> list[int]:
+        """The number anchors whose next word is one of ``words`` (or may be)."""
+        return [p for p, w in self.next_word.items() if w is None or w in words]
 
 
 def _partitives(doc: Document, anchors: Sequence[int]) -> Iterator[Claim]:

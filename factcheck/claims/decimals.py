@@ -44,7 +44,7 @@ def repair(doc: Document, claims: list[Claim], first_pass: Callable[[Document], 
     text = doc.text
     if ". " not in text:
         return claims
-    found = list(at_anchors(_SPLIT_RE, text, anchors))
+    found = list(at_anchors(_SPLIT_RE, text, [p for p in anchors if "0" <= text[p] <= "9"]))  # opens on a digit
     spans = [(m.start("int"), m.end("frac")) for m in found]
     if not spans:
         return claims

@@ -27,6 +27,7 @@ from decimal import Decimal
 from typing import Any
 
 from factcheck.claims.base import Claim, make_claim
+from factcheck.claims.before import Before
 from factcheck.claims.bounds import figure_bounds
 from factcheck.claims.numbers import _UNIT_RE, _np_words, _plural_head, _qualifier, _unit, singular
 from factcheck.claims.numwords import SPELLED_PATTERN, parse_number, to_number
@@ -49,10 +50,12 @@ _FRACTION_RE = re.compile(
 _DEN_QUICK = re.compile(r"[HhTtQqFfSsEeNn](?:al(?:f|ves)|hirds?|uarters?|ourths?|ifths?|ixths?|evenths?|ighths?"
                         r"|inths?|enths?|AL(?:F|VES)|HIRDS?|UARTERS?|OURTHS?|IFTHS?|IXTHS?|EVENTHS?|IGHTHS?"
                         r"|INTHS?|ENTHS?)")
+#: What every ``_DEN_QUICK`` hit holds after its first letter, in lower case (see factcheck.claims.scan.quick_hits).
+_DEN_STEMS = ("alf", "alves", "hird", "uarter", "ourth", "ifth", "ixth", "eventh", "ighth", "inth", "enth")
 _HALF_QUICK = re.compile(r"[Hh]alf|HALF")
 #: Words before a bare "half"/"quarter" that make it a part of an event, not a share: "the first half".
-_PERIOD_BEFORE_RE = re.compile(
-    r"(?:first|second|third|fourth|final|last|next|opening|same|other|each|this|that)[ \t]+$", re.IGNORECASE)
+_PERIOD_WORDS = "first second third fourth final last next opening same other each this that".split()
+_PERIOD_BEFORE_RE = Before(re.compile(rf"(?:{'|'.join(_PERIOD_WORDS)})[ \t]+$", re.IGNORECASE), _PERIOD_WORDS)
 #: A determiner after "of", skipped to reach the noun: "two-thirds of the members".
 _DETERMINER_RE = re.compile(r"[ \t]+(?:all[ \t]+)?(?:the|its|their|his|her|our|these|those)(?=[ \t])", re.IGNORECASE)
 _AND_A_HALF_RE = re.compile(
@@ -88,7 +91,7 @@ def _alone(text: str, m: re.Match[str], raw_num: str | None) -> bool:
 def read(doc: Document) -> Iterator[Claim]:
     """Fractions and "N and a half" of ``doc`` (see the module doc)."""
     text = doc.text
-    for m in near(_FRACTION_RE, text, _DEN_QUICK, 16, 60):
+    for m in near(_FRACTION_RE, text, _DEN_QUICK, 16, 60, _DEN_STEMS, 1):
         den = DENOMINATORS[m.group("den").lower()]
         raw_num = m.group("num")
         num = _NUMERATORS[raw_num.lower()] if raw_num else 1
@@ -115,7 +118,7 @@ def read(doc: Document) -> Iterator[Claim]:
                          **fattrs)
     if "half" not in text and "Half" not in text and "HALF" not in text:
         return
-    for m in near(_AND_A_HALF_RE, text, _HALF_QUICK, 120, 8):
+    for m in near(_AND_A_HALF_RE, text, _HALF_QUICK, 120, 8, ("half",), 0):
         base = int(m.group("dig")) if m.group("dig") else parse_number(m.group("words"))
         if not isinstance(base, int) or (m.group("words") and parse_number(m.group("words")) is None):
             continue

@@ -65,14 +65,20 @@ and "one" unless it measures a unit ("one year"): "no one", "one of the",
 "one another" are pronouns, not numbers.
 
 Speed: every pattern is a precompiled regex run once over the text; Python
-code only runs per match, looking at a bounded window around it.
+code only runs per match, looking at a bounded window around it.  Patterns
+that would fail at most places are guarded by a test in C that they can
+match there: the words before a figure (:mod:`factcheck.claims.before`), the
+word after it (:mod:`factcheck.claims.ahead`), the words a document must
+hold (votes); each guard is only a necessary condition, so the regex still
+decides and the output is the bare pattern's.
 
 Parts
 -----
 The package is split by what each part knows, in import order:
 :mod:`.vocabulary` (word lists), :mod:`.patterns` (the precompiled regexes),
 :mod:`.tokens` (reading a number at an anchor), :mod:`.context` (the words
-around it) and :mod:`.extractor` (classification and the ``numbers``
+around it), :mod:`.votes` (vote thresholds, tallies and majorities, read
+first) and :mod:`.extractor` (classification and the ``numbers``
 extractor).  The names other modules use are re-exported here, so
 ``factcheck.claims.numbers`` keeps its import paths.
 """

@@ -1,5 +1,5 @@
-"""The numbers extractor proper: votes, cardinals (quantities and counts), ordinals and
-enumerations, then the second-pass readers (:mod:`factcheck.claims.extras`) and
+"""The numbers extractor proper: votes (:mod:`.votes`), cardinals (quantities and counts),
+ordinals and enumerations, then the second-pass readers (:mod:`factcheck.claims.extras`) and
 conversion links, deduplicated and sorted.
 """
 
@@ -28,117 +28,30 @@ from factcheck.claims.numbers.patterns import (
     _CHANGE_BEFORE_RE,
     _ENUM_JOINT_RE,
     _ENUM_RE,
-    _FRACTION_WORDS,
     _FRACTIONS,
     _FROM_RE,
     _HY_SKIP,
     _ITEM_SEP_RE,
     _ITEM_WORD_RE,
     _JOIN_RE,
-    _MAJORITY_RE,
     _MONTH_AFTER_RE,
     _MONTH_BEFORE_RE,
-    _NEEDED_BEFORE_RE,
     _NUMBER_LABEL_RE,
     _OLD_RE,
     _ORD_FIRST_HEADS,
     _ORD_HY_SKIP,
     _ORDINAL_RE,
     _SCALE_VALUES,
-    _TALLY_BEFORE_RE,
-    _VOTE_FAVOR_RE,
-    _VOTE_IN_FAVOR_RE,
-    _VOTE_NEEDED_RE,
-    _VOTE_SCORE_RE,
-    _VOTE_TALLY_RE,
     _YEAR_CONTEXT_RE,
 )
 from factcheck.claims.numbers.tokens import _anchors, _Num, _scan_numbers, _url_spans
 from factcheck.claims.numbers.vocabulary import _STOP, _unit, singular
-from factcheck.claims.numwords import parse_ordinal, parse_words, to_number
+from factcheck.claims.numbers.votes import _vote_value, _votes
+from factcheck.claims.numwords import parse_ordinal, to_number
 from factcheck.claims.units import COUNT
 from factcheck.documents import Document
 
 # --------------------------------------------------------------------------- extractors
-
-
-def _vote_value(s: str | None) -> int | None:
-    if s is None:
-        return None
-    s = s.strip().lower()
-    if s in ("no", "none", "nil"):
-        return 0
-    if s.isdigit():
-        return int(s)
-    r = parse_words(s)
-    return r[0] if r is not None and r[1] == len(s) else None
-
-
-def _votes(doc: Document, anchors: list[int], urls: list[tuple[int, int]]) -> list[Claim]:
-    """Vote thresholds, tallies and fractional majorities, in priority order, without overlaps."""
-    text = doc.text
-    out: list[Claim] = []
-    taken: list[tuple[int, int]] = []
-
-    def add(start: int, end: int, value: Any, qualifier: str | None = None, **attrs: Any) -> None:
-        if _in_spans(start, urls) or any(s < end and start < e for s, e in taken):
-            return
-        taken.append((start, end))
-        if isinstance(value, int):
-            attrs["bounds"] = figure_bounds(value, qualifier).to_json()
-        out.append(make_claim("vote", doc, start, end, value, unit="vote", qualifier=qualifier, **attrs))
-
-    for p in anchors:
-        m = _VOTE_NEEDED_RE.match(text, p)
-        if m is None:
-            continue
-        before = _NEEDED_BEFORE_RE.search(text, max(0, p - 40), p)
-        n = _vote_value(m.group("n"))
-        if before is None or n is None:
-            continue
-        attrs: dict[str, Any] = {"in_favor": n, "threshold": True}
-        if m.group("nov") or m.group("vv"):
-            attrs["vetoes"] = 0 if m.group("nov") else _vote_value(m.group("vv"))
-        tot = _vote_value(m.group("tot"))
-        if tot is not None:
-            attrs["total"] = tot
-        if before.group("q"):
-            add(before.start("q"), m.end(), n, " ".join(before.group("q").lower().split()), **attrs)
-        else:
-            add(p, m.end(), n, **attrs)
-    for rx in (_VOTE_TALLY_RE, _VOTE_SCORE_RE, _VOTE_FAVOR_RE):
-        for p in anchors:
-            m = rx.match(text, p)
-            if m is None:
-                continue
-            if rx is _VOTE_TALLY_RE and not _TALLY_BEFORE_RE.search(text, max(0, p - 50), p):
-                continue
-            a, b = _vote_value(m.group("a")), _vote_value(m.group("b"))
-            if a is None or b is None:
-                continue
-            attrs = {"in_favor": a, "against": b}
-            c = _vote_value(m.groupdict().get("c"))
-            ab = _vote_value(m.group("abs"))
-            if c is not None or ab is not None:
-                attrs["abstentions"] = c if c is not None else ab
-            add(p, m.end(), a, **attrs)
-    for p in anchors:
-        m = _VOTE_IN_FAVOR_RE.match(text, p)
-        if m is not None:
-            a = _vote_value(m.group("a"))
-            if a is not None:
-                add(p, m.end(), a, in_favor=a)
-        m = _MAJORITY_RE.match(text, p)
-        if m is not None:
-            if m.group("num"):
-                num = _FRACTION_WORDS.get(m.group("num").lower(), 0)
-                den = _FRACTION_WORDS.get(m.group("den").lower(), 0)
-            else:
-                num, den = int(m.group("dn")), int(m.group("dd"))
-            if 0 < num < den:
-                frac = f"{num}/{den}"
-                add(p, m.end(), frac, majority=frac)
-    return out
 
 
 def _is_date_number(text: str, start: int, end: int, value: float) -> bool:

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable
 
 from factcheck.calendar import MONTH_RE, MONTHS
+from factcheck.claims.ahead import FirstWord
+from factcheck.claims.before import Before
 from factcheck.claims.numbers.vocabulary import _CURRENCY_SYMBOLS, _QUALIFIERS
 from factcheck.claims.numwords import ORDINAL_PATTERN, SCALES, SMALL_PATTERN, SPELLED_PATTERN, START_WORDS, trie_pattern
 from factcheck.claims.units import ATTACHED_FORMS, WORD_FORMS
@@ -63,7 +65,7 @@ _NUMBER_RE = re.compile(
     re.VERBOSE,
 )
 
-_UNIT_RE = re.compile(rf"[ \t]*(?P<u>{_alt(WORD_FORMS)})(?![\w-])", re.IGNORECASE)
+_UNIT_RE = FirstWord(re.compile(rf"[ \t]*(?P<u>{_alt(WORD_FORMS)})(?![\w-])", re.IGNORECASE), WORD_FORMS)
 _OLD_RE = re.compile(r"[ \t]+old\b")
 _OF_RE = re.compile(r"[ \t]+of[ \t]+(?:(?:the|a|an|these|those|their|its|his|her|our|this|that)[ \t]+)?")
 _IN_RE = re.compile(r"[ \t]+(?:in|of|worth[ \t]+of)[ \t]+(?:(?:the|a|an)[ \t]+)?")
@@ -86,22 +88,30 @@ _RATE_NORMAL = {"annum": "year", "capita": "person", "head": "person", "yr": "ye
 
 _QUALIFIER_WORDS = frozenset(w for q in _QUALIFIERS for w in q.split())
 _MONTH_WORDS = frozenset(MONTHS)  # "June 300" is handled by the date rules, not as a label
-_QUAL_RE = re.compile(rf"(?<![\w'’-])(?P<q>{_alt(_QUALIFIERS)})[ \t]+$", re.IGNORECASE)
+_QUAL_RE = Before(re.compile(rf"(?<![\w'’-])(?P<q>{_alt(_QUALIFIERS)})[ \t]+$", re.IGNORECASE),
+                  (q.split()[-1] for q in _QUALIFIERS))
 #: A movement right before a figure ("rose 5% to ..."): then "to" starts a level, not a range's end.
-_CHANGE_BEFORE_RE = re.compile(
-    r"(?<![\w'’-])(?:rose|rise|rises|risen|climbed|climbs|jumped|jumps|increased|increases|grew|grows|advanced"
-    r"|soared|surged|fell|falls|fallen|dropped|drops|declined|declines|slid|slipped|sank|decreased|tumbled"
-    r"|plunged|up|down)(?:[ \t]+by)?[ \t]+$", re.IGNORECASE)
-_BETWEEN_RE = re.compile(r"(?<![\w'’-])between[ \t]+$", re.IGNORECASE)
-_FROM_RE = re.compile(r"(?<![\w'’-])(?P<range>(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|anywhere)[ \t]+)?"
-                      r"from[ \t]+$", re.IGNORECASE)
+_CHANGE_WORDS = ("rose rise rises risen climbed climbs jumped jumps increased increases grew grows advanced"
+                 " soared surged fell falls fallen dropped drops declined declines slid slipped sank decreased"
+                 " tumbled plunged up down")
+_CHANGE_BEFORE_RE = Before(re.compile(
+    rf"(?<![\w'’-])(?:{'|'.join(_CHANGE_WORDS.split())})(?:[ \t]+by)?[ \t]+$", re.IGNORECASE),
+    [*_CHANGE_WORDS.split(), "by"])
+_BETWEEN_RE = Before(re.compile(r"(?<![\w'’-])between[ \t]+$", re.IGNORECASE), ["between"])
+_FROM_RE = Before(re.compile(r"(?<![\w'’-])(?P<range>(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|anywhere)[ \t]+)?"
+                             r"from[ \t]+$", re.IGNORECASE), ["from"])
 _JOIN_RE = re.compile(r"[ \t]*(?:(?P<w>to|and|or)[ \t]+|[-–—][ \t]*)", re.IGNORECASE)
-_MONTH_BEFORE_RE = re.compile(rf"\b{MONTH_RE}[ \t]*(?:the[ \t]+)?$")
+_MONTH_BEFORE_RE = Before(re.compile(rf"\b{MONTH_RE}[ \t]*(?:the[ \t]+)?$"),
+                          [*MONTHS, *(m + "." for m in MONTHS), "the"])
 _MONTH_AFTER_RE = re.compile(rf"[ \t]*,?[ \t]*(?:of[ \t]+)?{MONTH_RE}(?![a-z])")
-_YEAR_CONTEXT_RE = re.compile(
-    r"(?<![\w'’-])(?:in|since|by|from|until|till|to|of|before|after|during|between|and|early|late|mid"
-    r"|circa|year|season|fiscal|fy|the|summer|winter|spring|autumn|fall)[ \t-]*$", re.IGNORECASE)
-_NUMBER_LABEL_RE = re.compile(r"(?:\b(?:No|Nos|no|nos)\.[ \t]*|\bNo[ \t]+|#[ \t]*|\b(?:[Nn]umber|[Pp]age)[ \t]+)$")
+_YEAR_CONTEXT_WORDS = ("in since by from until till to of before after during between and early late mid circa year"
+                       " season fiscal fy the summer winter spring autumn fall")
+_YEAR_CONTEXT_RE = Before(re.compile(
+    rf"(?<![\w'’-])(?:{'|'.join(_YEAR_CONTEXT_WORDS.split())})[ \t-]*$", re.IGNORECASE),
+    _YEAR_CONTEXT_WORDS.split(), blanks=" \t-")
+_NUMBER_LABEL_RE = Before(
+    re.compile(r"(?:\b(?:No|Nos|no|nos)\.[ \t]*|\bNo[ \t]+|#[ \t]*|\b(?:[Nn]umber|[Pp]age)[ \t]+)$"),
+    [".", "no", "#", "number", "page"])
 _PREV_WORD_RE = re.compile(r"(?<![\w'’.-])([A-Za-z][\w'’.-]*)[ \t]+$")
 _NPW_RE = re.compile(r"[ \t]+((?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z0-9'’-]*)")
 #: What a participle takes and a noun ending in -ing does not ("spanning *the* era", "weighing
