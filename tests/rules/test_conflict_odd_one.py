@@ -91,3 +91,21 @@ def test_a_surname_alone_holds_the_age_of_the_storys_one_person_of_that_name() -
     }
     # Published the same day: a person's age does not change between them.
     assert found(files, "2008-12-02") == [("b.md", "16", "warning")]
+
+
+AGES = {  # three articles agree the victim was 59; the lone one, in its own words, says 88
+    "b.md": "The 59-year-old woman was struck by the car outside the store on Friday night, police said.",
+    "c.md": "Police said the 59-year-old woman died after the car ran her over outside the store.",
+    "d.md": "A 59-year-old woman was killed outside the store when a car hit her on Friday.",
+}
+
+
+def test_the_one_age_an_article_gives_stands_against_the_age_its_story_agrees_on() -> None:
+    lone = "Witnesses saw the driver hit the 88-year-old woman and speed away from the store."
+    assert found({"a.md": lone, **AGES}) == [("a.md", "88-year-old", "warning")]
+
+
+def test_two_ages_in_the_lone_article_stay_weaker_evidence() -> None:
+    # It gives the driver's age too: which of the story's people its 88 belongs to, nothing says.
+    lone = "Witnesses saw the 23-year-old driver hit the 88-year-old woman and speed away from the store."
+    assert not [f for f in found({"a.md": lone, **AGES}) if f[2] == "warning"]

@@ -27,7 +27,7 @@ from factcheck.rules.kinds.conflict.keys import co_indexed, consensus_key, story
 from factcheck.rules.kinds.conflict.options import ConflictOptions
 from factcheck.rules.kinds.conflict.same_fact import may_be_one
 from factcheck.rules.kinds.conflict.similarity import weighted_overlap
-from factcheck.rules.kinds.conflict.statements import Statement, documents_of
+from factcheck.rules.kinds.conflict.statements import Statement, documents_of, same_order
 from factcheck.rules.kinds.conflict.subjects import same_subject
 
 #: Other values of a measure an article may give for the story's majority to set them
@@ -227,6 +227,9 @@ ODD_ONE_OUT = "odd one out"
 ODD_OVERLAP = 0.6
 #: Articles besides the lone one that must state the agreed value (see odd_ones).
 ODD_AGREEING = 2
+#: Articles besides the lone one that must state an agreed age for the one age an article
+#: gives to stand against it in sentences sharing only ``min_shared`` words (see odd_ones).
+ODD_AGE_AGREEING = 3
 #: Statements of the agreed value whose sentences are compared with the lone one's (see odd_ones).
 ODD_TRIES = 20
 
@@ -244,7 +247,10 @@ def odd_ones(facts: Sequence[Statement], pairs: Tiered, idf: dict[str, float],
     another article stating the value of the figure it is paired with, which
     :data:`ODD_AGREEING` articles or more besides it state ("dragging her 12 feet" /
     "dragging her 10 feet" twice), and the lone article does not state that value
-    itself (then it gives two facts).  A weak path paired them (the two sentences it
+    itself (then it gives two facts).  An age is one person's: the only age an article
+    gives, against an age :data:`ODD_AGE_AGREEING` articles or more agree on, needs only
+    ``min_shared`` words in common with one of theirs ("Reid, 43, was photographed" /
+    "Reid, 33, with a reputation as one who drinks").  A weak path paired them (the two sentences it
     compared may be too unlike for the strong pairing); the alike wording and the
     agreeing articles make the conflict as clear as a verbatim phrase, so it is
     reported at the rule's severity.  Two articles against one, or a sentence worded
@@ -268,7 +274,7 @@ def odd_ones(facts: Sequence[Statement], pairs: Tiered, idf: dict[str, float],
         a, b = facts[x], facts[y]
         va, vb = repr(a.claim.value), repr(b.claim.value)
         if va == vb or a.claim.kind == "date" or a.claim.get("relative") or vb in a.given or not a.unique or \
-                not (a.claim.unit or a.measure) or a.doc.text[:a.claim.start].rstrip().endswith("("):
+                not same_order(a.claim.value, b.claim.value) or not (a.claim.unit or a.measure) or bracketed(a):
             return False
         own = a.doc.path
         if docs[(a.story, a.key, a.measure, va)] - {own}:
@@ -276,10 +282,13 @@ def odd_ones(facts: Sequence[Statement], pairs: Tiered, idf: dict[str, float],
         agreed = (a.story, b.key, b.measure, vb)
         if len(docs[agreed] - {own}) < ODD_AGREEING:
             return False
+        # The one age its article gives, against an age its story agrees on widely: one person's.
+        overlap = 0.0 if a.claim.get("age") and a.ages == {va} and \
+            len(docs[agreed] - {own}) >= ODD_AGE_AGREEING else ODD_OVERLAP
         # A few statements of the agreed value are tried (one per article counts), so a story
         # stating one value thousands of times stays linear.
         return any(g.doc.path != own and len(a.sentence & g.sentence) >= min_shared and
-                   weighted_overlap(a.sentence, g.sentence, idf) >= ODD_OVERLAP
+                   weighted_overlap(a.sentence, g.sentence, idf) >= overlap
                    for g in (facts[i] for i in stating[agreed][:ODD_TRIES]))
 
     odd: Tiered = []
@@ -290,3 +299,9 @@ def odd_ones(facts: Sequence[Statement], pairs: Tiered, idf: dict[str, float],
         else:
             rest.append((path, (x, y)))
     return odd, rest
+
+
+def bracketed(f: Statement) -> bool:
+    """Is the figure in brackets, restating the one before it ("$US1 million ($1.52 million)",
+    "58km (36 miles)")?  Only the few characters before it are read."""
+    return f.doc.text[max(0, f.claim.start - 8):f.claim.start].rstrip().endswith("(")
