@@ -44,6 +44,9 @@ unnamed age, against the age whose statements in the story use most of its
 sentence's words (see ``likeness_pairs``).  And figures said of one
 named subject in one story ("Luck threw for 205 yards"), where the articles
 agree on the subject's other values of the measure (see :func:`figure_subject`).
+Whichever path paired it, the odd one out -- a value no other article of the
+story gives, against one two articles or more agree on, worded alike -- is
+reported at the rule's severity (see ``majority.odd_ones``).
 
 Legitimate differences are kept out:
 
