@@ -3,7 +3,7 @@
 Usage::
 
     python bench/consistency_eval.py ../shared/corpora/ecbplus [--plants 40] [--seed 1] [--scale 10]
-        [--kinds name,figure,date,quote,quote-wording]
+        [--kinds name,figure,date,quote,quote-wording] [--split all|dev|test]
 
 Works on copies (the corpus is never edited):
 
@@ -40,6 +40,9 @@ Works on copies (the corpus is never edited):
    targets are drawn, and each one's edit, depend only on the seed and the
    target's place, so two commits' samples share every target both have;
    missed plants are printed with their offset in the file (``path@offset``).
+   A changed age stays a plausible age (at most ``MAX_PLANTED_AGE``).  ``--split dev|test``
+   plants only in the topics of the ECB+ literature's split (dev 1-35, test 36-45): tune
+   the rules on dev and report test, which no tuning saw.
 3. **Scaling.**  Times a scan of the corpus and of a corpus ``--scale`` times
    larger (each replica with its sentences reordered and some dropped), and
    prints the time ratio against the size ratio: close to 1.0 means linear.
@@ -138,6 +141,19 @@ def story_of(path: Path | str) -> str:
     return path.parent.name + ("+" if path.name.endswith("ecbplus.txt") else "")
 
 
+#: The ECB+ literature's split by topic (its folder number): tune on ``dev``, report ``test`` untouched.
+SPLITS = {"dev": range(1, 36), "test": range(36, 46)}
+
+
+def in_split(path: Path, split: str) -> bool:
+    """Is the article in ``split`` (``all``, or a :data:`SPLITS` key), by its topic folder's number?
+    A folder that is not a number belongs to no split but ``all``."""
+    if split == "all":
+        return True
+    topic = path.parent.name
+    return topic.isdigit() and int(topic) in SPLITS[split]
+
+
 def _mutate_name(name: str, rng: random.Random) -> str | None:
     tokens = name.split(" ")
     idx = [i for i, t in enumerate(tokens) if len(t) >= 5 and t.isalpha()]
@@ -178,7 +194,24 @@ def _digits_give_value(c: Claim) -> bool:
 _DIGITS_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
-def _change_number(text: str, rng: random.Random) -> str | None:
+#: The factors a changed figure's value is multiplied by (one drawn per plant).
+FACTORS = (0.5, 0.6, 0.75, 1.3, 1.5, 2.0, 3.0)
+#: The oldest age a changed age may become: a planted age must stay an age.  "Anthony
+#: LaCalamita, 38" made 114 is no longer a plausible age at all, and the extractor (which
+#: reads ages up to 120 only, see ``factcheck.claims.ages``) rightly reads a 183 as
+#: something else: such a plant tests nothing a real slip would.
+MAX_PLANTED_AGE = 99
+
+
+def _is_age(c: Claim) -> bool:
+    """Is the claim a person's age ("38-year-old", "LaCalamita, 38", "aged 61")?"""
+    return bool(c.get("age")) or c.get("measure") == "age"
+
+
+def _change_number(text: str, rng: random.Random, most: float | None = None) -> str | None:
+    """``text`` with its first run of digits multiplied by one of :data:`FACTORS`; ``most``:
+    the largest value the change may give (an age's, :data:`MAX_PLANTED_AGE`): only the
+    factors that keep within it are drawn from, so the figure stays what it was."""
     m = _DIGITS_RE.search(text)
     if not m:
         return None
@@ -188,7 +221,10 @@ def _change_number(text: str, rng: random.Random) -> str | None:
         value = float(digits)
     except ValueError:
         return None
-    factor = rng.choice([0.5, 0.6, 0.75, 1.3, 1.5, 2.0, 3.0])
+    factors = [f for f in FACTORS if most is None or value * f <= most]
+    if not factors:
+        return None
+    factor = rng.choice(factors)
     new = value * factor
     if "." in digits:
         s = f"{new:.{len(digits.split('.')[1])}f}"
@@ -455,7 +491,8 @@ class Planter:
         if kind == "name":
             after = _mutate_name(before, rng)
         elif kind == "figure":
-            after = _change_number(before, rng)
+            after = _change_number(before, rng, MAX_PLANTED_AGE if isinstance(claim, Claim) and _is_age(claim)
+                                   else None)
         elif kind == "date":
             after = _shift_date(before, rng)
         elif kind == "quote":
@@ -556,6 +593,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--kinds", default="name,figure,date,quote,quote-wording",
                     help="error kinds to plant (comma-separated): name, figure, date, quote, quote-wording")
     ap.add_argument("--show-misses", type=int, default=6, help="missed plants to print per kind")
+    ap.add_argument("--split", choices=("all", *SPLITS), default="all",
+                    help="plant only in the articles of these topics (ECB+: dev 1-35, test 36-45): tune on dev, "
+                         "report test untouched")
     args = ap.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"no such corpus: {args.corpus}", file=sys.stderr)
@@ -589,10 +629,11 @@ def main(argv: list[str] | None = None) -> int:
         if unknown:
             print(f"unknown kind(s): {', '.join(unknown)} (known: {', '.join(draw)})", file=sys.stderr)
             return 2
+        print(f"plants drawn from split: {args.split}")
         print("recall on planted errors (a finding of the expected rule at the planted span; "
               "at warning+ = error or warning, which fails a build):")
         for kind in kinds:
-            pool = draw[kind]()
+            pool = [t for t in draw[kind]() if in_split(t[0], args.split)]
             # Each target's place in the draw depends only on the seed and where it is, so a change
             # that adds or drops targets elsewhere (a claims change) leaves the others' order alone:
             # two commits' samples share every target they both have.

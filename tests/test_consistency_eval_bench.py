@@ -105,3 +105,36 @@ def test_a_quote_plant_edits_the_file_at_the_raw_span(ce: ModuleType, tmp_path: 
     assert edited == source.replace(REMARK, plant.after) and edited[plant.start:plant.end] == plant.after
     wording = planter.plant("quote-wording", *planter.quote_targets()[1])
     assert wording is not None and wording.shape in ("drop", "replace", "insert")
+
+
+def test_a_changed_age_stays_a_plausible_age(ce: ModuleType) -> None:
+    # Every seed: an age of 61 is never made 122 or 183, whatever factor is drawn; other figures may triple.
+    for seed in range(60):
+        out = ce._change_number("61", random.Random(seed), ce.MAX_PLANTED_AGE)
+        assert out is not None and 1 <= int(out) <= ce.MAX_PLANTED_AGE and out != "61"
+    assert {ce._change_number("61", random.Random(seed)) for seed in range(60)} >= {"122", "183"}
+    # No factor keeps it an age: no plant rather than an implausible one.
+    assert ce._change_number("1000", random.Random(1), 99) is None
+
+
+def test_an_age_target_is_planted_as_an_age(ce: ModuleType, tmp_path: Path) -> None:
+    story = tmp_path / "18"
+    story.mkdir()
+    sentence = "Police said they had located Anthony LaCalamita, 61, on Interstate 75 north of the office."
+    files = [story / "18_1ecbplus.txt", story / "18_2ecbplus.txt"]
+    for path in files:
+        path.write_text(f"Shooting\n\n{sentence}\n", encoding="utf-8")
+    planter = ce.Planter(files, 1)
+    ages = [(p, c) for p, c in planter.figure_targets() if ce._is_age(c)]
+    assert ages, "the apposition age is a figure target"
+    for seed in range(20):
+        planter.seed = seed
+        plant = planter.plant("figure", *ages[0])
+        assert plant is not None and int(plant.after) <= ce.MAX_PLANTED_AGE
+        ages[0][0].write_text(f"Shooting\n\n{sentence}\n", encoding="utf-8")
+
+
+def test_split_keeps_the_topics_of_the_ecb_split(ce: ModuleType) -> None:
+    assert ce.in_split(Path("c/35/35_1ecb.txt"), "dev") and not ce.in_split(Path("c/35/35_1ecb.txt"), "test")
+    assert ce.in_split(Path("c/36/36_1ecb.txt"), "test") and not ce.in_split(Path("c/36/36_1ecb.txt"), "dev")
+    assert not ce.in_split(Path("c/misc/a.txt"), "dev") and ce.in_split(Path("c/misc/a.txt"), "all")

@@ -984,8 +984,9 @@ SPLIT = {  # three articles say 23 pirates were captured; two that 12 were let g
 
 @pytest.mark.parametrize(("other", "expected"), [
     # c.txt says 12 were let go as well: that is its other fact, so the 12 of d.txt and
-    # e.txt do not stand against the 23 that three articles agree on.
-    ("The commandos released 12 pirates after the chase, too.", [("c.txt", "26 pirates", "info")]),
+    # e.txt do not stand against the 23 that three articles agree on.  Its "captured 26 pirates
+    # ... after the chase" is worded like their "captured 23 pirates": the odd one out, a warning.
+    ("The commandos released 12 pirates after the chase, too.", [("c.txt", "26 pirates", "warning")]),
     # c.txt lists several other counts: which of the story's values is its 26's fact?
     ("The commandos released 12 pirates, 7 pirates and 5 pirates after the chase, too.", []),
 ])

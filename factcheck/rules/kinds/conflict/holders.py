@@ -35,9 +35,12 @@ def holder_pairs(facts: Sequence[Statement], settings: ConflictOptions, known: s
     "the 15-year-old girl"): weaker evidence.  A person's
     age changes with the years, so the two must be published near in time
     (``max_days_apart``) or, when a date is unknown, share ``min_shared``
-    sentence words.  Candidates meet through an index of surnames and roles, within
+    sentence words.  A surname alone ("Reid, 33") names the one person of the story
+    whose full name the other ages give with it ("Tara Reid, 33"): see :func:`full_names`.
+    Candidates meet through an index of surnames and roles, within
     a story (:func:`.keys.co_indexed`).  ``roles_too``: False when the weak pairing is off.
     """
+    names = full_names(facts)
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, f in enumerate(facts):
         if f.holder is not None:
@@ -55,8 +58,32 @@ def holder_pairs(facts: Sequence[Statement], settings: ConflictOptions, known: s
         if not may_be_one(a, b):
             continue
         if a.holder[0] == "person":
-            if same_person(a.holder[1], b.holder[1]):
+            if same_person(names.get(x, a.holder[1]), names.get(y, b.holder[1])):
                 people.append((x, y))
         elif roles_too and a.holder == b.holder and others_agree(a.held, a, b.held, b):
             roles.append((x, y))
     return people, roles
+
+
+def full_names(facts: Sequence[Statement]) -> dict[int, str]:
+    """The full name each age held by a surname alone stands for: the one person of its
+    story whose ages are given with a full name of that surname ("Reid, 33" / "Tara Reid,
+    33").  A story naming two people of the surname ("Jane Doe", "John Doe") resolves
+    neither: the surname could be either's.  Ages held by full names are not listed."""
+    full: dict[tuple[str | None, str], list[str]] = defaultdict(list)
+    for f in facts:
+        if f.holder is not None and f.holder[0] == "person":
+            words = name_words(f.holder[1])
+            if len(words) >= 2 and f.holder[1] not in full[(f.story, words[-1])]:
+                full[(f.story, words[-1])].append(f.holder[1])
+    out: dict[int, str] = {}
+    for i, f in enumerate(facts):
+        if f.holder is None or f.holder[0] != "person":
+            continue
+        words = name_words(f.holder[1])
+        if len(words) != 1:
+            continue
+        people = sorted(full.get((f.story, words[0]), ()))
+        if people and all(same_person(people[0], p) for p in people[1:]):
+            out[i] = people[0]
+    return out

@@ -44,6 +44,9 @@ unnamed age, against the age whose statements in the story use most of its
 sentence's words (see ``likeness_pairs``).  And figures said of one
 named subject in one story ("Luck threw for 205 yards"), where the articles
 agree on the subject's other values of the measure (see :func:`figure_subject`).
+Whichever path paired it, the odd one out -- a value no other article of the
+story gives, against one two articles or more agree on, worded alike -- is
+reported at the rule's severity (see ``majority.odd_ones``).
 
 Legitimate differences are kept out:
 
@@ -100,7 +103,7 @@ from typing import Any
 
 from factcheck.findings import Finding
 from factcheck.rules.kinds.base import Kind
-from factcheck.rules.kinds.conflict import exemptions, holders, strong, weak
+from factcheck.rules.kinds.conflict import exemptions, holders, majority, strong, weak
 from factcheck.rules.kinds.conflict.keys import shared_words
 from factcheck.rules.kinds.conflict.options import NEEDS, OPTIONS, ConflictOptions
 from factcheck.rules.kinds.conflict.report import Seconds, conflict_groups, report
@@ -208,6 +211,10 @@ class ConflictKind(Kind):
                                           roles_too=weak_severity != "ignore")
         firm += ((holders.PERSON, pair) for pair in people)
         loose += ((holders.ROLE, pair) for pair in roles)
+        # A lone value against an agreed one in alike words is reported at the rule's severity (see odd_ones).
+        for tier in (alike, loose):
+            odd, tier[:] = majority.odd_ones(reps, tier, words[1], settings.min_shared)
+            firm += odd
         # Who agrees with whom: the majority is counted over every statement paired with a
         # member of a conflict, not only over the conflicting pairs.
         seconds = Seconds(members_of)

@@ -13,7 +13,9 @@ who agrees.  Three paths find such majorities, each weaker evidence reported at
 * :func:`wording_majority_pairs` -- :data:`CONSENSUS` articles of the story whose
   sentences share many words with its own, whatever else the article gives.
 
-:func:`majority` is the one test of "a majority" they share.
+:func:`majority` is the one test of "a majority" they share.  And :func:`odd_ones`
+lifts a weaker pair to the rule's severity when it is the clearest case of all: the
+lone value stated in a sentence worded like one of the agreed value's.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from collections.abc import Iterable, Sequence
 from factcheck.rules.kinds.conflict.keys import co_indexed, consensus_key, story_mates, story_values
 from factcheck.rules.kinds.conflict.options import ConflictOptions
 from factcheck.rules.kinds.conflict.same_fact import may_be_one
-from factcheck.rules.kinds.conflict.statements import Statement, documents_of
+from factcheck.rules.kinds.conflict.similarity import weighted_overlap
+from factcheck.rules.kinds.conflict.statements import Statement, documents_of, same_order
 from factcheck.rules.kinds.conflict.subjects import same_subject
 
 #: Other values of a measure an article may give for the story's majority to set them
@@ -215,3 +218,90 @@ def against(x: int, statements: Sequence[int], known: set[tuple[int, int]]) -> I
         pair = (min(pair), max(pair))
         if pair not in known:
             yield pair
+
+
+#: The evidence of a weaker pair lifted to the rule's severity (see odd_ones), as findings record it.
+ODD_ONE_OUT = "odd one out"
+#: How much of the smaller of the two sentences the other covers, words weighted by rarity,
+#: for the lone value to stand against the agreed one (see odd_ones).
+ODD_OVERLAP = 0.6
+#: Articles besides the lone one that must state the agreed value (see odd_ones).
+ODD_AGREEING = 2
+#: Articles besides the lone one that must state an agreed age for the one age an article
+#: gives to stand against it in sentences sharing only ``min_shared`` words (see odd_ones).
+ODD_AGE_AGREEING = 3
+#: Statements of the agreed value whose sentences are compared with the lone one's (see odd_ones).
+ODD_TRIES = 20
+
+Tiered = list[tuple[str, tuple[int, int]]]
+
+
+def odd_ones(facts: Sequence[Statement], pairs: Tiered, idf: dict[str, float],
+             min_shared: int) -> tuple[Tiered, Tiered]:
+    """Split weaker pairs (path name, pair) into those that are the odd one out, named
+    :data:`ODD_ONE_OUT`, and the rest, each as given.
+
+    The clearest conflict a story offers: one article gives a value no other article
+    of the story gives for the measure, in a sentence worded like (``min_shared`` words
+    or more, rarity-weighted overlap at least :data:`ODD_OVERLAP`) a sentence of
+    another article stating the value of the figure it is paired with, which
+    :data:`ODD_AGREEING` articles or more besides it state ("dragging her 12 feet" /
+    "dragging her 10 feet" twice), and the lone article does not state that value
+    itself (then it gives two facts).  An age is one person's: the only age an article
+    gives, against an age :data:`ODD_AGE_AGREEING` articles or more agree on, needs only
+    ``min_shared`` words in common with one of theirs ("Reid, 43, was photographed" /
+    "Reid, 33, with a reputation as one who drinks").  A weak path paired them (the two sentences it
+    compared may be too unlike for the strong pairing); the alike wording and the
+    agreeing articles make the conflict as clear as a verbatim phrase, so it is
+    reported at the rule's severity.  Two articles against one, or a sentence worded
+    otherwise, stay weaker evidence: about half of those are two facts of one story (a
+    toll of the dead, a count of the injured).  Not lifted: dates; a figure whose
+    sentence gives another of its kind and unit ("two models: a 2.4GHz and a 2.5GHz"),
+    which says in words the comparison cannot read which is which; a bare number that
+    says nothing of what it counts (no unit, no measure: "Ten dead" / "Five wounded"),
+    and a figure in brackets, which restates the one before it ("$US1 million ($1.52
+    million)").
+    """
+    stating: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    docs: dict[tuple[object, ...], set[str]] = defaultdict(set)
+    for i, f in enumerate(facts):
+        if f.claim.kind != "date":
+            key = (f.story, f.key, f.measure, repr(f.claim.value))
+            stating[key].append(i)
+            docs[key].update(documents_of(f))
+
+    def lone_against(x: int, y: int) -> bool:
+        a, b = facts[x], facts[y]
+        va, vb = repr(a.claim.value), repr(b.claim.value)
+        if va == vb or a.claim.kind == "date" or a.claim.get("relative") or vb in a.given or not a.unique or \
+                not same_order(a.claim.value, b.claim.value) or not (a.claim.unit or a.measure) or bracketed(a):
+            return False
+        own = a.doc.path
+        if docs[(a.story, a.key, a.measure, va)] - {own}:
+            return False  # another article gives the value too: not a lone one
+        agreed = (a.story, b.key, b.measure, vb)
+        if len(docs[agreed] - {own}) < ODD_AGREEING:
+            return False
+        # The one age its article gives, against an age its story agrees on widely: one person's.
+        overlap = 0.0 if a.claim.get("age") and a.ages == {va} and \
+            len(docs[agreed] - {own}) >= ODD_AGE_AGREEING else ODD_OVERLAP
+        # A few statements of the agreed value are tried (one per article counts), so a story
+        # stating one value thousands of times stays linear.
+        return any(g.doc.path != own and len(a.sentence & g.sentence) >= min_shared and
+                   weighted_overlap(a.sentence, g.sentence, idf) >= overlap
+                   for g in (facts[i] for i in stating[agreed][:ODD_TRIES]))
+
+    odd: Tiered = []
+    rest: Tiered = []
+    for path, (x, y) in pairs:
+        if lone_against(x, y) or lone_against(y, x):
+            odd.append((ODD_ONE_OUT, (x, y)))
+        else:
+            rest.append((path, (x, y)))
+    return odd, rest
+
+
+def bracketed(f: Statement) -> bool:
+    """Is the figure in brackets, restating the one before it ("$US1 million ($1.52 million)",
+    "58km (36 miles)")?  Only the few characters before it are read."""
+    return f.doc.text[max(0, f.claim.start - 8):f.claim.start].rstrip().endswith("(")

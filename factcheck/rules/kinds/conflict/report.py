@@ -23,7 +23,7 @@ from factcheck.fixes import replace_span
 from factcheck.rules.evidence import Evidence
 from factcheck.rules.kinds.conflict.exemptions import dated_copies, legitimate_for
 from factcheck.rules.kinds.conflict.options import ConflictOptions
-from factcheck.rules.kinds.conflict.statements import Statement
+from factcheck.rules.kinds.conflict.statements import Statement, documents_of
 from factcheck.rules.model import Rule
 
 #: Articles of the majority value tried as the reference of a reported one (see report): a few,
@@ -90,6 +90,7 @@ def report(rule: Rule, facts: Sequence[Statement], groups: Sequence[Sequence[int
     reported; ``severity``: None for the rule's; ``why``: the name of the pairing path
     that paired each statement, for its evidence.
     """
+    index = value_documents(facts) if groups else {}
     for members in groups:
         by_value: dict[str, list[int]] = defaultdict(list)
         for i in members:
@@ -101,8 +102,12 @@ def report(rule: Rule, facts: Sequence[Statement], groups: Sequence[Sequence[int
             return facts[i].doc.path, facts[i].claim.start
 
         statements = {v: seconds.of(ids) if seconds else set(ids) for v, ids in by_value.items()}
+        # A tie among the paired documents goes to the value more articles of the story state
+        # for the measure besides them ("dragging her 12 feet" / "dragging her 10 feet", paired
+        # alone, while two more articles say 10 feet), not to path order: the odd one out is reported.
+        story_wide = stated(index, facts, members)
         majority = min(by_value, key=lambda v: (-len({facts[i].doc.path for i in statements[v]}),
-                                                min(order(i) for i in by_value[v])))
+                                                -story_wide.get(v, 0), min(order(i) for i in by_value[v])))
         refs = sorted(statements[majority], key=order)
         docs_of = {v: len({facts[i].doc.path for i in statements[v]}) for v in by_value}
         # A fix only when the rest of the story agrees: the majority value is stated in more
@@ -139,6 +144,29 @@ def report(rule: Rule, facts: Sequence[Statement], groups: Sequence[Sequence[int
                                data={"evidence": evidence.as_json()}, fix=fix,
                                other=f"{ref.doc.path}:{ref_loc.line}", found=show(f.claim),
                                expected=show(ref.claim), kind=kind_name(f.claim), unit=f.claim.unit or "")
+
+
+def value_documents(facts: Sequence[Statement]) -> dict[tuple[object, ...], dict[str, set[str]]]:
+    """(story, kind and unit, measure) -> value -> the documents of the story stating it
+    (each identical copy one more document), over all ``facts``: read once per report."""
+    index: dict[tuple[object, ...], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for f in facts:
+        index[(f.story, f.key, f.measure)][repr(f.claim.value)].update(documents_of(f))
+    return index
+
+
+def stated(index: dict[tuple[object, ...], dict[str, set[str]]], facts: Sequence[Statement],
+           members: Sequence[int]) -> dict[str, int]:
+    """How many other documents of the story, none of the group's own, state each value of
+    ``members``' measures (``index``: :func:`value_documents`): the tie-breaker of a group's
+    majority.  The group's own documents are left out: an article giving both values ("four
+    miles west of Cobb, and six miles west of Anderson Springs") is no third party."""
+    own = {facts[i].doc.path for i in members}
+    out: dict[str, int] = {}
+    for key in {(facts[i].story, facts[i].key, facts[i].measure) for i in members}:
+        for value, docs in index.get(key, {}).items():
+            out[value] = max(out.get(value, 0), len(docs - own))
+    return out
 
 
 def first_of_each(facts: Sequence[Statement], refs: Sequence[int], own: str) -> Iterable[Statement]:
