@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from factcheck.claims.base import Claim
 from factcheck.documents import Document
 from factcheck.rules.kinds.conflict.subjects import possible_people
-from factcheck.rules.kinds.conflict.text import Masks, content
+from factcheck.rules.kinds.conflict.text import Masks, SentenceWords
 from factcheck.rules.model import CorpusView
 
 Span = tuple[int, int]
@@ -43,7 +43,7 @@ class DocReading:
         for o in claims:
             self.alike[(o.sentence, *measured(o))].append(o)
         self._values: dict[Group, frozenset[str]] = {}
-        self._sentences: dict[Span, frozenset[str]] = {}
+        self._sentences: dict[Span, SentenceWords] = {}
 
     def values(self, group: Group) -> frozenset[str]:
         """The values a sentence gives for a kind and unit; read for the groups a rule compares only."""
@@ -52,14 +52,18 @@ class DocReading:
             found = self._values[group] = frozenset(repr(o.value) for o in self.alike[group])
         return found
 
-    def sentence(self, span: Span) -> frozenset[str]:
-        """A sentence's content words, figures left out (``Statement.sentence``): read once
-        however many figures and dates, of however many rules, it holds."""
+    def words(self, span: Span) -> SentenceWords:
+        """A sentence's words (:class:`.text.SentenceWords`), tokenised once however many
+        figures and dates, of however many rules, it holds: their context windows, verbatim
+        phrases and sentence words are all read from it."""
         found = self._sentences.get(span)
         if found is None:
-            found = self._sentences[span] = frozenset(
-                w for w in content(self.doc.text, span[0], span[1], self.masks) if not w.startswith("#"))
+            found = self._sentences[span] = SentenceWords(self.doc.text, span[0], span[1], self.masks)
         return found
+
+    def sentence(self, span: Span) -> frozenset[str]:
+        """A sentence's content words, figures left out (``Statement.sentence``)."""
+        return self.words(span).words
 
 
 class Reading:

@@ -20,7 +20,7 @@ from factcheck.documents import Document
 from factcheck.rules.kinds.conflict.options import ConflictOptions
 from factcheck.rules.kinds.conflict.reading import reading_of
 from factcheck.rules.kinds.conflict.subjects import age_holder, figure_subject, name_anchor
-from factcheck.rules.kinds.conflict.text import PHRASE_REACH, context_words, phrase_tokens
+from factcheck.rules.kinds.conflict.text import PHRASE_REACH
 from factcheck.rules.kinds.facts import ClaimSelector
 from factcheck.rules.model import CorpusView
 
@@ -179,14 +179,15 @@ def read_statements(corpus: CorpusView, settings: ConflictOptions,
                     continue
             elif c.kind not in kinds or not comparable(c):
                 continue
-            words = tuple(context_words(doc, c, read.masks, settings.window))
+            sentence = read.words(c.sentence)
+            words = tuple(sentence.context(doc, c, read.masks, settings.window))
             key = measured(c)
             group = (c.sentence, *key)
-            facts.append(Statement(doc, c, words, key, read.sentence(c.sentence), len(alike[group]) == 1,
+            facts.append(Statement(doc, c, words, key, sentence.words, len(alike[group]) == 1,
                                    read.values(group),
                                    name_anchor(doc, c) if c.kind != "date" else frozenset(),
                                    measure_words(c) if c.kind != "date" else (),
-                                   phrase_tokens(doc, c, read.masks, PHRASE_REACH),
+                                   sentence.phrase(doc, c, read.masks, PHRASE_REACH),
                                    age_holder(doc, c, people, starts) if settings.age_holders else None,
                                    frozenset(), converts=converted_from(doc.text, c, read.ends),
                                    subject=figure_subject(c, people, starts), story=story))

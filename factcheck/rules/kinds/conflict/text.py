@@ -10,8 +10,9 @@ path reads one word the same way ("Vinatieri's" is "vinatieri" everywhere).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from factcheck.claims.base import Claim
 from factcheck.claims.subjects import FUNCTION_WORDS
@@ -125,6 +126,222 @@ def phrase_tokens(doc: Document, claim: Claim, masks: Masks, reach: int) -> tupl
             break
         window *= 2
     return tuple(reversed(before[max(0, len(before) - reach):] if reach else [])), tuple(after)
+
+
+class SentenceWords:
+    """One sentence's words, read once, for every figure and date it holds and every rule.
+
+    :func:`context_words`, :func:`phrase_tokens` and :func:`content` read a stretch
+    of a sentence with a regular expression and look each word up among the masks:
+    called per figure, every sentence was tokenised once per figure in it, and once
+    more for its content words.  Here the sentence is tokenised once, by C loops
+    (:data:`_PHRASE_RE`: every word and digit run; the content words are among its
+    letter tokens), each distinct word read once (:class:`_TokenItems`), and only the
+    few masked tokens visited one by one; the words around a figure are then a
+    short walk from the figure's token.
+
+    A token shows what a read of the sentence from its start shows of it: its
+    phrase item and its content item (:data:`_PHRASE_ITEMS`, :data:`_CONTENT_ITEMS`;
+    None where it shows nothing: a stopword, a digit run for content), except that
+    a masked token shows its figure's placeholder, or nothing when it is a later
+    word of the figure (``_c_over``, ``_p_over``).  A stretch read from elsewhere
+    differs in one way only: its first masked token always shows its placeholder,
+    where the sentence showed it at an earlier word of the same figure (kept in
+    ``_c_lost``, ``_p_lost``).  A stretch cut inside a word (a claim starting or
+    ending mid-word) is read by the reference functions instead, so every result
+    is exactly theirs (a property test holds them equal).
+    """
+
+    __slots__ = ("_c_hits", "_c_lost", "_c_over", "_p_hits", "_p_lost", "_p_over", "_raws", "end", "ends", "start",
+                 "starts", "words")
+
+    def __init__(self, text: str, start: int, end: int, masks: Masks) -> None:
+        self.start, self.end = s, e = max(start, 0), min(end, len(text))
+        # The sentence split around its tokens -- gap, token, gap, ..., gap -- and each part's
+        # start: no match object per token.
+        parts = _TOKEN_SPLIT_RE.split(text[s:e])
+        bounds = list(itertools.accumulate(map(len, parts), initial=s))
+        self._raws = raws = parts[1::2]
+        #: Each token's start and end, in order.
+        self.starts, self.ends = starts, _ends = bounds[1:-1:2], bounds[2::2]
+        c_hits: list[int] = []
+        p_hits: list[int] = []
+        c_over: dict[int, str | None] = {}
+        p_over: dict[int, str | None] = {}
+        c_lost: dict[int, str] = {}
+        p_lost: dict[int, str] = {}
+        unmasked = raws
+        if masks.spans and starts:
+            # Each token a figure or date covers, with the first span (in order) covering it: as
+            # Masks.at answers, but visiting the sentence's few spans, not its every token.
+            hit_of: dict[int, int] = {}
+            lo = bisect.bisect_left(masks.starts, s - masks.longest)
+            hi = bisect.bisect_left(masks.starts, e)
+            for k in range(lo, hi):
+                ms, me, _kind = masks.spans[k]
+                for n in range(bisect.bisect_left(starts, ms), bisect.bisect_left(starts, me)):
+                    hit_of.setdefault(n, k)
+            if hit_of:
+                last_c = last_p = -1
+                for n in sorted(hit_of):
+                    k = hit_of[n]
+                    kind = masks.spans[k][2]
+                    p_hits.append(n)
+                    if k != last_p:
+                        p_over[n] = f"#{kind}={masks.values[k]}"
+                        last_p = k
+                    else:
+                        p_over[n] = None
+                        p_lost[n] = f"#{kind}={masks.values[k]}"
+                    c_over[n] = None
+                    raw = raws[n]
+                    if raw[0].isascii() and raw[0].isalpha():
+                        c_hits.append(n)
+                        if k != last_c:
+                            c_over[n] = "#" + kind
+                            last_c = k
+                        else:
+                            c_lost[n] = "#" + kind
+                # The tokens between the masked ones, sliced (by C code) rather than filtered one by one.
+                unmasked = []
+                after_hit = 0
+                for n in p_hits:
+                    unmasked += raws[after_hit:n]
+                    after_hit = n + 1
+                unmasked += raws[after_hit:]
+        self._c_over, self._c_hits, self._c_lost = c_over, c_hits, c_lost
+        self._p_over, self._p_hits, self._p_lost = p_over, p_hits, p_lost
+        words = set(map(_CONTENT_ITEMS.__getitem__, unmasked))
+        words.discard(None)
+        #: The sentence's content words, figures left out (``Statement.sentence``).
+        self.words: frozenset[str] = frozenset(words)  # type: ignore[arg-type]
+
+    def _index(self, pos: int) -> int | None:
+        """The index of the first token starting at or after ``pos``; None when ``pos`` cuts a token."""
+        i = bisect.bisect_left(self.starts, pos)
+        return None if i and self.ends[i - 1] > pos else i
+
+    @staticmethod
+    def _first_lost(hits: list[int], lost: dict[int, str], i: int, j: int) -> int:
+        """The first masked token of tokens ``i`` to ``j`` when a read of that stretch alone shows
+        its placeholder and the sentence's read did not (a stretch starting inside a figure); else -1."""
+        k = bisect.bisect_left(hits, i)
+        return hits[k] if k < len(hits) and hits[k] < j and hits[k] in lost else -1
+
+    def _head(self, items: _TokenItems, over: dict[int, str | None], hits: list[int], lost: dict[int, str],
+              i: int, j: int, limit: int) -> list[str]:
+        """The first ``limit`` items of a read of tokens ``i`` to ``j`` (exclusive)."""
+        first = self._first_lost(hits, lost, i, j)
+        raws = self._raws
+        out: list[str] = []
+        n = i
+        while n < j and len(out) < limit:
+            v = lost[n] if n == first else over[n] if n in over else items[raws[n]]
+            if v is not None:
+                out.append(v)
+            n += 1
+        return out
+
+    def _tail(self, items: _TokenItems, over: dict[int, str | None], hits: list[int], lost: dict[int, str],
+              i: int, j: int, limit: int) -> list[str]:
+        """The last ``limit`` items of a read of tokens ``i`` to ``j`` (exclusive), in order."""
+        first = self._first_lost(hits, lost, i, j)
+        raws = self._raws
+        out: list[str] = []
+        n = j
+        while n > i and len(out) < limit:
+            n -= 1
+            v = lost[n] if n == first else over[n] if n in over else items[raws[n]]
+            if v is not None:
+                out.append(v)
+        out.reverse()
+        return out
+
+    def context(self, doc: Document, claim: Claim, masks: Masks, window: int) -> list[str]:
+        """:func:`context_words` of a claim of this sentence (``masks``: its document's)."""
+        text = doc.text
+        s, e = self.start, self.end
+        cs, ce = claim.start, claim.end
+        if not s <= cs <= ce <= e:
+            return context_words(doc, claim, masks, window)
+        budget = _CHARS_PER_WORD * window
+        a = max(s, cs - budget)
+        if a > s:
+            m = _SPACE_RE.search(text, a, cs)
+            a = m.start() if m else cs
+        b = min(e, ce + budget)
+        if b < e:
+            b = max(text.rfind(" ", ce, b), ce)
+        ia, ics, ice, ib = self._index(a), self._index(cs), self._index(ce), self._index(b)
+        if ia is None or ics is None or ice is None or ib is None:
+            return context_words(doc, claim, masks, window)
+        parts = _CONTENT_ITEMS, self._c_over, self._c_hits, self._c_lost
+        # ``[-window:]`` and ``[:window]`` as the reference slices: a window of 0 keeps every word before.
+        before = self._tail(*parts, ia, ics, window if window else len(self.starts))
+        after = self._head(*parts, ice, ib, window)
+        return [*before, "<>", *after]
+
+    def phrase(self, doc: Document, claim: Claim, masks: Masks,
+               reach: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """:func:`phrase_tokens` of a claim of this sentence (``masks``: its document's).
+
+        Its words before the figure are the last ``reach`` of the sentence's up to
+        it: the reference reads a widening window and drops the window's first
+        (perhaps cut) word, which only ever leaves a tail of those.
+        """
+        cs, ce = claim.start, claim.end
+        ics, ice = self._index(cs), self._index(ce)
+        if not self.start <= cs <= ce <= self.end or ics is None or ice is None:
+            return phrase_tokens(doc, claim, masks, reach)
+        parts = _PHRASE_ITEMS, self._p_over, self._p_hits, self._p_lost
+        before = self._tail(*parts, 0, ics, reach)
+        after = self._head(*parts, ice, len(self.starts), reach)
+        return tuple(reversed(before)), tuple(after)
+
+
+#: ``_PHRASE_RE`` as a splitter: the sentence's parts, the tokens at odd indexes.
+_TOKEN_SPLIT_RE = re.compile(f"({_PHRASE_RE.pattern})")
+
+
+class _TokenItems(dict[str, "str | None"]):
+    """A token's item as one reading shows it, each distinct token read once (a pure function
+    of the token, looked up by C code for a whole sentence at a time); cleared when large,
+    so that a corpus of many words holds memory no longer than a sentence needs it."""
+
+    __slots__ = ("read",)
+
+    def __init__(self, read: Callable[[str], str | None]) -> None:
+        super().__init__()
+        self.read = read
+
+    def __missing__(self, raw: str) -> str | None:
+        if len(self) >= _TOKEN_ITEMS_KEPT:
+            self.clear()
+        found = self[raw] = self.read(raw)
+        return found
+
+
+#: Distinct tokens whose items are kept (see _TokenItems).
+_TOKEN_ITEMS_KEPT = 1 << 16
+
+
+def _phrase_item(raw: str) -> str:
+    """A token as :func:`phrase_tokens` shows it: casefolded, without a possessive."""
+    w = raw.casefold().replace("’", "'")
+    return w[:-2] if w.endswith("'s") else w.rstrip("'")
+
+
+def _content_item(raw: str) -> str | None:
+    """A token as :func:`content` shows it, or None: a digit run (which its expression skips),
+    a stopword or a single letter."""
+    if not (raw[0].isascii() and raw[0].isalpha()):
+        return None
+    w = word(raw)
+    return w if w not in STOPWORDS and len(w) > 1 else None
+
+
+_PHRASE_ITEMS = _TokenItems(_phrase_item)
+_CONTENT_ITEMS = _TokenItems(_content_item)
 
 
 def content(text: str, start: int, end: int, masks: Masks, skip: tuple[int, int] | None = None) -> list[str]:
