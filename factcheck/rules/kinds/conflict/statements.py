@@ -9,30 +9,34 @@ in each document, and never re-read from the text by a comparison.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from factcheck.claims.base import Claim
 from factcheck.claims.numbers import singular, unit_of
 from factcheck.documents import Document
 from factcheck.rules.kinds.conflict.options import ConflictOptions
-from factcheck.rules.kinds.conflict.reading import reading_of
+from factcheck.rules.kinds.conflict.reading import DocReading, reading_of
 from factcheck.rules.kinds.conflict.subjects import age_holder, figure_subject, name_anchor
 from factcheck.rules.kinds.conflict.text import PHRASE_REACH
 from factcheck.rules.kinds.facts import ClaimSelector
 from factcheck.rules.model import CorpusView
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Statement:
     """One figure or date claim as the rule compares it: the claim, with every reading of it
     the pairing paths and exemptions look at, computed once (see :func:`read_statements`).
 
     The fields after ``given`` describe the statement's document (what else it says
     of the measure, of the age's holder, of the subject); ``copies`` is set only on
-    the representative of syndicated copies (see ``ConflictKind.check_corpus``).
+    the representative of two or more syndicated copies (see ``ConflictKind.check_corpus``;
+    :func:`documents_of` reads it).
     """
 
     doc: Document
@@ -90,11 +94,17 @@ def measure_words(c: Claim) -> tuple[str, ...]:
     the qualifier the claim starts with, which its bounds already say ("exactly 500
     people" and "500 people" count the same people).
     """
+    return _measure_words(c.text, c.unit, qualifier_words(c))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _measure_words(text: str, unit: str | None, qualifier: frozenset[str]) -> tuple[str, ...]:
+    """:func:`measure_words` of a claim's text, unit and qualifier words: a pure function of
+    them, read once however many articles state "10 people" or "two boats"."""
     out = []
-    unit = (c.unit or "").casefold()
-    qualifier = qualifier_words(c)
+    unit = (unit or "").casefold()
     leading = bool(qualifier)  # still in the words before the figure, where the qualifier is
-    for w in re.split(r"[\s-]+", c.text.casefold().replace("’", "'")):
+    for w in re.split(r"[\s-]+", text.casefold().replace("’", "'")):
         w = w.strip(".,;:()\"'")
         if leading and w in qualifier:
             continue
@@ -140,9 +150,18 @@ class NearValues:
         key = (measure, repr(value)) if len(values) <= NEAR_VALUES else (measure,)
         found = self._sets.get(key)
         if found is None:
-            found = self._sets[key] = frozenset(
-                r for r, v in values.items() if len(key) == 1 or same_order(v, value))
+            found = self._sets[key] = frozenset(values) if len(key) == 1 else _near(values, value)
         return found
+
+
+def _near(values: dict[str, object], value: object) -> frozenset[str]:
+    """The values (by repr) of :func:`same_order` with ``value``: that test, with its checks
+    of ``value`` made once rather than once per value."""
+    if not (isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0):
+        return frozenset(values)  # size cannot tell anything apart from it
+    return frozenset(r for r, v in values.items()
+                     if not (isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0)
+                     or max(v, value) / min(v, value) <= SAME_ORDER)
 
 
 #: See NearValues.
@@ -154,25 +173,23 @@ def read_statements(corpus: CorpusView, settings: ConflictOptions,
     """Every claim of the corpus the rule compares, as a :class:`Statement`, in corpus order.
 
     With a ``selector`` (the rule's ``select``), the claims it selects; otherwise those
-    of the compared ``kinds`` that :func:`comparable` admits.
+    of the compared ``kinds`` that :func:`comparable` admits.  Each statement is built
+    once, whole: what its claim and sentence say first, then what its document says of
+    its measure, holder and subject.
     """
     kinds = set(settings.kinds)
+    window, holders, agreeing = settings.window, settings.age_holders, settings.agreeing_figures > 0
     facts: list[Statement] = []
     # A story is one real-world event: facts are compared within it only.  An explicit fact
     # key (``select``) holds across the corpus, so it needs no stories.
     stories = corpus.stories if selector is None else None
     reading = reading_of(corpus)  # what every conflict rule reads of a document, read once per view
     for doc, claims in corpus.items():
-        start = len(facts)
         found = stories.story_of(doc.path) if stories is not None else None
         story = found.id if found is not None else None
         read = reading.of(doc, claims, measured)
-        people, starts, alike = read.people, read.starts, read.alike
-        # The sentence's figures of the compared kinds, for "the other figures agree".
-        figures: dict[tuple[int, int], set[tuple[str, str, str]]] = defaultdict(set)
-        for (span, kind, unit), same in alike.items():
-            if kind in kinds and settings.agreeing_figures > 0:
-                figures[span].update((kind, unit, repr(o.value)) for o in same if o.value is not None)
+        people, starts, alike, masks = read.people, read.starts, read.alike, read.masks
+        rows: list[_Row] = []
         for c in claims:
             if selector is not None:
                 if not selector.matches(doc, c):
@@ -180,46 +197,81 @@ def read_statements(corpus: CorpusView, settings: ConflictOptions,
             elif c.kind not in kinds or not comparable(c):
                 continue
             sentence = read.words(c.sentence)
-            words = tuple(sentence.context(doc, c, read.masks, settings.window))
             key = measured(c)
             group = (c.sentence, *key)
-            facts.append(Statement(doc, c, words, key, sentence.words, len(alike[group]) == 1,
-                                   read.values(group),
-                                   name_anchor(doc, c) if c.kind != "date" else frozenset(),
-                                   measure_words(c) if c.kind != "date" else (),
-                                   sentence.phrase(doc, c, read.masks, PHRASE_REACH),
-                                   age_holder(doc, c, people, starts) if settings.age_holders else None,
-                                   frozenset(), converts=converted_from(doc.text, c, read.ends),
-                                   subject=figure_subject(c, people, starts), story=story))
-        # What the document says of each measure, of each holder's age and of each subject's measure.
-        given: dict[tuple[object, ...], dict[str, object]] = defaultdict(dict)
-        ages: dict[tuple[str, str] | None, set[str]] = defaultdict(set)
-        said: dict[tuple[object, ...], dict[str, object]] = defaultdict(dict)
-        for f in facts[start:]:
-            given[(f.key, f.measure)][repr(f.claim.value)] = f.claim.value
-            ages[f.holder].add(repr(f.claim.value))
-            if f.subject is not None:
-                said[(f.subject, f.key, f.measure)][repr(f.claim.value)] = f.claim.value
-        # One frozen set per measure, shared by its figures: a copy each would be quadratic
-        # in a document giving thousands of values of one measure.
-        given_of = {k: frozenset(v) for k, v in given.items()}
-        held_of = {k: frozenset(v) for k, v in ages.items()}
-        near = NearValues()
-        doc_ages = frozenset(repr(f.claim.value) for f in facts[start:] if f.claim.get("age"))
-        for i in range(start, len(facts)):
-            f = facts[i]
-            value = f.claim.value
-            facts[i] = replace(f, given=given_of[(f.key, f.measure)],
-                               near=near.of((f.key, f.measure), given[(f.key, f.measure)], value),
-                               held=held_of[f.holder] if f.holder is not None else frozenset(),
-                               said=near.of((f.subject, f.key, f.measure), said[(f.subject, f.key, f.measure)],
-                                            value) if f.subject is not None else frozenset(),
-                               ages=doc_ages if f.claim.get("age") else frozenset(),
-                               # Only a lone figure pairs through the others, and it has few: a sentence
-                               # of a thousand figures of one unit would be quadratic.
-                               others=frozenset(g for g in figures[f.claim.sentence] if g[:2] != f.key)
-                               if f.unique else frozenset())
+            dated = c.kind == "date"
+            rows.append(_Row(c, repr(c.value), bool(c.get("age")), tuple(sentence.context(doc, c, masks, window)),
+                             key, sentence.words, len(alike[group]) == 1, read.values(group),
+                             frozenset() if dated else name_anchor(doc, c), () if dated else measure_words(c),
+                             sentence.phrase(doc, c, masks, PHRASE_REACH),
+                             age_holder(doc, c, people, starts) if holders else None,
+                             converted_from(doc.text, c, read.ends), figure_subject(c, people, starts)))
+        if rows:
+            facts += _document_statements(doc, rows, read, kinds if agreeing else frozenset(), story)
     return facts
+
+
+class _Row(NamedTuple):
+    """What a statement's claim and sentence say, before its document's figures are gathered."""
+
+    claim: Claim
+    value: str  # repr of the claim's value: values are compared by it
+    age: bool
+    words: tuple[str, ...]
+    key: tuple[str, str]
+    sentence: frozenset[str]
+    unique: bool
+    values: frozenset[str]
+    anchor: frozenset[str]
+    measure: tuple[str, ...]
+    phrase: tuple[tuple[str, ...], tuple[str, ...]]
+    holder: tuple[str, str] | None
+    converts: str | None
+    subject: str | None
+
+
+def _document_statements(doc: Document, rows: list[_Row], read: DocReading, kinds: Collection[str],
+                         story: str | None) -> list[Statement]:
+    """The statements of one document's ``rows``, each given what the document says of its
+    measure, of its age's holder and of its subject; ``kinds``: those whose figures a lone
+    figure's sentence lists as its others (none when ``agreeing_figures`` is off)."""
+    # What the document says of each measure, of each holder's age and of each subject's measure.
+    given: dict[tuple[object, ...], dict[str, object]] = defaultdict(dict)
+    ages: dict[tuple[str, str] | None, set[str]] = defaultdict(set)
+    said: dict[tuple[object, ...], dict[str, object]] = defaultdict(dict)
+    for r in rows:
+        given[(r.key, r.measure)][r.value] = r.claim.value
+        ages[r.holder].add(r.value)
+        if r.subject is not None:
+            said[(r.subject, r.key, r.measure)][r.value] = r.claim.value
+    # One frozen set per measure, shared by its figures: a copy each would be quadratic
+    # in a document giving thousands of values of one measure.
+    given_of = {k: frozenset(v) for k, v in given.items()}
+    held_of = {k: frozenset(v) for k, v in ages.items()}
+    near = NearValues()
+    doc_ages = frozenset(r.value for r in rows if r.age)
+    # The sentence's figures of the compared kinds, for "the other figures agree": only a lone
+    # figure pairs through them, so only its sentence's are gathered.
+    figures: dict[tuple[int, int], frozenset[tuple[str, str, str]]] = {}
+    none: frozenset[str] = frozenset()
+    out = []
+    for r in rows:
+        c = r.claim
+        measure = (r.key, r.measure)
+        others: frozenset[tuple[str, str, str]] = frozenset()
+        if r.unique and kinds:
+            figs = figures.get(c.sentence)
+            if figs is None:
+                figs = figures[c.sentence] = read.figures(c.sentence, kinds)
+            # A sentence of a thousand figures of one unit would be quadratic were they not lone.
+            others = frozenset(g for g in figs if g[:2] != r.key)
+        out.append(Statement(doc, c, r.words, r.key, r.sentence, r.unique, r.values, r.anchor, r.measure, r.phrase,
+                             r.holder, given_of[measure], near.of(measure, given[measure], c.value),
+                             held_of[r.holder] if r.holder is not None else none,
+                             doc_ages if r.age else none, others, r.converts, r.subject,
+                             near.of((r.subject, *measure), said[(r.subject, *measure)], c.value)
+                             if r.subject is not None else none, none, story))
+    return out
 
 
 def comparable(c: Claim) -> bool:

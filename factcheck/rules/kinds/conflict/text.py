@@ -10,6 +10,7 @@ path reads one word the same way ("Vinatieri's" is "vinatieri" everywhere).
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable
@@ -128,6 +129,54 @@ def phrase_tokens(doc: Document, claim: Claim, masks: Masks, reach: int) -> tupl
     return tuple(reversed(before[max(0, len(before) - reach):] if reach else [])), tuple(after)
 
 
+class _Reading:
+    """One way of reading a sentence's tokens (its content words, or its phrase words), compacted.
+
+    ``items`` are what a read of the whole sentence from its start shows, in order
+    (a token may show nothing: a stopword, or a later word of a masked figure);
+    ``at[n]`` is the index in ``items`` of the first item token ``n`` or a later one
+    shows, so the items of tokens ``i`` to ``j`` are ``items[at[i]:at[j]]``.  A
+    stretch read from elsewhere differs in one way only: its first masked token
+    always shows its placeholder, where the sentence showed it at an earlier word of
+    the same figure (``lost``: such tokens' placeholders; ``hits``: the masked tokens).
+    """
+
+    __slots__ = ("at", "hits", "items", "lost")
+
+    def __init__(self, shown: list[str | None], hits: tuple[int, ...], lost: dict[int, str]) -> None:
+        # Tuples, not lists: a tuple of strings or numbers leaves the garbage collector's lists
+        # at its first pass, where thousands of lists kept for a story would fill them.
+        self.items: tuple[str, ...] = tuple(filter(None, shown))
+        self.at = tuple(itertools.accumulate(map(bool, shown), initial=0))
+        self.hits, self.lost = hits, lost
+
+    def between(self, i: int, j: int) -> list[str]:
+        """The items a read of tokens ``i`` to ``j`` (exclusive) alone shows."""
+        lo, hi = self.at[i], self.at[j]
+        out = list(self.items[lo:hi])
+        if self.lost:
+            hits = self.hits
+            k = bisect.bisect_left(hits, i)
+            if k < len(hits) and hits[k] < j and hits[k] in self.lost:
+                first = hits[k]
+                out.insert(self.at[first] - lo, self.lost[first])
+        return out
+
+    def head(self, i: int, j: int, limit: int) -> list[str]:
+        """The first ``limit`` items of :meth:`between`."""
+        if not self.lost:
+            lo = self.at[i]
+            return list(self.items[lo:min(self.at[j], lo + limit)])
+        return self.between(i, j)[:limit]
+
+    def tail(self, i: int, j: int, limit: int) -> list[str]:
+        """The last ``limit`` items of :meth:`between` (all of them for a limit of 0, as ``[-0:]`` slices)."""
+        if not self.lost:
+            hi = self.at[j]
+            return list(self.items[max(self.at[i], hi - limit) if limit else self.at[i]:hi])
+        return self.between(i, j)[-limit:]
+
+
 class SentenceWords:
     """One sentence's words, read once, for every figure and date it holds and every rule.
 
@@ -137,23 +186,15 @@ class SentenceWords:
     more for its content words.  Here the sentence is tokenised once, by C loops
     (:data:`_PHRASE_RE`: every word and digit run; the content words are among its
     letter tokens), each distinct word read once (:class:`_TokenItems`), and only the
-    few masked tokens visited one by one; the words around a figure are then a
-    short walk from the figure's token.
+    few masked tokens visited one by one (:class:`_Reading`); the words around a
+    figure are then slices at the figure's token.
 
-    A token shows what a read of the sentence from its start shows of it: its
-    phrase item and its content item (:data:`_PHRASE_ITEMS`, :data:`_CONTENT_ITEMS`;
-    None where it shows nothing: a stopword, a digit run for content), except that
-    a masked token shows its figure's placeholder, or nothing when it is a later
-    word of the figure (``_c_over``, ``_p_over``).  A stretch read from elsewhere
-    differs in one way only: its first masked token always shows its placeholder,
-    where the sentence showed it at an earlier word of the same figure (kept in
-    ``_c_lost``, ``_p_lost``).  A stretch cut inside a word (a claim starting or
-    ending mid-word) is read by the reference functions instead, so every result
-    is exactly theirs (a property test holds them equal).
+    A stretch cut inside a word (a claim starting or ending mid-word) is read by the
+    reference functions instead, so every result is exactly theirs (a property test
+    holds them equal).
     """
 
-    __slots__ = ("_c_hits", "_c_lost", "_c_over", "_p_hits", "_p_lost", "_p_over", "_raws", "end", "ends", "start",
-                 "starts", "words")
+    __slots__ = ("_content", "_phrase", "end", "ends", "start", "starts", "words")
 
     def __init__(self, text: str, start: int, end: int, masks: Masks) -> None:
         self.start, self.end = s, e = max(start, 0), min(end, len(text))
@@ -161,13 +202,13 @@ class SentenceWords:
         # start: no match object per token.
         parts = _TOKEN_SPLIT_RE.split(text[s:e])
         bounds = list(itertools.accumulate(map(len, parts), initial=s))
-        self._raws = raws = parts[1::2]
+        raws = parts[1::2]
         #: Each token's start and end, in order.
-        self.starts, self.ends = starts, _ends = bounds[1:-1:2], bounds[2::2]
+        self.starts, self.ends = starts, _ends = tuple(bounds[1:-1:2]), tuple(bounds[2::2])
+        phrase: list[str | None] = list(map(_PHRASE_ITEMS.__getitem__, raws))
+        content_items: list[str | None] = list(map(_CONTENT_ITEMS.__getitem__, raws))
         c_hits: list[int] = []
         p_hits: list[int] = []
-        c_over: dict[int, str | None] = {}
-        p_over: dict[int, str | None] = {}
         c_lost: dict[int, str] = {}
         p_lost: dict[int, str] = {}
         unmasked = raws
@@ -188,74 +229,39 @@ class SentenceWords:
                     kind = masks.spans[k][2]
                     p_hits.append(n)
                     if k != last_p:
-                        p_over[n] = f"#{kind}={masks.values[k]}"
+                        phrase[n] = f"#{kind}={masks.values[k]}"
                         last_p = k
                     else:
-                        p_over[n] = None
+                        phrase[n] = None
                         p_lost[n] = f"#{kind}={masks.values[k]}"
-                    c_over[n] = None
+                    content_items[n] = None
                     raw = raws[n]
                     if raw[0].isascii() and raw[0].isalpha():
                         c_hits.append(n)
                         if k != last_c:
-                            c_over[n] = "#" + kind
+                            content_items[n] = "#" + kind
                             last_c = k
                         else:
                             c_lost[n] = "#" + kind
-                # The tokens between the masked ones, sliced (by C code) rather than filtered one by one.
-                unmasked = []
+                # A masked token's word is not the sentence's, unless the sentence says it elsewhere.
+                pieces: list[str] = []
                 after_hit = 0
                 for n in p_hits:
-                    unmasked += raws[after_hit:n]
+                    pieces += raws[after_hit:n]
                     after_hit = n + 1
-                unmasked += raws[after_hit:]
-        self._c_over, self._c_hits, self._c_lost = c_over, c_hits, c_lost
-        self._p_over, self._p_hits, self._p_lost = p_over, p_hits, p_lost
+                pieces += raws[after_hit:]
+                unmasked = pieces
         words = set(map(_CONTENT_ITEMS.__getitem__, unmasked))
         words.discard(None)
         #: The sentence's content words, figures left out (``Statement.sentence``).
         self.words: frozenset[str] = frozenset(words)  # type: ignore[arg-type]
+        self._content = _Reading(content_items, tuple(c_hits), c_lost)
+        self._phrase = _Reading(phrase, tuple(p_hits), p_lost)
 
     def _index(self, pos: int) -> int | None:
         """The index of the first token starting at or after ``pos``; None when ``pos`` cuts a token."""
         i = bisect.bisect_left(self.starts, pos)
         return None if i and self.ends[i - 1] > pos else i
-
-    @staticmethod
-    def _first_lost(hits: list[int], lost: dict[int, str], i: int, j: int) -> int:
-        """The first masked token of tokens ``i`` to ``j`` when a read of that stretch alone shows
-        its placeholder and the sentence's read did not (a stretch starting inside a figure); else -1."""
-        k = bisect.bisect_left(hits, i)
-        return hits[k] if k < len(hits) and hits[k] < j and hits[k] in lost else -1
-
-    def _head(self, items: _TokenItems, over: dict[int, str | None], hits: list[int], lost: dict[int, str],
-              i: int, j: int, limit: int) -> list[str]:
-        """The first ``limit`` items of a read of tokens ``i`` to ``j`` (exclusive)."""
-        first = self._first_lost(hits, lost, i, j)
-        raws = self._raws
-        out: list[str] = []
-        n = i
-        while n < j and len(out) < limit:
-            v = lost[n] if n == first else over[n] if n in over else items[raws[n]]
-            if v is not None:
-                out.append(v)
-            n += 1
-        return out
-
-    def _tail(self, items: _TokenItems, over: dict[int, str | None], hits: list[int], lost: dict[int, str],
-              i: int, j: int, limit: int) -> list[str]:
-        """The last ``limit`` items of a read of tokens ``i`` to ``j`` (exclusive), in order."""
-        first = self._first_lost(hits, lost, i, j)
-        raws = self._raws
-        out: list[str] = []
-        n = j
-        while n > i and len(out) < limit:
-            n -= 1
-            v = lost[n] if n == first else over[n] if n in over else items[raws[n]]
-            if v is not None:
-                out.append(v)
-        out.reverse()
-        return out
 
     def context(self, doc: Document, claim: Claim, masks: Masks, window: int) -> list[str]:
         """:func:`context_words` of a claim of this sentence (``masks``: its document's)."""
@@ -275,11 +281,8 @@ class SentenceWords:
         ia, ics, ice, ib = self._index(a), self._index(cs), self._index(ce), self._index(b)
         if ia is None or ics is None or ice is None or ib is None:
             return context_words(doc, claim, masks, window)
-        parts = _CONTENT_ITEMS, self._c_over, self._c_hits, self._c_lost
-        # ``[-window:]`` and ``[:window]`` as the reference slices: a window of 0 keeps every word before.
-        before = self._tail(*parts, ia, ics, window if window else len(self.starts))
-        after = self._head(*parts, ice, ib, window)
-        return [*before, "<>", *after]
+        read = self._content
+        return [*read.tail(ia, ics, window), "<>", *read.head(ice, ib, window)]
 
     def phrase(self, doc: Document, claim: Claim, masks: Masks,
                reach: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -293,10 +296,9 @@ class SentenceWords:
         ics, ice = self._index(cs), self._index(ce)
         if not self.start <= cs <= ce <= self.end or ics is None or ice is None:
             return phrase_tokens(doc, claim, masks, reach)
-        parts = _PHRASE_ITEMS, self._p_over, self._p_hits, self._p_lost
-        before = self._tail(*parts, 0, ics, reach)
-        after = self._head(*parts, ice, len(self.starts), reach)
-        return tuple(reversed(before)), tuple(after)
+        read = self._phrase
+        before = read.tail(0, ics, reach) if reach else []
+        return tuple(reversed(before)), tuple(read.head(ice, len(self.starts), reach))
 
 
 #: ``_PHRASE_RE`` as a splitter: the sentence's parts, the tokens at odd indexes.
@@ -378,6 +380,7 @@ def name_in_words(name: str) -> set[str]:
 _SUFFIXES = ("ing", "ed", "es", "s", "e")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A word without its inflection, crudely: "becoming", "become", "becomes" -> "becom".
 
