@@ -67,3 +67,20 @@ def test_a_claim_cut_inside_a_word_reads_as_the_reference() -> None:
         words = SentenceWords(doc.text, *c.sentence, masks)
         assert words.context(doc, c, masks, 6) == context_words(doc, c, masks, 6)
         assert words.phrase(doc, c, masks, 12) == phrase_tokens(doc, c, masks, 12)
+
+
+_NUMBER = st.one_of(st.integers(-5, 2 ** 60), st.floats(allow_nan=False), st.booleans(), st.none(),
+                    st.sampled_from(["2009-03-03", "x"]), st.sampled_from([1, 4, 16, 0.25, 2 ** 53, 2 ** 53 + 1]))
+
+
+@given(st.lists(_NUMBER, min_size=1, max_size=20), st.integers(0, 19))
+def test_near_values_are_those_of_the_same_order(numbers: list[object], pick: int) -> None:
+    """The shortcut through a measure's smallest and largest value gives what testing every
+    value with ``same_order`` gives, for each value of the measure."""
+    from factcheck.rules.kinds.conflict.statements import NearValues, same_order
+
+    values = {repr(v): v for v in numbers}
+    near = NearValues()
+    for value in [*values.values()][pick % len(values):] + [*values.values()]:
+        expected = frozenset(r for r, v in values.items() if len(values) > 16 or same_order(v, value))
+        assert near.of(("count", ""), values, value) == expected

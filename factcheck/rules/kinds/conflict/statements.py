@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
+from typing import NamedTuple, TypeGuard
 
 from factcheck.claims.base import Claim
 from factcheck.claims.numbers import singular, unit_of
@@ -80,8 +80,19 @@ _NUMBERISH_RE = re.compile(
 def qualifier_words(c: Claim) -> frozenset[str]:
     """The words of the qualifier the extractor read before the figure ("as many as"), and of
     the one the claim reports (the same phrase, or a range's "between")."""
-    b = c.bounds
-    phrases = (b.qualifier if b is not None else None, c.qualifier)
+    return _qualifier_words(_read_qualifier(c), c.qualifier)
+
+
+def _read_qualifier(c: Claim) -> str | None:
+    """``c.bounds.qualifier``, read from the claim's ``bounds`` attribute without building the
+    :class:`~factcheck.claims.bounds.Bounds` (its JSON form: ``Bounds.to_json``): a
+    statement needs only the words."""
+    raw = c.attrs.get("bounds")
+    return raw.get("qualifier") if raw is not None else None
+
+
+@functools.lru_cache(maxsize=1 << 10)
+def _qualifier_words(*phrases: str | None) -> frozenset[str]:
     return frozenset(w for q in phrases if q for w in q.casefold().split())
 
 
@@ -145,23 +156,50 @@ class NearValues:
 
     def __init__(self) -> None:
         self._sets: dict[tuple[object, ...], frozenset[str]] = {}
+        self._extents: dict[tuple[object, ...], tuple[int | float, int | float] | None] = {}
 
-    def of(self, measure: tuple[object, ...], values: dict[str, object], value: object) -> frozenset[str]:
+    def of(self, measure: tuple[object, ...], values: dict[str, object], value: object,
+           every: frozenset[str] | None = None) -> frozenset[str]:
+        """The values (by repr) of ``values`` of ``value``'s order of size; ``every``: all of
+        them as a frozen set already made, shared when they all are (a date's, a measure's
+        of one order of size) rather than copied.  ``values`` must be all the measure's."""
         key = (measure, repr(value)) if len(values) <= NEAR_VALUES else (measure,)
         found = self._sets.get(key)
         if found is None:
-            found = self._sets[key] = frozenset(values) if len(key) == 1 else _near(values, value)
+            near = None
+            if len(key) == 2 and _positive(value):
+                if measure in self._extents:
+                    extent = self._extents[measure]
+                else:
+                    extent = self._extents[measure] = _extent(values)
+                # Division is monotonic: when the smallest and the largest value are of the figure's
+                # order, every value between them is, and the set is all of them.
+                if extent is None or value >= _EXACT or \
+                        not (same_order(extent[0], value) and same_order(extent[1], value)):
+                    near = frozenset(r for r, v in values.items() if not _positive(v)
+                                     or max(v, value) / min(v, value) <= SAME_ORDER)
+                    near = near if len(near) < len(values) else None
+            found = self._sets[key] = near if near is not None else every if every is not None else frozenset(values)
         return found
 
 
-def _near(values: dict[str, object], value: object) -> frozenset[str]:
-    """The values (by repr) of :func:`same_order` with ``value``: that test, with its checks
-    of ``value`` made once rather than once per value."""
-    if not (isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0):
-        return frozenset(values)  # size cannot tell anything apart from it
-    return frozenset(r for r, v in values.items()
-                     if not (isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0)
-                     or max(v, value) / min(v, value) <= SAME_ORDER)
+def _positive(v: object) -> TypeGuard[int | float]:
+    """A positive number, whose size :func:`same_order` compares."""
+    return isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0
+
+
+def _extent(values: dict[str, object]) -> tuple[int | float, int | float] | None:
+    """The smallest and the largest positive number among ``values``; None when there is
+    none, or one too large for a float to hold exactly (where an int and a float are
+    divided after rounding, and monotonic division is no longer a safe shortcut)."""
+    numbers = [v for v in values.values() if _positive(v)]
+    if not numbers or max(numbers) >= _EXACT:
+        return None
+    return min(numbers), max(numbers)
+
+
+#: Numbers from here on are not all exact as floats (see _extent).
+_EXACT = 2 ** 53
 
 
 #: See NearValues.
@@ -202,13 +240,18 @@ def read_statements(corpus: CorpusView, settings: ConflictOptions,
             dated = c.kind == "date"
             rows.append(_Row(c, repr(c.value), bool(c.get("age")), tuple(sentence.context(doc, c, masks, window)),
                              key, sentence.words, len(alike[group]) == 1, read.values(group),
-                             frozenset() if dated else name_anchor(doc, c), () if dated else measure_words(c),
+                             _NONE if dated else name_anchor(doc, c) or _NONE, () if dated else measure_words(c),
                              sentence.phrase(doc, c, masks, PHRASE_REACH),
                              age_holder(doc, c, people, starts) if holders else None,
                              converted_from(doc.text, c, read.ends), figure_subject(c, people, starts)))
         if rows:
-            facts += _document_statements(doc, rows, read, kinds if agreeing else frozenset(), story)
+            facts += _document_statements(doc, rows, read, kinds if agreeing else _NONE, story)
     return facts
+
+
+#: The empty set every statement that has none shares: Python makes a new (garbage-collected)
+#: object for each ``frozenset()``, thousands of them per story.
+_NONE: frozenset[str] = frozenset()
 
 
 class _Row(NamedTuple):
@@ -247,29 +290,31 @@ def _document_statements(doc: Document, rows: list[_Row], read: DocReading, kind
     # One frozen set per measure, shared by its figures: a copy each would be quadratic
     # in a document giving thousands of values of one measure.
     given_of = {k: frozenset(v) for k, v in given.items()}
+    said_of = {k: frozenset(v) for k, v in said.items()}
     held_of = {k: frozenset(v) for k, v in ages.items()}
     near = NearValues()
     doc_ages = frozenset(r.value for r in rows if r.age)
     # The sentence's figures of the compared kinds, for "the other figures agree": only a lone
     # figure pairs through them, so only its sentence's are gathered.
     figures: dict[tuple[int, int], frozenset[tuple[str, str, str]]] = {}
-    none: frozenset[str] = frozenset()
+    none = _NONE
     out = []
     for r in rows:
         c = r.claim
         measure = (r.key, r.measure)
-        others: frozenset[tuple[str, str, str]] = frozenset()
+        others: frozenset[tuple[str, str, str]] = _NONE  # type: ignore[assignment]
         if r.unique and kinds:
             figs = figures.get(c.sentence)
             if figs is None:
                 figs = figures[c.sentence] = read.figures(c.sentence, kinds)
             # A sentence of a thousand figures of one unit would be quadratic were they not lone.
-            others = frozenset(g for g in figs if g[:2] != r.key)
+            others = frozenset(g for g in figs if g[:2] != r.key) or others
         out.append(Statement(doc, c, r.words, r.key, r.sentence, r.unique, r.values, r.anchor, r.measure, r.phrase,
-                             r.holder, given_of[measure], near.of(measure, given[measure], c.value),
+                             r.holder, given_of[measure], near.of(measure, given[measure], c.value, given_of[measure]),
                              held_of[r.holder] if r.holder is not None else none,
                              doc_ages if r.age else none, others, r.converts, r.subject,
-                             near.of((r.subject, *measure), said[(r.subject, *measure)], c.value)
+                             near.of((r.subject, *measure), said[(r.subject, *measure)], c.value,
+                                     said_of[(r.subject, *measure)])
                              if r.subject is not None else none, none, story))
     return out
 

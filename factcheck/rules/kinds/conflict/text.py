@@ -13,7 +13,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from factcheck.claims.base import Claim
 from factcheck.claims.subjects import FUNCTION_WORDS
@@ -146,8 +146,14 @@ class _Reading:
     def __init__(self, shown: list[str | None], hits: tuple[int, ...], lost: dict[int, str]) -> None:
         # Tuples, not lists: a tuple of strings or numbers leaves the garbage collector's lists
         # at its first pass, where thousands of lists kept for a story would fill them.
-        self.items: tuple[str, ...] = tuple(filter(None, shown))
-        self.at = tuple(itertools.accumulate(map(bool, shown), initial=0))
+        self.items: tuple[str, ...]
+        self.at: Sequence[int]
+        if None in shown:
+            self.items = tuple(filter(None, shown))
+            self.at = tuple(itertools.accumulate(map(bool, shown), initial=0))
+        else:  # every token shows one item (a phrase's, but for later words of a figure)
+            self.items = tuple(shown)  # type: ignore[arg-type]
+            self.at = range(len(shown) + 1)
         self.hits, self.lost = hits, lost
 
     def between(self, i: int, j: int) -> list[str]:
@@ -211,11 +217,10 @@ class SentenceWords:
         p_hits: list[int] = []
         c_lost: dict[int, str] = {}
         p_lost: dict[int, str] = {}
-        unmasked = raws
+        hit_of: dict[int, int] = {}
         if masks.spans and starts:
             # Each token a figure or date covers, with the first span (in order) covering it: as
             # Masks.at answers, but visiting the sentence's few spans, not its every token.
-            hit_of: dict[int, int] = {}
             lo = bisect.bisect_left(masks.starts, s - masks.longest)
             hi = bisect.bisect_left(masks.starts, e)
             for k in range(lo, hi):
@@ -243,16 +248,12 @@ class SentenceWords:
                             last_c = k
                         else:
                             c_lost[n] = "#" + kind
-                # A masked token's word is not the sentence's, unless the sentence says it elsewhere.
-                pieces: list[str] = []
-                after_hit = 0
-                for n in p_hits:
-                    pieces += raws[after_hit:n]
-                    after_hit = n + 1
-                pieces += raws[after_hit:]
-                unmasked = pieces
-        words = set(map(_CONTENT_ITEMS.__getitem__, unmasked))
+        # A masked token's word is not the sentence's (unless the sentence says it elsewhere): its
+        # item is now its placeholder or None.
+        words = set(content_items)
         words.discard(None)
+        for kind in {masks.spans[hit_of[n]][2] for n in c_hits}:
+            words.discard("#" + kind)
         #: The sentence's content words, figures left out (``Statement.sentence``).
         self.words: frozenset[str] = frozenset(words)  # type: ignore[arg-type]
         self._content = _Reading(content_items, tuple(c_hits), c_lost)
