@@ -81,6 +81,7 @@ def test_near_values_are_those_of_the_same_order(numbers: list[object], pick: in
 
     values = {repr(v): v for v in numbers}
     near = NearValues()
-    for value in [*values.values()][pick % len(values):] + [*values.values()]:
+    listed = list(values.values())
+    for value in [*listed[pick % len(listed):], *listed]:
         expected = frozenset(r for r, v in values.items() if len(values) > 16 or same_order(v, value))
         assert near.of(("count", ""), values, value) == expected
