@@ -193,7 +193,10 @@ class ConflictKind(Kind):
         members_of = list(same.values())
         # A representative speaks for the documents of its copies: a story's majority is
         # counted in documents, however many state it in one wire's words.
-        reps = [replace(facts[ids[0]], copies=frozenset(facts[i].doc.path for i in ids)) for ids in members_of]
+        # A fact without copies speaks for its own document already (``documents_of``): only the
+        # representatives of two or more are new statements.
+        reps = [facts[ids[0]] if len(ids) == 1 else
+                replace(facts[ids[0]], copies=frozenset(facts[i].doc.path for i in ids)) for ids in members_of]
         # Each tier of evidence, strongest first: (severity, [(path name, pair)]); None is the rule's.
         firm: list[tuple[str, tuple[int, int]]] = []  # the strong pairing's pairs (loose: the weak pairing's)
         alike: list[tuple[str, tuple[int, int]]] = []  # pairs that only alike sentences make one fact

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import weakref
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from factcheck.claims.base import Claim
 from factcheck.documents import Document
 from factcheck.rules.kinds.conflict.subjects import possible_people
-from factcheck.rules.kinds.conflict.text import Masks, content
+from factcheck.rules.kinds.conflict.text import Masks, SentenceWords
 from factcheck.rules.model import CorpusView
 
 Span = tuple[int, int]
@@ -31,7 +31,7 @@ Group = tuple[Span, str, str]
 class DocReading:
     """What the conflict rules read of one document, whichever claims they compare."""
 
-    __slots__ = ("_sentences", "_values", "alike", "doc", "ends", "masks", "people", "starts")
+    __slots__ = ("_groups", "_sentences", "_values", "alike", "doc", "ends", "masks", "people", "starts")
 
     def __init__(self, doc: Document, claims: Sequence[Claim], measured: Callable[[Claim], tuple[str, str]]) -> None:
         self.doc = doc
@@ -43,7 +43,8 @@ class DocReading:
         for o in claims:
             self.alike[(o.sentence, *measured(o))].append(o)
         self._values: dict[Group, frozenset[str]] = {}
-        self._sentences: dict[Span, frozenset[str]] = {}
+        self._sentences: dict[Span, SentenceWords] = {}
+        self._groups: dict[Span, list[Group]] | None = None
 
     def values(self, group: Group) -> frozenset[str]:
         """The values a sentence gives for a kind and unit; read for the groups a rule compares only."""
@@ -52,14 +53,29 @@ class DocReading:
             found = self._values[group] = frozenset(repr(o.value) for o in self.alike[group])
         return found
 
-    def sentence(self, span: Span) -> frozenset[str]:
-        """A sentence's content words, figures left out (``Statement.sentence``): read once
-        however many figures and dates, of however many rules, it holds."""
+    def figures(self, span: Span, kinds: Collection[str]) -> frozenset[tuple[str, str, str]]:
+        """The figures a sentence gives of the ``kinds`` (as :func:`.statements.measured` reads
+        them), as (kind, unit, repr of the value): what "the other figures agree" compares."""
+        if self._groups is None:
+            self._groups = defaultdict(list)
+            for group in self.alike:
+                self._groups[group[0]].append(group)
+        return frozenset((kind, unit, repr(o.value)) for group in self._groups.get(span, ())
+                         for _span, kind, unit in (group,) if kind in kinds
+                         for o in self.alike[group] if o.value is not None)
+
+    def words(self, span: Span) -> SentenceWords:
+        """A sentence's words (:class:`.text.SentenceWords`), tokenised once however many
+        figures and dates, of however many rules, it holds: their context windows, verbatim
+        phrases and sentence words are all read from it."""
         found = self._sentences.get(span)
         if found is None:
-            found = self._sentences[span] = frozenset(
-                w for w in content(self.doc.text, span[0], span[1], self.masks) if not w.startswith("#"))
+            found = self._sentences[span] = SentenceWords(self.doc.text, span[0], span[1], self.masks)
         return found
+
+    def sentence(self, span: Span) -> frozenset[str]:
+        """A sentence's content words, figures left out (``Statement.sentence``)."""
+        return self.words(span).words
 
 
 class Reading:

@@ -8,6 +8,8 @@ a threshold must not fall on either side of it from one run to the next.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import math
 from collections.abc import Iterable, Sequence
 
@@ -22,7 +24,23 @@ def weight(words: Iterable[str], idf: dict[str, float]) -> float:
     threshold on either side of it from one run to the next.  ``fsum`` is
     exactly rounded, so the order does not matter.
     """
-    return math.fsum(idf.get(w, 1.0) for w in words)
+    return math.fsum(map(idf.get, words, itertools.repeat(1.0)))
+
+
+def plain(words: Iterable[str]) -> frozenset[str]:
+    """The words of a context or sentence that are words, not the figure's ``<>`` or a masked
+    ``#kind``: what the overlaps compare.  Read once per context (a statement is compared
+    with many), when the words are a tuple or frozen set, as a statement's are."""
+    if isinstance(words, (tuple, frozenset)):
+        return _plain(words)
+    return frozenset(w for w in words if not w.startswith(("<", "#")))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _plain(words: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
+    if isinstance(words, frozenset) and not any(w.startswith(("<", "#")) for w in words):
+        return words  # a sentence's words: nothing to leave out, and no copy
+    return frozenset(w for w in words if not w.startswith(("<", "#")))
 
 
 def weighted_overlap(a: Iterable[str], b: Iterable[str], idf: dict[str, float]) -> float:
@@ -32,8 +50,7 @@ def weighted_overlap(a: Iterable[str], b: Iterable[str], idf: dict[str, float]) 
     Tennessee on April 22, 1923" within a longer biography sentence): the
     overlap coefficient does not punish the longer one.  Symmetric, in [0, 1].
     """
-    sa = {w for w in a if not w.startswith(("<", "#"))}
-    sb = {w for w in b if not w.startswith(("<", "#"))}
+    sa, sb = plain(a), plain(b)
     smaller = min(weight(sa, idf), weight(sb, idf))
     return weight(sa & sb, idf) / smaller if smaller else 0.0
 
@@ -45,8 +62,7 @@ def weighted_jaccard(a: Iterable[str], b: Iterable[str], idf: dict[str, float]) 
     USGS said the quake was 35 miles southwest of Bandar Abbas" share few
     words, but the ones they share are rare.  Symmetric, in [0, 1].
     """
-    sa = {w for w in a if not w.startswith(("<", "#"))}
-    sb = {w for w in b if not w.startswith(("<", "#"))}
+    sa, sb = plain(a), plain(b)
     union = weight(sa | sb, idf)
     return weight(sa & sb, idf) / union if union else 0.0
 

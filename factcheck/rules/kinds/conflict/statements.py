@@ -9,30 +9,34 @@ in each document, and never re-read from the text by a comparison.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple, TypeGuard
 
 from factcheck.claims.base import Claim
 from factcheck.claims.numbers import singular, unit_of
 from factcheck.documents import Document
 from factcheck.rules.kinds.conflict.options import ConflictOptions
-from factcheck.rules.kinds.conflict.reading import reading_of
+from factcheck.rules.kinds.conflict.reading import DocReading, reading_of
 from factcheck.rules.kinds.conflict.subjects import age_holder, figure_subject, name_anchor
-from factcheck.rules.kinds.conflict.text import PHRASE_REACH, context_words, phrase_tokens
+from factcheck.rules.kinds.conflict.text import PHRASE_REACH
 from factcheck.rules.kinds.facts import ClaimSelector
 from factcheck.rules.model import CorpusView
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Statement:
     """One figure or date claim as the rule compares it: the claim, with every reading of it
     the pairing paths and exemptions look at, computed once (see :func:`read_statements`).
 
     The fields after ``given`` describe the statement's document (what else it says
     of the measure, of the age's holder, of the subject); ``copies`` is set only on
-    the representative of syndicated copies (see ``ConflictKind.check_corpus``).
+    the representative of two or more syndicated copies (see ``ConflictKind.check_corpus``;
+    :func:`documents_of` reads it).
     """
 
     doc: Document
@@ -76,8 +80,19 @@ _NUMBERISH_RE = re.compile(
 def qualifier_words(c: Claim) -> frozenset[str]:
     """The words of the qualifier the extractor read before the figure ("as many as"), and of
     the one the claim reports (the same phrase, or a range's "between")."""
-    b = c.bounds
-    phrases = (b.qualifier if b is not None else None, c.qualifier)
+    return _qualifier_words(_read_qualifier(c), c.qualifier)
+
+
+def _read_qualifier(c: Claim) -> str | None:
+    """``c.bounds.qualifier``, read from the claim's ``bounds`` attribute without building the
+    :class:`~factcheck.claims.bounds.Bounds` (its JSON form: ``Bounds.to_json``): a
+    statement needs only the words."""
+    raw = c.attrs.get("bounds")
+    return raw.get("qualifier") if raw is not None else None
+
+
+@functools.lru_cache(maxsize=1 << 10)
+def _qualifier_words(*phrases: str | None) -> frozenset[str]:
     return frozenset(w for q in phrases if q for w in q.casefold().split())
 
 
@@ -90,11 +105,17 @@ def measure_words(c: Claim) -> tuple[str, ...]:
     the qualifier the claim starts with, which its bounds already say ("exactly 500
     people" and "500 people" count the same people).
     """
+    return _measure_words(c.text, c.unit, qualifier_words(c))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _measure_words(text: str, unit: str | None, qualifier: frozenset[str]) -> tuple[str, ...]:
+    """:func:`measure_words` of a claim's text, unit and qualifier words: a pure function of
+    them, read once however many articles state "10 people" or "two boats"."""
     out = []
-    unit = (c.unit or "").casefold()
-    qualifier = qualifier_words(c)
+    unit = (unit or "").casefold()
     leading = bool(qualifier)  # still in the words before the figure, where the qualifier is
-    for w in re.split(r"[\s-]+", c.text.casefold().replace("’", "'")):
+    for w in re.split(r"[\s-]+", text.casefold().replace("’", "'")):
         w = w.strip(".,;:()\"'")
         if leading and w in qualifier:
             continue
@@ -135,14 +156,50 @@ class NearValues:
 
     def __init__(self) -> None:
         self._sets: dict[tuple[object, ...], frozenset[str]] = {}
+        self._extents: dict[tuple[object, ...], tuple[int | float, int | float] | None] = {}
 
-    def of(self, measure: tuple[object, ...], values: dict[str, object], value: object) -> frozenset[str]:
+    def of(self, measure: tuple[object, ...], values: dict[str, object], value: object,
+           every: frozenset[str] | None = None) -> frozenset[str]:
+        """The values (by repr) of ``values`` of ``value``'s order of size; ``every``: all of
+        them as a frozen set already made, shared when they all are (a date's, a measure's
+        of one order of size) rather than copied.  ``values`` must be all the measure's."""
         key = (measure, repr(value)) if len(values) <= NEAR_VALUES else (measure,)
         found = self._sets.get(key)
         if found is None:
-            found = self._sets[key] = frozenset(
-                r for r, v in values.items() if len(key) == 1 or same_order(v, value))
+            near = None
+            if len(key) == 2 and _positive(value):
+                if measure in self._extents:
+                    extent = self._extents[measure]
+                else:
+                    extent = self._extents[measure] = _extent(values)
+                # Division is monotonic: when the smallest and the largest value are of the figure's
+                # order, every value between them is, and the set is all of them.
+                if extent is None or value >= _EXACT or \
+                        not (same_order(extent[0], value) and same_order(extent[1], value)):
+                    near = frozenset(r for r, v in values.items() if not _positive(v)
+                                     or max(v, value) / min(v, value) <= SAME_ORDER)
+                    near = near if len(near) < len(values) else None
+            found = self._sets[key] = near if near is not None else every if every is not None else frozenset(values)
         return found
+
+
+def _positive(v: object) -> TypeGuard[int | float]:
+    """A positive number, whose size :func:`same_order` compares."""
+    return isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0
+
+
+def _extent(values: dict[str, object]) -> tuple[int | float, int | float] | None:
+    """The smallest and the largest positive number among ``values``; None when there is
+    none, or one too large for a float to hold exactly (where an int and a float are
+    divided after rounding, and monotonic division is no longer a safe shortcut)."""
+    numbers = [v for v in values.values() if _positive(v)]
+    if not numbers or max(numbers) >= _EXACT:
+        return None
+    return min(numbers), max(numbers)
+
+
+#: Numbers from here on are not all exact as floats (see _extent).
+_EXACT = 2 ** 53
 
 
 #: See NearValues.
@@ -154,71 +211,112 @@ def read_statements(corpus: CorpusView, settings: ConflictOptions,
     """Every claim of the corpus the rule compares, as a :class:`Statement`, in corpus order.
 
     With a ``selector`` (the rule's ``select``), the claims it selects; otherwise those
-    of the compared ``kinds`` that :func:`comparable` admits.
+    of the compared ``kinds`` that :func:`comparable` admits.  Each statement is built
+    once, whole: what its claim and sentence say first, then what its document says of
+    its measure, holder and subject.
     """
     kinds = set(settings.kinds)
+    window, holders, agreeing = settings.window, settings.age_holders, settings.agreeing_figures > 0
     facts: list[Statement] = []
     # A story is one real-world event: facts are compared within it only.  An explicit fact
     # key (``select``) holds across the corpus, so it needs no stories.
     stories = corpus.stories if selector is None else None
     reading = reading_of(corpus)  # what every conflict rule reads of a document, read once per view
     for doc, claims in corpus.items():
-        start = len(facts)
         found = stories.story_of(doc.path) if stories is not None else None
         story = found.id if found is not None else None
         read = reading.of(doc, claims, measured)
-        people, starts, alike = read.people, read.starts, read.alike
-        # The sentence's figures of the compared kinds, for "the other figures agree".
-        figures: dict[tuple[int, int], set[tuple[str, str, str]]] = defaultdict(set)
-        for (span, kind, unit), same in alike.items():
-            if kind in kinds and settings.agreeing_figures > 0:
-                figures[span].update((kind, unit, repr(o.value)) for o in same if o.value is not None)
+        people, starts, alike, masks = read.people, read.starts, read.alike, read.masks
+        rows: list[_Row] = []
         for c in claims:
             if selector is not None:
                 if not selector.matches(doc, c):
                     continue
             elif c.kind not in kinds or not comparable(c):
                 continue
-            words = tuple(context_words(doc, c, read.masks, settings.window))
+            sentence = read.words(c.sentence)
             key = measured(c)
             group = (c.sentence, *key)
-            facts.append(Statement(doc, c, words, key, read.sentence(c.sentence), len(alike[group]) == 1,
-                                   read.values(group),
-                                   name_anchor(doc, c) if c.kind != "date" else frozenset(),
-                                   measure_words(c) if c.kind != "date" else (),
-                                   phrase_tokens(doc, c, read.masks, PHRASE_REACH),
-                                   age_holder(doc, c, people, starts) if settings.age_holders else None,
-                                   frozenset(), converts=converted_from(doc.text, c, read.ends),
-                                   subject=figure_subject(c, people, starts), story=story))
-        # What the document says of each measure, of each holder's age and of each subject's measure.
-        given: dict[tuple[object, ...], dict[str, object]] = defaultdict(dict)
-        ages: dict[tuple[str, str] | None, set[str]] = defaultdict(set)
-        said: dict[tuple[object, ...], dict[str, object]] = defaultdict(dict)
-        for f in facts[start:]:
-            given[(f.key, f.measure)][repr(f.claim.value)] = f.claim.value
-            ages[f.holder].add(repr(f.claim.value))
-            if f.subject is not None:
-                said[(f.subject, f.key, f.measure)][repr(f.claim.value)] = f.claim.value
-        # One frozen set per measure, shared by its figures: a copy each would be quadratic
-        # in a document giving thousands of values of one measure.
-        given_of = {k: frozenset(v) for k, v in given.items()}
-        held_of = {k: frozenset(v) for k, v in ages.items()}
-        near = NearValues()
-        doc_ages = frozenset(repr(f.claim.value) for f in facts[start:] if f.claim.get("age"))
-        for i in range(start, len(facts)):
-            f = facts[i]
-            value = f.claim.value
-            facts[i] = replace(f, given=given_of[(f.key, f.measure)],
-                               near=near.of((f.key, f.measure), given[(f.key, f.measure)], value),
-                               held=held_of[f.holder] if f.holder is not None else frozenset(),
-                               said=near.of((f.subject, f.key, f.measure), said[(f.subject, f.key, f.measure)],
-                                            value) if f.subject is not None else frozenset(),
-                               ages=doc_ages if f.claim.get("age") else frozenset(),
-                               # Only a lone figure pairs through the others, and it has few: a sentence
-                               # of a thousand figures of one unit would be quadratic.
-                               others=frozenset(g for g in figures[f.claim.sentence] if g[:2] != f.key)
-                               if f.unique else frozenset())
+            dated = c.kind == "date"
+            rows.append(_Row(c, repr(c.value), bool(c.get("age")), tuple(sentence.context(doc, c, masks, window)),
+                             key, sentence.words, len(alike[group]) == 1, read.values(group),
+                             _NONE if dated else name_anchor(doc, c) or _NONE, () if dated else measure_words(c),
+                             sentence.phrase(doc, c, masks, PHRASE_REACH),
+                             age_holder(doc, c, people, starts) if holders else None,
+                             converted_from(doc.text, c, read.ends), figure_subject(c, people, starts)))
+        if rows:
+            facts += _document_statements(doc, rows, read, kinds if agreeing else _NONE, story)
     return facts
+
+
+#: The empty set every statement that has none shares: Python makes a new (garbage-collected)
+#: object for each ``frozenset()``, thousands of them per story.
+_NONE: frozenset[str] = frozenset()
+
+
+class _Row(NamedTuple):
+    """What a statement's claim and sentence say, before its document's figures are gathered."""
+
+    claim: Claim
+    value: str  # repr of the claim's value: values are compared by it
+    age: bool
+    words: tuple[str, ...]
+    key: tuple[str, str]
+    sentence: frozenset[str]
+    unique: bool
+    values: frozenset[str]
+    anchor: frozenset[str]
+    measure: tuple[str, ...]
+    phrase: tuple[tuple[str, ...], tuple[str, ...]]
+    holder: tuple[str, str] | None
+    converts: str | None
+    subject: str | None
+
+
+def _document_statements(doc: Document, rows: list[_Row], read: DocReading, kinds: Collection[str],
+                         story: str | None) -> list[Statement]:
+    """The statements of one document's ``rows``, each given what the document says of its
+    measure, of its age's holder and of its subject; ``kinds``: those whose figures a lone
+    figure's sentence lists as its others (none when ``agreeing_figures`` is off)."""
+    # What the document says of each measure, of each holder's age and of each subject's measure.
+    given: dict[tuple[object, ...], dict[str, object]] = defaultdict(dict)
+    ages: dict[tuple[str, str] | None, set[str]] = defaultdict(set)
+    said: dict[tuple[object, ...], dict[str, object]] = defaultdict(dict)
+    for r in rows:
+        given[(r.key, r.measure)][r.value] = r.claim.value
+        ages[r.holder].add(r.value)
+        if r.subject is not None:
+            said[(r.subject, r.key, r.measure)][r.value] = r.claim.value
+    # One frozen set per measure, shared by its figures: a copy each would be quadratic
+    # in a document giving thousands of values of one measure.
+    given_of = {k: frozenset(v) for k, v in given.items()}
+    said_of = {k: frozenset(v) for k, v in said.items()}
+    held_of = {k: frozenset(v) for k, v in ages.items()}
+    near = NearValues()
+    doc_ages = frozenset(r.value for r in rows if r.age)
+    # The sentence's figures of the compared kinds, for "the other figures agree": only a lone
+    # figure pairs through them, so only its sentence's are gathered.
+    figures: dict[tuple[int, int], frozenset[tuple[str, str, str]]] = {}
+    none = _NONE
+    out = []
+    for r in rows:
+        c = r.claim
+        measure = (r.key, r.measure)
+        others: frozenset[tuple[str, str, str]] = _NONE  # type: ignore[assignment]
+        if r.unique and kinds:
+            figs = figures.get(c.sentence)
+            if figs is None:
+                figs = figures[c.sentence] = read.figures(c.sentence, kinds)
+            # A sentence of a thousand figures of one unit would be quadratic were they not lone.
+            others = frozenset(g for g in figs if g[:2] != r.key) or others
+        out.append(Statement(doc, c, r.words, r.key, r.sentence, r.unique, r.values, r.anchor, r.measure, r.phrase,
+                             r.holder, given_of[measure], near.of(measure, given[measure], c.value, given_of[measure]),
+                             held_of[r.holder] if r.holder is not None else none,
+                             doc_ages if r.age else none, others, r.converts, r.subject,
+                             near.of((r.subject, *measure), said[(r.subject, *measure)], c.value,
+                                     said_of[(r.subject, *measure)])
+                             if r.subject is not None else none, none, story))
+    return out
 
 
 def comparable(c: Claim) -> bool:
