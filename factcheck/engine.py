@@ -30,9 +30,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from factcheck.cache import DocCache, DocEntry, collector_paused, content_digest, open_cache
+from factcheck.cache import DocCache, DocEntry, content_digest, open_cache
 from factcheck.cache.codec import sharing
 from factcheck.claims.base import Claim, DocumentTimeout, extract_all
+from factcheck.collector import collector_paused
 from factcheck.compact import Compactor
 from factcheck.config import Config
 from factcheck.corpus_phase import run_rules, run_story_rules, split_rules

@@ -30,12 +30,10 @@ millisecond), so offsets and excerpts always come from the file as it is.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, fields, is_dataclass
 from functools import cache
 from pathlib import Path
@@ -45,6 +43,7 @@ from factcheck import __version__
 from factcheck.cache.codec import DecodeError, EncodeError, decode, encode
 from factcheck.cache.store import DEFAULT_CACHE_DIR, clean, is_tagged, prepare, read_json, write_json
 from factcheck.claims.base import Claim
+from factcheck.collector import collector_paused
 from factcheck.config import Config
 from factcheck.documents import Document, Metadata, display_path, document_from_bytes
 from factcheck.errors import FactcheckError
@@ -202,30 +201,6 @@ class DocCache:
         """Replace the packed story entries (atomically: a concurrent scan's pack loses, never tears)."""
         return write_json(self.folder / "stories.json", {"format": FORMAT, "key": self.key, "stories": entries},
                           self.root)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off for the block, back on after it (if it was on).
-
-    For reading a cache back and for the corpus phase: both build hundreds of
-    thousands of objects (every cached document's claims, story evidence and
-    findings; the corpus rules' indexes) that are kept, and make no reference
-    cycles, so no collection can free anything meanwhile.  Yet CPython's
-    collector, counting allocations, walks ever more of them as they pile up:
-    measured on ECB+, decoding the 982 cached entries took 0.7-1.0 s of CPU with
-    the collector on and 0.12-0.29 s with it off (a warm re-scan ~2.3 -> ~1.8 s).
-    Paused, they are examined once, after.  Not ``gc.freeze()``: undoing it would
-    unfreeze a caller's frozen objects too.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def content_digest(data: bytes) -> str:

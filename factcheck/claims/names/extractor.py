@@ -6,42 +6,16 @@ The quote extractor resolves its speakers through the same mentions
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import lru_cache
 
 from factcheck.claims.base import Attrs, Claim, register, sentence_bounds
 from factcheck.claims.names.analyser import _Analyser, _Cand
 from factcheck.claims.names.normalise import normalise_name
+from factcheck.collector import collector_paused
 from factcheck.documents import Document
 
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off for the block, back on after it (if it was on).
-
-    For one document's name analysis (:func:`_mentions`), which allocates
-    objects per capitalised word -- a token each, a run or candidate each
-    when the words stand apart -- and keeps them all until it ends, making
-    no reference cycles.  No collection can free any of them meanwhile, yet
-    CPython's collector, counting allocations, starts a *full* collection
-    about every 70,000 of them while few objects are long-lived, and each
-    walks every object made so far: time quadratic in the capitalised words
-    ("Abc " x 524,288 spent 0.37 s of 2.3 s in five full collections; the
-    ``capitals``, ``distinct-initials`` and ``html-entities`` patterns of
-    ``bench/growth.py`` grew 2.2-2.57 per doubling).  Paused, they are
-    examined once, after.  Not ``gc.freeze()``: undoing it would unfreeze a
-    caller's frozen objects too.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
+_collector_paused = collector_paused  # the name the tests know; see factcheck.collector
 
 
 @lru_cache(maxsize=8)
