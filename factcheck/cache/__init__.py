@@ -49,6 +49,7 @@ from factcheck.documents import Document, Metadata, display_path, document_from_
 from factcheck.errors import FactcheckError
 from factcheck.findings import Finding
 from factcheck.rules.model import Rule
+from factcheck.stored import digest_of as content_digest
 from factcheck.stories import DocFeatures, Stories, Story
 from factcheck.suppressions import Suppressions
 
@@ -201,10 +202,6 @@ class DocCache:
         """Replace the packed story entries (atomically: a concurrent scan's pack loses, never tears)."""
         return write_json(self.folder / "stories.json", {"format": FORMAT, "key": self.key, "stories": entries},
                           self.root)
-
-
-def content_digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 @cache
