@@ -119,9 +119,8 @@ class TextStore:
 TEXTS = TextStore()
 
 
-def read_back(doc: StoredDocument) -> Texts:
-    """Read ``doc``'s file again and parse it as the map step did; :class:`DocumentChanged` if its
-    bytes are no longer the ones analysed (or it cannot be read any more)."""
+def _read_again(doc: StoredDocument) -> tuple[Path, bytes]:
+    """``doc``'s file and its bytes now; :class:`DocumentChanged` if they are not the ones analysed."""
     from factcheck.files import read_limited
 
     origin = doc.origin
@@ -132,6 +131,24 @@ def read_back(doc: StoredDocument) -> Texts:
         raise DocumentChanged(f"changed since it was scanned ({exc}); scan again", path=doc.path) from None
     if digest_of(data) != origin.digest:
         raise DocumentChanged("changed since it was scanned; scan again", path=doc.path)
+    return file, data
+
+
+def unchanged(doc: Document) -> bool:
+    """Whether ``doc``'s texts can still be read back: always for a document that keeps them."""
+    if not isinstance(doc, StoredDocument):
+        return True
+    try:
+        _read_again(doc)
+    except DocumentChanged:
+        return False
+    return True
+
+
+def read_back(doc: StoredDocument) -> Texts:
+    """Read ``doc``'s file again and parse it as the map step did; :class:`DocumentChanged` if its
+    bytes are no longer the ones analysed (or it cannot be read any more)."""
+    file, data = _read_again(doc)
     full, _warning = document_from_bytes(file, data, shown=doc.path, metadata=Metadata.of(doc))
     return Texts(full.source, full.text, full.offsets, full._line_starts)
 

@@ -119,3 +119,29 @@ def test_stored_keeps_a_stored_document_as_it_is(seeds: Path) -> None:
     doc, _w = load_document(path)
     once = stored(doc, path, path.read_bytes())
     assert stored(once, path) is once
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_file_edited_during_the_map_phase_is_analysed_again(seeds: Path, jobs: int) -> None:
+    """Editors keep writing while an archive is scanned: a file edited after its map step is analysed
+    again before the corpus phase (which reads texts back), not a reason to stop the scan."""
+    target = Path("seeds/001_01d226c4d8e25899.txt")
+    original = target.read_text(encoding="utf-8")
+    assert "Kim Long Un" in original
+
+    def edit_when_all_are_analysed(done: int, total: int) -> None:
+        if done == total:
+            target.write_text(original.replace("Kim Long Un", "Kim Jong Un"), encoding="utf-8")
+
+    config = Config(jobs=jobs)
+    report = scan([seeds], config, progress=edit_when_all_are_analysed)
+    assert f"{target.as_posix()}: changed during the scan; analysed again as it is now" in report.warnings
+    assert not any("Kim Long Un" in f.message for f in report.visible())
+    stored_mod.TEXTS.clear()
+    again = scan([seeds], config)  # the edited corpus scanned from the start gives the same findings
+    assert json_format.render(report, RenderContext()) == json_format.render(again, RenderContext())
+
+
+def test_an_unedited_scan_warns_of_no_change(seeds: Path) -> None:
+    report = scan([seeds], Config(jobs=1))
+    assert not any("changed during the scan" in w for w in report.warnings)
