@@ -217,7 +217,7 @@ def test_a_cached_document_keeps_its_language_without_detecting_it_again(
     def no_detection(*_args: Any) -> Any:
         raise AssertionError("a cached document's language is stored with it")
 
-    monkeypatch.setattr(documents, "_language_of", no_detection)
+    monkeypatch.setattr(documents, "language_of", no_detection)
     warm = scan([corpus], cached())
     assert as_json(warm) == expected
     assert [(d.path, d.lang, d.lang_source) for d in warm.documents] == \

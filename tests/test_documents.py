@@ -600,7 +600,7 @@ _URLISH = st.lists(st.sampled_from(["http://", "https://", "h", "http", "s", ":/
 def test_bare_url_pattern_is_the_word_boundary_one(text: str) -> None:
     """The URL pattern searches for its literal "http" and tests the word start after it; it finds
     what ``\\bhttps?://...`` finds, searched or matched at the start."""
-    from factcheck.documents import _BARE_URL_RE
+    from factcheck.metadata import _BARE_URL_RE
 
     plain = re.compile(r"\bhttps?://[^\s<>\"')\]]+")
     for fast, slow in ((_BARE_URL_RE.search(text), plain.search(text)), (_BARE_URL_RE.match(text), plain.match(text))):

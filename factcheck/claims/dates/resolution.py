@@ -27,7 +27,8 @@ from factcheck.claims.dates.vocabulary import (
     NOT_A_DATE,
     PUB_UNKNOWN,
 )
-from factcheck.documents import Document, dateline_like
+from factcheck.documents import Document
+from factcheck.metadata import dateline_like
 
 # --------------------------------------------------------------------------- resolution
 

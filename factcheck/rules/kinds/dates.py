@@ -39,8 +39,9 @@ from collections.abc import Iterable, Sequence
 
 from factcheck.calendar import WEEKDAY_NAMES
 from factcheck.claims.base import Claim
-from factcheck.documents import DateCandidate, Document
+from factcheck.documents import Document
 from factcheck.findings import Finding, Location
+from factcheck.metadata import DateCandidate
 from factcheck.rules.kinds.base import Kind
 from factcheck.rules.model import Option
 
