@@ -493,7 +493,7 @@ def _cached_results(files: Sequence[Path], config: Config, cache: DocCache | Non
     Looked up here, in the scanning process, so that a re-scan of unchanged
     files starts no worker at all.  A file that cannot be read is a miss: the
     map step then reports it as it always does.  The collector is paused meanwhile
-    (see :func:`factcheck.cache.collector_paused`: it was most of a warm re-scan's decoding),
+    (see :func:`factcheck.collector.collector_paused`: it was most of a warm re-scan's decoding),
     and the entries are decoded in compact form (:func:`factcheck.cache.codec.sharing`: equal
     values shared as :class:`~factcheck.compact.Compactor` shares them), so hits need no compacting.
     """
@@ -524,7 +524,7 @@ def _corpus_phase(rules: Sequence[Rule], results: Sequence[_FileResult], docs: S
                   claims: dict[str, list[Claim]], cache: DocCache | None) -> tuple[Stories | None, list[Finding]]:
     """Stories and corpus-rule findings: from the cache when exactly these documents were scanned
     before; else the stories again, and each story-local rule again for the stories that changed.
-    The collector is paused meanwhile (:func:`factcheck.cache.collector_paused`): the phase builds
+    The collector is paused meanwhile (:func:`factcheck.collector.collector_paused`): the phase builds
     the corpus rules' indexes, kept to its end and free of cycles."""
     with collector_paused():
         return _run_corpus_phase(rules, results, docs, claims, cache)

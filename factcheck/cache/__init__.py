@@ -43,7 +43,6 @@ from factcheck import __version__
 from factcheck.cache.codec import DecodeError, EncodeError, decode, encode
 from factcheck.cache.store import DEFAULT_CACHE_DIR, clean, is_tagged, prepare, read_json, write_json
 from factcheck.claims.base import Claim
-from factcheck.collector import collector_paused
 from factcheck.config import Config
 from factcheck.documents import Document, Metadata, display_path, document_from_bytes
 from factcheck.errors import FactcheckError
@@ -53,7 +52,7 @@ from factcheck.stored import digest_of as content_digest
 from factcheck.stories import DocFeatures, Stories, Story
 from factcheck.suppressions import Suppressions
 
-__all__ = ["DEFAULT_CACHE_DIR", "CorpusEntry", "DocCache", "DocEntry", "StoryEntry", "clean", "collector_paused",
+__all__ = ["DEFAULT_CACHE_DIR", "CorpusEntry", "DocCache", "DocEntry", "StoryEntry", "clean",
            "is_tagged", "open_cache"]
 
 #: the layout and entry format; bumped when either changes

@@ -20,7 +20,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.claims.base import EXTRACTORS, Claim, sentence_bounds
-from factcheck.claims.names import _collector_paused, extract, mentions, normalise_name
+from factcheck.claims.names import extract, mentions, normalise_name
+from factcheck.collector import collector_paused
 from factcheck.documents import Document, load_document, parse_document
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -658,7 +659,7 @@ def test_no_full_collection_walks_the_tokens_while_they_are_made() -> None:
 
     Otherwise CPython starts a full collection about every 70,000 tracked
     allocations, each walking every token so far (quadratic: see
-    ``_collector_paused``).  Counted, not timed: a timed test is flaky on CI.
+    ``collector_paused``).  Counted, not timed: a timed test is flaky on CI.
     """
     doc = parse_document("caps.txt", "Abc " * 300_000)
     full: list[int] = []
@@ -682,10 +683,10 @@ def test_the_collector_is_left_as_it_was(enabled: bool) -> None:
     was = gc.isenabled()
     try:
         (gc.enable if enabled else gc.disable)()
-        with _collector_paused():
+        with collector_paused():
             assert not gc.isenabled()
         assert gc.isenabled() is enabled
-        with pytest.raises(KeyError), _collector_paused():
+        with pytest.raises(KeyError), collector_paused():
             raise KeyError("x")
         assert gc.isenabled() is enabled
     finally:

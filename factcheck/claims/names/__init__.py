@@ -52,7 +52,6 @@ cuts), :mod:`~factcheck.claims.names.titles` (titles and roles),
 from __future__ import annotations
 
 from factcheck.claims.names.extractor import SentenceMemo, extract, mentions
-from factcheck.claims.names.extractor import _collector_paused as _collector_paused  # for tests
 from factcheck.claims.names.lexicon import AUX_WORDS, SPEECH_VERBS, known_name
 from factcheck.claims.names.normalise import NAME_SUFFIXES, name_words, normalise_name
 from factcheck.claims.names.tokens import _WORD_RUN_RE as _WORD_RUN_RE  # for tests

@@ -15,12 +15,10 @@ from factcheck.claims.names.normalise import normalise_name
 from factcheck.collector import collector_paused
 from factcheck.documents import Document
 
-_collector_paused = collector_paused  # the name the tests know; see factcheck.collector
-
 
 @lru_cache(maxsize=8)
 def _mentions(doc: Document) -> tuple[Claim, ...]:
-    with _collector_paused():
+    with collector_paused():
         return _find_mentions(doc)
 
 
