@@ -16,8 +16,8 @@ systems' thresholds are tuned on dev only (``--tune`` prints the grids;
 the defaults of :class:`factcheck.stories.StoryOptions` and ``BASELINE_THRESHOLD``
 below are what it picked; the other knobs of ``StoryOptions`` -- family
 weights, ``top_k``, ``max_df``, the publication-date bonus and factors, the
-cohesion test's ratio and minimum group size -- were chosen the same way, on
-dev F1 only), then both splits are reported, each scored on its own documents.
+cohesion test's ratio and minimum group size, the weekday test's minimum group
+size -- were chosen the same way, on dev F1 only), then both splits are reported, each scored on its own documents.
 
 Timing: claim extraction plus features per article (1x), and clustering of
 the whole corpus at 1x and replicated 10x (replicas are copies under new
@@ -148,6 +148,9 @@ def main(argv: list[str] | None = None) -> int:
             row = [b_cubed(ours(feats, replace(defaults, cohesion_ratio=ratio, cohesion_min_size=m)), gold, dev)[2]
                    for m in (4, 5, 6, 7, 8)]
             print(f"  {ratio:.1f}: " + "  ".join(f"{m}: {f:.3f}" for m, f in zip((4, 5, 6, 7, 8), row, strict=True)))
+        print("dev grid, ours with the rest at its defaults (weekday test's minimum group size: F1; 0 = off):")
+        for size in (0, 1, 2, 3, 4, 5):
+            print(f"  {size}: {b_cubed(ours(feats, replace(defaults, weekday_min_size=size)), gold, dev)[2]:.3f}")
         print("dev grid, baseline (cosine distance threshold: B-cubed F1):")
         for bt in (0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97):
             print(f"  {bt:.2f}: {b_cubed(baseline(arts, bt), gold, dev)[2]:.3f}")

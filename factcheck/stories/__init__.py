@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from factcheck.claims.base import Claim, extract_all
 from factcheck.documents import Document
 from factcheck.stories.assemble import assemble
-from factcheck.stories.cluster import Cohesion, StoryOptions, average_linkage, pair_scores, vectors
+from factcheck.stories.cluster import Cohesion, StoryOptions, Weekdays, average_linkage, pair_scores, vectors
 from factcheck.stories.features import STORY_KINDS, DocFeatures, document_features
 from factcheck.stories.model import Stories, Story, Why
 from factcheck.stories.pins import document_pin, front_matter_pin
@@ -41,7 +41,9 @@ def cluster_stories(features: Sequence[DocFeatures], options: StoryOptions | Non
             pins.setdefault(d.pin, []).append(i)
     groups = average_linkage(len(docs), scores, options.threshold, groups=[pins[p] for p in sorted(pins)],
                              labels=[d.pin for d in docs],
-                             cohesion=Cohesion(options.cohesion_ratio, options.cohesion_min_size))
+                             cohesion=Cohesion(options.cohesion_ratio, options.cohesion_min_size),
+                             weekdays=Weekdays(options.weekday_min_size),
+                             when=[(d.pub_date is not None, d.weekdays) for d in docs])
     return assemble(docs, groups, vecs, df, scores)
 
 

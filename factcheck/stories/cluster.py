@@ -30,6 +30,18 @@ events are each tight inside and clearly less similar to each other.  Small
 groups are exempt because the within average of two or three documents
 (often near-copies of one wire story) says little of a whole story.
 
+Publication dates keep two events of one kind apart (see :func:`adjust`), but
+an archive's undated articles have none, and a handful of undated reports of
+an earlier quake at the same field share every place name with the dated
+coverage of a later one.  What they do say is the day of the week ("on Sunday
+at 9:27 a.m."; the later quake's reports say "Thursday").  So a merge where
+either group has no publication date at all is refused when both groups are
+at least ``weekday_min_size`` documents and name days of the week, but no day
+in common (:class:`Weekdays`).  Groups, not pairs: one article names other
+days for other reasons (a follow-up "on Friday"), and a pairwise penalty cost
+more same-event pairs than it parted (ECB+ dev topics), while the days a
+whole group names are its event's.
+
 Every order is fixed by the documents' content hashes, never by input order,
 paths or string hashing, so the result is the same for any permutation and
 any PYTHONHASHSEED.
@@ -66,6 +78,9 @@ class StoryOptions:
     #: average at least ``cohesion_ratio`` x the lower of their within averages (0 turns the test off)
     cohesion_ratio: float = 0.7
     cohesion_min_size: int = 6
+    #: a merge where either group has no publication date, of two groups of at least this many
+    #: documents each naming days of the week, needs a day in common (0 turns the test off)
+    weekday_min_size: int = 3
 
 
 @dataclass(frozen=True)
@@ -87,6 +102,22 @@ class Cohesion:
         if self.ratio <= 0 or min(sizes) < max(self.min_size, 2):
             return False
         return cross < self.ratio * min(within)
+
+
+@dataclass(frozen=True)
+class Weekdays:
+    """The weekday test of :func:`average_linkage` (see the module docstring): groups of at least
+    ``min_size`` members, one of them without any publication date, that name days of the week
+    but none in common are two events."""
+
+    min_size: int
+
+    def refuses(self, sizes: tuple[int, int], dated: tuple[int, int], days: tuple[int, int]) -> bool:
+        """``sizes``: the two groups' sizes; ``dated``: how many of their members have a publication
+        date; ``days``: the days of the week their members name (bit sets, OR-ed)."""
+        if self.min_size <= 0 or min(sizes) < self.min_size or min(dated) > 0:
+            return False  # both groups dated: the publication dates placed them in time (adjust)
+        return bool(days[0]) and bool(days[1]) and not days[0] & days[1]
 
 
 def _family(feature: str) -> str:
@@ -181,19 +212,24 @@ def adjust(score: float, a: DocFeatures, b: DocFeatures, options: StoryOptions) 
 
 def average_linkage(n: int, scores: dict[tuple[int, int], float], threshold: float,
                     groups: Sequence[Sequence[int]] = (), labels: Sequence[str | None] | None = None,
-                    cohesion: Cohesion | None = None) -> list[list[int]]:
+                    cohesion: Cohesion | None = None, weekdays: Weekdays | None = None,
+                    when: Sequence[tuple[bool, int]] | None = None) -> list[list[int]]:
     """Merge clusters while the best average pair score is at least ``threshold``.
 
     ``groups`` are must-link sets (pinned together from the start); ``labels``
     (one per item) forbid merging two clusters with different non-None labels
     (documents pinned to different stories).  ``cohesion`` (see the module
     docstring) refuses merges of two large groups much less similar to each
-    other than within.  Ties break on the lower cluster
+    other than within; ``weekdays`` refuses merges of groups that name different days of
+    the week where a publication date is missing, with ``when`` giving each item's
+    evidence (has a publication date, days of the week named).  Ties break on the lower cluster
     indices, which follow content order, so the result is deterministic.
     """
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     label: dict[int, str | None] = {i: (labels[i] if labels is not None else None) for i in range(n)}
+    dated = {i: int(when[i][0]) if when is not None else 0 for i in range(n)}  # members with a publication date
+    days = {i: when[i][1] if when is not None else 0 for i in range(n)}  # days of the week members name
     for g in groups:
         g = sorted(g)
         for x in g[1:]:
@@ -201,6 +237,8 @@ def average_linkage(n: int, scores: dict[tuple[int, int], float], threshold: flo
             members[root].extend(members.pop(x))
             parent[x] = root
             label[root] = label[root] if label[root] is not None else label.pop(x, None)
+            dated[root] += dated.pop(x)
+            days[root] |= days.pop(x)
     for x in range(n):
         if x not in members:
             label.pop(x, None)
@@ -249,10 +287,15 @@ def average_linkage(n: int, scores: dict[tuple[int, int], float], threshold: flo
         if cohesion is not None and cohesion.refuses(-neg, (len(members[a]), len(members[b])),
                                                      (within(a), within(b))):
             continue  # tried again if either group grows (its pairs are pushed anew)
+        if weekdays is not None and weekdays.refuses((len(members[a]), len(members[b])), (dated[a], dated[b]),
+                                                     (days[a], days[b])):
+            continue  # likewise
         # merge b into a
         intra[a] += intra.pop(b) + sums[a][b]
         members[a].extend(members.pop(b))
         parent[b] = a
+        dated[a] += dated.pop(b)
+        days[a] |= days.pop(b)
         label[a] = la if la is not None else lb
         version[a] += 1
         nb = sums.pop(b)

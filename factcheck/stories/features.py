@@ -78,6 +78,8 @@ class DocFeatures:
     #: the latest date the article states outright (not relative to anything): when the
     #: publication date is unknown, the best estimate of when it was written
     latest_stated: str | None = None
+    #: the days of the week the article names, as a bit set (see :func:`weekdays_named`)
+    weekdays: int = 0
 
     def features(self) -> dict[str, int]:
         return dict(self.counts)
@@ -165,7 +167,27 @@ def document_features(doc: Document, claims: Sequence[Claim], pin: str | None = 
     keys = sorted(counts)  # features are unique: sorting the keys alone is the sort of the pairs
     return DocFeatures(path=doc.path, content=content_key(text), pub_date=doc.pub_date,
                        counts=tuple(zip(keys, map(counts.__getitem__, keys), strict=True)), names=names, pin=pin,
-                       pin_source=pin_source, latest_stated=max(stated) if stated else None)
+                       pin_source=pin_source, latest_stated=max(stated) if stated else None,
+                       weekdays=weekdays_named(text))
+
+
+_WEEKDAY_RE = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_WEEKDAY_BIT = {stem: 1 << k for k, stem in enumerate(("Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun"))}
+
+
+def weekdays_named(text: str) -> int:
+    """The days of the week ``text`` names, as a bit set (bit 0 Monday ... bit 6 Sunday).
+
+    A news report places its event by the day of the week ("the quake struck
+    on Sunday at 9:27 a.m."), often without a full date, so the days a group
+    of reports names say when its event happened even where no publication
+    date does (see :class:`factcheck.stories.cluster.Weekdays`).  Capitalised
+    names only: a "sunday" in a URL or a slug is no day.
+    """
+    bits = 0
+    for m in _WEEKDAY_RE.finditer(text):
+        bits |= _WEEKDAY_BIT[m.group(1)]
+    return bits
 
 
 @dataclass(frozen=True)

@@ -99,6 +99,7 @@ def test_an_excerpt_from_an_ellipsis_is_not_drift_but_words_beside_it_are() -> N
     (("delete", "personal", "", " before 'appetites'"), "wording", "wording: 'personal' dropped before 'appetites'"),
     (("replace", "season", "time of year", ""), "wording", "wording: 'season' -> 'time of year'"),
     (("replace", "time", "day", ""), "synonym", "synonym: 'time' -> 'day'"),
+    (("replace", "suffered", "sustained", ""), "synonym", "synonym: 'suffered' -> 'sustained'"),
     (("replace", "pracitised", "practised", ""), "typo", "misspelling: 'pracitised' -> 'practised'"),
     (("insert", "", "that", " before 'they'"), "function", "function word: 'that' added before 'they'"),
     (("replace", "this", "the", ""), "function", "function word: 'this' -> 'the'"),
@@ -272,6 +273,23 @@ def test_a_negation_dropped_in_one_clause_and_kept_in_another_still_flips() -> N
                                                                       "Mayor Tom Rudd")})
     assert [f.severity for f in found] == ["warning"]
     assert "negation dropped: 'not'" in found[0].message
+
+
+WARD = "We have received around 50 people with injuries suffered when the walls of their houses collapsed"
+
+
+@pytest.mark.parametrize(("other", "severity", "message"), [
+    # one outlet's "sustained" for the others' "suffered": the same injuries, info
+    (WARD.replace("suffered", "sustained"), "info", "synonym: 'suffered' -> 'sustained'"),
+    # "caused" is another word: who or what did the harm is a different statement
+    (WARD.replace("suffered", "caused"), "warning", "different word: 'suffered' -> 'caused'"),
+])
+def test_a_synonym_in_the_minority_is_info_and_a_different_word_still_warns(other: str, severity: str,
+                                                                           message: str) -> None:
+    files = {name: said(WARD, "Dr Ema Suryani") for name in ("a.txt", "b.txt")}
+    found = run({**files, "c.txt": said(other, "Dr Ema Suryani")})
+    assert [(f.path, f.severity) for f in found] == [("c.txt", severity)]
+    assert message in found[0].message
 
 
 @pytest.mark.parametrize(("other", "severity", "message"), [

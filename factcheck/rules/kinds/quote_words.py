@@ -52,6 +52,7 @@ SYNONYM_GROUPS: tuple[str, ...] = (
     "need require",
     "want wish desire",
     "injure hurt wound harm",
+    "suffer sustain",  # "injuries suffered" / "injuries sustained": the stock pair of casualty reports
     "kid child",
     "terrible awful horrible dreadful",
     "great wonderful fantastic terrific",

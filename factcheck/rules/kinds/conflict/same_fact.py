@@ -18,14 +18,25 @@ from factcheck.rules.kinds.conflict.text import stem
 
 def may_be_one(a: Statement, b: Statement) -> bool:
     """Nothing about the two figures themselves rules out one fact: same subject and measure,
-    both stated or both needed, not credited to differently named subjects, and not the
-    ages of two named people."""
+    both stated or both needed, not credited to differently named subjects, not said of
+    things their sentences pick out by different figures, and not the ages of two named people."""
     if not same_subject(a.claim, b.claim) or not same_measure(a, b) or needed(a) != needed(b):
         return False
     if a.named is not None and b.named is not None and not same_surname(a.named, b.named):
         return False  # two people's ages: "26-year-old Christopher Simpson", "20-year-old Ka'Loni Flynn"
+    if a.sized and b.sized and different_things(a.sized, b.sized):
+        return False  # "the 13-inch version ... 2.5GHz" / "the 11-inch models ... 1.7GHz"
     # "Richard Carter scored 14 points" / "paced by 13 points from Seth VanDeest"
     return not (a.anchor and b.anchor and a.anchor.isdisjoint(b.anchor))
+
+
+def different_things(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
+    """Do two sentences pick out different things by a figure of one unit ("13-inch" / "11-inch";
+    see :func:`.statements.sized_things`)?  Only when no value of that unit is in both."""
+    for unit in {u for u, _v in a} & {u for u, _v in b}:
+        if {v for u, v in a if u == unit}.isdisjoint(v for u, v in b if u == unit):
+            return True
+    return False
 
 
 def same_measure(a: Statement, b: Statement) -> bool:

@@ -9,10 +9,11 @@ in each document, and never re-read from the text by a comparison.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple, TypeGuard
@@ -60,6 +61,7 @@ class Statement:
     said: frozenset[str] = frozenset()  # the values its document gives the subject's measure, of its order of size
     copies: frozenset[str] = frozenset()  # the documents stating it in identical words: see documents_of
     story: str | None = None  # the id of its document's story: statements of two stories are never one fact
+    sized: frozenset[tuple[str, str]] = frozenset()  # its sentence's things named by a figure (sized_things)
 
     @property
     def named(self) -> str | None:
@@ -228,6 +230,7 @@ def read_statements(corpus: CorpusView, settings: ConflictOptions,
         read = reading.of(doc, claims, measured)
         people, starts, alike, masks = read.people, read.starts, read.alike, read.masks
         rows: list[_Row] = []
+        sized = sized_things(claims)
         for c in claims:
             if selector is not None:
                 if not selector.matches(doc, c):
@@ -245,13 +248,42 @@ def read_statements(corpus: CorpusView, settings: ConflictOptions,
                              age_holder(doc, c, people, starts) if holders else None,
                              converted_from(doc.text, c, read.ends), figure_subject(c, people, starts)))
         if rows:
-            facts += _document_statements(doc, rows, read, kinds if agreeing else _NONE, story)
+            facts += _document_statements(doc, rows, read, kinds if agreeing else _NONE, story, sized)
     return facts
+
+
+def sized_things(claims: Iterable[Claim]) -> list[tuple[int, Claim, tuple[str, str]]]:
+    """A document's hyphenated figures that name *which* thing is meant, as (start, claim,
+    (unit, value)) sorted by start; :func:`sized_in` reads those of one sentence.
+
+    A figure joined to its noun ("the 13-inch version", "the 11-inch models", "a
+    four-door car") picks one thing out of a family; two sentences that pick
+    different ones ("13-inch" and "11-inch") speak of different things, however
+    alike their other words ("... with a 2.5GHz dual-core Intel Core i5
+    processor" / "... a 1.7GHz dual-core Intel Core i5 processor").  Ages are
+    left out: they are said of people, whose figures pair by name and role
+    (see :func:`.subjects.age_holder`).
+    """
+    return sorted(((c.start, c, (c.unit, repr(c.value))) for c in claims
+                   if c.kind == "quantity" and c.get("hyphenated") and not c.get("age") and c.unit is not None),
+                  key=lambda t: (t[0], t[2]))
+
+
+def sized_in(sized: Sequence[tuple[int, Claim, tuple[str, str]]], starts: Sequence[int],
+             claim: Claim) -> frozenset[tuple[str, str]]:
+    """The things ``claim``'s sentence names by a figure other than ``claim`` itself (see
+    :func:`sized_things`; ``starts``: their starts).  By position, not by sentence span: a
+    decimal repaired across a false sentence break ("a 1. 7GHz") has a longer span than the
+    other claims of its sentence."""
+    lo, hi = claim.sentence
+    out = {v for _s, o, v in sized[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)] if o is not claim}
+    return frozenset(out) if out else _NO_SIZES
 
 
 #: The empty set every statement that has none shares: Python makes a new (garbage-collected)
 #: object for each ``frozenset()``, thousands of them per story.
 _NONE: frozenset[str] = frozenset()
+_NO_SIZES: frozenset[tuple[str, str]] = frozenset()
 
 
 class _Row(NamedTuple):
@@ -274,7 +306,8 @@ class _Row(NamedTuple):
 
 
 def _document_statements(doc: Document, rows: list[_Row], read: DocReading, kinds: Collection[str],
-                         story: str | None) -> list[Statement]:
+                         story: str | None,
+                         sized: Sequence[tuple[int, Claim, tuple[str, str]]]) -> list[Statement]:
     """The statements of one document's ``rows``, each given what the document says of its
     measure, of its age's holder and of its subject; ``kinds``: those whose figures a lone
     figure's sentence lists as its others (none when ``agreeing_figures`` is off)."""
@@ -293,6 +326,7 @@ def _document_statements(doc: Document, rows: list[_Row], read: DocReading, kind
     said_of = {k: frozenset(v) for k, v in said.items()}
     held_of = {k: frozenset(v) for k, v in ages.items()}
     near = NearValues()
+    sized_starts = [t[0] for t in sized]
     doc_ages = frozenset(r.value for r in rows if r.age)
     # The sentence's figures of the compared kinds, for "the other figures agree": only a lone
     # figure pairs through them, so only its sentence's are gathered.
@@ -315,7 +349,8 @@ def _document_statements(doc: Document, rows: list[_Row], read: DocReading, kind
                              doc_ages if r.age else none, others, r.converts, r.subject,
                              near.of((r.subject, *measure), said[(r.subject, *measure)], c.value,
                                      said_of[(r.subject, *measure)])
-                             if r.subject is not None else none, none, story))
+                             if r.subject is not None else none, none, story,
+                             sized_in(sized, sized_starts, c) if sized else _NO_SIZES))
     return out
 
 
