@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from factcheck.claims.base import Attrs, Claim
 from factcheck.stories import DocFeatures
 from factcheck.stories.features import NameMention
+from factcheck.wordstats import WordStats
 
 if TYPE_CHECKING:
     from factcheck.engine import _FileResult
@@ -152,9 +153,16 @@ class Compactor:
         names = tuple(self._names.setdefault(m, m) for m in f.names)
         return replace(f, counts=tuple(counts), names=names)
 
+    def words(self, w: WordStats) -> WordStats:
+        """``w`` with its words shared (every article writes "the", "said", "officials")."""
+        strings = self._strings
+        return replace(w, lower=tuple(strings.setdefault(x, x) for x in w.lower))
+
     def result(self, r: _FileResult) -> _FileResult:
-        """A map result in compact form (the same object, its claims and story evidence replaced)."""
+        """A map result in compact form (the same object, its claims, story evidence and words replaced)."""
         r.claims = self.claims(r.claims)
         if r.features is not None:
             r.features = self.features(r.features)
+        if r.words is not None:
+            r.words = self.words(r.words)
         return r

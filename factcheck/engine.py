@@ -54,6 +54,7 @@ from factcheck.suppressions import (
     meta_rule_selected,
     parse_suppressions,
 )
+from factcheck.wordstats import WordStats, word_stats
 from factcheck.workers import run_pool
 
 if TYPE_CHECKING:
@@ -124,6 +125,7 @@ class _FileResult:
     suppressions: Suppressions | None = None
     features: DocFeatures | None = None  # story evidence, when a corpus rule runs
     digest: str | None = None  # SHA-256 of the bytes analysed, when a cache is in use
+    words: WordStats | None = None  # what the whole-corpus rules read of the text, when one runs
 
 
 def needed_kinds(rules: Sequence[Rule]) -> set[str] | None:
@@ -157,6 +159,11 @@ def analyse_document(doc: Document, rules: Sequence[Rule], kinds: set[str] | Non
 def wants_stories(rules: Sequence[Rule]) -> bool:
     """Stories are built when a corpus rule runs: they are what corpus rules compare within."""
     return any(r.impl is not None and r.impl.scope == "corpus" for r in rules)
+
+
+def reads_words(rules: Sequence[Rule]) -> bool:
+    """Whether a rule reads every document's :class:`~factcheck.wordstats.WordStats` (taken in the map step)."""
+    return any(r.impl is not None and r.impl.scope == "corpus" and r.impl.READS_WORDS for r in rules)
 
 
 def story_features(doc: Document, claims: Sequence[Claim], kinds: set[str] | None, config: Config) -> DocFeatures:
@@ -194,12 +201,13 @@ def analyse_file(path: Path, config: Config, rules: Sequence[Rule],
     except DocumentTimeout:
         return _FileResult(None, [], [], [*([warning] if warning else []), timeout_warning(doc.path, budget)])
     features = story_features(doc, claims, kinds, config) if wants_stories(rules) else None
-    result = _FileResult(doc, claims, findings, [warning] if warning else [], parse_suppressions(doc), features)
+    result = _FileResult(doc, claims, findings, [warning] if warning else [], parse_suppressions(doc), features,
+                         words=word_stats(doc.text) if reads_words(rules) else None)
     digest = content_digest(data) if cache is not None or not keep_text else None
     if cache is not None and digest is not None:
         result.digest = digest
         cache.store_result(doc, digest, DocEntry(Metadata.of(doc), tuple(claims), tuple(findings),
-                                                 result.suppressions, features))
+                                                 result.suppressions, features, result.words))
     if not keep_text:
         result.doc = stored(doc, path, digest=digest, max_size=config.max_size)
     return result
@@ -249,13 +257,15 @@ def active_rules(config: Config) -> list[Rule]:
 
 def run_corpus_rules(rules: Sequence[Rule], docs: Sequence[Document],
                      claims: dict[str, list[Claim]], stories: Stories | None = None,
-                     cache: DocCache | None = None, digests: Mapping[str, str] | None = None) -> list[Finding]:
+                     cache: DocCache | None = None, digests: Mapping[str, str] | None = None,
+                     words: Mapping[str, WordStats] | None = None) -> list[Finding]:
     """The reduce step: corpus rules over the claims of every document (and its stories:
     given, or built on first use).  Story-local rules run story by story, their findings reused
     from ``cache`` for stories whose members' ``digests`` are unchanged (see
-    :mod:`factcheck.corpus_phase`); the others over the whole corpus."""
+    :mod:`factcheck.corpus_phase`); the others over the whole corpus, reading each document's
+    ``words`` as the map phase took them (any missing are taken from the text)."""
     local, whole = split_rules(rules)
-    view = CorpusView(docs, claims, stories)
+    view = CorpusView(docs, claims, stories, dict(words or {}))
     out = run_rules(whole, view)
     if local:
         stories = view.stories
@@ -515,7 +525,7 @@ def _lookup_all(files: Sequence[Path], config: Config, cache: DocCache | None) -
                 if found is not None:
                     doc, warning, entry = found
                     hit = _FileResult(doc, list(entry.claims), list(entry.findings), [warning] if warning else [],
-                                      entry.suppressions, entry.features, content_digest(data))
+                                      entry.suppressions, entry.features, content_digest(data), entry.words)
         out.append(hit)
     return out
 
@@ -545,9 +555,13 @@ def _run_corpus_phase(rules: Sequence[Rule], results: Sequence[_FileResult], doc
     # The story evidence is read by nothing after the clustering: freed before the rules, whose
     # indexes are the phase's peak (it was kept to the end of the scan, ~1 MiB per 1,000 articles).
     del feats
+    words: dict[str, WordStats] = {}
     for r in results:
         r.features = None
-    found = run_corpus_rules(rules, docs, claims, stories, cache, digests)
+        if r.doc is not None and r.words is not None:
+            words[r.doc.path] = r.words
+        r.words = None  # read by the whole-corpus rules only, through ``words``
+    found = run_corpus_rules(rules, docs, claims, stories, cache, digests, words)
     if cache is not None and key is not None:
         cache.store_corpus(key, stories, found)
     return stories, found

@@ -51,12 +51,13 @@ from factcheck.rules.model import Rule
 from factcheck.stored import digest_of as content_digest
 from factcheck.stories import DocFeatures, Stories, Story
 from factcheck.suppressions import Suppressions
+from factcheck.wordstats import WordStats
 
 __all__ = ["DEFAULT_CACHE_DIR", "CorpusEntry", "DocCache", "DocEntry", "StoryEntry", "clean",
            "is_tagged", "open_cache"]
 
 #: the layout and entry format; bumped when either changes
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,8 @@ class DocEntry:
     findings: tuple[Finding, ...]
     suppressions: Suppressions | None
     features: DocFeatures | None
+    #: what the whole-corpus rules read of the text (see :mod:`factcheck.wordstats`)
+    words: WordStats | None = None
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,6 @@ Example::
 
 from __future__ import annotations
 
-import re
 import weakref
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -66,8 +65,6 @@ from factcheck.rules.kinds.name_evidence import discussed_as_word, romanisation,
 from factcheck.rules.model import CorpusView, Option, Rule
 from factcheck.rules.yamlsrc import load_yaml
 
-_LOWER_WORD_RE = re.compile(r"\b[a-z]{2,}\b")
-
 #: the clusters last built: (the view, the name types, its clusters); see :func:`_shared_clusters`
 _LAST_CLUSTERS: tuple[weakref.ref[CorpusView], tuple[str, ...], dict[str, _Cluster]] | None = None
 
@@ -82,6 +79,7 @@ class NameVariantsKind(Kind):
     name = "name-variants"
     scope = "corpus"
     NEEDS = ("name",)
+    READS_WORDS = True
     OPTIONS = {
         "mode": Option((str,), default="typo", choices=("typo", "style"), help="typo or style"),
         "min_support": Option((int,), default=2, min=1, help="mentions the dominant spelling needs (typo mode)"),
@@ -235,7 +233,7 @@ class NameVariantsKind(Kind):
         """
         out: set[str] = set()
         for doc in corpus.documents:
-            out.update(_LOWER_WORD_RE.findall(doc.text))
+            out.update(corpus.words_of(doc).lower)  # taken in the map phase: no text is read back
         return out
 
     @staticmethod
