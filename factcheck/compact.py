@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -99,7 +99,7 @@ class Compactor:
                 return attrs
         return self._attrs.setdefault(key, attrs)
 
-    def claims(self, claims: list[Claim]) -> list[Claim]:
+    def claims(self, claims: Sequence[Claim]) -> list[Claim]:
         """One document's claims with their strings, sentences and attributes shared (the same, equal Claims).
 
         Sentences are shared within the document only: another document's

@@ -39,7 +39,7 @@ def test_the_rules_find_the_same_with_the_map_phases_words_as_from_the_texts() -
     claims = {d.path: analyse_document(d, rules, needed_kinds(rules))[0] for d in docs}
     # Statistics that differ from the texts show which path a rule took: a word every document
     # "writes in lower case" silences the names rule's lone-word slips.
-    taken = {d.path: word_stats(d.text) for d in docs}
+    taken = {d.path: word_stats(d.text, claims[d.path]) for d in docs}
     for rule in rules:
         assert rule.impl is not None
         from_texts = list(rule.impl.check_corpus(CorpusView(docs, claims)))

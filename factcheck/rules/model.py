@@ -181,7 +181,7 @@ class CorpusView:
         if found is None:
             from factcheck.wordstats import word_stats
 
-            found = word_stats(doc.text)
+            found = word_stats(doc.text, self.claims.get(doc.path, ()))
         return found
 
 

@@ -29,12 +29,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from factcheck import wordstats  # a module: wordstats itself imports the rule kinds (spelling_key)
 from factcheck.findings import Finding, Location
 from factcheck.fixes import replace_span
 from factcheck.rules.evidence import Evidence, story_id
 from factcheck.rules.kinds.base import Kind
 from factcheck.rules.model import CorpusView, Option
+from factcheck.wordstats import variant_key
 
 
 class SpellingVariantsKind(Kind):
@@ -58,7 +58,7 @@ class SpellingVariantsKind(Kind):
         # (factcheck.wordstats): a re-scan after one change reads no other text back.
         for doc in corpus.documents:
             for use in corpus.words_of(doc).variants:
-                key = wordstats.variant_key(use.word)
+                key = variant_key(use.word)
                 assert key is not None  # only such words are kept
                 uses[key][use.word][doc.path] = (use.start, use.end, use.count)
         for key in sorted(uses):
