@@ -40,7 +40,7 @@ import warnings
 from collections.abc import Callable
 from pathlib import Path
 
-from factcheck.claims.base import EXTRACTORS, extract_all
+from factcheck.claims.base import extract_all, extractors
 from factcheck.documents import Document, discover, format_of, load_document, parse_document
 from factcheck.language import detect
 
@@ -83,12 +83,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"whole process (parse + all extractors): {t_whole:.3f} s, {n / t_whole:,.0f} articles/s")
     print(f"all extractors: {t_all:.3f} s, {n / t_all:,.0f} articles/s, {claims} claims")
     split = {name: _best_of(args.repeat, lambda fn=fn: [list(fn(d)) for d in docs])
-             for name, fn in sorted(EXTRACTORS.items())}
+             for name, fn in sorted(extractors().items())}
     if "quotes" in split and "names" in split:
         # Quotes find their speakers among the names' mentions (memoised per document), so quotes
         # timed alone re-run the names analysis; within extract_all it is reused.  Its own share is
         # the time of names then quotes, less names alone.
-        names, quotes = EXTRACTORS["names"], EXTRACTORS["quotes"]
+        names, quotes = extractors()["names"], extractors()["quotes"]
         both = _best_of(args.repeat, lambda: [(list(names(d)), list(quotes(d))) for d in docs])
         split["quotes"] = max(both - split["names"], 0.0)
     split["(language detection)"] = _best_of(args.repeat, lambda: [detect(d.text) for d in docs])

@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from factcheck.claims.base import Attrs, Claim
 from factcheck.stories import DocFeatures
 from factcheck.stories.features import NameMention
+from factcheck.wordstats import WordStats
 
 if TYPE_CHECKING:
     from factcheck.engine import _FileResult
@@ -98,7 +99,7 @@ class Compactor:
                 return attrs
         return self._attrs.setdefault(key, attrs)
 
-    def claims(self, claims: list[Claim]) -> list[Claim]:
+    def claims(self, claims: Sequence[Claim]) -> list[Claim]:
         """One document's claims with their strings, sentences and attributes shared (the same, equal Claims).
 
         Sentences are shared within the document only: another document's
@@ -152,9 +153,16 @@ class Compactor:
         names = tuple(self._names.setdefault(m, m) for m in f.names)
         return replace(f, counts=tuple(counts), names=names)
 
+    def words(self, w: WordStats) -> WordStats:
+        """``w`` with its words shared (every article writes "the", "said", "officials")."""
+        strings = self._strings
+        return replace(w, lower=tuple(strings.setdefault(x, x) for x in w.lower))
+
     def result(self, r: _FileResult) -> _FileResult:
-        """A map result in compact form (the same object, its claims and story evidence replaced)."""
+        """A map result in compact form (the same object, its claims, story evidence and words replaced)."""
         r.claims = self.claims(r.claims)
         if r.features is not None:
             r.features = self.features(r.features)
+        if r.words is not None:
+            r.words = self.words(r.words)
         return r

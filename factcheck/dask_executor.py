@@ -170,7 +170,8 @@ def store_results(cache: DocCache, results: Sequence[_FileResult]) -> None:
     for res in results:
         if res.doc is not None and res.digest is not None:
             cache.store_result(res.doc, res.digest, DocEntry(Metadata.of(res.doc), tuple(res.claims),
-                                                             tuple(res.findings), res.suppressions, res.features))
+                                                             tuple(res.findings), res.suppressions, res.features,
+                                                             res.words))
 
 
 @dataclass

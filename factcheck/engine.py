@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from factcheck.cache import DocCache, DocEntry, content_digest, open_cache
 from factcheck.cache.codec import sharing
+from factcheck.cache.lazy import CachedClaims
 from factcheck.claims.base import Claim, DocumentTimeout, extract_all
 from factcheck.collector import collector_paused
 from factcheck.compact import Compactor
@@ -54,6 +55,7 @@ from factcheck.suppressions import (
     meta_rule_selected,
     parse_suppressions,
 )
+from factcheck.wordstats import WordStats, word_stats
 from factcheck.workers import run_pool
 
 if TYPE_CHECKING:
@@ -77,7 +79,7 @@ class Report:
     reported_paths: list[str] | None = None
     #: each document's claims (path -> claims, in document order): what the rules compared, kept for
     #: reports that show a claims ledger (html); only the kinds the selected rules needed
-    claims: dict[str, list[Claim]] = field(default_factory=dict)
+    claims: dict[str, Sequence[Claim]] = field(default_factory=dict)
     #: the corpus's stories when a corpus rule ran (None otherwise): how the html report groups findings
     stories: Stories | None = None
 
@@ -118,12 +120,13 @@ class Report:
 @dataclass
 class _FileResult:
     doc: Document | None
-    claims: list[Claim]
+    claims: Sequence[Claim]  # a cache hit's: read from the cache on first use (factcheck.cache.lazy)
     findings: list[Finding]
     warnings: list[str]
     suppressions: Suppressions | None = None
     features: DocFeatures | None = None  # story evidence, when a corpus rule runs
     digest: str | None = None  # SHA-256 of the bytes analysed, when a cache is in use
+    words: WordStats | None = None  # what the whole-corpus rules read of the text, when one runs
 
 
 def needed_kinds(rules: Sequence[Rule]) -> set[str] | None:
@@ -157,6 +160,11 @@ def analyse_document(doc: Document, rules: Sequence[Rule], kinds: set[str] | Non
 def wants_stories(rules: Sequence[Rule]) -> bool:
     """Stories are built when a corpus rule runs: they are what corpus rules compare within."""
     return any(r.impl is not None and r.impl.scope == "corpus" for r in rules)
+
+
+def reads_words(rules: Sequence[Rule]) -> bool:
+    """Whether a rule reads every document's :class:`~factcheck.wordstats.WordStats` (taken in the map step)."""
+    return any(r.impl is not None and r.impl.scope == "corpus" and r.impl.READS_WORDS for r in rules)
 
 
 def story_features(doc: Document, claims: Sequence[Claim], kinds: set[str] | None, config: Config) -> DocFeatures:
@@ -194,12 +202,13 @@ def analyse_file(path: Path, config: Config, rules: Sequence[Rule],
     except DocumentTimeout:
         return _FileResult(None, [], [], [*([warning] if warning else []), timeout_warning(doc.path, budget)])
     features = story_features(doc, claims, kinds, config) if wants_stories(rules) else None
-    result = _FileResult(doc, claims, findings, [warning] if warning else [], parse_suppressions(doc), features)
+    result = _FileResult(doc, claims, findings, [warning] if warning else [], parse_suppressions(doc), features,
+                         words=word_stats(doc.text, claims) if reads_words(rules) else None)
     digest = content_digest(data) if cache is not None or not keep_text else None
     if cache is not None and digest is not None:
         result.digest = digest
         cache.store_result(doc, digest, DocEntry(Metadata.of(doc), tuple(claims), tuple(findings),
-                                                 result.suppressions, features))
+                                                 result.suppressions, features, result.words))
     if not keep_text:
         result.doc = stored(doc, path, digest=digest, max_size=config.max_size)
     return result
@@ -248,14 +257,16 @@ def active_rules(config: Config) -> list[Rule]:
 
 
 def run_corpus_rules(rules: Sequence[Rule], docs: Sequence[Document],
-                     claims: dict[str, list[Claim]], stories: Stories | None = None,
-                     cache: DocCache | None = None, digests: Mapping[str, str] | None = None) -> list[Finding]:
+                     claims: Mapping[str, Sequence[Claim]], stories: Stories | None = None,
+                     cache: DocCache | None = None, digests: Mapping[str, str] | None = None,
+                     words: Mapping[str, WordStats] | None = None) -> list[Finding]:
     """The reduce step: corpus rules over the claims of every document (and its stories:
     given, or built on first use).  Story-local rules run story by story, their findings reused
     from ``cache`` for stories whose members' ``digests`` are unchanged (see
-    :mod:`factcheck.corpus_phase`); the others over the whole corpus."""
+    :mod:`factcheck.corpus_phase`); the others over the whole corpus, reading each document's
+    ``words`` as the map phase took them (any missing are taken from the text)."""
     local, whole = split_rules(rules)
-    view = CorpusView(docs, claims, stories)
+    view = CorpusView(docs, claims, stories, dict(words or {}))
     out = run_rules(whole, view)
     if local:
         stories = view.stories
@@ -412,12 +423,12 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
             if step:
                 step(i + 1, len(todo))
     pending = iter(fresh)
-    results = [_stored(r, p, config) if r is not None else next(pending)  # hits arrive compact (_cached_results)
+    results = [_stored(r, p, config, cache, kinds) if r is not None else next(pending)  # hits arrive compact
                for r, p in zip(cached, all_files, strict=True)]
     del compact, fresh, pending  # the sharing tables: every value they would share has arrived
     results = _analysed_again(results, all_files, config, rules, kinds, cache, warnings)
     docs: list[Document] = []
-    claims: dict[str, list[Claim]] = {}
+    claims: dict[str, Sequence[Claim]] = {}
     findings: list[Finding] = []
     for res in results:
         warnings.extend(res.warnings)
@@ -475,10 +486,16 @@ def _analysed_again(results: list[_FileResult], files: Sequence[Path], config: C
     return out
 
 
-def _stored(result: _FileResult, path: Path, config: Config) -> _FileResult:
-    """A cache hit's result with its document's texts left in the file, as a fresh map step leaves them."""
+def _stored(result: _FileResult, path: Path, config: Config, cache: DocCache | None,
+            kinds: set[str] | None) -> _FileResult:
+    """A cache hit's result with its document's texts left in the file, as a fresh map step leaves
+    them, and its claims left in the cache until something reads them (:mod:`factcheck.cache.lazy`;
+    if they cannot be read then, they are extracted again, as the map step would)."""
     if result.doc is not None and result.digest is not None:
-        result.doc = stored(result.doc, path, digest=result.digest, max_size=config.max_size)
+        doc = result.doc = stored(result.doc, path, digest=result.digest, max_size=config.max_size)
+        if cache is not None:
+            result.claims = CachedClaims(cache, doc.path, result.digest,
+                                         lambda: extract_all(doc, kinds) if kinds is None or kinds else [])
     return result
 
 
@@ -514,14 +531,15 @@ def _lookup_all(files: Sequence[Path], config: Config, cache: DocCache | None) -
                 found = cache.lookup(path, display_path(path), data)
                 if found is not None:
                     doc, warning, entry = found
-                    hit = _FileResult(doc, list(entry.claims), list(entry.findings), [warning] if warning else [],
-                                      entry.suppressions, entry.features, content_digest(data))
+                    hit = _FileResult(doc, (), list(entry.findings), [warning] if warning else [],
+                                      entry.suppressions, entry.features, content_digest(data), entry.words)
         out.append(hit)
     return out
 
 
 def _corpus_phase(rules: Sequence[Rule], results: Sequence[_FileResult], docs: Sequence[Document],
-                  claims: dict[str, list[Claim]], cache: DocCache | None) -> tuple[Stories | None, list[Finding]]:
+                  claims: Mapping[str, Sequence[Claim]],
+                  cache: DocCache | None) -> tuple[Stories | None, list[Finding]]:
     """Stories and corpus-rule findings: from the cache when exactly these documents were scanned
     before; else the stories again, and each story-local rule again for the stories that changed.
     The collector is paused meanwhile (:func:`factcheck.collector.collector_paused`): the phase builds
@@ -531,7 +549,8 @@ def _corpus_phase(rules: Sequence[Rule], results: Sequence[_FileResult], docs: S
 
 
 def _run_corpus_phase(rules: Sequence[Rule], results: Sequence[_FileResult], docs: Sequence[Document],
-                      claims: dict[str, list[Claim]], cache: DocCache | None) -> tuple[Stories | None, list[Finding]]:
+                      claims: Mapping[str, Sequence[Claim]],
+                  cache: DocCache | None) -> tuple[Stories | None, list[Finding]]:
     analysed = [r for r in results if r.doc is not None]
     key = None
     digests = {r.doc.path: r.digest for r in analysed if r.doc is not None and r.digest is not None}
@@ -545,9 +564,13 @@ def _run_corpus_phase(rules: Sequence[Rule], results: Sequence[_FileResult], doc
     # The story evidence is read by nothing after the clustering: freed before the rules, whose
     # indexes are the phase's peak (it was kept to the end of the scan, ~1 MiB per 1,000 articles).
     del feats
+    words: dict[str, WordStats] = {}
     for r in results:
         r.features = None
-    found = run_corpus_rules(rules, docs, claims, stories, cache, digests)
+        if r.doc is not None and r.words is not None:
+            words[r.doc.path] = r.words
+        r.words = None  # read by the whole-corpus rules only, through ``words``
+    found = run_corpus_rules(rules, docs, claims, stories, cache, digests, words)
     if cache is not None and key is not None:
         cache.store_corpus(key, stories, found)
     return stories, found

@@ -223,3 +223,60 @@ def test_a_cached_document_keeps_its_language_without_detecting_it_again(
     assert [(d.path, d.lang, d.lang_source) for d in warm.documents] == \
         [(d.path, d.lang, d.lang_source) for d in cold.documents]
     assert ("fr", "front-matter") in {(d.lang, d.lang_source) for d in warm.documents}
+
+
+# --------------------------------------------------------------------------- changes that move evidence
+
+
+def _event(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict[str, str]) -> Path:
+    folder = tmp_path / "event"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return Path("event")
+
+
+QUAKE = ("A magnitude 6.1 earthquake struck near Coquimbo, Chile, on March 3, 2012, killing {n} people.\n"
+         "Chilean President Sebastian Pinera said rescuers in Coquimbo were searching collapsed buildings.\n"
+         "The Coquimbo earthquake damaged the harbour and the Serena hospital, officials said.\n")
+TRIAL = ("A Denver jury convicted Marcus Whitfield of fraud on June 14, 2013, after a {n}-week trial.\n"
+         "Judge Eleanor Brandt said Whitfield would be sentenced in Denver in September.\n"
+         "Prosecutors said Whitfield defrauded investors of millions through the Brandt Capital scheme.\n")
+
+
+def test_a_document_that_moves_to_another_story_matches_a_cold_scan(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, story_runs: list[tuple[str, ...]]) -> None:
+    files = {f"quake{i}.txt": QUAKE.format(n=10 + i) for i in range(3)}
+    files |= {f"trial{i}.txt": TRIAL.format(n=3) for i in range(3)}
+    files["mover.txt"] = QUAKE.format(n=10)
+    corpus = _event(tmp_path, monkeypatch, files)
+    before = scan([corpus], cached())
+    mover = str(corpus / "mover.txt")
+    assert before.stories is not None and str(corpus / "quake0.txt") in before.stories.story_of(mover).documents
+    (corpus / "mover.txt").write_text(TRIAL.format(n=9), encoding="utf-8")  # now a trial report, its figure odd
+    story_runs.clear()
+    after = scan([corpus], cached())
+    assert after.stories is not None and str(corpus / "trial0.txt") in after.stories.story_of(mover).documents
+    assert len(story_runs) == 2, story_runs  # the story it left and the one it joined
+    fresh = scan([corpus], plain())
+    assert as_json(after) == as_json(fresh)
+    assert any(f.path == mover and f.rule.startswith("figures/") for f in fresh.findings)
+
+
+def test_a_change_that_flips_a_name_spellings_majority_matches_a_cold_scan(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = _event(tmp_path, monkeypatch, {
+        "a.txt": "Kim Jong-un inspected a missile base near Pyongyang on Tuesday, state media said.\n",
+        "b.txt": "North Korean leader Kim Jong-un visited a missile base outside Pyongyang on Tuesday.\n",
+        "c.txt": "Kim Jong Un toured the missile base near Pyongyang on Tuesday, according to state media.\n"})
+
+    def flagged(report: Any) -> list[tuple[str, str | None]]:
+        return [(f.path, f.suggestion) for f in report.findings if f.rule == "names/style"]
+
+    assert flagged(scan([corpus], cached())) == [(str(corpus / "c.txt"), "Kim Jong-un")]
+    (corpus / "b.txt").write_text("North Korean leader Kim Jong Un visited a missile base outside Pyongyang "
+                                  "on Tuesday.\n", encoding="utf-8")
+    after = scan([corpus], cached())
+    assert flagged(after) == [(str(corpus / "a.txt"), "Kim Jong Un")]  # a.txt did not change; its finding did
+    assert as_json(after) == as_json(scan([corpus], plain()))

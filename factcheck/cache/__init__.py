@@ -13,7 +13,9 @@ and Black's cache keys:
   document (``documents`` dates, ``stories`` pins).  The settings digest
   names a folder; inside it an entry is named by the display path and holds
   the SHA-256 of the bytes it was computed from.  A changed file overwrites
-  its own entry, so the cache does not grow with edits.
+  its own entry, so the cache does not grow with edits.  Its claims are an
+  entry of their own beside it (``claims/``), read only when something asks
+  for them (:mod:`factcheck.cache.lazy`): a re-scan needs few documents' claims.
 * The corpus phase (stories and corpus rules) is stored once per settings
   folder, keyed by every document's path and content digest: a re-scan of an
   unchanged corpus reuses it; any change re-runs it whole.  (Re-running only
@@ -34,7 +36,7 @@ import hashlib
 import json
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass, fields, is_dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -51,12 +53,13 @@ from factcheck.rules.model import Rule
 from factcheck.stored import digest_of as content_digest
 from factcheck.stories import DocFeatures, Stories, Story
 from factcheck.suppressions import Suppressions
+from factcheck.wordstats import WordStats
 
-__all__ = ["DEFAULT_CACHE_DIR", "CorpusEntry", "DocCache", "DocEntry", "StoryEntry", "clean",
+__all__ = ["DEFAULT_CACHE_DIR", "ClaimsEntry", "CorpusEntry", "DocCache", "DocEntry", "StoryEntry", "clean",
            "is_tagged", "open_cache"]
 
 #: the layout and entry format; bumped when either changes
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,15 @@ class DocEntry:
     findings: tuple[Finding, ...]
     suppressions: Suppressions | None
     features: DocFeatures | None
+    #: what the whole-corpus rules read of the text (see :mod:`factcheck.wordstats`)
+    words: WordStats | None = None
+
+
+@dataclass(frozen=True)
+class ClaimsEntry:
+    """One document's claims, stored apart from its :class:`DocEntry` (see :mod:`factcheck.cache.lazy`)."""
+
+    claims: tuple[Claim, ...]
 
 
 @dataclass(frozen=True)
@@ -99,13 +111,14 @@ class DocCache:
     def folder(self) -> Path:
         return self.root / f"v{FORMAT}" / self.key[:32]
 
-    def _entry_path(self, shown: str) -> Path:
+    def _entry_path(self, shown: str, part: str = "docs") -> Path:
         name = hashlib.sha256(shown.encode("utf-8", "surrogatepass")).hexdigest()[:40]
-        return self.folder / "docs" / name[:2] / f"{name}.json"
+        return self.folder / part / name[:2] / f"{name}.json"
 
     def lookup(self, path: Path, shown: str, data: bytes) -> tuple[Document, str | None, DocEntry] | None:
         """The document of ``path`` (display path ``shown``, bytes ``data``) and its stored results,
-        or None (a miss)."""
+        or None (a miss).  The entry's claims are empty: they are stored apart and read on use
+        (:meth:`load_claims`, :class:`factcheck.cache.lazy.CachedClaims`)."""
         stored = read_json(self._entry_path(shown))
         if not isinstance(stored, dict) or stored.get("format") != FORMAT or stored.get("key") != self.key \
                 or stored.get("path") != shown or stored.get("content") != content_digest(data):
@@ -127,12 +140,27 @@ class DocCache:
         if not self.write:
             return False
         try:
-            payload = encode(entry, DocEntry)
+            claims = encode(ClaimsEntry(entry.claims), ClaimsEntry)
+            payload = encode(replace(entry, claims=()), DocEntry)
         except (EncodeError, TypeError, ValueError, RecursionError):
             return False
-        return write_json(self._entry_path(doc.path), {"format": FORMAT, "key": self.key, "path": doc.path,
-                                                       "content": digest, "entry": payload},
-                          self.root)
+        head = {"format": FORMAT, "key": self.key, "path": doc.path, "content": digest}
+        # The claims first: a main entry is then never older than the claims it was written with
+        # (a claims entry of other bytes is a miss of its own anyway: see load_claims).
+        return write_json(self._entry_path(doc.path, "claims"), {**head, "claims": claims}, self.root) \
+            and write_json(self._entry_path(doc.path), {**head, "entry": payload}, self.root)
+
+    def load_claims(self, shown: str, digest: str) -> tuple[Claim, ...] | None:
+        """The stored claims of the document at display path ``shown`` computed from bytes of SHA-256
+        ``digest``, or None (missing, corrupt, foreign or of other bytes: the caller extracts them)."""
+        stored = read_json(self._entry_path(shown, "claims"))
+        if not isinstance(stored, dict) or stored.get("format") != FORMAT or stored.get("key") != self.key \
+                or stored.get("path") != shown or stored.get("content") != digest:
+            return None
+        try:
+            return decode(stored.get("claims"), ClaimsEntry).claims
+        except (DecodeError, TypeError, ValueError, RecursionError):
+            return None
 
     def corpus_key(self, documents: Sequence[tuple[str, str]]) -> str:
         """The key of a corpus phase: this scan's settings and every (path, content digest), in order."""

@@ -133,6 +133,21 @@ PRODUCES: dict[str, tuple[str, ...]] = {
 }
 
 
+#: the order the built-in extractors run in, whatever order their modules were imported in (a rule
+#: kind may import one before the others register): claims of equal sort keys keep this order
+BUILTIN_ORDER = ("dates", "names", "numbers", "quotes")
+
+
+def extractors() -> dict[str, Extractor]:
+    """Every registered extractor, the built-in ones first in :data:`BUILTIN_ORDER`, then any other
+    in the order it registered.  Registers the built-in ones on first use (see :mod:`factcheck.claims`)."""
+    import factcheck.claims.builtin  # noqa: F401  (registration)
+
+    ordered = {name: EXTRACTORS[name] for name in BUILTIN_ORDER if name in EXTRACTORS}
+    ordered.update((name, fn) for name, fn in EXTRACTORS.items() if name not in ordered)
+    return ordered
+
+
 def register(name: str) -> Callable[[Extractor], Extractor]:
     def deco(fn: Extractor) -> Extractor:
         EXTRACTORS[name] = fn
@@ -271,7 +286,6 @@ def extract_all(doc: Document, kinds: Iterable[str] | None = None, *, deadline: 
     the last line of defence behind extractors that are linear by design: it
     cannot interrupt an extractor (no threads are killed), only refuse to go on.
     """
-    import factcheck.claims  # noqa: F401  (registers the built-in extractors)
     from factcheck.claims.about import ABOUT_CLAIM_KINDS, attach_about
 
     wanted = set(kinds) if kinds is not None else None
@@ -279,7 +293,7 @@ def extract_all(doc: Document, kinds: Iterable[str] | None = None, *, deadline: 
     # the caller does not (they are dropped again below).
     run = wanted | {"name"} if wanted is not None and wanted & set(ABOUT_CLAIM_KINDS) else wanted
     out: list[Claim] = []
-    for name, fn in EXTRACTORS.items():
+    for name, fn in extractors().items():
         if run is None or run & set(PRODUCES.get(name, (name,))):
             out.extend(fn(doc))
             if deadline is not None and (now := clock()) > deadline:

@@ -106,7 +106,7 @@ class WorkspaceCorpus:
         hit = self._cache.get(path)
         if hit is None or hit.stamp != stamp:
             res = analyse_file(path, self.config, self.rules, self.kinds)
-            analysis = None if res.doc is None else Analysis(res.doc, res.claims, res.findings, res.suppressions,
+            analysis = None if res.doc is None else Analysis(res.doc, list(res.claims), res.findings, res.suppressions,
                                                              res.features)
             hit = self._cache[path] = _Cached(stamp, analysis)
         return hit.analysis

@@ -22,6 +22,7 @@ from factcheck.fixes import Fix
 if TYPE_CHECKING:
     from factcheck.facts import Facts
     from factcheck.stories import Stories
+    from factcheck.wordstats import WordStats
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,9 @@ class CorpusView:
     documents: Sequence[Document]
     claims: Mapping[str, Sequence[Claim]]  # path -> claims, sorted
     given_stories: InitVar[Stories | None] = None
+    #: path -> the document's :class:`~factcheck.wordstats.WordStats`, as the map phase took them
+    #: (a document missing here has them computed from its text: see :meth:`words_of`)
+    word_stats: Mapping[str, WordStats] = field(default_factory=dict)
 
     def __post_init__(self, given_stories: Stories | None) -> None:
         self._stories = given_stories
@@ -169,6 +173,17 @@ class CorpusView:
         for doc in self.documents:
             yield doc, self.claims.get(doc.path, ())
 
+    def words_of(self, doc: Document) -> WordStats:
+        """What the whole-corpus rules read of ``doc``'s text: the map phase's, or taken from the text
+        here (the same record either way; the engine hands them in so that a re-scan need not read
+        every text back, see :mod:`factcheck.wordstats`)."""
+        found = self.word_stats.get(doc.path)
+        if found is None:
+            from factcheck.wordstats import word_stats
+
+            found = word_stats(doc.text, self.claims.get(doc.path, ()))
+        return found
+
 
 class RuleKind:
     """Base class of a rule kind.  Subclasses set ``name``, ``scope`` and ``OPTIONS``.
@@ -187,6 +202,9 @@ class RuleKind:
     PLACEHOLDERS: ClassVar[tuple[str, ...]] = ()
     #: claim kinds this rule reads (None: all); lets the engine skip extractors.
     NEEDS: ClassVar[tuple[str, ...] | None] = ()
+    #: whether this corpus rule reads every document's :meth:`CorpusView.words_of`: the map phase
+    #: then takes them with the claims (and the cache keeps them), see :mod:`factcheck.wordstats`
+    READS_WORDS: ClassVar[bool] = False
 
     def __init__(self, rule: Rule, options: dict[str, Any]) -> None:
         self.rule = rule

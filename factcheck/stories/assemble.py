@@ -47,7 +47,13 @@ def assemble(docs: Sequence[DocFeatures], groups: Sequence[Sequence[int]], vecs:
         dates = _defining(members, counts, df, n_docs, "d:", _TOP_DATES)
         shown = _spellings(docs, members)
         name_list = tuple(shown.get(k, k) for k in names)
-        why = {docs[i].path: _why(i, members, docs, counts, vecs, scores, shown, reasons)
+        # How many members have each feature, once per story: a member's reasons then count the
+        # others sharing a feature in constant time (it was a pass over the members per feature,
+        # quadratic in a story's size: a 10x archive's stories are ten times larger).
+        holders: Counter[str] = Counter()
+        for i in members:
+            holders.update(counts[i].keys())
+        why = {docs[i].path: _why(i, members, docs, holders, vecs, scores, shown, reasons)
                for i in members}
         base = _base_id(docs, members, dates, name_list, counts, df, n_docs)
         tie = min(docs[i].content for i in members)
@@ -88,10 +94,11 @@ def _most_common(votes: Counter[str]) -> str:
     return min(votes, key=lambda s: (-votes[s], s))
 
 
-def _why(i: int, members: Sequence[int], docs: Sequence[DocFeatures], counts: Mapping[int, Mapping[str, int]],
+def _why(i: int, members: Sequence[int], docs: Sequence[DocFeatures], holders: Mapping[str, int],
          vecs: Sequence[Vector], scores: Mapping[tuple[int, int], float], shown: Mapping[str, str],
          reasons: _Reasons) -> Why:
-    """What document ``i`` shares with the other members, strongest first.
+    """What document ``i`` shares with the other members, strongest first (``holders``: how many
+    members, ``i`` included, have each feature).
 
     Equal reason lists are kept once (``reasons``): every story's records stay
     to the end of the scan, and the copies of a reprinted article share the
@@ -106,7 +113,7 @@ def _why(i: int, members: Sequence[int], docs: Sequence[DocFeatures], counts: Ma
     score = sum(scores.get((min(i, j), max(i, j)), 0.0) for j in others) / len(others) if others else 0.0
     fams: dict[str, list[tuple[float, str, int]]] = {"n": [], "d": [], "w": []}
     for f, w in vecs[i].items:
-        k = sum(1 for j in others if f in counts[j])
+        k = holders[f] - 1  # the others: ``i`` has every feature of its own vector
         fam = {"n": "n", "d": "d", "m": "d", "w": "w", "f": "w"}.get(f[0])  # "s:" repeats a name
         if k and fam:
             fams[fam].append((-k * w, f, k))

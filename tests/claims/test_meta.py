@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.claims.base import EXTRACTORS, KINDS, PRODUCES
+from factcheck.claims.base import BUILTIN_ORDER, EXTRACTORS, KINDS, PRODUCES, extractors
 
 HERE = Path(__file__).parent
 
 
-@pytest.mark.parametrize("name", sorted(EXTRACTORS))
+@pytest.mark.parametrize("name", sorted(extractors()))
 def test_every_extractor_has_property_tests(name: str) -> None:
     test_file = HERE / f"test_{name}.py"
     assert test_file.exists(), f"extractor {name!r} has no {test_file.name}"
@@ -20,5 +20,10 @@ def test_every_extractor_has_property_tests(name: str) -> None:
 
 
 def test_every_claim_kind_has_an_extractor() -> None:
-    produced = {k for name in EXTRACTORS for k in PRODUCES[name]}
+    produced = {k for name in extractors() for k in PRODUCES[name]}
     assert produced == set(KINDS)
+
+
+def test_the_built_in_extractors_run_in_one_order_whatever_imported_them_first() -> None:
+    assert list(extractors())[:len(BUILTIN_ORDER)] == list(BUILTIN_ORDER)
+    assert set(extractors()) == set(EXTRACTORS) >= set(BUILTIN_ORDER)

@@ -315,3 +315,25 @@ def test_readme_pin_example_loads(tmp_path: Path) -> None:
     assert config.story_pin("coverage/haiti/day-one.md") == "haiti-earthquake-2010"
     assert config.story_pin("wire-2013-05-02.txt") == "tsunami-warning"
     assert config.story_pin("elsewhere.txt") is None
+
+
+def test_why_counts_the_members_sharing_each_feature(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each reason's count is the number of other members with the feature: counted once per story
+    (``holders``), it must equal a count over the other members' features, member by member."""
+    assemble = sys.modules["factcheck.stories.assemble"]  # the package's ``assemble`` is the function
+    real = assemble._why
+    checked: list[str] = []
+
+    def checking(i: int, members: list[int], docs: list[DocFeatures], holders: Mapping[str, int],
+                 vecs: list, scores: dict, shown: Mapping[str, str], reasons: dict) -> object:
+        for f, _w in vecs[i].items:
+            assert holders[f] - 1 == sum(1 for j in members if j != i and f in docs[j].features()), f
+        checked.append(docs[i].path)
+        return real(i, members, docs, holders, vecs, scores, shown, reasons)
+
+    monkeypatch.setattr(assemble, "_why", checking)
+    stories = build_stories(_docs({**ALL, "copy.txt": IRAN["quake_ap.txt"]}))
+    assert sorted(checked) == sorted(p for s in stories for p in s.documents)
+    [quake] = [s for s in stories if "copy.txt" in s.documents]
+    shared = dict(quake.why["copy.txt"].shared_names)
+    assert shared and max(shared.values()) == len(quake.documents) - 1  # every other report names it

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
-from factcheck.claims.base import Claim
 from factcheck.claims.spellings import deletions, max_edits
 from factcheck.documents import Document
 from factcheck.rules.kinds.quote_diff import spelling_key
+from factcheck.wordstats import NameUse
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -112,7 +112,7 @@ class _Form:
 
     text: str
     folded: str
-    mentions: list[tuple[Document, Claim]] = field(default_factory=list)
+    mentions: list[tuple[Document, NameUse]] = field(default_factory=list)
 
     # The counts below are cached: forms and clusters are complete once
     # :meth:`NameVariantsKind._clusters` has read the corpus, and the typo pass
@@ -160,7 +160,7 @@ class _Cluster:
                    key=lambda f: (Levenshtein.distance(f.folded, folded), f is not dom, -len(f.mentions), f.text))
 
 
-def _mention_text(claim: Claim) -> str | None:
+def _mention_text(claim: NameUse) -> str | None:
     """The spelling as written, with typography (apostrophes, ALL-CAPS, spacing) neutralised.
 
     Curly vs straight apostrophes and an upper-case dateline ("UNITED

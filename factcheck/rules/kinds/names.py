@@ -45,14 +45,12 @@ Example::
 
 from __future__ import annotations
 
-import re
 import weakref
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from factcheck.claims.base import Claim
 from factcheck.claims.names import known_name
 from factcheck.claims.spellings import inflection_pair, typo_pair
 from factcheck.documents import Document
@@ -65,8 +63,7 @@ from factcheck.rules.kinds.name_clusters import _Cluster, _Form, _mention_text, 
 from factcheck.rules.kinds.name_evidence import discussed_as_word, romanisation, transliteration
 from factcheck.rules.model import CorpusView, Option, Rule
 from factcheck.rules.yamlsrc import load_yaml
-
-_LOWER_WORD_RE = re.compile(r"\b[a-z]{2,}\b")
+from factcheck.wordstats import NameUse
 
 #: the clusters last built: (the view, the name types, its clusters); see :func:`_shared_clusters`
 _LAST_CLUSTERS: tuple[weakref.ref[CorpusView], tuple[str, ...], dict[str, _Cluster]] | None = None
@@ -82,6 +79,7 @@ class NameVariantsKind(Kind):
     name = "name-variants"
     scope = "corpus"
     NEEDS = ("name",)
+    READS_WORDS = True
     OPTIONS = {
         "mode": Option((str,), default="typo", choices=("typo", "style"), help="typo or style"),
         "min_support": Option((int,), default=2, min=1, help="mentions the dominant spelling needs (typo mode)"),
@@ -161,9 +159,9 @@ class NameVariantsKind(Kind):
     def _build_clusters(corpus: CorpusView, wanted: tuple[str, ...]) -> dict[str, _Cluster]:
         types = set(wanted)
         clusters: dict[str, _Cluster] = {}
-        for doc, claims in corpus.items():
-            for c in claims:
-                if c.kind != "name" or (c.get("type") or "unknown") not in types:
+        for doc in corpus.documents:
+            for c in corpus.words_of(doc).names:  # the name claims, as the map phase took them
+                if (c.type or "unknown") not in types:
                     continue
                 text = _mention_text(c)
                 if not text or not any(ch.isalpha() for ch in text):
@@ -183,7 +181,7 @@ class NameVariantsKind(Kind):
         else:
             yield from self._typos(clusters, corpus)
 
-    def _related(self, mentions: Sequence[tuple[Document, Claim]], limit: int = 3) -> list[Location]:
+    def _related(self, mentions: Sequence[tuple[Document, NameUse]], limit: int = 3) -> list[Location]:
         seen: list[Location] = []
         for doc, c in sorted(mentions, key=lambda m: (m[0].path, m[1].start)):
             loc = Location.of(doc, c.start, c.end)
@@ -210,7 +208,7 @@ class NameVariantsKind(Kind):
                     continue
                 support = sum(len(f.mentions) for f in cl.forms.values() if f.text == target)
                 writers = [d.path for f in cl.forms.values() if f.text == target for d, _c in f.mentions]
-                firsts: dict[str, tuple[Document, Claim]] = {}
+                firsts: dict[str, tuple[Document, NameUse]] = {}
                 for doc, c in form.mentions:
                     if doc.path not in firsts or c.start < firsts[doc.path][1].start:
                         firsts[doc.path] = (doc, c)
@@ -235,7 +233,7 @@ class NameVariantsKind(Kind):
         """
         out: set[str] = set()
         for doc in corpus.documents:
-            out.update(_LOWER_WORD_RE.findall(doc.text))
+            out.update(corpus.words_of(doc).lower)  # taken in the map phase: no text is read back
         return out
 
     @staticmethod
@@ -415,7 +413,7 @@ class NameVariantsKind(Kind):
             cl = clusters[key]
             if key in self.protected:
                 continue  # listed as right by this rule or another name-variants rule
-            if all(c.get("linked") for f in cl.forms.values() for _d, c in f.mentions):
+            if all(c.linked for f in cl.forms.values() for _d, c in f.mentions):
                 # "Peyton" linked to "Peyton Manning" in its own article is spelled as that
                 # full name is: a different person from "Payton", or, if the full name is
                 # misspelled too, reported there.

@@ -26,7 +26,6 @@ Example::
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -34,10 +33,8 @@ from factcheck.findings import Finding, Location
 from factcheck.fixes import replace_span
 from factcheck.rules.evidence import Evidence, story_id
 from factcheck.rules.kinds.base import Kind
-from factcheck.rules.kinds.quote_diff import spelling_key
 from factcheck.rules.model import CorpusView, Option
-
-_WORD_RE = re.compile(r"\b[A-Za-z]{6,}\b")
+from factcheck.wordstats import variant_key
 
 
 class SpellingVariantsKind(Kind):
@@ -46,6 +43,7 @@ class SpellingVariantsKind(Kind):
     name = "spelling-variants"
     scope = "corpus"
     NEEDS = ()
+    READS_WORDS = True
     OPTIONS = {
         "ignore_words": Option((list,), default=[], items=(str,), help="words never reported"),
     }
@@ -54,29 +52,15 @@ class SpellingVariantsKind(Kind):
     def check_corpus(self, corpus: CorpusView) -> Iterable[Finding]:
         ignore = {w.casefold() for w in self.options["ignore_words"]}
         # key -> spelling -> doc path -> (first start, end, count)
-        uses: dict[str, dict[str, dict[str, list[int]]]] = defaultdict(lambda: defaultdict(dict))
+        uses: dict[str, dict[str, dict[str, tuple[int, int, int]]]] = defaultdict(lambda: defaultdict(dict))
         docs = {d.path: d for d in corpus.documents}
-        # Each distinct word's key, once per run: a corpus repeats its words ("government"), and the
-        # key with its variant test was most of the rule's time, paid for every occurrence.  A dict
-        # of this run, not a process-wide cache: it is dropped with the run.
-        keys: dict[str, str | None] = {}
+        # Each document's words with a variant spelling come summed from the map phase
+        # (factcheck.wordstats): a re-scan after one change reads no other text back.
         for doc in corpus.documents:
-            for m in _WORD_RE.finditer(doc.text):
-                word = m.group(0)
-                if word.isupper():
-                    continue
-                low = word.casefold()
-                try:
-                    key = keys[low]
-                except KeyError:
-                    key = keys[low] = _variant_key(low)
-                if key is None:
-                    continue
-                entry = uses[key][low].get(doc.path)
-                if entry is None:
-                    uses[key][low][doc.path] = [m.start(), m.end(), 1]
-                else:
-                    entry[2] += 1
+            for use in corpus.words_of(doc).variants:
+                key = variant_key(use.word)
+                assert key is not None  # only such words are kept
+                uses[key][use.word][doc.path] = (use.start, use.end, use.count)
         for key in sorted(uses):
             spellings = uses[key]
             if len(spellings) < 2 or key in ignore:
@@ -109,14 +93,3 @@ class SpellingVariantsKind(Kind):
                                             documents=len(spellings[majority]), count=count,
                                             fix=replace_span(doc, start, end, suggestion, safe=False))
 
-
-def _variant_key(low: str) -> str | None:
-    """The spelling key of a lower-cased word, or None for a word that has no variant spelling."""
-    key = spelling_key(low)
-    return None if key == low and not _could_be_variant(low) else key
-
-
-def _could_be_variant(word: str) -> bool:
-    """Words with an American spelling are their own key; keep those that have a British twin."""
-    return bool(re.search(r"(iz(e|es|ed|ing|ation|ations|er|ers)|yze[sd]?|or(s|ed|ing|able)?|ter(s)?|og(s)?|ense)$",
-                          word))
