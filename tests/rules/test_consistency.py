@@ -436,9 +436,9 @@ def test_a_short_sentence_is_compared_through_the_words_next_to_its_figure() -> 
     ((61, 48), []),
     # Every other figure of the sentence agrees: the one that does not is the same fact.
     ((63, 48), [("b.txt", "63-year-old")]),
-    # Two figures differ: not one slip -- though Robyn Mendes's age alone, by her name, still differs
-    # (Katherine/Kathryn Gomes are three letters apart: not taken for one name).
-    ((63, 50), [("b.txt", "50-year-old")]),
+    # Two figures differ: not one slip of the sentence -- but each is one named woman's age, by her name
+    # (Katherine/Kathryn Gomes: one surname, given names of one stem; Robyn/Robin Mendes: a slip).
+    ((63, 50), [("b.txt", "63-year-old"), ("b.txt", "50-year-old")]),
 ])
 def test_one_figure_changed_among_several_is_one_fact(ages: tuple[int, int], expected: list[tuple[str, str]]) -> None:
     a = "61-year-old Kathryn Gomes and 48-year-old Robin Mendes are the victims, police in New Bedford said."

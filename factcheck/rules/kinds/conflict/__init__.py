@@ -15,6 +15,7 @@ user documentation is :mod:`.kind`'s docstring, shown by ``factcheck rules --kin
 * the pairing paths, one module each: :mod:`.strong` (verbatim phrase, agreeing figures,
   alike window) and :mod:`.paraphrase`; the weak ones run by :mod:`.weak` -- :mod:`.story`,
   :mod:`.majority`, :mod:`.subject_pairs`, :mod:`.likeness` -- and :mod:`.holders` (ages);
+  :mod:`.slot` lifts a weak pair whose figures sit in the same slot of their sentences;
 * :mod:`.exemptions` -- the legitimate differences, a list of named checks (:data:`EXEMPTIONS`);
 * :mod:`.report` -- groups, majorities and findings, each with its evidence (the path
   that paired it, its story, the agreeing documents);

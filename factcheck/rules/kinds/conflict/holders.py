@@ -21,6 +21,8 @@ from factcheck.rules.kinds.conflict.subjects import same_person
 
 #: The names of the holder pairing's evidence, as findings record them (``evidence.path``).
 PERSON, ROLE = "named person", "role in story"
+#: Letters two given names of one surname must begin with alike to be one person's (see one_person).
+GIVEN_STEM = 4
 
 
 def holder_pairs(facts: Sequence[Statement], settings: ConflictOptions, known: set[tuple[int, int]],
@@ -58,11 +60,27 @@ def holder_pairs(facts: Sequence[Statement], settings: ConflictOptions, known: s
         if not may_be_one(a, b):
             continue
         if a.holder[0] == "person":
-            if same_person(names.get(x, a.holder[1]), names.get(y, b.holder[1])):
+            if one_person(names.get(x, a.holder[1]), names.get(y, b.holder[1])):
                 people.append((x, y))
         elif roles_too and a.holder == b.holder and others_agree(a.held, a, b.held, b):
             roles.append((x, y))
     return people, roles
+
+
+def one_person(a: str, b: str) -> bool:
+    """Two full names of one person: :func:`.subjects.same_person` (a slip of the pen), or one
+    surname with given names of one stem, :data:`GIVEN_STEM` letters alike -- a short form or
+    another transliteration of the name ("Alexis Grigoropoulos" / "Alexandros Grigoropoulos",
+    "Chris Jenkin" / "Christopher Jenkin").  Two people of one family have given names of their
+    own ("John Jenkin" / "Kathryn Jenkin"); two whose names begin alike and whose ages differ
+    are rarer than an outlet's short form."""
+    if same_person(a, b):
+        return True
+    wa, wb = name_words(a), name_words(b)
+    if len(wa) < 2 or len(wb) < 2 or wa[-1].casefold() != wb[-1].casefold():
+        return False
+    ga, gb = wa[0].casefold(), wb[0].casefold()
+    return min(len(ga), len(gb)) >= GIVEN_STEM and ga[:GIVEN_STEM] == gb[:GIVEN_STEM]
 
 
 def full_names(facts: Sequence[Statement]) -> dict[int, str]:

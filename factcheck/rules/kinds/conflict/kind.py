@@ -16,7 +16,9 @@ claim of that kind and unit (or all their others of it agree), or -- for a
 wire sentence one outlet reworded around the figure -- when the figures sit in
 the same verbatim phrase (``min_run`` words, ``min_shared`` of them telling;
 see :func:`shared_phrase`).  Ages belong to a holder (:func:`age_holder`): two
-ages of one named person are one fact however the sentences differ.  If their
+ages of one named person are one fact however the sentences differ, the given
+name in a short form or another transliteration too ("Alexis" / "Alexandros
+Grigoropoulos": see ``holders.one_person``).  If their
 values are incompatible, the minority value is reported with the locations of
 majority statements in other documents as ``related``; the majority counts
 every document paired with a statement of that value, not only the conflicting
@@ -46,7 +48,14 @@ named subject in one story ("Luck threw for 205 yards"), where the articles
 agree on the subject's other values of the measure (see :func:`figure_subject`).
 Whichever path paired it, the odd one out -- a value no other article of the
 story gives, against one two articles or more agree on, worded alike -- is
-reported at the rule's severity (see ``majority.odd_ones``).
+reported at the rule's severity (see ``majority.odd_ones``).  So is one article
+against one other where the figures sit in the same slot of their sentences:
+content words shared right before and right after both figures, no other
+figure of the sentences disagreeing, neither article giving the other's value
+("falling about 60m from a ridge" / "falling 150 meters from a ridge"; see
+:mod:`.slot`).  Two facts of one story share the counted noun, not the words
+governing it ("killed 230,000 people across Asia" / "killed 170,000 people in
+the province"), and stay weaker evidence.
 
 Legitimate differences are kept out:
 
@@ -103,7 +112,7 @@ from typing import Any
 
 from factcheck.findings import Finding
 from factcheck.rules.kinds.base import Kind
-from factcheck.rules.kinds.conflict import exemptions, holders, majority, strong, weak
+from factcheck.rules.kinds.conflict import exemptions, holders, majority, slot, strong, weak
 from factcheck.rules.kinds.conflict.keys import shared_words
 from factcheck.rules.kinds.conflict.options import NEEDS, OPTIONS, ConflictOptions
 from factcheck.rules.kinds.conflict.report import Seconds, conflict_groups, report
@@ -210,14 +219,23 @@ class ConflictKind(Kind):
         if weak_severity != "ignore":
             for path, pairs in self.weak_paths(reps, known, words):
                 loose += ((path, pair) for pair in pairs)
-        people, roles = self.holder_pairs(reps, {*known, *(pair for _path, pair in loose)},
-                                          roles_too=weak_severity != "ignore")
+        # Ages of one named person are as strong evidence as the strong pairing's: a pair that
+        # only alike sentences or a weak path took is reported on the person, at the rule's severity.
+        weaker = {*(pair for _path, pair in alike), *(pair for _path, pair in loose)}
+        people, roles = self.holder_pairs(reps, {pair for _path, pair in firm}, roles_too=weak_severity != "ignore")
+        named = set(people)
         firm += ((holders.PERSON, pair) for pair in people)
-        loose += ((holders.ROLE, pair) for pair in roles)
+        loose += ((holders.ROLE, pair) for pair in roles if pair not in weaker)
+        for tier in (alike, loose):
+            tier[:] = [(path, pair) for path, pair in tier if pair not in named]
         # A lone value against an agreed one in alike words is reported at the rule's severity (see odd_ones).
         for tier in (alike, loose):
             odd, tier[:] = majority.odd_ones(reps, tier, words[1], settings.min_shared)
             firm += odd
+        # So is a weak pair whose figures sit in the same slot of their sentences (see slot.same_slots);
+        # alike sentences keep ``paraphrase_severity``, the option that says how much a user trusts them.
+        lifted, loose[:] = slot.same_slots(reps, loose)
+        firm += lifted
         # Who agrees with whom: the majority is counted over every statement paired with a
         # member of a conflict, not only over the conflicting pairs.
         seconds = Seconds(members_of)
