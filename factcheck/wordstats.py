@@ -54,13 +54,15 @@ class VariantUse:
 @dataclass(frozen=True)
 class NameUse:
     """One name mention as the names rules read it: a ``name`` claim's text and span, its ``type``
-    attribute (None when it has none) and whether it is ``linked`` to a fuller name."""
+    attribute (None when it has none), whether it is ``linked`` to a fuller name, and the ``title``
+    that introduces it ("Senator"), if any."""
 
     text: str
     start: int
     end: int
     type: str | None
     linked: bool
+    title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,8 @@ def _could_be_variant(word: str) -> bool:
 
 def name_uses(claims: Sequence[Claim]) -> tuple[NameUse, ...]:
     """The :class:`NameUse` of each ``name`` claim, in order."""
-    return tuple(NameUse(c.text, c.start, c.end, c.get("type"), bool(c.get("linked")))
+    return tuple(NameUse(c.text, c.start, c.end, c.get("type"), bool(c.get("linked")),
+                         c.get("title"))
                  for c in claims if c.kind == "name")
 
 

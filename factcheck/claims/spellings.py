@@ -51,8 +51,14 @@ def typo_pair(rare: str, common: str) -> bool:
     """True when folded name ``rare`` is a plausible misspelling of ``common``.
 
     Symmetric in its structural test (same token count, exactly one token
-    differs, within :func:`max_edits` of the *shorter* token); the caller
-    decides which side is rare.
+    differs); the caller decides which side is rare.  The edit budget is the
+    shorter token's (:func:`max_edits`) -- or the longer's when the two differ
+    in length by one letter: a slip that drops a letter of an eight-letter name
+    ("Wtliams" for "Williams": one letter dropped, one struck wrong) is two
+    slips in the name the writer meant, and the shorter word's budget counted
+    the dropped letter against it.  Two letters more or fewer stay one edit's
+    budget: "New Zealander" is a word formed on "New Zealand", "Magrue" (Magruder
+    and LaRue) a nickname, not slips.
     """
     a, b = rare.split(), common.split()
     if len(a) != len(b) or a == b:
@@ -63,9 +69,12 @@ def typo_pair(rare: str, common: str) -> bool:
     x, y = diff[0]
     if x[0].isdigit() or y[0].isdigit() or inflected(x, y):
         return False
-    limit = max_edits(min(x, y, key=len))
+    short, long = sorted((x, y), key=len)
+    limit = max_edits(short)
     if limit == 0:
         return False
+    if len(long) == len(short) + 1:
+        limit = max_edits(long)
     # Optimal string alignment: a swapped pair of letters ("Nixno") is one slip, not two.
     return OSA.distance(x, y, score_cutoff=limit) <= limit
 

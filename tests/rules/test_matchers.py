@@ -103,6 +103,15 @@ def test_blocking_never_loses_a_typo_pair(name: str, data: st.DataObject) -> Non
         assert blocking_keys(other) & blocking_keys(name)
 
 
+def test_typo_pair_budget_is_the_meant_names_when_a_letter_is_dropped() -> None:
+    """A letter dropped from an eight-letter name and one struck wrong are two slips of that
+    name: the longer word's budget.  Two letters more (a word formed on the name) stay one edit's."""
+    assert typo_pair("wtliams", "williams") and typo_pair("williams", "wtliams")
+    assert not typo_pair("wtlims", "williams")  # three edits
+    assert not typo_pair(fold("New Zealander"), fold("New Zealand"))
+    assert not typo_pair("magrue", "magruder")
+
+
 def test_typo_pair_keeps_different_people_apart() -> None:
     assert typo_pair(fold("Kim Long Un"), fold("Kim Jong Un"))
     assert typo_pair(fold("Noth Korea"), fold("North Korea"))

@@ -19,7 +19,8 @@ from factcheck.documents import format_of, parse_document
 from factcheck.engine import analyse_document, run_corpus_rules, scan
 from factcheck.findings import Finding
 from factcheck.report.json_format import finding_to_json
-from factcheck.rules.kinds.name_evidence import discussed_as_word, transliteration
+from factcheck.rules.kinds.name_clusters import style_key
+from factcheck.rules.kinds.name_evidence import discussed_as_word, romanisation, transliteration
 from factcheck.rules.loader import load_rules
 
 NAMES = {r.id: r for r in load_rules([], include_builtin=True)}["names/variant"]
@@ -197,6 +198,48 @@ def test_a_foreign_name_in_another_romanisation_is_info(text: str, excerpt: str,
 def test_a_slip_in_a_foreign_name_is_still_a_typo(text: str, excerpt: str) -> None:
     found = run({**FLOOD, "c.txt": text})
     assert [(f.location.excerpt, f.severity != "info") for f in found] == [(excerpt, True)]
+
+
+@pytest.mark.parametrize(("text", "excerpt"), [
+    # two neighbouring letters swapped: romanisations choose letters, they do not reorder them
+    ("Governor Gurbanazar Teymuori said Sarvestan was flooded.", "Gurbanazar Teymuori"),
+    # a consonant struck where the story writes a vowel ("h" for "o"): the frame would read the
+    # "h" as a sound marker, but no romanisation writes a consonant for a vowel
+    ("Governor Gurbanazar Teymhuri said Sarvestan was flooded.", "Gurbanazar Teymhuri"),
+])
+def test_a_swap_or_a_vowel_struck_as_a_consonant_is_a_slip(text: str, excerpt: str) -> None:
+    found = run({**FLOOD, "c.txt": text})
+    assert [(f.location.excerpt, f.severity != "info") for f in found] == [(excerpt, True)]
+
+
+def test_romanisation_is_no_slip_of_one_key() -> None:
+    assert romanisation("salahuddin", "salahaddin") and romanisation("jabalya", "jabalia")
+    assert not romanisation("baeumont", "beaumont")  # swapped
+    assert not romanisation("desiawn", "deshawn")  # h struck as i
+    assert not romanisation("ssisse", "suisse")  # u struck as s
+
+
+def test_a_short_one_word_name_written_once_is_a_slip_of_its_storys_name() -> None:
+    """A five-letter word gets the slip rule when its spelling is written once in the corpus and
+    its story writes the other: another real name would be used again."""
+    story = {"a.txt": "Floods hit Idaho towns on Monday. Idaho police closed the roads near Boise.",
+             "b.txt": "Idaho officials said the floods near Boise were the worst in years.",
+             "d.txt": OTHER}
+    found = run({**story, "c.txt": "The floods near Boise forced Iaho officials to close roads."})
+    assert [(f.location.excerpt, f.severity) for f in found] == [("Iaho", "warning")]
+    twice = run({**story, "c.txt": "The floods near Boise forced Iaho officials out. Iaho towns flooded."})
+    assert twice == []  # a spelling its article repeats may be another name: the old rule holds
+
+
+def test_a_surname_has_no_british_spelling() -> None:
+    """An -re/-er swap is a house style only for a word of the language ("Centre"/"Center");
+    in a surname it is a slip for the typo check, not a style variant that hides it."""
+    story = {"a.txt": "Police said Yvonne Hiller shot two workers in Tulsa. Hiller was arrested.",
+             "b.txt": "Yvonne Hiller was charged in Tulsa on Friday. Hiller said nothing.", "d.txt": OTHER}
+    found = run({**story, "c.txt": "In Tulsa, police said Hillre had worked at the plant."})
+    assert [(f.location.excerpt, f.severity != "info") for f in found] == [("Hillre", True)]
+    assert style_key("Lincoln Centre") == style_key("Lincoln Center")
+    assert style_key("Hillre") != style_key("Hiller")
 
 
 def test_a_vowel_in_an_english_word_or_given_name_is_a_slip() -> None:

@@ -118,7 +118,7 @@ def _pronoun(q: _Quote, pronoun: str, sp: _Speakers, pos: int) -> None:
         return
     q.inferred = True
     q.attribution = "pronoun"
-    c = sp.last_person_before(pos)
+    c = sp.last_person_before(pos, pronoun)
     if c is not None:
         q.speaker, q.speaker_type = str(c.value), "person"
 

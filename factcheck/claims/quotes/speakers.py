@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from factcheck.claims.base import Claim
 from factcheck.claims.names import SPEECH_VERBS, abbreviation_before, mentions
+from factcheck.claims.names.gender import PRONOUN_SEX, person_sexes
 from factcheck.claims.quotes.pairing import _Quote
 from factcheck.documents import Document
 
@@ -56,6 +57,8 @@ class _Speakers:
         self.names = [c for c in mentions(doc)]
         self.starts = [c.start for c in self.names]
         self.by_end = {c.end: c for c in self.names}
+        #: each person's sex where the document shows it (see factcheck.claims.names.gender)
+        self.sexes = person_sexes(self.names)
         self.quote_starts: list[int] = []
         self.quote_ends: list[int] = []
         # Every sentence end, found once: searching the rest of the line for each
@@ -86,14 +89,19 @@ class _Speakers:
             i += 1
         return out
 
-    def last_person_before(self, pos: int) -> Claim | None:
+    def last_person_before(self, pos: int, pronoun: str | None = None) -> Claim | None:
         """The last person named before ``pos`` outside quotes (quoted names are
-        not what "he" refers to)."""
+        not what "he" refers to) who can be ``pronoun``: a person the document
+        shows to be of the other sex is passed over ("An amateur photographer named
+        Jerry Tibbs asked her to pose.  ... she told Playboy" is not Tibbs)."""
+        want = PRONOUN_SEX.get(pronoun) if pronoun else None
         i = bisect.bisect_left(self.starts, pos) - 1
         while i >= 0:
             c = self.names[i]
             if c.attrs.get("type") == "person" and not self.quoted(c.start):
-                return c
+                sex = self.sexes.get(str(c.value))
+                if want is None or sex is None or sex == want:
+                    return c
             i -= 1
         return None
 

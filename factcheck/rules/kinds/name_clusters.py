@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
+from wordnet_lookup import is_wordnet_term
 
 from factcheck.claims.spellings import deletions, max_edits
 from factcheck.documents import Document
@@ -49,7 +50,23 @@ def style_key(name: str) -> str:
     "Kim Jong-un"/"Kim Jong Un" and "Recognised"/"Recognized" differ in house
     style, not in spelling.
     """
-    return "".join(re.sub(r"[^0-9a-z]", "", spelling_key(t)) for t in fold(name).split())
+    return "".join(re.sub(r"[^0-9a-z]", "", _word_style(t)) for t in fold(name).split())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_style(token: str) -> str:
+    """A name word's British/American key (:func:`spelling_key`) -- only for a word of the language.
+
+    "Lincoln Centre"/"Lincoln Center" and "Labour"/"Labor" are one word in two house
+    styles; a surname has no British spelling: the same ending rule would make "Hillre"
+    a style of "Hiller" (an -re/-er swap) and hide a slip from the typo check.  A word is
+    one WordNet lists, in either spelling.
+    """
+    key = spelling_key(token)
+    base = token.replace("'", "")
+    if key == base or is_wordnet_term(base) or is_wordnet_term(key):
+        return key
+    return base
 
 
 

@@ -79,9 +79,34 @@ def romanisation(x: str, y: str) -> bool:
     """
     if x == y or len(x) < 3 or len(y) < 3:
         return False
-    if _DOUBLED_RE.sub(r"\1", x) == _DOUBLED_RE.sub(r"\1", y):
+    if _DOUBLED_RE.sub(r"\1", x) == _DOUBLED_RE.sub(r"\1", y) or _slip_of_one_key(x, y):
         return False
     return _frame(x) == _frame(y)
+
+
+#: vowels, and y, which romanisations write for i ("Jabalya"/"Jabalia")
+_VOWEL_LETTERS = frozenset("aeiouy")
+
+
+def _slip_of_one_key(x: str, y: str) -> bool:
+    """Do ``x`` and ``y`` differ by a slip no romanisation makes, though their frames agree?
+
+    Two neighbouring letters swapped ("Baeumont"/"Beaumont"): romanisations choose
+    letters, they do not reorder them.  One letter struck for another across the
+    vowel/consonant line ("DeSiawn"/"DeShawn", "Ssisse"/"Suisse"): the frame reads the
+    struck "h" as a marker of a sound and the new "s" as a doubling, but no system writes
+    a vowel where another writes a consonant.
+    """
+    if len(x) != len(y):
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(x, y, strict=True)) if a != b]
+    if len(diff) == 2 and diff[1] == diff[0] + 1:
+        i = diff[0]
+        return x[i] == y[i + 1] and x[i + 1] == y[i]
+    if len(diff) == 1:
+        i = diff[0]
+        return (x[i] in _VOWEL_LETTERS) != (y[i] in _VOWEL_LETTERS)
+    return False
 
 
 _ABOUT_BEFORE_RE = re.compile(

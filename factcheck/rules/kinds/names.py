@@ -242,9 +242,13 @@ class NameVariantsKind(Kind):
         """Evidence that the differing token is a slip of the pen, not another word or an acronym.
 
         ``same_doc``: the article itself also uses the target spelling ("Obama ...
-        Oama"), which lets a five-letter word count as a slip.  ``strict``: the
-        target is only found in other stories, where a differing word the
-        corpus writes in lower case is a word, not a slip."""
+        Oama"), which lets a five-letter word count as a slip; so does a spelling
+        written once in the whole corpus against a target its own story uses
+        ("Idia" among a story's "India"s): another real name would be used again --
+        unless a title introduces it ("Senator Oama"), as a writer names a person
+        of their own.
+        ``strict``: the target is only found in other stories, where a differing
+        word the corpus writes in lower case is a word, not a slip."""
         mine = form.folded.split()
         shown = form.text.replace("-", " ").split()
         for i, (x, y) in enumerate(zip(mine, target.split(), strict=True)):
@@ -255,14 +259,16 @@ class NameVariantsKind(Kind):
             swapped = len(x) == len(y) and sorted(x) == sorted(y)
             if strict and x in lower_words:
                 return False  # a word, not a slip: "Long" is no slip for another story's "Jong"
+            short_ok = same_doc or (not strict and len(form.mentions) == 1 and not form.mentions[0][1].title)
             if len(mine) == 1 and (x in lower_words or x[0] != y[0] or known_name(x)
-                                   or (len(y) < (5 if same_doc else 6) and not swapped)):
+                                   or (len(y) < (5 if short_ok else 6) and not swapped)):
                 # A lone word needs more evidence: one the corpus writes in lower case
                 # ("Woman", "Deal") is a word; one the gazetteer knows ("Colorado" near
                 # "Coronado") is a real name; a short one ("Katie"/"Kate") or one with
                 # another first letter ("Sony"/"Tony") is usually another name -- unless
                 # it is two swapped letters, the commonest slip ("Indai"), or a
-                # five-letter name its own article spells right elsewhere.
+                # five-letter name its own article spells right elsewhere or the
+                # corpus writes only once.
                 return False
         return True
 
