@@ -46,9 +46,11 @@ def test_two_facts_of_one_story_stay_info() -> None:
 
 def test_other_figures_that_disagree_make_two_things() -> None:
     # "storage" before both, "battery life" after both: but 64GB against 500GB, two machines.
+    # (No "11-inch"/"13-inch" here: sizes that name two things keep the pair apart on their own,
+    # see test_conflict_sized_things; this is the slot path's own test of the other figures.)
     files = {
-        "a.md": "The 11-inch models start at $999 with 4GB RAM, 64GB flash storage, and 5 hours of battery life.",
-        "b.md": "Both the 13-inch and 15-inch options come with 500GB of storage, and deliver seven hours of "
+        "a.md": "The cheaper models start at $999 with 4GB RAM, 64GB flash storage, and 5 hours of battery life.",
+        "b.md": "Both the dearer options come with 500GB of storage, and deliver seven hours of "
                 "battery life.",
     }
     assert [(sev, path) for _p, _t, sev, path in found(files)] == [("info", "one value each")]
