@@ -393,3 +393,22 @@ def load_baseline(path: Path) -> Baseline:
 
 def save_baseline(baseline: Baseline, path: Path) -> None:
     write_atomic(path, baseline.to_json())
+
+
+def apply_to_scan(findings: list[Finding], baseline: Baseline, baseline_file: Path, config: Config,
+                  scanned: Collection[str], warnings: list[str]) -> tuple[list[Finding], list[tuple[Entry, int]]]:
+    """A scan's findings marked against ``baseline``, and the accepted entries no longer found in
+    the ``scanned`` documents (with how many copies of each are gone; paths as reports show them,
+    from the working directory).  A baseline naming files that no longer exist under the project
+    root adds a warning: deleted files, or a baseline written from another root."""
+    pm = project_paths(config, baseline_file)
+    findings = apply_baseline(findings, baseline, pm)
+    absent = [(replace(e, path=display_path(pm.from_root(e.path))), n)
+              for e, n in update_baseline(baseline, findings, scanned, path_map=pm, exists=lambda _p: True).dropped]
+    gone = missing_files(baseline, pm)
+    if gone:
+        warnings.append(f"baseline {display_path(baseline_file)}: {len(gone)} file"
+                        f"{'s' if len(gone) != 1 else ''} with accepted findings not found under "
+                        f"{display_path(pm.root)} (paths in a baseline are relative to the project root), "
+                        f"e.g. {gone[0]!r}; run `factcheck baseline update` if they were deleted")
+    return findings, absent

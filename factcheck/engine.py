@@ -26,7 +26,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -40,7 +40,7 @@ from factcheck.config import Config
 from factcheck.corpus_phase import run_rules, run_story_rules, split_rules
 from factcheck.documents import Document, Metadata, SkippedFile, display_path, document_from_bytes, load_document
 from factcheck.files import find_documents, read_limited
-from factcheck.findings import Finding, sort_findings
+from factcheck.findings import Finding, dedupe_findings, sort_findings
 from factcheck.interrupts import terminate_on_sigterm
 from factcheck.remote import is_url
 from factcheck.rules.ids import check_selectors
@@ -48,13 +48,7 @@ from factcheck.rules.loader import load_rules, select_rules
 from factcheck.rules.model import CorpusView, Rule
 from factcheck.stored import stored, unchanged
 from factcheck.stories import STORY_KINDS, DocFeatures, Stories, cluster_stories, document_features, document_pin
-from factcheck.suppressions import (
-    META_RULES,
-    Suppressions,
-    apply_suppressions,
-    meta_rule_selected,
-    parse_suppressions,
-)
+from factcheck.suppressions import Suppressions, parse_suppressions, suppress_findings
 from factcheck.wordstats import WordStats, word_stats
 from factcheck.workers import run_pool
 
@@ -444,23 +438,16 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     if config.per_file_ignores:  # after the corpus phase, so its findings are covered too
         findings = [f for f in findings if not config.file_ignores(f.path, f.rule)]
     shown = [r for r in results[:len(files)] if r.doc is not None]
-    findings = _suppress(findings, shown, {r.id for r in rules}, known, config)
+    findings = suppress_findings(findings, {r.doc.path: r.suppressions for r in shown
+                                            if r.doc is not None and r.suppressions},
+                                 {r.id for r in rules}, known, config)
     findings = sort_findings(dedupe_findings(findings))
     absent: list[tuple[Entry, int]] = []
     if baseline is not None and baseline_file is not None:
-        from factcheck.baseline import apply_baseline, missing_files, project_paths, update_baseline
+        from factcheck.baseline import apply_to_scan
 
-        pm = project_paths(config, baseline_file)
-        findings = apply_baseline(findings, baseline, pm)
-        scanned = {r.doc.path for r in shown if r.doc is not None}
-        absent = [(replace(e, path=display_path(pm.from_root(e.path))), n)  # reports show working-dir paths
-                  for e, n in update_baseline(baseline, findings, scanned, path_map=pm, exists=lambda _p: True).dropped]
-        gone = missing_files(baseline, pm)
-        if gone:
-            warnings.append(f"baseline {display_path(baseline_file)}: {len(gone)} file"
-                            f"{'s' if len(gone) != 1 else ''} with accepted findings not found under "
-                            f"{display_path(pm.root)} (paths in a baseline are relative to the project root), "
-                            f"e.g. {gone[0]!r}; run `factcheck baseline update` if they were deleted")
+        findings, absent = apply_to_scan(findings, baseline, baseline_file, config,
+                                         {r.doc.path for r in shown if r.doc is not None}, warnings)
     return Report(findings=findings, documents=docs, rules=list(rules), warnings=warnings,
                   files=len(shown), baseline_absent=absent,
                   reported_paths=[r.doc.path for r in shown if r.doc is not None], claims=claims, stories=stories)
@@ -574,43 +561,3 @@ def _run_corpus_phase(rules: Sequence[Rule], results: Sequence[_FileResult], doc
     if cache is not None and key is not None:
         cache.store_corpus(key, stories, found)
     return stories, found
-
-
-def _suppress(findings: list[Finding], reported: Sequence[_FileResult], active: Collection[str],
-              known: Collection[str], config: Config) -> list[Finding]:
-    """Apply each reported document's inline suppressions to its findings (both phases)."""
-    sups = {r.doc.path: r.suppressions for r in reported if r.doc is not None and r.suppressions}
-    if not sups:
-        return findings
-    by_path: dict[str, list[Finding]] = {}
-    for f in findings:
-        by_path.setdefault(f.path, []).append(f)
-    out: list[Finding] = []
-    for path, fs in by_path.items():
-        sup = sups.pop(path, None)
-        out.extend(apply_suppressions(fs, sup, _active_in(path, active, config), known) if sup is not None else fs)
-    for sup in sups.values():  # documents with directives but no findings
-        out.extend(apply_suppressions([], sup, _active_in(sup.path, active, config), known))
-    return [f for f in out if f.rule not in META_RULES or
-            (meta_rule_selected(f.rule, config.selected, config.ignored) and not config.file_ignores(f.path, f.rule))]
-
-
-def _active_in(path: str, active: Collection[str], config: Config) -> Collection[str]:
-    """The rules that ran on one file: a rule ``per_file_ignores`` drops there cannot make a
-    suppression of it stale (its findings never reach the suppressions)."""
-    if not config.per_file_ignores:
-        return active
-    return {r for r in active if not config.file_ignores(path, r)}
-
-
-def dedupe_findings(findings: list[Finding]) -> list[Finding]:
-    """Findings in order with repeats of one rule, place and message dropped (two paths of one rule
-    may reach the same finding; every front end -- scan, the editor -- reports it once)."""
-    seen: set[tuple[object, ...]] = set()
-    out = []
-    for f in findings:
-        key = (f.rule, f.location, f.message)
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
-    return out

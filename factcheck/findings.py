@@ -133,3 +133,16 @@ def fingerprint(f: Finding) -> str:
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: f.sort_key)
+
+
+def dedupe_findings(findings: list[Finding]) -> list[Finding]:
+    """Findings in order with repeats of one rule, place and message dropped (two paths of one rule
+    may reach the same finding; every front end -- scan, the editor -- reports it once)."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for f in findings:
+        key = (f.rule, f.location, f.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

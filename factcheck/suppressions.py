@@ -39,12 +39,16 @@ probably meant.  Both are warnings and cannot themselves be suppressed inline
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from factcheck.documents import Document
 from factcheck.findings import Finding, Location
 from factcheck.suggest import did_you_mean
+
+if TYPE_CHECKING:
+    from factcheck.config import Config
 
 UNUSED_RULE = "factcheck/unused-suppression"
 INVALID_RULE = "factcheck/invalid-suppression"
@@ -286,3 +290,32 @@ def meta_rule_selected(rule_id: str, select: Sequence[str], ignore: Sequence[str
         return any(rule_id == p.rstrip("/") or rule_id.startswith(p.rstrip("/") + "/") for p in pats)
 
     return (not select or hit(select)) and not hit(ignore)
+
+
+def suppress_findings(findings: list[Finding], sups: Mapping[str, Suppressions], active: Collection[str],
+                      known: Collection[str], config: Config) -> list[Finding]:
+    """Apply each reported document's inline suppressions (``sups``: by path) to its findings, of
+    both phases of a scan; the engine's meta rules (stale or invalid suppressions) are kept only
+    where the config selects them and ``per_file_ignores`` does not drop them."""
+    if not sups:
+        return findings
+    pending = dict(sups)
+    by_path: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_path.setdefault(f.path, []).append(f)
+    out: list[Finding] = []
+    for path, fs in by_path.items():
+        sup = pending.pop(path, None)
+        out.extend(apply_suppressions(fs, sup, _active_in(path, active, config), known) if sup is not None else fs)
+    for sup in pending.values():  # documents with directives but no findings
+        out.extend(apply_suppressions([], sup, _active_in(sup.path, active, config), known))
+    return [f for f in out if f.rule not in META_RULES or
+            (meta_rule_selected(f.rule, config.selected, config.ignored) and not config.file_ignores(f.path, f.rule))]
+
+
+def _active_in(path: str, active: Collection[str], config: Config) -> Collection[str]:
+    """The rules that ran on one file: a rule ``per_file_ignores`` drops there cannot make a
+    suppression of it stale (its findings never reach the suppressions)."""
+    if not config.per_file_ignores:
+        return active
+    return {r for r in active if not config.file_ignores(path, r)}

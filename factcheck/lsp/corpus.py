@@ -28,7 +28,6 @@ from factcheck.engine import (
     active_rules,
     analyse_document,
     analyse_file,
-    dedupe_findings,
     loaded_rules,
     needed_kinds,
     run_corpus_rules,
@@ -36,7 +35,7 @@ from factcheck.engine import (
     wants_stories,
 )
 from factcheck.files import find_documents
-from factcheck.findings import Finding, sort_findings
+from factcheck.findings import Finding, dedupe_findings, sort_findings
 from factcheck.stories import DocFeatures, cluster_stories
 from factcheck.suppressions import META_RULES, Suppressions, apply_suppressions, meta_rule_selected, parse_suppressions
 
