@@ -10,7 +10,8 @@ import re
 from collections.abc import Sequence
 
 from factcheck.claims.base import Claim
-from factcheck.claims.names import SPEECH_VERBS, abbreviation_before, mentions
+from factcheck.claims.names import SPEECH_VERBS as _NAMES_SPEECH_VERBS
+from factcheck.claims.names import abbreviation_before, mentions
 from factcheck.claims.names.gender import PRONOUN_SEX, person_sexes
 from factcheck.claims.quotes.pairing import _Quote
 from factcheck.documents import Document
@@ -44,6 +45,11 @@ _SENT_BREAK_RE = re.compile(r"[.!?…][\"”’)\]]*[ \t]+(?=[\"“(\[]?[A-Z0-9]
 #: one of them (the converse need not hold), so a window with none has no attribution.
 _ALNUM_RUN_RE = re.compile(r"\w+")
 _MAX_NP_WORDS = 8
+#: The verbs that attribute a quote: the names analysis' speech verbs and the participles
+#: of some of them it does not list ("President Obama directed a review, *stating* that
+#: "…""), kept here so that the names analysis, which reads its list as evidence of a
+#: person, does not change with them.
+SPEECH_VERBS = _NAMES_SPEECH_VERBS | frozenset({"stating", "commenting", "remarking"})
 
 
 # --------------------------------------------------------------------------- speakers
