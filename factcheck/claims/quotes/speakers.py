@@ -52,6 +52,10 @@ DESCRIBED_LOOKBACK = 1500
 _MAX_DESCRIBED_WORDS = 5
 #: Words before a sentence's subject that are its title ("Athletic director Gene Smith"), at most.
 _MAX_TITLE_WORDS = 4
+#: How far back a pronoun's sentence is read for its subject, in characters: a sentence's
+#: subject stands within a few dozen words of its end, and a bound keeps a line of thousands
+#: of names and pronouns linear.
+_SUBJECT_LOOKBACK = 600
 _TRAILING_TITLE_RE = re.compile(r"(?:[A-Z][\w.'’-]*[ \t]+){1,4}$")
 #: Words that open a phrase before a sentence's subject ("Asked if Ortiz might have lived, Waldie
 #: said"; "At one point, Lynch asked Coleman"): a name right after them is not the subject.
@@ -137,7 +141,7 @@ class _Speakers:
         it ("Matt Smith welcomed Capaldi's casting. "…," he said" is Smith's; "Capaldi is
         known for playing Malcolm Tucker. "…," he said" is Capaldi's)."""
         last = self.names[i]
-        start = self.sentence_start(last.start)
+        start = max(self.sentence_start(last.start), last.start - _SUBJECT_LOOKBACK)
         k = bisect.bisect_left(self.starts, start)
         while k < i:
             c = self.names[k]
@@ -165,8 +169,9 @@ class _Speakers:
             and _INTRODUCERS.isdisjoint(words)
 
     def sentence_start(self, pos: int) -> int:
-        """Start of the sentence holding ``pos``: after the last sentence end before it on its line."""
-        line_start = self.text.rfind("\n", 0, pos) + 1
+        """Start of the sentence holding ``pos``: after the last sentence end before it on its line,
+        looking back no further than :data:`_SUBJECT_LOOKBACK` (a line of abbreviations stays linear)."""
+        line_start = max(self.text.rfind("\n", 0, pos) + 1, pos - _SUBJECT_LOOKBACK)
         i = bisect.bisect_left(self.sentence_ends, pos) - 1
         while i >= 0 and self.sentence_ends[i] >= line_start:
             e = self.sentence_ends[i]
