@@ -113,6 +113,13 @@ def test_the_description_stays_when_no_one_was_called_so() -> None:
     assert (c.attrs["speaker"], c.attrs["speaker_type"]) == ("the doctor", "description")
 
 
+def test_the_description_must_head_the_title_or_aside_not_qualify_it() -> None:
+    """"the ministry" is not the ministry's spokesman."""
+    for intro in ("Foreign Ministry spokesman Peter Hua spoke on Monday.",
+                  "Mary Hua, a Foreign Ministry spokeswoman, spoke on Monday."):
+        assert speakers(intro + '\n"We oppose the sanctions firmly," the ministry said.') == ["the ministry"]
+
+
 def test_an_indefinite_description_is_not_resolved() -> None:
     text = 'Three died, said Susan Ortis, a doctor at the clinic.\n"We have treated fifty people," a doctor said.'
     assert speakers(text) == ["a doctor"]

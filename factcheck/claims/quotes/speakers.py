@@ -50,6 +50,9 @@ _MAX_NP_WORDS = 8
 #: state's chief medical officer" is as long as it gets).
 DESCRIBED_LOOKBACK = 1500
 _MAX_DESCRIBED_WORDS = 5
+#: What may follow the last word of a noun phrase: punctuation, or a preposition or relative
+#: that starts its complement ("a doctor *at* a health clinic", "a resident *who* saw it").
+_NP_HEAD_END = r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:at|of|in|for|with|from|on|who|whose|and)\b)"
 #: Words before a sentence's subject that are its title ("Athletic director Gene Smith"), at most.
 _MAX_TITLE_WORDS = 4
 #: How far back a pronoun's sentence is read for its subject, in characters: a sentence's
@@ -206,8 +209,10 @@ class _Speakers:
             line_start = text.rfind("\n", 0, c.start) + 1
             before = text[max(line_start, c.start - 40):c.start].casefold()
             after = text[c.end:c.end + 120].split("\n", 1)[0].casefold()
-            if head in title.split() or re.search(rf"\b{head},?[ \t]+$", before) \
-                    or re.match(rf",[ \t]+(?:a|an|the)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?{head}\b", after):
+            # The word must head the title or aside, not qualify it: "Foreign Ministry spokesman
+            # Hua" is not what "the ministry said" refers to.
+            if title.split()[-1:] == [head] or re.search(rf"\b{head},?[ \t]+$", before) \
+                    or re.match(rf",[ \t]+(?:a|an|the)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?{head}{_NP_HEAD_END}", after):
                 return c
         return None
 
