@@ -81,6 +81,9 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("quote-marks", '"a" '),
     Pattern("open-quotes", '"a '),
     Pattern("said-quotes", '"We said so," he said, "and '),
+    # speakers resolved across sentences: a description back to a name, a pronoun to a subject
+    Pattern("described-quotes", 'Ann Lee, a doctor, spoke: "We won," added the doctor. '),
+    Pattern("pronoun-quotes", 'Asked if Bob Ray won, Ann Lee said Mr. Ray did. "We won," he said. '),
     Pattern("curly-quotes", "\u201ca\u201d "),
     Pattern("apostrophes", "'a "),
     # prose without sentence ends

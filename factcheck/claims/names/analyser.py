@@ -48,8 +48,9 @@ class _Analyser(_Candidates, _Headlines):
             return "organisation"
         if c.title:
             return "person"
-        if toks[0].low in lex.given and 2 <= len(toks) <= 4:
-            return "person"
+        if 2 <= len(toks) <= 4 and (toks[0].low in lex.given
+                                    or (toks[0].low in lex.kunya and toks[1].low in lex.given)):
+            return "person"  # "Mike Pompeo"; "Umm Ibrahim", a kunya and a given name
         if self._the_before(toks[0]) or toks[-1].text in the_singles:
             # "the Indianapolis Colts" / "the Colts": a team or a brand, not a person.
             last = toks[-1].low

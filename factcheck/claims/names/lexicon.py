@@ -158,6 +158,7 @@ class _Lexicon:
     title_words: frozenset[str]
     roles: frozenset[str]
     given: frozenset[str]
+    kunya: frozenset[str]
     demonyms: frozenset[str]
     demonym_tokens: frozenset[str]
     org_kw: frozenset[str]
@@ -254,6 +255,7 @@ def _lexicon() -> _Lexicon:
         title_words=title_words,
         roles=roles,
         given=given,
+        kunya=frozenset(_read_lines("kunya.txt")),
         demonyms=demonyms,
         demonym_tokens=frozenset(w for d in demonyms for w in d.split()),
         org_kw=frozenset(orgs.get("keywords", [])),

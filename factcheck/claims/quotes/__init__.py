@@ -16,12 +16,19 @@ still open at a line ending mid-sentence is a hard-wrapped line, and continues.
 Attribution, in order of reliability:
 
 1. *after* the closing mark: ``"…," said Lavrov`` / ``"…," Lavrov said`` /
-   ``"…," the diplomat said`` / ``"…" Pompeo told the council``;
+   ``"…," the diplomat said`` / ``"…" Pompeo told the council`` /
+   ``"…," her agent, Mark Roesler, said``;
 2. *before* the opening mark, in the same sentence: ``Pompeo said "…"`` /
-   ``Lavrov said it was "inappropriate and untimely"``;
+   ``Lavrov said it was "inappropriate and untimely"``, or at the end of the
+   paragraph before: ``… says his group will sue:`` / ``…, commented,``, and a
+   colon after a named subject whatever the verb: ``Andrew Wetzler was blunt:``;
 3. *continuation*: a quote that opens a paragraph (or directly follows an
    attribution sentence) right after an attributed quote, with nothing else in
-   between, or a pronoun subject ("He added that …"): ``inferred=True``.
+   between, or a pronoun subject ("He added that …"), which takes the subject
+   of the sentence that last names a person: ``inferred=True``.
+
+A definite description ("added the doctor") becomes the person the text called
+so shortly before ("Ema Suryani, a doctor at a clinic"), also ``inferred=True``.
 
 Claim attributes (all JSON-serialisable, always present):
 

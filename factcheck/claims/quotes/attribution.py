@@ -9,7 +9,7 @@ import bisect
 from itertools import islice
 
 from factcheck.claims.base import Claim
-from factcheck.claims.names import SPEECH_VERBS, abbreviation_before
+from factcheck.claims.names import abbreviation_before
 from factcheck.claims.quotes.pairing import _Quote
 from factcheck.claims.quotes.speakers import (
     _ALNUM_RUN_RE,
@@ -24,6 +24,7 @@ from factcheck.claims.quotes.speakers import (
     _PRONOUNS,
     _SENT_BREAK_RE,
     _WORD_RE,
+    SPEECH_VERBS,
     _np_end,
     _Speakers,
     _subject_end,
@@ -56,20 +57,38 @@ def _attribute_after(q: _Quote, sp: _Speakers, line_end: int) -> bool:
         return _speaker_after(q, sp, a, b, first, b, line_end)
     # Subject first: Lavrov said / the diplomat said / he added.
     prev_end = k
+    spaced_hyphen = False
     for i, (s, e, w) in enumerate(words):
         gap = text[prev_end:s]
         if i and (gap.strip() or "\n" in gap):
             if gap.strip() == ",":
                 return _appositive(q, sp, k, prev_end, line_end)
-            return False
+            if not (gap.strip() in ("-", "–") and "\n" not in gap and w[:1].isupper()
+                    and words[i - 1][2][:1].isupper()):
+                return False
+            spaced_hyphen = True  # "Strauss - Kahn said": one surname, its hyphen spaced
         low = w.casefold()
         if w in SPEECH_VERBS and i > 0:  # lower case only: "the United States"
             j = _subject_end(words, i)
             if j == 0:
                 return False
+            if spaced_hyphen:
+                return _hyphenated_speaker(q, sp, k, words[j - 1][1], low, line_end)
             return _speaker_after(q, sp, k, words[j - 1][1], low, e, line_end)
         prev_end = e
     return False
+
+
+def _hyphenated_speaker(q: _Quote, sp: _Speakers, a: int, b: int, verb: str, line_end: int) -> bool:
+    """``"…," Strauss - Kahn said``: the names analysis reads the halves of a surname whose
+    hyphen is spaced as two names, so the speaker is the one that opens the phrase -- the
+    same in every article, whether or not it also found the second half."""
+    first = next(iter(sp.names_in(a, b)), None)
+    if first is None or first.start != a or first.attrs.get("type") != "person":
+        return False
+    _set(q, str(first.value), "person", verb, "after")
+    q.tail_end = sp.sentence_end(b, line_end)
+    return True
 
 
 def _appositive(q: _Quote, sp: _Speakers, a: int, b: int, line_end: int) -> bool:
@@ -77,7 +96,7 @@ def _appositive(q: _Quote, sp: _Speakers, a: int, b: int, line_end: int) -> bool
     aside between commas, then the verb."""
     name = sp.name_ending(a, b)
     if name is None:
-        return False
+        return _described_then_named(q, sp, a, b, line_end)
     text = sp.text
     stop = sp.sentence_end(b, line_end)
     prev = ""
@@ -90,6 +109,37 @@ def _appositive(q: _Quote, sp: _Speakers, a: int, b: int, line_end: int) -> bool
                 q.tail_end = sp.sentence_end(m.end(), line_end)
                 return True
         prev = w.casefold()
+    return False
+
+
+def _described_then_named(q: _Quote, sp: _Speakers, a: int, b: int, line_end: int) -> bool:
+    """``"…," her agent, Mark Roesler, said``: a description, then the name it
+    describes between commas, then the verb.  The description alone is a weaker
+    speaker than the name beside it, so the name is taken."""
+    text = sp.text
+    _, stype, _ = sp.phrase(a, b)
+    if stype != "description" or text[b:b + 1] != ",":
+        return False
+    c = b + 1
+    while c < line_end and text[c] in " \t":
+        c += 1
+    d = text.find(",", c, min(line_end, c + 80))
+    if d < 0:
+        return False
+    name = sp.name_ending(c, d)
+    if name is None or text[c:name.start].strip():
+        return False  # the whole aside must be the name: "her agent, in a statement, said" is not
+    for m in islice(_WORD_RE.finditer(text, d + 1, line_end), 4):
+        if text[d + 1:m.start()].strip():
+            return False
+        w = m.group()
+        if w in SPEECH_VERBS:
+            _set(q, str(name.value), str(name.attrs.get("type", "unknown")), w, "after")
+            q.tail_end = sp.sentence_end(m.end(), line_end)
+            return True
+        if w.casefold() not in _AUX:
+            return False
+        d = m.end()
     return False
 
 
@@ -106,7 +156,7 @@ def _speaker_after(q: _Quote, sp: _Speakers, a: int, b: int, verb: str, tail: in
     return True
 
 
-def _set(q: _Quote, speaker: str | None, stype: str | None, verb: str, how: str) -> None:
+def _set(q: _Quote, speaker: str | None, stype: str | None, verb: str | None, how: str) -> None:
     q.speaker, q.speaker_type, q.verb, q.attribution = speaker, stype, verb, how
 
 
@@ -177,12 +227,14 @@ def _attribute_before(q: _Quote, sp: _Speakers, line_start: int, done: list[_Quo
         # A quote set off in its own paragraph after "Ramsey says ...:".
         prev_end = line_start - 1
         prev_start = text.rfind("\n", 0, prev_end) + 1
-        if text[prev_start:prev_end].rstrip().endswith(":"):
+        if text[prev_start:prev_end].rstrip().endswith((":", ",")):
+            # "…, commented," too: a comma ends the introduction only before a verb, read below.
             stop = prev_start + len(text[prev_start:prev_end].rstrip())
             same_line = _opening_in(done, prev_start, prev_end)
             s0 = _sentence_start(text, stop, prev_start, same_line)
     if SPEECH_VERBS.isdisjoint(_ALNUM_RUN_RE.findall(text, s0, stop)):
-        return False  # no speech verb to read back from: skip listing the window's words
+        # No speech verb to read back from: skip listing the window's words.
+        return _introduced_by_colon(q, sp, s0, stop)
     words = _words_outside(text, s0, stop, same_line)
     for i in range(len(words) - 1, -1, -1):
         low = words[i][2]
@@ -197,6 +249,11 @@ def _attribute_before(q: _Quote, sp: _Speakers, line_start: int, done: list[_Quo
         if low.endswith("ing"):
             # "An official downplayed the unrest, saying that "…"": the
             # participle's subject is the sentence's, not the word before it.
+            said = _attributed_earlier(done, s0, words[i][0])
+            if said is not None:
+                # '"…," said Bensu Elianita, a resident, adding, "…"': the speaker already read.
+                _set(q, said.speaker, said.speaker_type, low, "before")
+                return True
             subject = _sentence_subject(sp, s0, words[i][0])
             if subject is not None:
                 _set(q, str(subject.value), str(subject.attrs.get("type")), low, "before")
@@ -240,6 +297,43 @@ def _attribute_before(q: _Quote, sp: _Speakers, line_start: int, done: list[_Quo
                 return True
         return False
     return False
+
+
+#: How many words may stand before the subject of ``NAME was blunt: "…"``: a title or a
+#: description ("Her agent Mark Roesler"), not a clause of its own.
+_MAX_WORDS_BEFORE_SUBJECT = 3
+
+
+def _introduced_by_colon(q: _Quote, sp: _Speakers, s0: int, stop: int) -> bool:
+    """``Andrew Wetzler, director of the program, was blunt: "…"``: a sentence that names a
+    person as its subject and ends in a colon introduces the quote after it, whatever its
+    verb ("was blunt", "wrote back", a misspelt "siad").  The person must open the sentence
+    (behind a short title at most) and not as a possessive ("Smith's plan reads:")."""
+    text = sp.text
+    intro = text[s0:stop].rstrip()
+    if not intro.endswith(":") or text[s0 + len(intro):q.open].count("\n") > 1:
+        return False
+    if len(text[q.start:q.end].split()) <= _MAX_WORDS_BEFORE_SUBJECT:
+        return False  # 'Esther Williams: "Million Dollar Mermaid" Swimmer Dies': a title, not her words
+    subject = _sentence_subject(sp, s0, s0 + len(intro))
+    if subject is None or subject.attrs.get("type") != "person" or text[subject.end:subject.end + 1] in ("'", "’"):
+        return False
+    lead = text[s0:subject.start]
+    if len(lead.split()) > _MAX_WORDS_BEFORE_SUBJECT or any(ch in lead for ch in ",;:\"“”("):
+        return False
+    _set(q, str(subject.value), "person", None, "before")
+    return True
+
+
+def _attributed_earlier(done: list[_Quote], s0: int, pos: int) -> _Quote | None:
+    """The quote of this sentence (``[s0, pos)``) just before ``pos`` when its speaker was read
+    after it ("…," said Lavrov): the subject of a participle that follows ("…, adding")."""
+    if not done:
+        return None
+    d = done[-1]
+    if d.open < s0 or d.close >= pos or d.attribution != "after" or d.speaker is None or d.partial:
+        return None
+    return d
 
 
 def _sentence_subject(sp: _Speakers, a: int, b: int) -> Claim | None:

@@ -36,6 +36,8 @@ def _quotes(doc: Document) -> list[_Quote]:
         if not _attribute_after(q, sp, le):
             if not _attribute_before(q, sp, ls, done, window):
                 _continuation(q, previous, text, ls)
+        if q.speaker_type == "description" and q.speaker and not q.inferred:
+            _name_the_described(q, sp)
         if q.tail_end < 0:
             q.tail_end = q.close + 1 if not q.unclosed else q.close
         done.append(q)
@@ -46,14 +48,26 @@ def _quotes(doc: Document) -> list[_Quote]:
     return done
 
 
+def _name_the_described(q: _Quote, sp: _Speakers) -> None:
+    """``"…," added the doctor`` after ``Ema Suryani, a doctor at a clinic, told AFP``: the
+    description is the person named before it, when the text called them so (see
+    :meth:`_Speakers.described_person`).  The name is inferred: the text does not put it
+    beside the quote."""
+    assert q.speaker is not None
+    named = sp.described_person(q.speaker, q.open)
+    if named is not None:
+        q.speaker, q.speaker_type = str(named.value), str(named.attrs.get("type", "unknown"))
+        q.inferred = True
+
+
 def _backfill(quotes: list[_Quote]) -> None:
     """``"I'm shocked.`` / ``I really am," said Mary Batchelor``: a quote run
     through several paragraphs is attributed at its end; its earlier,
     unclosed parts get the same speaker."""
     for i in range(len(quotes) - 1, 0, -1):
         q = quotes[i]
-        if not q.lone_close or q.speaker is None or q.inferred:
-            continue
+        if not q.lone_close or q.speaker is None or q.attribution in ("continuation", "pronoun"):
+            continue  # only a speaker read beside the quote is carried back
         k = i - 1
         while k >= 0 and quotes[k].unclosed and quotes[k].speaker is None and q.line - quotes[k].line <= 10:
             p = quotes[k]

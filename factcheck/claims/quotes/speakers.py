@@ -10,7 +10,8 @@ import re
 from collections.abc import Sequence
 
 from factcheck.claims.base import Claim
-from factcheck.claims.names import SPEECH_VERBS, abbreviation_before, mentions
+from factcheck.claims.names import SPEECH_VERBS as _NAMES_SPEECH_VERBS
+from factcheck.claims.names import abbreviation_before, mentions
 from factcheck.claims.names.gender import PRONOUN_SEX, person_sexes
 from factcheck.claims.quotes.pairing import _Quote
 from factcheck.documents import Document
@@ -44,6 +45,30 @@ _SENT_BREAK_RE = re.compile(r"[.!?…][\"”’)\]]*[ \t]+(?=[\"“(\[]?[A-Z0-9]
 #: one of them (the converse need not hold), so a window with none has no attribution.
 _ALNUM_RUN_RE = re.compile(r"\w+")
 _MAX_NP_WORDS = 8
+#: A definite description is resolved to a person named at most this many characters before
+#: it (a few paragraphs of news prose), and only when it is this short ("the doctor", "the
+#: state's chief medical officer" is as long as it gets).
+DESCRIBED_LOOKBACK = 1500
+_MAX_DESCRIBED_WORDS = 5
+#: What may follow the last word of a noun phrase: punctuation, or a preposition or relative
+#: that starts its complement ("a doctor *at* a health clinic", "a resident *who* saw it").
+_NP_HEAD_END = r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:at|of|in|for|with|from|on|who|whose|and)\b)"
+#: Words before a sentence's subject that are its title ("Athletic director Gene Smith"), at most.
+_MAX_TITLE_WORDS = 4
+#: How far back a pronoun's sentence is read for its subject, in characters: a sentence's
+#: subject stands within a few dozen words of its end, and a bound keeps a line of thousands
+#: of names and pronouns linear.
+_SUBJECT_LOOKBACK = 600
+_TRAILING_TITLE_RE = re.compile(r"(?:[A-Z][\w.'’-]*[ \t]+){1,4}$")
+#: Words that open a phrase before a sentence's subject ("Asked if Ortiz might have lived, Waldie
+#: said"; "At one point, Lynch asked Coleman"): a name right after them is not the subject.
+_INTRODUCERS = frozenset("""asked if when while after before as because although though since despite
+    with at in on for by unlike like until once whether during following from to of""".split())
+#: The verbs that attribute a quote: the names analysis' speech verbs and the participles
+#: of some of them it does not list ("President Obama directed a review, *stating* that
+#: "…""), kept here so that the names analysis, which reads its list as evidence of a
+#: person, does not change with them.
+SPEECH_VERBS = _NAMES_SPEECH_VERBS | frozenset({"stating", "commenting", "remarking"})
 
 
 # --------------------------------------------------------------------------- speakers
@@ -98,11 +123,97 @@ class _Speakers:
         i = bisect.bisect_left(self.starts, pos) - 1
         while i >= 0:
             c = self.names[i]
-            if c.attrs.get("type") == "person" and not self.quoted(c.start):
-                sex = self.sexes.get(str(c.value))
-                if want is None or sex is None or sex == want:
-                    return c
+            if self._can_be(c, want):
+                return self._subject_of_sentence(i, want)
             i -= 1
+        return None
+
+    def _can_be(self, c: Claim, want: str | None) -> bool:
+        """Can ``c`` be what a pronoun of sex ``want`` refers to?  A person named outside quotes."""
+        if c.attrs.get("type") != "person" or self.quoted(c.start):
+            return False
+        sex = self.sexes.get(str(c.value))
+        return want is None or sex is None or sex == want
+
+    def _subject_of_sentence(self, i: int, want: str | None) -> Claim:
+        """The person a pronoun takes from the sentence that last names one (``names[i]``):
+        the sentence's subject, when a person who can be the pronoun is plainly its subject
+        (see :meth:`_opens_clause`), else ``names[i]``, the last named.
+
+        Why the subject: "he said" continues the sentence's subject, not the last name in
+        it ("Matt Smith welcomed Capaldi's casting. "…," he said" is Smith's; "Capaldi is
+        known for playing Malcolm Tucker. "…," he said" is Capaldi's)."""
+        last = self.names[i]
+        start = max(self.sentence_start(last.start), last.start - _SUBJECT_LOOKBACK)
+        k = bisect.bisect_left(self.starts, start)
+        while k < i:
+            c = self.names[k]
+            if self._can_be(c, want) and self.text[c.end:c.end + 1] not in ("'", "’") \
+                    and self._opens_clause(start, c.start):
+                return c
+            k += 1
+        return last
+
+    def _opens_clause(self, start: int, pos: int) -> bool:
+        """Does a name at ``pos`` open the main clause of the sentence starting at ``start``?
+
+        Either nothing but a short title stands before it ("Athletic director Gene Smith
+        said"), or an introductory phrase ending in a comma ("While congratulating Hansbrough,
+        Ford added"; then Hansbrough, inside the phrase, is not the subject).  Not when the
+        sentence opens with a quote: its attribution ("…," said Trend Micro researcher Paul
+        Ferguson) names the speaker last, and a mistyped company may come first."""
+        lead = self.text[start:pos]
+        if any(ch in lead for ch in "\"“”"):
+            return False
+        words = [w.casefold().strip(".'’") for w in lead.split()]
+        if _TRAILING_TITLE_RE.sub("", lead).rstrip().endswith(","):
+            return True  # "In an interview with CNA, Sr. Keehan pointed out": the title is no phrase
+        return len(words) <= _MAX_TITLE_WORDS and not any(ch in lead for ch in ",;:()") \
+            and _INTRODUCERS.isdisjoint(words)
+
+    def sentence_start(self, pos: int) -> int:
+        """Start of the sentence holding ``pos``: after the last sentence end before it on its line,
+        looking back no further than :data:`_SUBJECT_LOOKBACK` (a line of abbreviations stays linear)."""
+        line_start = max(self.text.rfind("\n", 0, pos) + 1, pos - _SUBJECT_LOOKBACK)
+        i = bisect.bisect_left(self.sentence_ends, pos) - 1
+        while i >= 0 and self.sentence_ends[i] >= line_start:
+            e = self.sentence_ends[i]
+            if self.text[e] != "." or not abbreviation_before(self.text, e):
+                return e + 1
+            i -= 1
+        return line_start
+
+    def described_person(self, description: str, pos: int) -> Claim | None:
+        """The person a definite description ("the doctor") refers back to: the last one
+        named before ``pos``, outside quotes and within :data:`DESCRIBED_LOOKBACK`, whom
+        the document itself calls by the description's last word -- in a title ("doctor
+        Ema Suryani") or an aside after the name ("Ema Suryani, a doctor at a clinic").
+
+        Why the word must match: the nearest person is often someone else (the victim, the
+        suspect), and "the doctor" names nobody until the text has said who the doctor is.
+        """
+        words = description.casefold().split()
+        if len(words) < 2 or words[0] != "the" or len(words) > _MAX_DESCRIBED_WORDS:
+            return None
+        head = words[-1]
+        if not head.isalpha():
+            return None
+        text = self.text
+        i = bisect.bisect_left(self.starts, pos) - 1
+        while i >= 0 and self.names[i].start >= pos - DESCRIBED_LOOKBACK:
+            c = self.names[i]
+            i -= 1
+            if c.attrs.get("type") not in ("person", "unknown") or self.quoted(c.start):
+                continue
+            title = str(c.attrs.get("title") or "").casefold()
+            line_start = text.rfind("\n", 0, c.start) + 1
+            before = text[max(line_start, c.start - 40):c.start].casefold()
+            after = text[c.end:c.end + 120].split("\n", 1)[0].casefold()
+            # The word must head the title or aside, not qualify it: "Foreign Ministry spokesman
+            # Hua" is not what "the ministry said" refers to.
+            if title.split()[-1:] == [head] or re.search(rf"\b{head},?[ \t]+$", before) \
+                    or re.match(rf",[ \t]+(?:a|an|the)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?{head}{_NP_HEAD_END}", after):
+                return c
         return None
 
     def quoted(self, pos: int) -> bool:
