@@ -34,7 +34,7 @@ from factcheck.cache import DocCache, DocEntry, content_digest, open_cache
 from factcheck.cache.codec import sharing
 from factcheck.cache.lazy import CachedClaims
 from factcheck.claims.base import Claim, DocumentTimeout, extract_all
-from factcheck.collector import collector_paused
+from factcheck.collector import collect_young, collector_paused, young_only
 from factcheck.compact import Compactor
 from factcheck.config import Config
 from factcheck.corpus_phase import run_rules, run_story_rules, split_rules
@@ -349,6 +349,7 @@ def _run_pool(files: Sequence[Path], jobs: int, run: Callable[[Path], _R], initi
         return run_pool(files, jobs, run, initializer, initargs, progress, collect)
 
 
+@young_only()  # the results are kept to the end: see factcheck.collector
 def scan(paths: Sequence[str | Path], config: Config | None = None,
          progress: Callable[[int, int], None] | None = None,
          rules: Sequence[Rule] | None = None, *, known_rule_ids: Collection[str] | None = None,
@@ -405,7 +406,7 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     jobs = _jobs(config, len(todo), warnings) if explicit_rules is None and executor is None else 1
     # Each result is made compact as it arrives (see factcheck.compact): the corpus phase needs every
     # document's claims at once, and in their bulky form they were most of a large scan's memory.
-    compact = Compactor().result
+    compact = _kept(Compactor().result)
     if executor is not None and explicit_rules is None:
         fresh = [compact(r) for r in executor.map_files(todo, config, step, cache)] if todo else []
     elif jobs > 1 and todo:
@@ -451,6 +452,16 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     return Report(findings=findings, documents=docs, rules=list(rules), warnings=warnings,
                   files=len(shown), baseline_absent=absent,
                   reported_paths=[r.doc.path for r in shown if r.doc is not None], claims=claims, stories=stories)
+
+
+def _kept(compact: Callable[[_FileResult], _FileResult]) -> Callable[[_FileResult], _FileResult]:
+    """``compact``, then the young generations collected: a result is kept, the garbage cycles of
+    its analysis (or its unpickling) are not (see :func:`factcheck.collector.young_only`)."""
+    def keep(result: _FileResult) -> _FileResult:
+        result = compact(result)
+        collect_young()
+        return result
+    return keep
 
 
 def _analysed_again(results: list[_FileResult], files: Sequence[Path], config: Config, rules: list[Rule],
