@@ -29,10 +29,9 @@ for each listed expression (canonical name, dimension) is stored in
 pint by a test).  Conversions do not build it either: pint's factor for every
 pair of listed units that convert by a factor is stored in
 ``data/unit_factors.json`` (:func:`write_factors`, checked against pint by a
-test), and a figure converts by one multiplication, the one pint itself
-performs.  Only a unit with an offset (a temperature) builds the registry,
-once per process.  ECB+ has 45 bracketed conversions, and building pint for
-them was ~9 % of a cold scan's CPU.
+test), and a figure converts by the very operations pint performs (one
+multiplication; for a temperature, its scale and offset too).  ECB+ has 45
+bracketed conversions, and building pint for them was ~5 % of a cold scan's CPU.
 """
 
 from __future__ import annotations
@@ -42,13 +41,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     import pint
 
 __all__ = ["ATTACHED_FORMS", "COUNT", "CURRENCY_SYMBOLS", "WORD_FORMS", "Unit", "convert", "lookup",
-           "registry", "unit_named"]
+           "pint_convert", "registry", "unit_named"]
 
 _DATA = Path(__file__).with_name("data")
 _TABLE_FILE = "unit_table.json"
@@ -324,26 +323,29 @@ def convert(value: float, source: str, target: str) -> tuple[float, ...]:
     level ("30 °C" is 86 °F) and the difference ("rose 5 °C" is 9 °F), since
     a writer converts either and the number alone does not say which.
 
-    Units that convert by a factor take pint's stored factor (:func:`_factors`):
-    ``value * factor`` is the very product pint's conversion computes, so the
-    result is pint's to the last bit (a test holds them equal over every stored pair).
+    The conversion is pint's, from its stored steps (:func:`_factors`): ``value *
+    factor`` for units that convert by a factor, and for a unit with an offset
+    the scale, offset and factor pint applies, in pint's order; so the result is
+    pint's to the last bit (a test holds them equal over every stored pair).
     """
     a, b = unit_named(source), unit_named(target)
     if a is None or b is None or a.pint is None or b.pint is None or a.dimension != b.dimension:
         return ()
     stored = _factors().get(a.pint)
-    if stored is not None:
-        if b.pint not in stored:
-            return ()  # pint cannot convert them (two currencies, each a dimension of its own)
-        factor = stored[b.pint]
-        if factor is not None:
-            return (float(value * factor),)
-    return pint_convert(value, a.pint, b.pint)
+    if stored is None:  # a unit the table does not list (it lists every unit_named gives): ask pint
+        return pint_convert(value, a.pint, b.pint)
+    step = stored.get(b.pint)
+    if step is None:
+        return ()  # pint cannot convert them (two currencies, each a dimension of its own)
+    if not isinstance(step, Affine):
+        return (float(value * step),)
+    level, zero = float(step.apply(value)), float(step.apply(0))
+    return (level,) if zero == 0 else (level, level - zero)
 
 
 def pint_convert(value: float, source: str, target: str) -> tuple[float, ...]:
     """:func:`convert` by pint itself, between two pint expressions (builds the registry): the
-    reference the stored factors are checked against, and the way for units with an offset."""
+    reference the stored steps are checked against."""
     reg: Any = registry()
     try:
         level = float(reg.Quantity(value, source).to(target).magnitude)
@@ -353,30 +355,56 @@ def pint_convert(value: float, source: str, target: str) -> tuple[float, ...]:
     return (level,) if zero == 0 else (level, level - zero)
 
 
+class Affine(NamedTuple):
+    """A conversion with an offset, as pint performs it: into the source's reference unit
+    (``value * scale_in + offset_in``, when the source has an offset), by the factor between
+    the reference units, then out of the target's ((``value - offset_out) / scale_out``,
+    when the target has one).  The same operations in the same order give pint's bits."""
+
+    scale_in: float | None
+    offset_in: float | None
+    factor: float
+    offset_out: float | None
+    scale_out: float | None
+
+    def apply(self, value: float) -> float:
+        if self.scale_in is not None and self.offset_in is not None:
+            value = value * self.scale_in + self.offset_in
+        value = value * self.factor
+        if self.scale_out is not None and self.offset_out is not None:
+            value = (value - self.offset_out) / self.scale_out
+        return value
+
+
+Step = float | Affine
+
+
 @cache
-def _factors() -> dict[str, dict[str, float | None]]:
-    """pint expression -> {pint expression it converts to -> pint's factor, or None for a
-    conversion with an offset}, read from ``data/unit_factors.json``: every pair of the
-    listed units of one dimension that pint converts (see :func:`computed_factors`)."""
+def _factors() -> dict[str, dict[str, Step]]:
+    """pint expression -> {pint expression it converts to -> pint's factor, or its steps for a
+    unit with an offset}, read from ``data/unit_factors.json``: every pair of the listed units of
+    one dimension that pint converts (see :func:`computed_factors`)."""
     raw = json.loads((_DATA / _FACTORS_FILE).read_text(encoding="utf-8"))
-    return {src: dict(targets) for src, targets in raw.items()}
+    return {src: {dst: Affine(*step) if isinstance(step, list) else step for dst, step in targets.items()}
+            for src, targets in raw.items()}
 
 
-def computed_factors() -> dict[str, dict[str, float | None]]:
+def computed_factors() -> dict[str, dict[str, Step]]:
     """The table of :func:`_factors` as pint computes it now (builds the registry).
 
     pint converts a value between multiplicative units by one product, ``value *
-    factor`` with the factor of the pair; the factor is what one unit converts to
-    (``1 * factor``).  A pair whose zero does not convert to zero has an offset and
-    is left to pint (None); a pair pint refuses is left out.
+    factor`` with the factor of the pair: what one unit converts to (``1 * factor``).
+    A unit with an offset (a single unit name, as temperatures are listed) converts
+    through its reference unit (:class:`Affine`; its scale and offset read from
+    pint's definition of it).  A pair pint refuses is left out.
     """
     reg: Any = registry()
     units = sorted({u.pint: u for u in _by_canonical().values() if u.pint is not None}.values(),
                    key=lambda u: u.pint or "")
-    out: dict[str, dict[str, float | None]] = {}
+    out: dict[str, dict[str, Step]] = {}
     for a in units:
         assert a.pint is not None
-        row: dict[str, float | None] = {}
+        row: dict[str, Step] = {}
         for b in units:
             assert b.pint is not None
             if a.dimension != b.dimension:
@@ -386,12 +414,29 @@ def computed_factors() -> dict[str, dict[str, float | None]]:
                 zero = reg.Quantity(0, a.pint).to(b.pint).magnitude
             except Exception:  # as in pint_convert: no conversion
                 continue
-            row[b.pint] = factor if zero == 0 and isinstance(factor, (int, float)) else None
+            row[b.pint] = factor if zero == 0 else _affine(reg, a.pint, b.pint)
         out[a.pint] = row
     return out
 
 
+def _affine(reg: Any, source: str, target: str) -> Affine:
+    """pint's steps from ``source`` to ``target``, one of them a unit with an offset."""
+    def ends(name: str) -> tuple[str, float | None, float | None]:
+        converter = reg._units[name].converter
+        offset = getattr(converter, "offset", 0)
+        if not offset:
+            return name, None, None
+        return str(reg._units[name].reference), converter.scale, offset
+
+    ref_in, scale_in, offset_in = ends(source)
+    ref_out, scale_out, offset_out = ends(target)
+    return Affine(scale_in, offset_in, reg.Quantity(1, ref_in).to(ref_out).magnitude, offset_out, scale_out)
+
+
 def write_factors() -> None:
     """Regenerate ``data/unit_factors.json`` from pint (after editing the unit lists or upgrading pint)."""
-    rows = [f"{json.dumps(k)}: {json.dumps(v, sort_keys=True)}" for k, v in computed_factors().items()]
+    rows = []
+    for src, targets in computed_factors().items():
+        row = {dst: list(step) if isinstance(step, Affine) else step for dst, step in targets.items()}
+        rows.append(f"{json.dumps(src)}: {json.dumps(row, sort_keys=True)}")
     (_DATA / _FACTORS_FILE).write_text("{\n" + ",\n".join(rows) + "\n}\n", encoding="utf-8")

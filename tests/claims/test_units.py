@@ -183,6 +183,7 @@ def test_stored_unit_factors_are_what_pint_says() -> None:
     """data/unit_factors.json spares a scan's conversions pint's registry; it must stay pint's own
     answer (regenerate with ``units.write_factors()`` after editing the unit lists or upgrading pint)."""
     assert units._factors() == units.computed_factors()
+    assert isinstance(units._factors()["degree_Celsius"]["degree_Fahrenheit"], units.Affine)  # an offset
 
 
 _PAIRS = sorted(((a, b) for a in units._by_canonical().values() for b in units._by_canonical().values()
@@ -210,12 +211,13 @@ def test_stored_conversions_are_pint_to_the_last_bit(pair: tuple[units.Unit, uni
     _same_as_pint(pair, value)
 
 
-def test_converting_by_a_factor_does_not_build_pint() -> None:
+def test_converting_does_not_build_pint() -> None:
     import subprocess
     import sys
 
     code = ("import sys; from factcheck.claims import units; "
             "assert units.convert(50, 'kilometer', 'mile') and units.convert(1, 'USD', 'EUR') == (); "
+            "assert len(units.convert(30, 'degree celsius', 'degree fahrenheit')) == 2; "
             "print('pint' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
