@@ -172,7 +172,8 @@ def story_features(doc: Document, claims: Sequence[Claim], kinds: set[str] | Non
 
 
 def analyse_file(path: Path, config: Config, rules: Sequence[Rule],
-                 kinds: set[str] | None, cache: DocCache | None = None, *, keep_text: bool = True) -> _FileResult:
+                 kinds: set[str] | None, cache: DocCache | None = None, *, keep_text: bool = True,
+                 texts_kept: bool = False) -> _FileResult:
     """The map step: one file in, its document, claims, document findings and story evidence out.
 
     A document whose loading and extraction run past ``config.document_timeout``
@@ -181,7 +182,8 @@ def analyse_file(path: Path, config: Config, rules: Sequence[Rule],
     Without ``keep_text`` (a scan's map phase), the document comes back as a
     :class:`~factcheck.stored.StoredDocument`: its texts stay in the file, to be
     read back by what needs them, and are neither sent to the scanning process
-    nor kept there.
+    nor kept there, but within the budget of :data:`~factcheck.stored.TEXTS` when
+    ``texts_kept`` (the scanning process analysing a file itself: it has them already).
     """
     started = time.monotonic()
     try:
@@ -204,7 +206,7 @@ def analyse_file(path: Path, config: Config, rules: Sequence[Rule],
         cache.store_result(doc, digest, DocEntry(Metadata.of(doc), tuple(claims), tuple(findings),
                                                  result.suppressions, features, result.words))
     if not keep_text:
-        result.doc = stored(doc, path, digest=digest, max_size=config.max_size)
+        result.doc = stored(doc, path, digest=digest, max_size=config.max_size, keep=texts_kept)
     return result
 
 
@@ -414,7 +416,7 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     else:
         fresh = []
         for i, path in enumerate(todo):
-            fresh.append(compact(analyse_file(path, config, rules, kinds, cache, keep_text=False)))
+            fresh.append(compact(analyse_file(path, config, rules, kinds, cache, keep_text=False, texts_kept=True)))
             if step:
                 step(i + 1, len(todo))
     pending = iter(fresh)
@@ -479,7 +481,7 @@ def _analysed_again(results: list[_FileResult], files: Sequence[Path], config: C
     for res, path in zip(results, files, strict=True):
         if res.doc is not None and not unchanged(res.doc):
             warnings.append(f"{res.doc.path}: changed during the scan; analysed again as it is now")
-            res = analyse_file(path, config, rules, kinds, cache, keep_text=False)
+            res = analyse_file(path, config, rules, kinds, cache, keep_text=False, texts_kept=True)
         out.append(res)
     return out
 
