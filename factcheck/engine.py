@@ -34,7 +34,7 @@ from factcheck.cache import DocCache, DocEntry, content_digest, open_cache
 from factcheck.cache.codec import sharing
 from factcheck.cache.lazy import CachedClaims
 from factcheck.claims.base import Claim, DocumentTimeout, extract_all
-from factcheck.collector import collector_paused
+from factcheck.collector import collect_young, collector_paused, young_only
 from factcheck.compact import Compactor
 from factcheck.config import Config
 from factcheck.corpus_phase import run_rules, run_story_rules, split_rules
@@ -172,7 +172,8 @@ def story_features(doc: Document, claims: Sequence[Claim], kinds: set[str] | Non
 
 
 def analyse_file(path: Path, config: Config, rules: Sequence[Rule],
-                 kinds: set[str] | None, cache: DocCache | None = None, *, keep_text: bool = True) -> _FileResult:
+                 kinds: set[str] | None, cache: DocCache | None = None, *, keep_text: bool = True,
+                 texts_kept: bool = False) -> _FileResult:
     """The map step: one file in, its document, claims, document findings and story evidence out.
 
     A document whose loading and extraction run past ``config.document_timeout``
@@ -181,7 +182,8 @@ def analyse_file(path: Path, config: Config, rules: Sequence[Rule],
     Without ``keep_text`` (a scan's map phase), the document comes back as a
     :class:`~factcheck.stored.StoredDocument`: its texts stay in the file, to be
     read back by what needs them, and are neither sent to the scanning process
-    nor kept there.
+    nor kept there, but within the budget of :data:`~factcheck.stored.TEXTS` when
+    ``texts_kept`` (the scanning process analysing a file itself: it has them already).
     """
     started = time.monotonic()
     try:
@@ -204,7 +206,7 @@ def analyse_file(path: Path, config: Config, rules: Sequence[Rule],
         cache.store_result(doc, digest, DocEntry(Metadata.of(doc), tuple(claims), tuple(findings),
                                                  result.suppressions, features, result.words))
     if not keep_text:
-        result.doc = stored(doc, path, digest=digest, max_size=config.max_size)
+        result.doc = stored(doc, path, digest=digest, max_size=config.max_size, keep=texts_kept)
     return result
 
 
@@ -349,6 +351,7 @@ def _run_pool(files: Sequence[Path], jobs: int, run: Callable[[Path], _R], initi
         return run_pool(files, jobs, run, initializer, initargs, progress, collect)
 
 
+@young_only()  # the results are kept to the end: see factcheck.collector
 def scan(paths: Sequence[str | Path], config: Config | None = None,
          progress: Callable[[int, int], None] | None = None,
          rules: Sequence[Rule] | None = None, *, known_rule_ids: Collection[str] | None = None,
@@ -405,7 +408,7 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     jobs = _jobs(config, len(todo), warnings) if explicit_rules is None and executor is None else 1
     # Each result is made compact as it arrives (see factcheck.compact): the corpus phase needs every
     # document's claims at once, and in their bulky form they were most of a large scan's memory.
-    compact = Compactor().result
+    compact = _kept(Compactor().result)
     if executor is not None and explicit_rules is None:
         fresh = [compact(r) for r in executor.map_files(todo, config, step, cache)] if todo else []
     elif jobs > 1 and todo:
@@ -413,7 +416,7 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     else:
         fresh = []
         for i, path in enumerate(todo):
-            fresh.append(compact(analyse_file(path, config, rules, kinds, cache, keep_text=False)))
+            fresh.append(compact(analyse_file(path, config, rules, kinds, cache, keep_text=False, texts_kept=True)))
             if step:
                 step(i + 1, len(todo))
     pending = iter(fresh)
@@ -453,6 +456,16 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
                   reported_paths=[r.doc.path for r in shown if r.doc is not None], claims=claims, stories=stories)
 
 
+def _kept(compact: Callable[[_FileResult], _FileResult]) -> Callable[[_FileResult], _FileResult]:
+    """``compact``, then the young generations collected: a result is kept, the garbage cycles of
+    its analysis (or its unpickling) are not (see :func:`factcheck.collector.young_only`)."""
+    def keep(result: _FileResult) -> _FileResult:
+        result = compact(result)
+        collect_young()
+        return result
+    return keep
+
+
 def _analysed_again(results: list[_FileResult], files: Sequence[Path], config: Config, rules: list[Rule],
                     kinds: set[str] | None, cache: DocCache | None, warnings: list[str]) -> list[_FileResult]:
     """``results`` with the files edited since their map step analysed again, with a warning each.
@@ -468,7 +481,7 @@ def _analysed_again(results: list[_FileResult], files: Sequence[Path], config: C
     for res, path in zip(results, files, strict=True):
         if res.doc is not None and not unchanged(res.doc):
             warnings.append(f"{res.doc.path}: changed during the scan; analysed again as it is now")
-            res = analyse_file(path, config, rules, kinds, cache, keep_text=False)
+            res = analyse_file(path, config, rules, kinds, cache, keep_text=False, texts_kept=True)
         out.append(res)
     return out
 

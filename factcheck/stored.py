@@ -102,13 +102,26 @@ class TextStore:
         texts = read_back(doc)
         with self._lock:
             self.reads += 1
-            if key not in self._kept:
-                self._kept[key] = texts
-                self._size += texts.size
-                while self._size > self.budget and len(self._kept) > 1:
-                    _key, dropped = self._kept.popitem(last=False)
-                    self._size -= dropped.size
+        self.keep(doc, texts)
         return texts
+
+    def keep(self, doc: StoredDocument, texts: Texts) -> None:
+        """Keep ``texts`` as ``doc``'s, as if just read back (the least recently used go over budget).
+
+        The scanning process analyses documents itself when it has no workers: it then
+        holds each one's texts already, and keeping them spares the corpus phase reading
+        the file again (a read, a SHA-256 and the markup stripped: 918 of ECB+'s 982
+        files, ~0.06 s).  The texts must be the ones ``doc``'s bytes give.
+        """
+        key = (doc.path, doc.origin.digest)
+        with self._lock:
+            if key in self._kept:
+                return
+            self._kept[key] = texts
+            self._size += texts.size
+            while self._size > self.budget and len(self._kept) > 1:
+                _key, dropped = self._kept.popitem(last=False)
+                self._size -= dropped.size
 
     def clear(self) -> None:
         with self._lock:
@@ -201,12 +214,16 @@ class StoredDocument(Document):
 
 
 def stored(doc: Document, file: Path, data: bytes | None = None, *, digest: str | None = None,
-           max_size: int = 0) -> StoredDocument:
-    """``doc`` (parsed from ``data``, the bytes of ``file``, or bytes of SHA-256 ``digest``) without its texts."""
+           max_size: int = 0, keep: bool = False) -> StoredDocument:
+    """``doc`` (parsed from ``data``, the bytes of ``file``, or bytes of SHA-256 ``digest``) without its texts;
+    ``keep``: its texts kept in :data:`TEXTS` meanwhile, as if read back (see :meth:`TextStore.keep`)."""
     if isinstance(doc, StoredDocument):
         return doc
     if digest is None:
         assert data is not None
         digest = digest_of(data)
     named = type(file) is type(Path(doc.path)) and file == Path(doc.path)  # a local file, named as it is shown
-    return StoredDocument(doc, Origin(None if named else file, digest, max_size))
+    out = StoredDocument(doc, Origin(None if named else file, digest, max_size))
+    if keep:
+        TEXTS.keep(out, Texts(doc.source, doc.text, doc.offsets, doc._line_starts))
+    return out

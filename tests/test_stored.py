@@ -71,6 +71,30 @@ def test_findings_do_not_depend_on_how_many_texts_are_kept(seeds: Path, monkeypa
     assert text.render(tight, ctx) == text.render(scan([seeds]), ctx)
 
 
+def test_a_scan_without_workers_keeps_the_texts_it_analysed(seeds: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scanning process that analyses the files itself keeps their texts (within the budget), so
+    the corpus phase and the report read no file again; the texts are the files' own."""
+    store = TextStore()
+    monkeypatch.setattr(stored_mod, "TEXTS", store)
+    report = scan([seeds], Config(jobs=1))
+    rendered = text.render(report, RenderContext(version="test"))  # shows each finding's source line
+    assert store.reads == 0 and report.findings
+    for doc in report.documents:
+        assert isinstance(doc, StoredDocument)
+        full, _w = load_document(Path(doc.path))
+        assert (doc.source, doc.text, doc.line_text(1)) == (full.source, full.text, full.line_text(1))
+        assert doc.locate(5, 20) == full.locate(5, 20)
+    store.clear()  # read back from the files instead: the same report
+    reads = store.reads
+    assert text.render(report, RenderContext(version="test")) == rendered and store.reads > reads
+
+
+def test_kept_texts_stay_within_the_budget(seeds: Path, small_store: TextStore) -> None:
+    report = scan([seeds], Config(jobs=1))
+    assert small_store._size <= small_store.budget or len(small_store._kept) == 1
+    assert len(small_store._kept) < len(report.documents)
+
+
 def test_the_store_keeps_the_most_recent_texts_within_its_budget(seeds: Path) -> None:
     docs = scan([seeds]).documents
     store = TextStore(budget=1)

@@ -40,6 +40,7 @@ from factcheck.cli.common import (
     _write,
     app,
 )
+from factcheck.collector import young_only
 from factcheck.config import Config, as_paths, severity_at_least
 from factcheck.errors import FactcheckError
 from factcheck.safetext import shown
@@ -105,62 +106,67 @@ def scan(
     from factcheck.engine import scan as run_scan
     from factcheck.report import FORMATTERS, RenderContext
 
-    try:
-        if fmt not in FORMATTERS:
-            raise FactcheckError(f"--format must be one of {FORMAT_NAMES}, not {fmt!r}")
-        extra_outputs = _parse_also(also, FORMATTERS)
-        config = _config(config_path, exclude=exclude, rules=as_paths(rules), select=select, ignore=ignore,
-                         extend_select=extend_select, extend_ignore=extend_ignore, fail_on=fail_on,
-                         baseline=baseline, follow_symlinks=follow_symlinks or None, max_size=_size_flag(max_size),
-                         jobs=jobs)
-        config = _with_cache(config, no_cache, cache_dir)
-        use_dask = _use_dask(executor, scheduler)
-        if no_baseline:
-            config = replace(config, baseline=None)
-        elif config.baseline is None:
-            from factcheck.baseline import default_baseline
+    # The collector walks none of the kept results until the report is written and they are gone
+    # (see factcheck.collector.young_only); the scan collects its young objects itself.
+    with young_only():
+        try:
+            if fmt not in FORMATTERS:
+                raise FactcheckError(f"--format must be one of {FORMAT_NAMES}, not {fmt!r}")
+            extra_outputs = _parse_also(also, FORMATTERS)
+            config = _config(config_path, exclude=exclude, rules=as_paths(rules), select=select, ignore=ignore,
+                             extend_select=extend_select, extend_ignore=extend_ignore, fail_on=fail_on,
+                             baseline=baseline, follow_symlinks=follow_symlinks or None, max_size=_size_flag(max_size),
+                             jobs=jobs)
+            config = _with_cache(config, no_cache, cache_dir)
+            use_dask = _use_dask(executor, scheduler)
+            if no_baseline:
+                config = replace(config, baseline=None)
+            elif config.baseline is None:
+                from factcheck.baseline import default_baseline
 
-            found = default_baseline(config)
-            if found.is_file():  # found without configuration, like ruff's and Black's settings
-                config = replace(config, baseline=found)
-        outputs = [("--also", p) for _f, p in extra_outputs]
-        _guard_outputs(([("--output", output)] if output is not None else []) + outputs, paths, config,
-                       config.baseline)
-        progress = _Progress(sys.stderr.isatty() and not quiet)
-        if fix or diff:
-            outcome = _fix(paths, config, fix, diff, unsafe_fixes, quiet, lambda: run_scan(paths, config, progress))
-            if diff:
-                raise typer.Exit(2 if outcome.errors else 1 if outcome.changes else 0)
-            report = outcome.report
-        elif use_dask:
-            from factcheck.dask_executor import dask_executor
+                found = default_baseline(config)
+                if found.is_file():  # found without configuration, like ruff's and Black's settings
+                    config = replace(config, baseline=found)
+            outputs = [("--also", p) for _f, p in extra_outputs]
+            _guard_outputs(([("--output", output)] if output is not None else []) + outputs, paths, config,
+                           config.baseline)
+            progress = _Progress(sys.stderr.isatty() and not quiet)
+            if fix or diff:
+                outcome = _fix(paths, config, fix, diff, unsafe_fixes, quiet, lambda: run_scan(paths, config, progress))
+                if diff:
+                    raise typer.Exit(2 if outcome.errors else 1 if outcome.changes else 0)
+                report = outcome.report
+            elif use_dask:
+                from factcheck.dask_executor import dask_executor
 
-            with dask_executor(scheduler, config.jobs, once=True) as ex:
-                report = run_scan(paths, config, progress=progress, executor=ex)
-        else:
-            report = run_scan(paths, config, progress=progress)
-        if not quiet:
-            for w in report.warnings:
-                _warn(w)
-            if report.baseline_stale:
-                n = report.baseline_stale
-                _warn(f"{n} accepted finding{'s' if n != 1 else ''} in the baseline "
-                      f"{'are' if n != 1 else 'is'} no longer found; run `factcheck baseline update`")
-        color = (output is None and not no_color and sys.stdout.isatty()
-                 and "NO_COLOR" not in os.environ)
-        for extra_fmt, extra_path in extra_outputs:
-            _write_report(extra_fmt, report, RenderContext(version=__version__, fail_on=config.fail_on), extra_path)
-        if statistics:
-            from factcheck.report import statistics as stats
+                with dask_executor(scheduler, config.jobs, once=True) as ex:
+                    report = run_scan(paths, config, progress=progress, executor=ex)
+            else:
+                report = run_scan(paths, config, progress=progress)
+            if not quiet:
+                for w in report.warnings:
+                    _warn(w)
+                if report.baseline_stale:
+                    n = report.baseline_stale
+                    _warn(f"{n} accepted finding{'s' if n != 1 else ''} in the baseline "
+                          f"{'are' if n != 1 else 'is'} no longer found; run `factcheck baseline update`")
+            color = (output is None and not no_color and sys.stdout.isatty()
+                     and "NO_COLOR" not in os.environ)
+            for extra_fmt, extra_path in extra_outputs:
+                _write_report(extra_fmt, report, RenderContext(version=__version__, fail_on=config.fail_on), extra_path)
+            if statistics:
+                from factcheck.report import statistics as stats
 
-            _write(stats.render_json(report) if fmt == "json" else stats.render_text(report), output)
-        else:
-            _write_report(fmt, report, RenderContext(color=color, version=__version__, fail_on=config.fail_on),
-                          output)
-    except FactcheckError as exc:
-        raise _fail(str(exc)) from None
-    failing = [f for f in report.visible() if severity_at_least(f.severity, config.fail_on)]
-    if fix and outcome.errors:
+                _write(stats.render_json(report) if fmt == "json" else stats.render_text(report), output)
+            else:
+                _write_report(fmt, report, RenderContext(color=color, version=__version__, fail_on=config.fail_on),
+                              output)
+        except FactcheckError as exc:
+            raise _fail(str(exc)) from None
+        failing = [f for f in report.visible() if severity_at_least(f.severity, config.fail_on)]
+        errors = fix and bool(outcome.errors)
+        del report  # the results go before the collector is back on: it then walks little
+    if errors:
         raise typer.Exit(2)
     raise typer.Exit(1 if failing else 0)
 

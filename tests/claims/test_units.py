@@ -179,6 +179,49 @@ def test_stored_unit_table_is_what_pint_says() -> None:
     assert units._table() == units.computed_table()
 
 
+def test_stored_unit_factors_are_what_pint_says() -> None:
+    """data/unit_factors.json spares a scan's conversions pint's registry; it must stay pint's own
+    answer (regenerate with ``units.write_factors()`` after editing the unit lists or upgrading pint)."""
+    assert units._factors() == units.computed_factors()
+    assert isinstance(units._factors()["degree_Celsius"]["degree_Fahrenheit"], units.Affine)  # an offset
+
+
+_PAIRS = sorted(((a, b) for a in units._by_canonical().values() for b in units._by_canonical().values()
+                 if a.pint is not None and b.pint is not None and a.dimension == b.dimension),
+                key=lambda p: (p[0].canonical, p[1].canonical))
+
+
+def _same_as_pint(pair: tuple[units.Unit, units.Unit], value: float) -> None:
+    a, b = pair
+    assert a.pint is not None and b.pint is not None
+    got, expected = units.convert(value, a.canonical, b.canonical), units.pint_convert(value, a.pint, b.pint)
+    assert [x.hex() for x in got] == [x.hex() for x in expected], (a, b, value)
+
+
+def test_every_stored_pair_converts_as_pint_does() -> None:
+    assert len(_PAIRS) > 100
+    for pair in _PAIRS:
+        for value in (0.5, 1.0, 3.0, 7.25, 50.0, 110.0, 1234.5678, 3000.0, 1e9):
+            _same_as_pint(pair, value)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(_PAIRS), st.floats(min_value=-1e12, max_value=1e12, allow_nan=False))
+def test_stored_conversions_are_pint_to_the_last_bit(pair: tuple[units.Unit, units.Unit], value: float) -> None:
+    _same_as_pint(pair, value)
+
+
+def test_converting_does_not_build_pint() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from factcheck.claims import units; "
+            "assert units.convert(50, 'kilometer', 'mile') and units.convert(1, 'USD', 'EUR') == (); "
+            "assert len(units.convert(30, 'degree celsius', 'degree fahrenheit')) == 2; "
+            "print('pint' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
 def test_reading_a_unit_does_not_build_pint() -> None:
     import subprocess
     import sys
