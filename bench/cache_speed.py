@@ -21,9 +21,11 @@ a ``--no-cache`` scan of the changed corpus; otherwise the exit status is 1.
 ``--max-ratio R`` also fails (exit 1) when the one-change run's wall time is
 more than R times the cold run's.
 
-After a change, the stories are clustered again and the rules that weigh the
-whole corpus (``names/*``, ``spelling/variants``) run again whole; the
-story-local ones only on the changed article's story.  The CPU seconds of
+After a change, the stories are clustered again only where the change reaches
+(:mod:`factcheck.stories.incremental`; the ``stories`` part includes reading and
+writing the clustering's saved state) and the rules that weigh the whole corpus
+(``names/*``, ``spelling/variants``) run again whole; the story-local ones only
+on the changed article's story.  The CPU seconds of
 each part of the corpus phase are printed for the cold and one-change runs:
 the whole-corpus parts are the floor of the one-change ratio.
 
@@ -64,7 +66,7 @@ def timing(name, real):
             spent[name] = spent.get(name, 0.0) + time.process_time() - started
     return timed
 engine._corpus_phase = timing("CORPUS-PHASE", engine._corpus_phase)
-engine.cluster_stories = timing("PART stories", engine.cluster_stories)
+engine.stories_of = timing("PART stories", engine.stories_of)
 def run_rules(rules, view):
     out = []
     for rule in rules:

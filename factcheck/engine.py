@@ -37,7 +37,7 @@ from factcheck.claims.base import Claim, DocumentTimeout, extract_all
 from factcheck.collector import collector_paused
 from factcheck.compact import Compactor
 from factcheck.config import Config
-from factcheck.corpus_phase import run_rules, run_story_rules, split_rules
+from factcheck.corpus_phase import run_rules, run_story_rules, split_rules, stories_of
 from factcheck.documents import Document, Metadata, SkippedFile, display_path, document_from_bytes, load_document
 from factcheck.files import find_documents, read_limited
 from factcheck.findings import Finding, dedupe_findings, sort_findings
@@ -547,7 +547,7 @@ def _run_corpus_phase(rules: Sequence[Rule], results: Sequence[_FileResult], doc
         if stored is not None:
             return stored
     feats = [r.features for r in results if r.features is not None]
-    stories = cluster_stories(feats) if wants_stories(rules) else None
+    stories = stories_of(feats, digests, cache) if wants_stories(rules) else None
     # The story evidence is read by nothing after the clustering: freed before the rules, whose
     # indexes are the phase's peak (it was kept to the end of the scan, ~1 MiB per 1,000 articles).
     del feats
