@@ -248,10 +248,19 @@ def _incremental(docs: list[DocFeatures], idents: list[str], df: dict[str, int],
         drafts.append((members, old_draft))
     drafts.sort(key=_first)
     components = _renamed(old, prev.components, redo, sub_components)
-    every = [vector(i) for i in range(n)]
+    # The saved columns of a vector not computed again are kept as they were read.
+    feats: list[tuple[str, ...]] = []
+    weighs: list[tuple[float, ...]] = []
+    for i, k in enumerate(old):
+        computed = items[i]
+        if computed is None and k is not None:
+            feats.append(prev.features[k])
+            weighs.append(prev.weights[k])
+        else:
+            feats.append(tuple(f for f, _w in vector(i)))
+            weighs.append(tuple(w for _f, w in vector(i)))
     state = ClusterState(options, tuple(sorted(df.items())), tuple(d.path for d in docs), tuple(idents),
-                         tuple(tuple(f for f, _w in v) for v in every), tuple(tuple(w for _f, w in v) for v in every),
-                         tuple(components), tuple(d for _m, d in drafts))
+                         tuple(feats), tuple(weighs), tuple(components), tuple(d for _m, d in drafts))
     return Clustered(finish(state.drafts), state, True, len(redo))
 
 
