@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, TypeVar
 from factcheck.cache import DocCache, DocEntry, content_digest, open_cache
 from factcheck.cache.codec import sharing
 from factcheck.cache.lazy import CachedClaims
+from factcheck.cache.memo import open_memo, save_memo
 from factcheck.claims.base import Claim, DocumentTimeout, extract_all
 from factcheck.collector import collector_paused
 from factcheck.compact import Compactor
@@ -260,8 +261,11 @@ def run_corpus_rules(rules: Sequence[Rule], docs: Sequence[Document],
     :mod:`factcheck.corpus_phase`); the others over the whole corpus, reading each document's
     ``words`` as the map phase took them (any missing are taken from the text)."""
     local, whole = split_rules(rules)
-    view = CorpusView(docs, claims, stories, dict(words or {}))
+    memo = open_memo(cache, digests) if cache is not None and digests is not None and whole else None
+    view = CorpusView(docs, claims, stories, dict(words or {}), memo)
     out = run_rules(whole, view)
+    if cache is not None and memo is not None:
+        save_memo(cache, memo)
     if local:
         stories = view.stories
         # The whole-corpus rules are done: what they share through the view (the name clusters,
