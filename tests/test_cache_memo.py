@@ -1,4 +1,4 @@
-"""The names rules' findings kept per name cluster (``memo.json``): reused only for the same inputs.
+"""``names/style``'s findings kept per name cluster (``memo.json``): reused only for the same inputs.
 
 Every test compares a cached re-scan with a scan without the cache: the memo may
 only make a re-scan faster, never change what it reports.
@@ -79,19 +79,20 @@ def test_an_unrelated_edit_reuses_the_other_clusters_findings(tmp_path: Path, ca
     _write(root, {"c.txt": FILES["c.txt"] + " The mayor left early."})
     again = _json(root, cache)
     assert again == _json(root, None)
-    # The Kim clusters read nothing of c.txt: their findings come back from the memo.
-    assert "names/variant" in calls["recalled"] and "names/style" in calls["recalled"]
+    # The Kim cluster reads nothing of c.txt: its style findings come back from the memo.
+    assert calls["recalled"] == ["names/style"] and calls["remembered"] == []
 
 
-def test_an_edit_elsewhere_recomputes_a_cluster_whose_evidence_it_changed(tmp_path: Path,
-                                                                           calls: dict[str, list[str]]) -> None:
-    # b.txt is never edited, but the spelling its "Kim Long Un" is a slip of lives in a.txt.
+def test_an_edit_of_a_document_writing_the_name_recomputes_its_cluster(tmp_path: Path,
+                                                                       calls: dict[str, list[str]]) -> None:
     root, cache = tmp_path / "corpus", tmp_path / "cache"
     root.mkdir()
     _write(root, FILES)
     assert any(n.startswith("names/variant:") and "b.txt" in n for n in _names(_json(root, cache)))
+    calls["recalled"].clear()
     _write(root, {"a.txt": "Leader Kim Jong Il spoke on Monday."})
     again = _json(root, cache)
+    assert "names/style" not in calls["recalled"]
     assert again == _json(root, None)
     assert not any(n.startswith("names/variant:") and "b.txt" in n for n in _names(again))
     _write(root, FILES)  # and back: the finding returns
@@ -100,15 +101,31 @@ def test_an_edit_elsewhere_recomputes_a_cluster_whose_evidence_it_changed(tmp_pa
     assert any(n.startswith("names/variant:") and "b.txt" in n for n in _names(back))
 
 
-def test_a_moved_reference_spelling_is_a_new_key_though_its_counts_are_the_same(tmp_path: Path) -> None:
-    # The finding in b.txt points at the spelling it is a slip of, in a.txt (its related location):
-    # a.txt moving its lines changes that finding, though b.txt and every count stay the same.
+def test_a_document_moving_its_lines_is_a_new_key_though_its_names_are_the_same(tmp_path: Path) -> None:
+    # "Kim Jong-un" in a.txt moves three lines down: its style finding moves with it, though the
+    # cluster's spellings and counts stay the same.
     root, cache = tmp_path / "corpus", tmp_path / "cache"
     root.mkdir()
     _write(root, FILES)
     _json(root, cache)
     _write(root, {"a.txt": "\n\n\n" + FILES["a.txt"]})
     assert _json(root, cache) == _json(root, None)
+
+
+def test_a_new_story_id_of_a_writer_is_a_new_key(tmp_path: Path) -> None:
+    # An earlier report joins the story: its id (first publication date) changes, and with it the
+    # story the style finding's evidence names, though no document writing the name changed.
+    root, cache = tmp_path / "corpus", tmp_path / "cache"
+    root.mkdir()
+    _write(root, {"a.md": "---\ndate: 2020-05-04\n---\nPyongyang missile test: North Korean leader Kim Jong Un "
+                          "watched the Hwasong launch at Sohae. Kim Jong Un smiled.\n",
+                  "b.md": "---\ndate: 2020-05-05\n---\nThe Hwasong launch at Sohae in Pyongyang: Kim Jong-un "
+                          "watched the missile test.\n"})
+    assert '"story": "2020-05-04-hwasong"' in _json(root, cache)
+    _write(root, {"e.md": "---\ndate: 2020-05-01\n---\nPyongyang prepared the Hwasong missile launch at Sohae, "
+                          "officials in Pyongyang said of the Hwasong test at Sohae.\n"})
+    again = _json(root, cache)
+    assert again == _json(root, None) and '"story": "2020-05-01-hwasong"' in again
 
 
 def test_a_corrupt_memo_is_a_miss(tmp_path: Path) -> None:

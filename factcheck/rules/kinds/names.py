@@ -60,7 +60,7 @@ from factcheck.rules.evidence import Evidence, story_id
 from factcheck.rules.kinds.base import Kind
 from factcheck.rules.kinds.name_clusters import _Cluster, _Form, _mention_text, _SlipIndex, fold, style_key
 from factcheck.rules.kinds.name_evidence import discussed_as_word
-from factcheck.rules.kinds.name_memo import Prints, _Evidence, style_key_of, typo_key
+from factcheck.rules.kinds.name_memo import Prints, style_key_of
 from factcheck.rules.kinds.name_slips import another_entity, plausible_slip, transliterated, two_people
 from factcheck.rules.model import CorpusView, Option, Rule
 from factcheck.rules.yamlsrc import load_yaml
@@ -334,8 +334,6 @@ class NameVariantsKind(Kind):
                         in_longer[w] |= paths
         lower_words = self._lowercase_words(corpus)
         stories = corpus.stories
-        prints = Prints(corpus.memo) if corpus.memo is not None else None
-        ctx = _Evidence(clusters, strong, folded_of, canon_keys, token_docs, lower_words, stories)
         for key in sorted(strong):
             index.add(key, folded_of[key])
         for key in sorted(clusters):
@@ -357,93 +355,75 @@ class NameVariantsKind(Kind):
             candidates.discard(key)
             if not candidates:
                 continue  # most names: nothing within a slip of them (and no story to look up)
-            memo = corpus.memo
-            memo_key = typo_key(ctx, cl, form, mine, candidates, prints) if prints is not None else None
-            if memo is None or memo_key is None:
-                yield from self._judge(cl, form, mine, candidates, ctx)
+            story_docs = {p for m in mine if (st := stories.story_of(m)) is not None for p in st.documents} | mine
+            # "Klitschkos" is the plural of a name the corpus uses, not a slip for a rarer
+            # spelling; but "Colos" is still a slip for "Colts", not a plural of "Colo.".
+            base = max((strong[o][1] for o in candidates if inflection_pair(form.folded, folded_of[o])), default=-1)
+            best: tuple[int, int, int, str] | None = None
+            for other in sorted(candidates):
+                _text, support, docs = strong[other]
+                is_canon = other in canon_keys
+                if not is_canon and not self._outnumbered(cl, support, docs):
+                    continue
+                if not typo_pair(form.folded, folded_of[other]):
+                    continue
+                same_doc = other in clusters and bool(mine & clusters[other].paths)
+                # The reference spelling is searched in the story first: a spelling the same
+                # event's articles use is what this article meant; another story's name
+                # ("Woodward" beside "Woodland") is weaker evidence (see below).
+                in_story = other in clusters and bool(story_docs & clusters[other].paths)
+                if not is_canon and not plausible_slip(form, folded_of[other], lower_words, same_doc,
+                                                        strict=not in_story):
+                    continue
+                rank = (1 if is_canon else 0, 1 if in_story else 0, support, other)
+                if best is None or rank > best:
+                    best = rank
+            if best is None or (best[0] == 0 and base >= best[2]):
                 continue
-            found = memo.recall(self.rule.id, memo_key)
-            if found is None:
-                found = list(self._judge(cl, form, mine, candidates, ctx))
-                memo.remember(self.rule.id, memo_key, found)
-            yield from found
-
-    def _judge(self, cl: _Cluster, form: _Form, mine: set[str], candidates: set[str],
-               ctx: _Evidence) -> Iterator[Finding]:
-        """The findings of one cluster with slip candidates: which candidate it most likely meant,
-        and how sure that is (reads only what :func:`~factcheck.rules.kinds.name_memo.typo_key` digests)."""
-        opts = self.options
-        clusters, strong, folded_of, canon_keys = ctx.clusters, ctx.strong, ctx.folded_of, ctx.canon_keys
-        lower_words, stories, token_docs = ctx.lower_words, ctx.stories, ctx.token_docs
-        story_docs = {p for m in mine if (st := stories.story_of(m)) is not None for p in st.documents} | mine
-        # "Klitschkos" is the plural of a name the corpus uses, not a slip for a rarer
-        # spelling; but "Colos" is still a slip for "Colts", not a plural of "Colo.".
-        base = max((strong[o][1] for o in candidates if inflection_pair(form.folded, folded_of[o])), default=-1)
-        best: tuple[int, int, int, str] | None = None
-        for other in sorted(candidates):
-            _text, support, docs = strong[other]
-            is_canon = other in canon_keys
-            if not is_canon and not self._outnumbered(cl, support, docs):
+            is_canon, in_story, ref = best[0] == 1, best[1] == 1, best[3]
+            target_cl = clusters.get(ref)
+            target = strong[ref][0]
+            related: list[Location] = []
+            meant: _Form | None = None
+            if target_cl is not None:
+                meant = target_cl.closest(form.folded)
+                related = self._related(meant.mentions)
+                if not is_canon:
+                    target = meant.text
+                if two_people(form, meant):
+                    continue
+            _t, support, docs = strong[ref]
+            if len(form.folded.split()) == 1 and not is_canon and not in_story:
+                continue  # a lone word near a name from another story ("Stiles Unit", "Gary Stills")
+            if not is_canon and not in_story and another_entity(form, folded_of[ref], lower_words,
+                                                                      story_docs - mine, cl):
                 continue
-            if not typo_pair(form.folded, folded_of[other]):
+            agreeing = sorted(target_cl.paths & story_docs if in_story else target_cl.paths) if target_cl else []
+            if not is_canon and len(agreeing) < cl.docs:
+                continue  # more of its own story's articles write it this way ("Titter" twice, "Twitter" once)
+            path = "canonical" if is_canon else "same-story typo" if in_story else "corpus typo"
+            severity = None
+            if meant is not None and not is_canon and transliterated(form, meant, lower_words):
+                path, severity = "transliteration", opts["translit_severity"]
+            elif not self._confident(cl, form, support, docs, is_canon, target_cl, in_story, token_docs):
+                severity = opts["weak_severity"]
+            if severity == "ignore":
                 continue
-            same_doc = other in clusters and bool(mine & clusters[other].paths)
-            # The reference spelling is searched in the story first: a spelling the same
-            # event's articles use is what this article meant; another story's name
-            # ("Woodward" beside "Woodland") is weaker evidence (see below).
-            in_story = other in clusters and bool(story_docs & clusters[other].paths)
-            if not is_canon and not plausible_slip(form, folded_of[other], lower_words, same_doc,
-                                                    strict=not in_story):
-                continue
-            rank = (1 if is_canon else 0, 1 if in_story else 0, support, other)
-            if best is None or rank > best:
-                best = rank
-        if best is None or (best[0] == 0 and base >= best[2]):
-            return
-        is_canon, in_story, ref = best[0] == 1, best[1] == 1, best[3]
-        target_cl = clusters.get(ref)
-        target = strong[ref][0]
-        related: list[Location] = []
-        meant: _Form | None = None
-        if target_cl is not None:
-            meant = target_cl.closest(form.folded)
-            related = self._related(meant.mentions)
-            if not is_canon:
-                target = meant.text
-            if two_people(form, meant):
-                return
-        _t, support, docs = strong[ref]
-        if len(form.folded.split()) == 1 and not is_canon and not in_story:
-            return  # a lone word near a name from another story ("Stiles Unit", "Gary Stills")
-        if not is_canon and not in_story and another_entity(form, folded_of[ref], lower_words,
-                                                                  story_docs - mine, cl):
-            return
-        agreeing = sorted(target_cl.paths & story_docs if in_story else target_cl.paths) if target_cl else []
-        if not is_canon and len(agreeing) < cl.docs:
-            return  # more of its own story's articles write it this way ("Titter" twice, "Twitter" once)
-        path = "canonical" if is_canon else "same-story typo" if in_story else "corpus typo"
-        severity = None
-        if meant is not None and not is_canon and transliterated(form, meant, lower_words):
-            path, severity = "transliteration", opts["translit_severity"]
-        elif not self._confident(cl, form, support, docs, is_canon, target_cl, in_story, token_docs):
-            severity = opts["weak_severity"]
-        if severity == "ignore":
-            return
-        # A fix is safe only when the rule is sure (its own severity: the story or corpus
-        # spells the name one way, often enough).  A weak match or a transliteration may be
-        # another person or another right spelling (on ECB+: "Robin"/"Robyn Mendes",
-        # "Bireuen"/"Bireun"): changing it is the reader's call, so it is unsafe.
-        safe = severity is None
-        story = stories.story_of(min(mine))
-        evidence = Evidence.of(path, story.id if story else None, agreeing).as_json()
-        for f in sorted(cl.forms.values(), key=lambda f: f.text):
-            for doc, c in f.mentions:
-                if discussed_as_word(doc.text, c.start, c.end):
-                    continue  # "a diminutive of Vincente" names nobody
-                fix = replace_span(doc, c.start, c.end, target, safe=safe)
-                yield self.rule.finding(doc, c.start, c.end, suggestion=target, related=related,
-                                        severity=severity, support=support, documents=docs,
-                                        data={"evidence": evidence}, fix=fix)
+            # A fix is safe only when the rule is sure (its own severity: the story or corpus
+            # spells the name one way, often enough).  A weak match or a transliteration may be
+            # another person or another right spelling (on ECB+: "Robin"/"Robyn Mendes",
+            # "Bireuen"/"Bireun"): changing it is the reader's call, so it is unsafe.
+            safe = severity is None
+            story = stories.story_of(min(mine))
+            evidence = Evidence.of(path, story.id if story else None, agreeing).as_json()
+            for f in sorted(cl.forms.values(), key=lambda f: f.text):
+                for doc, c in f.mentions:
+                    if discussed_as_word(doc.text, c.start, c.end):
+                        continue  # "a diminutive of Vincente" names nobody
+                    fix = replace_span(doc, c.start, c.end, target, safe=safe)
+                    yield self.rule.finding(doc, c.start, c.end, suggestion=target, related=related,
+                                            severity=severity, support=support, documents=docs,
+                                            data={"evidence": evidence}, fix=fix)
 
 
 def _new_form(clusters: dict[str, _Cluster], text: str) -> _Form | None:
