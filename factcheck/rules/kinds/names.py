@@ -305,7 +305,7 @@ class NameVariantsKind(Kind):
             return False  # a spelling used more than once may be a choice, not a slip
         if support < 3 or docs < 2 or target is None or not in_story:
             return False
-        mine = {d.path for d, _ in form.mentions}
+        mine = form.paths
         meant = target.closest(form.folded).folded.split()
         return not any(x != y and token_docs.get(x, set()) - mine
                        for x, y in zip(form.folded.split(), meant, strict=False))
@@ -327,7 +327,7 @@ class NameVariantsKind(Kind):
         for clu in clusters.values():
             for f in clu.forms.values():
                 words = f.folded.split()
-                paths = {d.path for d, _ in f.mentions}
+                paths = f.paths
                 for w in words:
                     token_docs[w] |= paths
                     if len(words) > 1:
@@ -346,7 +346,7 @@ class NameVariantsKind(Kind):
                 # misspelled too, reported there.
                 continue
             form = cl.dominant()
-            mine = {d.path for d, _ in form.mentions}
+            mine = form.paths
             if " " not in form.folded and mine <= in_longer.get(form.folded, set()):
                 # "J.J. Arrington ... Arrington has a sore knee": a lone word its own article
                 # also writes inside a fuller name is that name's surname, spelled twice alike.
@@ -355,7 +355,9 @@ class NameVariantsKind(Kind):
             candidates.discard(key)
             if not candidates:
                 continue  # most names: nothing within a slip of them (and no story to look up)
-            story_docs = {p for m in mine if (st := stories.story_of(m)) is not None for p in st.documents} | mine
+            # Each story once: the copies of a reprinted article, all in one story, named it again and again.
+            around = {id(st): st for m in mine if (st := stories.story_of(m)) is not None}
+            story_docs = {p for st in around.values() for p in st.documents} | mine
             # "Klitschkos" is the plural of a name the corpus uses, not a slip for a rarer
             # spelling; but "Colos" is still a slip for "Colts", not a plural of "Colo.".
             base = max((strong[o][1] for o in candidates if inflection_pair(form.folded, folded_of[o])), default=-1)
