@@ -519,11 +519,12 @@ def _lookup_all(files: Sequence[Path], config: Config, cache: DocCache | None) -
             except SkippedFile:
                 data = None
             if data is not None:
-                found = cache.lookup(path, display_path(path), data)
+                digest = content_digest(data)  # once, for the entry's check and the result
+                found = cache.lookup(path, display_path(path), data, digest)
                 if found is not None:
                     doc, warning, entry = found
                     hit = _FileResult(doc, (), list(entry.findings), [warning] if warning else [],
-                                      entry.suppressions, entry.features, content_digest(data), entry.words)
+                                      entry.suppressions, entry.features, digest, entry.words)
         out.append(hit)
     return out
 

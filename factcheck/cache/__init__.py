@@ -117,13 +117,15 @@ class DocCache:
         name = hashlib.sha256(shown.encode("utf-8", "surrogatepass")).hexdigest()[:40]
         return self.folder / part / name[:2] / f"{name}.json"
 
-    def lookup(self, path: Path, shown: str, data: bytes) -> tuple[Document, str | None, DocEntry] | None:
-        """The document of ``path`` (display path ``shown``, bytes ``data``) and its stored results,
-        or None (a miss).  The entry's claims are empty: they are stored apart and read on use
-        (:meth:`load_claims`, :class:`factcheck.cache.lazy.CachedClaims`)."""
+    def lookup(self, path: Path, shown: str, data: bytes,
+               digest: str | None = None) -> tuple[Document, str | None, DocEntry] | None:
+        """The document of ``path`` (display path ``shown``, bytes ``data`` of SHA-256 ``digest``, which
+        the caller may have taken already) and its stored results, or None (a miss).  The entry's
+        claims are empty: they are stored apart and read on use (:meth:`load_claims`,
+        :class:`factcheck.cache.lazy.CachedClaims`)."""
         stored = read_json(self._entry_path(shown))
         if not isinstance(stored, dict) or stored.get("format") != FORMAT or stored.get("key") != self.key \
-                or stored.get("path") != shown or stored.get("content") != content_digest(data):
+                or stored.get("path") != shown or stored.get("content") != (digest or content_digest(data)):
             return None
         try:
             entry = decode(stored.get("entry"), DocEntry)
