@@ -30,7 +30,8 @@ from factcheck.claims.base import Claim
 from factcheck.documents import Document
 from factcheck.findings import Finding
 from factcheck.rules.model import CorpusView, Rule
-from factcheck.stories import Stories, Story
+from factcheck.stories import DocFeatures, Stories, Story, cluster_stories
+from factcheck.stories.incremental import cluster_with_state
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,17 @@ def story_groups(docs: Sequence[Document], stories: Stories) -> list[StoryGroup]
         else:
             members.setdefault(story.id, []).append(doc)
     return [StoryGroup(s, tuple(members[s.id])) for s in stories if s.id in members] + alone
+
+
+def stories_of(features: Sequence[DocFeatures], digests: Mapping[str, str], cache: DocCache | None) -> Stories:
+    """The corpus's stories: with a cache, clustered again only where documents changed since the
+    state the last scan saved (each document's identity is its content digest, as for its cache
+    entry), and the new state saved; exactly the stories of a cold run either way."""
+    if cache is None:
+        return cluster_stories(features)
+    done = cluster_with_state(features, digests, cache.load_clusters())
+    cache.store_clusters(done.state)
+    return done.stories
 
 
 def run_rules(rules: Sequence[Rule], view: CorpusView) -> list[Finding]:

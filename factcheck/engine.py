@@ -33,11 +33,12 @@ from typing import TYPE_CHECKING, TypeVar
 from factcheck.cache import DocCache, DocEntry, content_digest, open_cache
 from factcheck.cache.codec import sharing
 from factcheck.cache.lazy import CachedClaims
+from factcheck.cache.memo import open_memo, save_memo
 from factcheck.claims.base import Claim, DocumentTimeout, extract_all
 from factcheck.collector import collect_young, collector_paused, young_only
 from factcheck.compact import Compactor
 from factcheck.config import Config
-from factcheck.corpus_phase import run_rules, run_story_rules, split_rules
+from factcheck.corpus_phase import run_rules, run_story_rules, split_rules, stories_of
 from factcheck.documents import Document, Metadata, SkippedFile, display_path, document_from_bytes, load_document
 from factcheck.files import find_documents, read_limited
 from factcheck.findings import Finding, dedupe_findings, sort_findings
@@ -262,8 +263,11 @@ def run_corpus_rules(rules: Sequence[Rule], docs: Sequence[Document],
     :mod:`factcheck.corpus_phase`); the others over the whole corpus, reading each document's
     ``words`` as the map phase took them (any missing are taken from the text)."""
     local, whole = split_rules(rules)
-    view = CorpusView(docs, claims, stories, dict(words or {}))
+    memo = open_memo(cache, digests) if cache is not None and digests is not None and whole else None
+    view = CorpusView(docs, claims, stories, dict(words or {}), memo)
     out = run_rules(whole, view)
+    if cache is not None and memo is not None:
+        save_memo(cache, memo)
     if local:
         stories = view.stories
         # The whole-corpus rules are done: what they share through the view (the name clusters,
@@ -528,11 +532,12 @@ def _lookup_all(files: Sequence[Path], config: Config, cache: DocCache | None) -
             except SkippedFile:
                 data = None
             if data is not None:
-                found = cache.lookup(path, display_path(path), data)
+                digest = content_digest(data)  # once, for the entry's check and the result
+                found = cache.lookup(path, display_path(path), data, digest)
                 if found is not None:
                     doc, warning, entry = found
                     hit = _FileResult(doc, (), list(entry.findings), [warning] if warning else [],
-                                      entry.suppressions, entry.features, content_digest(data), entry.words)
+                                      entry.suppressions, entry.features, digest, entry.words)
         out.append(hit)
     return out
 
@@ -560,7 +565,7 @@ def _run_corpus_phase(rules: Sequence[Rule], results: Sequence[_FileResult], doc
         if stored is not None:
             return stored
     feats = [r.features for r in results if r.features is not None]
-    stories = cluster_stories(feats) if wants_stories(rules) else None
+    stories = stories_of(feats, digests, cache) if wants_stories(rules) else None
     # The story evidence is read by nothing after the clustering: freed before the rules, whose
     # indexes are the phase's peak (it was kept to the end of the scan, ~1 MiB per 1,000 articles).
     del feats

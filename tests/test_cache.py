@@ -31,6 +31,7 @@ from factcheck.documents import Metadata
 from factcheck.engine import scan
 from factcheck.errors import ConfigError
 from factcheck.report import FORMATTERS, RenderContext
+from factcheck.wordstats import NameUse
 from tests.conftest import SEEDS, one_error_line
 
 
@@ -273,6 +274,20 @@ def test_decoding_inside_sharing_gives_equal_values_shared_as_the_compact_result
     assert [type(m["x"]) for m in mixed[1:]] == [int, float, bool]
 
 
+def test_records_of_scalar_fields_are_stored_as_columns_and_read_back_equal() -> None:
+    uses = (NameUse("Kim Jong Un", 0, 11, "person", False, None), NameUse("Seoul", 20, 25, None, True, "Mayor"))
+    data = json.loads(json.dumps(encode(uses, tuple[NameUse, ...])))
+    assert data == [["Kim Jong Un", "Seoul"], [0, 20], [11, 25], ["person", None], [False, True], [None, "Mayor"]]
+    assert decode(data, tuple[NameUse, ...]) == uses
+    with sharing():
+        twice = decode([data, data], tuple[tuple[NameUse, ...], tuple[NameUse, ...]])
+    assert twice == (uses, uses) and twice[0][0].text is twice[1][0].text
+    assert [type(u.linked) for u in twice[0]] == [bool, bool]
+    assert decode(encode((), tuple[NameUse, ...]), tuple[NameUse, ...]) == ()
+    with pytest.raises(EncodeError):
+        encode((NameUse("a", 0, 1, None, False), "b"), tuple[NameUse, ...])
+
+
 def test_any_values_keep_tuples_dates_and_odd_keys() -> None:
     value = {"t": (1, (2.5, "x")), "d": dt.date(2020, 2, 29), "l": [None, True], "__odd": {"__tuple__": 1}}
     assert decode(json.loads(json.dumps(encode(value, Any))), Any) == value  # type: ignore[arg-type]
@@ -284,6 +299,11 @@ def test_any_values_keep_tuples_dates_and_odd_keys() -> None:
     ({"__tuple__": [], "x": 1}, Any), (object(), Any),
     ([["a"], [1, 2]], tuple[tuple[str, int], ...]), ([["a"], ["x"]], tuple[tuple[str, int], ...]),
     ([["a", 1]], tuple[tuple[str, int], ...]), (["a", 1], tuple[str, ...]), ("ab", tuple[str, ...]),
+    ([["a"], [0], [1], [None], [False]], tuple[NameUse, ...]),  # a column missing
+    ([["a", "b"], [0], [1], [None], [False], [None]], tuple[NameUse, ...]),  # ragged columns
+    ([["a"], ["0"], [1], [None], [False], [None]], tuple[NameUse, ...]),  # a string for an offset
+    ([["a"], [0], [1], [None], [0], [None]], tuple[NameUse, ...]),  # an int for a bool
+    ([["a", 0, 1, None, False, None]], tuple[NameUse, ...]),  # a record as a row
 ])
 def test_the_codec_refuses_what_the_types_do_not_allow(data: Any, tp: Any) -> None:
     with pytest.raises(DecodeError):

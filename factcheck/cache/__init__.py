@@ -18,9 +18,10 @@ and Black's cache keys:
   for them (:mod:`factcheck.cache.lazy`): a re-scan needs few documents' claims.
 * The corpus phase (stories and corpus rules) is stored once per settings
   folder, keyed by every document's path and content digest: a re-scan of an
-  unchanged corpus reuses it; any change re-runs it whole.  (Re-running only
-  the stories a changed document belongs to needs corpus rules that compare
-  within a story only; ``names/variant`` also looks across stories.)
+  unchanged corpus reuses it.  After a change, the story clustering starts from
+  the state the last one saved (``clusters.json``, see
+  :mod:`factcheck.stories.incremental`), and the story-local rules from each
+  unchanged story's findings (:mod:`factcheck.corpus_phase`).
 
 Entries are JSON written atomically (:mod:`factcheck.cache.store`) and read
 through a typed codec (:mod:`factcheck.cache.codec`): anything that does not
@@ -52,6 +53,7 @@ from factcheck.findings import Finding
 from factcheck.rules.model import Rule
 from factcheck.stored import digest_of as content_digest
 from factcheck.stories import DocFeatures, Stories, Story
+from factcheck.stories.incremental import ClusterState
 from factcheck.suppressions import Suppressions
 from factcheck.wordstats import WordStats
 
@@ -115,13 +117,15 @@ class DocCache:
         name = hashlib.sha256(shown.encode("utf-8", "surrogatepass")).hexdigest()[:40]
         return self.folder / part / name[:2] / f"{name}.json"
 
-    def lookup(self, path: Path, shown: str, data: bytes) -> tuple[Document, str | None, DocEntry] | None:
-        """The document of ``path`` (display path ``shown``, bytes ``data``) and its stored results,
-        or None (a miss).  The entry's claims are empty: they are stored apart and read on use
-        (:meth:`load_claims`, :class:`factcheck.cache.lazy.CachedClaims`)."""
+    def lookup(self, path: Path, shown: str, data: bytes,
+               digest: str | None = None) -> tuple[Document, str | None, DocEntry] | None:
+        """The document of ``path`` (display path ``shown``, bytes ``data`` of SHA-256 ``digest``, which
+        the caller may have taken already) and its stored results, or None (a miss).  The entry's
+        claims are empty: they are stored apart and read on use (:meth:`load_claims`,
+        :class:`factcheck.cache.lazy.CachedClaims`)."""
         stored = read_json(self._entry_path(shown))
         if not isinstance(stored, dict) or stored.get("format") != FORMAT or stored.get("key") != self.key \
-                or stored.get("path") != shown or stored.get("content") != content_digest(data):
+                or stored.get("path") != shown or stored.get("content") != (digest or content_digest(data)):
             return None
         try:
             entry = decode(stored.get("entry"), DocEntry)
@@ -188,6 +192,27 @@ class DocCache:
         return write_json(self.folder / "corpus.json", {"format": FORMAT, "corpus": key, "entry": payload},
                           self.root)
 
+
+    def load_clusters(self) -> ClusterState | None:
+        """The story clustering's state of the last scan (see :mod:`factcheck.stories.incremental`),
+        or None when missing, foreign or not decodable (the stories are then clustered whole)."""
+        stored = read_json(self.folder / "clusters.json")
+        if not isinstance(stored, dict) or stored.get("format") != FORMAT or stored.get("key") != self.key:
+            return None
+        try:
+            state = decode(stored.get("state"), ClusterState)
+        except (DecodeError, TypeError, ValueError, RecursionError):
+            return None
+        return state if state.fits() else None
+
+    def store_clusters(self, state: ClusterState) -> bool:
+        """Replace the clustering state (atomically); False (silently) when it cannot be written."""
+        try:
+            payload = encode(state, ClusterState)
+        except (EncodeError, TypeError, ValueError, RecursionError):
+            return False
+        return write_json(self.folder / "clusters.json", {"format": FORMAT, "key": self.key, "state": payload},
+                          self.root)
 
     def story_key(self, story: Story | None, members: Sequence[tuple[str, str]]) -> str:
         """The key of one story's run of the story-local rules: the story as clustered (id,

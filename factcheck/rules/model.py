@@ -12,7 +12,7 @@ import re
 import string
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import InitVar, dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from factcheck.claims.base import Claim
 from factcheck.documents import Document
@@ -127,6 +127,27 @@ class Example:
     expect: tuple[Expectation, ...] | None = None
 
 
+class FindingsMemo(Protocol):
+    """Findings a whole-corpus rule saved for one part of its work (a name cluster...), by a key of
+    everything that part reads (see :mod:`factcheck.cache.memo`).
+
+    Why: after one article changed, ``names/*`` still weighs every name of the
+    corpus, and most of their parts read nothing the change touched.  A rule that
+    can name what a part reads -- documents by :meth:`digest`, which changes with
+    their content -- keys the part's findings by it and asks :meth:`recall` before
+    computing them; a key it did not see is a part computed as in a cold scan.
+    """
+
+    def digest(self, path: str) -> str | None:
+        """The content digest of the document at ``path`` (None: unknown, so nothing is recalled)."""
+
+    def recall(self, rule_id: str, key: str) -> list[Finding] | None:
+        """The findings ``rule_id`` saved under ``key``, or None."""
+
+    def remember(self, rule_id: str, key: str, findings: Sequence[Finding]) -> None:
+        """Save ``findings`` under ``key`` for the next scan."""
+
+
 @dataclass
 class CorpusView:
     """What corpus rules see: every document with its claims, in path order, and its stories.
@@ -145,6 +166,8 @@ class CorpusView:
     #: path -> the document's :class:`~factcheck.wordstats.WordStats`, as the map phase took them
     #: (a document missing here has them computed from its text: see :meth:`words_of`)
     word_stats: Mapping[str, WordStats] = field(default_factory=dict)
+    #: the findings of parts of a whole-corpus rule's work saved by the last scan (None: no cache)
+    memo: FindingsMemo | None = None
 
     def __post_init__(self, given_stories: Stories | None) -> None:
         self._stories = given_stories

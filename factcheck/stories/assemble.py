@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from factcheck.stories.cluster import Vector
 from factcheck.stories.features import DocFeatures
@@ -26,47 +27,94 @@ _TOP_REASONS = 5
 
 #: one kept tuple per distinct list of reasons (see :func:`_why`)
 _Reasons = dict[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]
+#: the documents' vectors by index: all of them, or (a re-scan) those of the groups drafted again
+Vectors = Sequence[Vector] | Mapping[int, Vector]
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One group's story before ids are settled: its base id, content tie-break, and the story
+    under the base id (:func:`finish` gives colliding ids their ``-2``, ``-3`` suffixes).
+
+    A draft depends only on its members' evidence, their vectors and pair scores, and the
+    document frequencies of their features, so a re-scan keeps the drafts of the groups a change
+    did not touch (:mod:`factcheck.stories.incremental`).
+    """
+
+    base: str
+    tie: str
+    story: Story
 
 
 def assemble(docs: Sequence[DocFeatures], groups: Sequence[Sequence[int]], vecs: Sequence[Vector],
              df: Mapping[str, int], scores: Mapping[tuple[int, int], float]) -> Stories:
-    """Story records for ``groups`` (indices into ``docs``).
+    """Story records for ``groups`` (indices into ``docs``)."""
+    reasons: _Reasons = {}
+    return finish([draft(docs, group, vecs, df, scores, reasons) for group in groups])
+
+
+def draft(docs: Sequence[DocFeatures], group: Sequence[int], vecs: Vectors, df: Mapping[str, int],
+          scores: Mapping[tuple[int, int], float], reasons: _Reasons | None = None) -> Draft:
+    """The :class:`Draft` of one group (indices into ``docs``; ``vecs`` and ``scores`` are read
+    for its members only, ``reasons`` shares equal reason lists across a scan's drafts).
 
     Each document's feature dict is built for its own story only and dropped
     with it: a dict per document of the whole corpus at once was a temporary
     peak growing with the corpus (~5 MiB per 1,000 articles), while a story
     needs only its members'.
     """
+    reasons = {} if reasons is None else reasons
+    members = sorted(group)
+    counts = {i: docs[i].features() for i in members}
+    shown = _spellings(docs, members)
+    # How many members have each feature, once per story: a member's reasons then count the
+    # others sharing a feature in constant time (it was a pass over the members per feature,
+    # quadratic in a story's size: a 10x archive's stories are ten times larger).
+    holders: Counter[str] = Counter()
+    for i in members:
+        holders.update(counts[i].keys())
+    why = {docs[i].path: _why(i, members, docs, holders, vecs, scores, shown, reasons) for i in members}
+    return _defined(docs, members, counts, df, shown, why)
+
+
+def redefine(docs: Sequence[DocFeatures], group: Sequence[int], df: Mapping[str, int], old: Draft) -> Draft:
+    """``old``, the draft of exactly this group with unchanged members, vectors and pair scores,
+    after document frequencies changed: the defining names and dates and the base id again (they
+    weigh features by rarity), the reasons kept (they read no frequency)."""
+    members = sorted(group)
+    counts = {i: docs[i].features() for i in members}
+    return _defined(docs, members, counts, df, _spellings(docs, members), old.story.why)
+
+
+def frequency_families(d: Draft) -> tuple[str, ...]:
+    """The feature families whose document frequencies ``d`` read: names and dates rank by rarity,
+    and words too when no name gave the base id (see :func:`_base_id`)."""
+    pinned = any(w.pin is not None for w in d.story.why.values())
+    words = not pinned and (not d.story.names or not _slug(d.story.names[0]))
+    return ("n:", "d:", "w:") if words else ("n:", "d:")
+
+
+def _defined(docs: Sequence[DocFeatures], members: list[int], counts: Mapping[int, Mapping[str, int]],
+             df: Mapping[str, int], shown: Mapping[str, str], why: dict[str, Why]) -> Draft:
     n_docs = len(docs)
-    reasons: _Reasons = {}
-    drafts: list[tuple[str, str, Story]] = []  # (base id, content tie-break, story without final id)
-    for group in groups:
-        members = sorted(group)
-        counts = {i: docs[i].features() for i in members}
-        names = _defining(members, counts, df, n_docs, "n:", _TOP_NAMES)
-        dates = _defining(members, counts, df, n_docs, "d:", _TOP_DATES)
-        shown = _spellings(docs, members)
-        name_list = tuple(shown.get(k, k) for k in names)
-        # How many members have each feature, once per story: a member's reasons then count the
-        # others sharing a feature in constant time (it was a pass over the members per feature,
-        # quadratic in a story's size: a 10x archive's stories are ten times larger).
-        holders: Counter[str] = Counter()
-        for i in members:
-            holders.update(counts[i].keys())
-        why = {docs[i].path: _why(i, members, docs, holders, vecs, scores, shown, reasons)
-               for i in members}
-        base = _base_id(docs, members, dates, name_list, counts, df, n_docs)
-        tie = min(docs[i].content for i in members)
-        story = Story(id=base, documents=tuple(sorted(docs[i].path for i in members)), names=name_list,
-                      dates=tuple(dates), why=why)
-        drafts.append((base, tie, story))
-    drafts.sort(key=lambda t: (t[0], t[1]))
+    names = _defining(members, counts, df, n_docs, "n:", _TOP_NAMES)
+    dates = _defining(members, counts, df, n_docs, "d:", _TOP_DATES)
+    name_list = tuple(shown.get(k, k) for k in names)
+    base = _base_id(docs, members, dates, name_list, counts, df, n_docs)
+    tie = min(docs[i].content for i in members)
+    return Draft(base, tie, Story(id=base, documents=tuple(sorted(docs[i].path for i in members)),
+                                  names=name_list, dates=tuple(dates), why=why))
+
+
+def finish(drafts: Sequence[Draft]) -> Stories:
+    """The stories of ``drafts``: ids in (base id, tie-break) order, a repeated base id numbered."""
     out: list[Story] = []
     seen: Counter[str] = Counter()
-    for base, _tie, story in drafts:
-        seen[base] += 1
-        sid = base if seen[base] == 1 else f"{base}-{seen[base]}"
-        out.append(Story(sid, story.documents, story.names, story.dates, story.why))
+    for d in sorted(drafts, key=lambda d: (d.base, d.tie)):
+        seen[d.base] += 1
+        sid = d.base if seen[d.base] == 1 else f"{d.base}-{seen[d.base]}"
+        s = d.story
+        out.append(Story(sid, s.documents, s.names, s.dates, s.why))
     return Stories(out)
 
 
@@ -95,7 +143,7 @@ def _most_common(votes: Counter[str]) -> str:
 
 
 def _why(i: int, members: Sequence[int], docs: Sequence[DocFeatures], holders: Mapping[str, int],
-         vecs: Sequence[Vector], scores: Mapping[tuple[int, int], float], shown: Mapping[str, str],
+         vecs: Vectors, scores: Mapping[tuple[int, int], float], shown: Mapping[str, str],
          reasons: _Reasons) -> Why:
     """What document ``i`` shares with the other members, strongest first (``holders``: how many
     members, ``i`` included, have each feature).

@@ -51,8 +51,11 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter
 
 from factcheck.stories.features import DocFeatures
 
@@ -124,39 +127,55 @@ def _family(feature: str) -> str:
     return feature[0]
 
 
+def family_weights(options: StoryOptions) -> dict[str, float]:
+    """Each feature family's weight under ``options``."""
+    return dict(FAMILY_WEIGHTS, n=options.name_weight, d=options.date_weight)
+
+
+def document_frequencies(docs: Sequence[DocFeatures]) -> dict[str, int]:
+    """How many of ``docs`` have each feature (in first-seen order; counted in C: a re-scan counts
+    them all again, see :mod:`factcheck.stories.incremental`)."""
+    return dict(Counter(map(itemgetter(0), chain.from_iterable(d.counts for d in docs))))
+
+
 def vectors(docs: Sequence[DocFeatures], options: StoryOptions) -> tuple[list[Vector], dict[str, int]]:
     """Each document's top features by weight, and the document frequency of every feature."""
-    df: dict[str, int] = {}
-    for d in docs:
-        for f, _n in d.counts:
-            df[f] = df.get(f, 0) + 1
+    df = document_frequencies(docs)
     n_docs = len(docs)
-    weights = dict(FAMILY_WEIGHTS, n=options.name_weight, d=options.date_weight)
+    weights = family_weights(options)
     out: list[Vector] = []
     # Equal vectors are kept once: a reprinted wire story has the same counts and so the same
     # vector, and the vectors live until the stories are assembled (see :func:`pair_scores`).
     kept: dict[tuple[tuple[str, float], ...], Vector] = {}
     for d in docs:
-        scored = []
-        for f, n in d.counts:
-            k = df[f]
-            if k < 2 or k > options.max_df:
-                continue
-            # IDF against at least k + 1 documents: in a small corpus about one event every article
-            # shares the event's names, and a plain log(n_docs / k) would weigh them 0 (no story at all).
-            # Above max_df + 1 documents this is the plain IDF.
-            w = weights[_family(f)] * (1.0 + math.log(n)) * math.log(max(n_docs, k + 1) / k)
-            if w > 0:
-                scored.append((-w, f))
-        scored.sort()
-        top = scored[:options.top_k]
-        norm = math.sqrt(sum(w * w for w, _f in top)) or 1.0
-        items = tuple(sorted((f, -w / norm) for w, f in top))
+        items = vector_items(d, df, n_docs, weights, options)
         vec = kept.get(items)
         if vec is None:
             vec = kept[items] = Vector(items)
         out.append(vec)
     return out, df
+
+
+def vector_items(d: DocFeatures, df: Mapping[str, int], n_docs: int, weights: Mapping[str, float],
+                 options: StoryOptions) -> tuple[tuple[str, float], ...]:
+    """One document's truncated, normalised vector: a function of its counts, the document
+    frequencies of its features and the corpus size only (what lets a re-scan keep the vectors of
+    the documents a change did not touch: :mod:`factcheck.stories.incremental`)."""
+    scored = []
+    for f, n in d.counts:
+        k = df[f]
+        if k < 2 or k > options.max_df:
+            continue
+        # IDF against at least k + 1 documents: in a small corpus about one event every article
+        # shares the event's names, and a plain log(n_docs / k) would weigh them 0 (no story at all).
+        # Above max_df + 1 documents this is the plain IDF.
+        w = weights[_family(f)] * (1.0 + math.log(n)) * math.log(max(n_docs, k + 1) / k)
+        if w > 0:
+            scored.append((-w, f))
+    scored.sort()
+    top = scored[:options.top_k]
+    norm = math.sqrt(sum(w * w for w, _f in top)) or 1.0
+    return tuple(sorted((f, -w / norm) for w, f in top))
 
 
 def pair_scores(docs: Sequence[DocFeatures], vecs: Sequence[Vector],
@@ -187,6 +206,22 @@ def pair_scores(docs: Sequence[DocFeatures], vecs: Sequence[Vector],
     for key in sorted(dots):
         dots[key] = adjust(dots[key], docs[key[0]], docs[key[1]], options)
     return dots
+
+
+def pair_score(a: DocFeatures, va: Sequence[tuple[str, float]], b: DocFeatures, vb: Sequence[tuple[str, float]],
+               options: StoryOptions) -> float:
+    """The score :func:`pair_scores` gives documents ``a`` before ``b`` (in content order) with
+    vectors ``va`` and ``vb``: the products of their shared features summed in feature order, as
+    there, so the float is the same to the last bit; 0.0 when they share no feature (unscored)."""
+    wb = dict(vb)
+    shared = sorted(f for f, _w in va if f in wb)
+    if not shared:
+        return 0.0
+    wa = dict(va)
+    dot = 0.0
+    for f in shared:
+        dot = dot + wa[f] * wb[f]
+    return adjust(dot, a, b, options)
 
 
 def adjust(score: float, a: DocFeatures, b: DocFeatures, options: StoryOptions) -> float:

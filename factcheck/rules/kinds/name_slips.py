@@ -62,7 +62,7 @@ def two_people(form: _Form, meant: _Form) -> bool:
     if mine[0] != theirs[0] and mine[1:] == theirs[1:] and mine[0][:1] != theirs[0][:1] \
             and known_name(mine[0]) and known_name(theirs[0]):
         return True
-    theirs_paths = {d.path for d, _ in meant.mentions}
+    theirs_paths = meant.paths
     per_doc = Counter(d.path for d, _ in form.mentions)
     return any(n >= 2 and p in theirs_paths for p, n in per_doc.items())
 
@@ -91,8 +91,7 @@ def transliterated(form: _Form, meant: _Form, lower_words: set[str]) -> bool:
         return False
     if any(x in lower_words or y in lower_words or known_name(x) for x, y in words):
         return False
-    mine = {d.path for d, _ in form.mentions}
-    return not mine & {d.path for d, _ in meant.mentions}
+    return not form.paths & meant.paths
 
 def another_entity(form: _Form, target: str, lower_words: set[str], story_others: set[str],
                    cl: _Cluster) -> bool:

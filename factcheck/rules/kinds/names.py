@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import weakref
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +60,7 @@ from factcheck.rules.evidence import Evidence, story_id
 from factcheck.rules.kinds.base import Kind
 from factcheck.rules.kinds.name_clusters import _Cluster, _Form, _mention_text, _SlipIndex, fold, style_key
 from factcheck.rules.kinds.name_evidence import discussed_as_word
+from factcheck.rules.kinds.name_memo import Prints, style_key_of
 from factcheck.rules.kinds.name_slips import another_entity, plausible_slip, transliterated, two_people
 from factcheck.rules.model import CorpusView, Option, Rule
 from factcheck.rules.yamlsrc import load_yaml
@@ -159,19 +160,23 @@ class NameVariantsKind(Kind):
     def _build_clusters(corpus: CorpusView, wanted: tuple[str, ...]) -> dict[str, _Cluster]:
         types = set(wanted)
         clusters: dict[str, _Cluster] = {}
+        # A spelling's form, once per distinct spelling (None: not a name to compare): a corpus
+        # repeats its names, and a cluster and a form built per mention only to be dropped by
+        # ``setdefault`` were a third of this pass.
+        forms: dict[str, _Form | None] = {}
         for doc in corpus.documents:
             for c in corpus.words_of(doc).names:  # the name claims, as the map phase took them
                 if (c.type or "unknown") not in types:
                     continue
                 text = _mention_text(c)
-                if not text or not any(ch.isalpha() for ch in text):
+                if not text:
                     continue
-                key = style_key(text)
-                if not key:
-                    continue
-                cl = clusters.setdefault(key, _Cluster(key))
-                form = cl.forms.setdefault(text, _Form(text, fold(text)))
-                form.mentions.append((doc, c))
+                if text in forms:
+                    form = forms[text]
+                else:
+                    form = forms[text] = _new_form(clusters, text)
+                if form is not None:
+                    form.mentions.append((doc, c))
         return clusters
 
     def check_corpus(self, corpus: CorpusView) -> Iterable[Finding]:
@@ -192,36 +197,50 @@ class NameVariantsKind(Kind):
         return seen
 
     def _style(self, clusters: dict[str, _Cluster], corpus: CorpusView) -> Iterable[Finding]:
-        # A house style holds across the corpus, whatever the story: the evidence is the canonical
-        # form (``canonical``) or the corpus's dominant one, and the documents that write it so.
+        memo = corpus.memo
+        prints = Prints(memo) if memo is not None else None
         canon = {style_key(c): c for c in self.canonical}
         for key in sorted(clusters):
             cl = clusters[key]
             if len(cl.forms) < 2:
                 continue
-            preferred = canon.get(key)
-            dom = cl.forms[preferred] if preferred in cl.forms else cl.dominant()
-            target = preferred or dom.text
-            variants = ", ".join(f"'{f}'" for f in sorted(cl.forms))
-            for form in sorted(cl.forms.values(), key=lambda f: f.text):
-                if form.text == target:
-                    continue
-                support = sum(len(f.mentions) for f in cl.forms.values() if f.text == target)
-                writers = [d.path for f in cl.forms.values() if f.text == target for d, _c in f.mentions]
-                firsts: dict[str, tuple[Document, NameUse]] = {}
-                for doc, c in form.mentions:
-                    if doc.path not in firsts or c.start < firsts[doc.path][1].start:
-                        firsts[doc.path] = (doc, c)
-                for path in sorted(firsts):
-                    doc, c = firsts[path]
-                    evidence = Evidence.of("canonical" if preferred else "corpus majority", story_id(corpus, path),
-                                           [w for w in writers if w != path])
-                    # Both forms are right; which one the house uses is a choice: unsafe.
-                    yield self.rule.finding(doc, c.start, c.end, suggestion=target,
-                                            related=self._related(dom.mentions), support=support,
-                                            data={"evidence": evidence.as_json()},
-                                            documents=dom.docs, variants=variants,
-                                            fix=replace_span(doc, c.start, c.end, target, safe=False))
+            memo_key = style_key_of(cl, corpus.stories, prints) if prints is not None else None
+            if memo is None or memo_key is None:
+                yield from self._style_of(cl, corpus, canon.get(key))
+                continue
+            found = memo.recall(self.rule.id, memo_key)
+            if found is None:
+                found = list(self._style_of(cl, corpus, canon.get(key)))
+                memo.remember(self.rule.id, memo_key, found)
+            yield from found
+
+    def _style_of(self, cl: _Cluster, corpus: CorpusView, preferred: str | None) -> Iterator[Finding]:
+        """The style findings of one cluster of several forms, ``preferred`` its canonical form if
+        listed (reads only what :func:`~factcheck.rules.kinds.name_memo.style_key_of` digests)."""
+        # A house style holds across the corpus, whatever the story: the evidence is the canonical
+        # form (``canonical``) or the corpus's dominant one, and the documents that write it so.
+        dom = cl.forms[preferred] if preferred in cl.forms else cl.dominant()
+        target = preferred or dom.text
+        variants = ", ".join(f"'{f}'" for f in sorted(cl.forms))
+        for form in sorted(cl.forms.values(), key=lambda f: f.text):
+            if form.text == target:
+                continue
+            support = sum(len(f.mentions) for f in cl.forms.values() if f.text == target)
+            writers = [d.path for f in cl.forms.values() if f.text == target for d, _c in f.mentions]
+            firsts: dict[str, tuple[Document, NameUse]] = {}
+            for doc, c in form.mentions:
+                if doc.path not in firsts or c.start < firsts[doc.path][1].start:
+                    firsts[doc.path] = (doc, c)
+            for path in sorted(firsts):
+                doc, c = firsts[path]
+                evidence = Evidence.of("canonical" if preferred else "corpus majority", story_id(corpus, path),
+                                       [w for w in writers if w != path])
+                # Both forms are right; which one the house uses is a choice: unsafe.
+                yield self.rule.finding(doc, c.start, c.end, suggestion=target,
+                                        related=self._related(dom.mentions), support=support,
+                                        data={"evidence": evidence.as_json()},
+                                        documents=dom.docs, variants=variants,
+                                        fix=replace_span(doc, c.start, c.end, target, safe=False))
 
     @staticmethod
     def _lowercase_words(corpus: CorpusView) -> set[str]:
@@ -286,7 +305,7 @@ class NameVariantsKind(Kind):
             return False  # a spelling used more than once may be a choice, not a slip
         if support < 3 or docs < 2 or target is None or not in_story:
             return False
-        mine = {d.path for d, _ in form.mentions}
+        mine = form.paths
         meant = target.closest(form.folded).folded.split()
         return not any(x != y and token_docs.get(x, set()) - mine
                        for x, y in zip(form.folded.split(), meant, strict=False))
@@ -308,7 +327,7 @@ class NameVariantsKind(Kind):
         for clu in clusters.values():
             for f in clu.forms.values():
                 words = f.folded.split()
-                paths = {d.path for d, _ in f.mentions}
+                paths = f.paths
                 for w in words:
                     token_docs[w] |= paths
                     if len(words) > 1:
@@ -327,7 +346,7 @@ class NameVariantsKind(Kind):
                 # misspelled too, reported there.
                 continue
             form = cl.dominant()
-            mine = {d.path for d, _ in form.mentions}
+            mine = form.paths
             if " " not in form.folded and mine <= in_longer.get(form.folded, set()):
                 # "J.J. Arrington ... Arrington has a sore knee": a lone word its own article
                 # also writes inside a fuller name is that name's surname, spelled twice alike.
@@ -336,7 +355,9 @@ class NameVariantsKind(Kind):
             candidates.discard(key)
             if not candidates:
                 continue  # most names: nothing within a slip of them (and no story to look up)
-            story_docs = {p for m in mine if (st := stories.story_of(m)) is not None for p in st.documents} | mine
+            # Each story once: the copies of a reprinted article, all in one story, named it again and again.
+            around = {id(st): st for m in mine if (st := stories.story_of(m)) is not None}
+            story_docs = {p for st in around.values() for p in st.documents} | mine
             # "Klitschkos" is the plural of a name the corpus uses, not a slip for a rarer
             # spelling; but "Colos" is still a slip for "Colts", not a plural of "Colo.".
             base = max((strong[o][1] for o in candidates if inflection_pair(form.folded, folded_of[o])), default=-1)
@@ -405,6 +426,21 @@ class NameVariantsKind(Kind):
                     yield self.rule.finding(doc, c.start, c.end, suggestion=target, related=related,
                                             severity=severity, support=support, documents=docs,
                                             data={"evidence": evidence}, fix=fix)
+
+
+def _new_form(clusters: dict[str, _Cluster], text: str) -> _Form | None:
+    """The form of spelling ``text`` in its cluster of ``clusters`` (both made when new), or None
+    when ``text`` is no name to compare (no letter, no style key)."""
+    if not any(ch.isalpha() for ch in text):
+        return None
+    key = style_key(text)
+    if not key:
+        return None
+    cl = clusters.get(key)
+    if cl is None:
+        cl = clusters[key] = _Cluster(key)
+    form = cl.forms[text] = _Form(text, fold(text))
+    return form
 
 
 def _shared_clusters(corpus: CorpusView, types: tuple[str, ...]) -> dict[str, _Cluster]:
