@@ -31,8 +31,10 @@ import time
 from pathlib import Path
 
 from factcheck.config import Config
-from factcheck.engine import Report, cpu_count, scan
+from factcheck.engine import scan
 from factcheck.report import FORMATTERS, RenderContext
+from factcheck.scan_report import Report
+from factcheck.workers import cpu_count
 
 
 class _Clock:
@@ -87,8 +89,9 @@ def main(argv: list[str] | None = None) -> int:
     import distributed
 
     from factcheck.dask_executor import dask_executor
-    from factcheck.engine import _run_pool, _worker_init, _worker_run
+    from factcheck.engine import _worker_init, _worker_run
     from factcheck.files import find_documents
+    from factcheck.workers import run_files
 
     cores = args.workers or cpu_count()
     config = Config(jobs=cores)
@@ -111,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print("map phase alone, on running workers:")
     c0, t0 = _cpu(), time.perf_counter()
-    _run_pool(files, cores, _worker_run, _worker_init, (config, None))  # no cache: every file analysed
+    run_files(files, cores, _worker_run, _worker_init, (config, None))  # no cache: every file analysed
     m_wall, m_cpu = time.perf_counter() - t0, _cpu() - c0
     print(_line(f"local pool ({cores} processes, started for it)", n, m_wall, m_cpu))
     with dask_executor(None, cores) as ex:

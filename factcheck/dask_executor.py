@@ -268,7 +268,7 @@ def dask_executor(scheduler: str | None = None, workers: int = 0, *, once: bool 
     with ExitStack() as stack:
         address: Any = scheduler
         if scheduler is None:
-            from factcheck.engine import cpu_count
+            from factcheck.workers import cpu_count
 
             n = min(workers, cpu_count()) if workers else cpu_count()  # capped like the local executor's processes
             with warnings.catch_warnings():

@@ -26,9 +26,9 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from factcheck.cache import DocCache, DocEntry, content_digest, open_cache
 from factcheck.cache.codec import sharing
@@ -42,74 +42,20 @@ from factcheck.corpus_phase import run_rules, run_story_rules, split_rules, stor
 from factcheck.documents import Document, Metadata, SkippedFile, display_path, document_from_bytes, load_document
 from factcheck.files import find_documents, read_limited
 from factcheck.findings import Finding, dedupe_findings, sort_findings
-from factcheck.interrupts import terminate_on_sigterm
 from factcheck.remote import is_url
 from factcheck.rules.ids import check_selectors
 from factcheck.rules.loader import load_rules, select_rules
 from factcheck.rules.model import CorpusView, Rule
+from factcheck.scan_report import Report
 from factcheck.stored import stored, unchanged
 from factcheck.stories import STORY_KINDS, DocFeatures, Stories, cluster_stories, document_features, document_pin
 from factcheck.suppressions import Suppressions, parse_suppressions, suppress_findings
 from factcheck.wordstats import WordStats, word_stats
-from factcheck.workers import run_pool
+from factcheck.workers import run_files, worker_count
 
 if TYPE_CHECKING:
     from factcheck.baseline import Entry
     from factcheck.dask_executor import MapExecutor
-
-
-@dataclass
-class Report:
-    """What a scan produced: findings (sorted), the documents seen, and warnings."""
-
-    findings: list[Finding]
-    documents: list[Document]
-    rules: list[Rule]
-    warnings: list[str] = field(default_factory=list)
-    files: int = 0
-    #: accepted baseline entries no longer found in the scanned files, with how
-    #: many copies of each are gone (SARIF reports them as ``absent`` results)
-    baseline_absent: list[tuple[Entry, int]] = field(default_factory=list)
-    #: display paths of the documents reported on; None: all of ``documents``
-    reported_paths: list[str] | None = None
-    #: each document's claims (path -> claims, in document order): what the rules compared, kept for
-    #: reports that show a claims ledger (html); only the kinds the selected rules needed
-    claims: dict[str, Sequence[Claim]] = field(default_factory=dict)
-    #: the corpus's stories when a corpus rule ran (None otherwise): how the html report groups findings
-    stories: Stories | None = None
-
-    @property
-    def baseline_stale(self) -> int:
-        """Accepted baseline findings (copies) no longer found."""
-        return sum(n for _e, n in self.baseline_absent)
-
-    def counts(self) -> dict[str, int]:
-        """Findings that count: neither suppressed (a reason may be "") nor accepted in the baseline."""
-        out = {"error": 0, "warning": 0, "info": 0}
-        for f in self.findings:
-            if f.suppressed is None and f.baseline_state != "unchanged":
-                out[f.severity] += 1
-        return out
-
-    def visible(self) -> list[Finding]:
-        """What people should look at: the findings :meth:`counts` counts, in report order.
-
-        Text-like formats show only these; JSON and SARIF show every finding,
-        marked, so tools can audit suppressions and baselines.
-        """
-        return [f for f in self.findings if f.suppressed is None and f.baseline_state != "unchanged"]
-
-    def reported_documents(self) -> list[Document]:
-        """Documents the scan reports on (``config.corpus`` extras take part but are not reported)."""
-        if self.reported_paths is None:
-            return list(self.documents)
-        keep = set(self.reported_paths)
-        return [d for d in self.documents if d.path in keep]
-
-    def hidden(self) -> dict[str, int]:
-        """How many findings are suppressed inline, and how many are accepted by the baseline."""
-        return {"suppressed": sum(f.suppressed is not None for f in self.findings),
-                "baseline": sum(f.suppressed is None and f.baseline_state == "unchanged" for f in self.findings)}
 
 
 @dataclass
@@ -306,53 +252,13 @@ def build_corpus_stories(paths: Sequence[str | Path], config: Config | None = No
     config = config or Config()
     found = find_documents(paths, config.exclude, config.follow_symlinks)
     files = found.files
-    jobs = _jobs(config, len(files))
+    jobs = worker_count(config, len(files))
     if jobs > 1:
-        results = _run_pool(files, jobs, _story_worker, _story_worker_init, (config,))
+        results = run_files(files, jobs, _story_worker, _story_worker_init, (config,))
     else:
         results = [_story_file(p, config) for p in files]
     warnings = list(found.skipped) + [w for _f, w in results if w]
     return cluster_stories([f for f, _w in results if f is not None]), warnings
-
-
-def cpu_count() -> int:
-    """The CPUs this process may run on (a container's or ``taskset``'s share, not the machine's)."""
-    try:
-        return len(os.sched_getaffinity(0)) or 1
-    except (AttributeError, OSError):  # not on every platform
-        return os.cpu_count() or 1
-
-
-def _jobs(config: Config, n_files: int, warnings: list[str] | None = None) -> int:
-    """Worker processes for the map phase: ``config.jobs``, capped at the CPU count.
-
-    More workers than CPUs only add start-up time and memory; ``jobs = 1000``
-    in a config from a pull request would otherwise fork a thousand processes.
-    """
-    cpus = cpu_count()
-    if config.jobs:
-        if config.jobs > cpus and warnings is not None:
-            warnings.append(f"jobs = {config.jobs} is more than the {cpus} CPU{'s' if cpus != 1 else ''} "
-                            f"available; using {cpus}")
-        return min(config.jobs, cpus)
-    # Process start-up costs ~0.3 s; only worth it for larger scans.
-    return min(cpus, 8) if n_files >= 200 else 1
-
-
-_R = TypeVar("_R")
-
-
-def _run_pool(files: Sequence[Path], jobs: int, run: Callable[[Path], _R], initializer: Callable[..., None],
-              initargs: tuple[object, ...], progress: Callable[[int, int], None] | None = None,
-              collect: Callable[[_R], _R] | None = None) -> list[_R]:
-    """A map phase in ``jobs`` worker processes, in file order; the workers never outlive it.
-
-    SIGTERM raises :class:`~factcheck.interrupts.Terminated` meanwhile (if no
-    caller's handler is set), so that it ends the workers as Ctrl-C does; see
-    :mod:`factcheck.workers` for how, and why not ``ProcessPoolExecutor``.
-    """
-    with terminate_on_sigterm():
-        return run_pool(files, jobs, run, initializer, initargs, progress, collect)
 
 
 @young_only()  # the results are kept to the end: see factcheck.collector
@@ -409,14 +315,14 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     step = (lambda i, _n: progress(done + i, len(all_files))) if progress else None
     # Workers load their rules from the config; rules handed in by a caller (not
     # picklable: compiled RE2 patterns) are run in this process instead.
-    jobs = _jobs(config, len(todo), warnings) if explicit_rules is None and executor is None else 1
+    jobs = worker_count(config, len(todo), warnings) if explicit_rules is None and executor is None else 1
     # Each result is made compact as it arrives (see factcheck.compact): the corpus phase needs every
     # document's claims at once, and in their bulky form they were most of a large scan's memory.
     compact = _kept(Compactor().result)
     if executor is not None and explicit_rules is None:
         fresh = [compact(r) for r in executor.map_files(todo, config, step, cache)] if todo else []
     elif jobs > 1 and todo:
-        fresh = _run_pool(todo, jobs, _worker_run, _worker_init, (config, cache), step, compact)
+        fresh = run_files(todo, jobs, _worker_run, _worker_init, (config, cache), step, compact)
     else:
         fresh = []
         for i, path in enumerate(todo):

@@ -35,7 +35,7 @@ from factcheck.stored import DocumentChanged
 
 if TYPE_CHECKING:
     from factcheck.config import Config
-    from factcheck.engine import Report
+    from factcheck.scan_report import Report
 
 #: how many fix-and-rescan rounds at most: overlapping fixes need a second round, a third is rare
 MAX_PASSES = 10

@@ -31,7 +31,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
-from typing import Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
+
+from factcheck.interrupts import terminate_on_sigterm
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from factcheck.config import Config
 
 _T = TypeVar("_T")
 _R = TypeVar("_R")
@@ -288,3 +295,40 @@ def run_pool(items: Sequence[_T], jobs: int, run: Callable[[_T], _R], initialize
         raise
     pool.stop()
     return [r for chunk in done if chunk is not None for r in chunk]
+
+
+def cpu_count() -> int:
+    """The CPUs this process may run on (a container's or ``taskset``'s share, not the machine's)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # not on every platform
+        return os.cpu_count() or 1
+
+
+def worker_count(config: Config, n_files: int, warnings: list[str] | None = None) -> int:
+    """Worker processes for the map phase: ``config.jobs``, capped at the CPU count.
+
+    More workers than CPUs only add start-up time and memory; ``jobs = 1000``
+    in a config from a pull request would otherwise fork a thousand processes.
+    """
+    cpus = cpu_count()
+    if config.jobs:
+        if config.jobs > cpus and warnings is not None:
+            warnings.append(f"jobs = {config.jobs} is more than the {cpus} CPU{'s' if cpus != 1 else ''} "
+                            f"available; using {cpus}")
+        return min(config.jobs, cpus)
+    # Process start-up costs ~0.3 s; only worth it for larger scans.
+    return min(cpus, 8) if n_files >= 200 else 1
+
+
+def run_files(files: Sequence[Path], jobs: int, run: Callable[[Path], _R], initializer: Callable[..., None],
+             initargs: tuple[object, ...], progress: Callable[[int, int], None] | None = None,
+             collect: Callable[[_R], _R] | None = None) -> list[_R]:
+    """A map phase in ``jobs`` worker processes, in file order; the workers never outlive it.
+
+    SIGTERM raises :class:`~factcheck.interrupts.Terminated` meanwhile (if no
+    caller's handler is set), so that it ends the workers as Ctrl-C does; see
+    :func:`run_pool` for how, and why not ``ProcessPoolExecutor``.
+    """
+    with terminate_on_sigterm():
+        return run_pool(files, jobs, run, initializer, initargs, progress, collect)

@@ -32,6 +32,7 @@ from factcheck.engine import scan
 from factcheck.errors import ConfigError
 from factcheck.report import FORMATTERS, RenderContext
 from factcheck.wordstats import NameUse
+from factcheck.workers import cpu_count
 from tests.conftest import SEEDS, one_error_line
 
 
@@ -446,7 +447,7 @@ def test_config_cache_dir_is_relative_to_the_config_and_stays_in_the_project(tmp
 
 
 def test_workers_store_entries_the_parent_then_reads(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    if engine.cpu_count() < 2:
+    if cpu_count() < 2:
         pytest.skip("one CPU: no worker pool")
     config = Config(cache_dir=Path(".factcheck_cache"), jobs=2)  # seeds are few: the pool only when asked
     one = as_json(scan([corpus], config))
@@ -455,7 +456,7 @@ def test_workers_store_entries_the_parent_then_reads(corpus: Path, monkeypatch: 
     def no_pool(*_args: Any, **_kw: Any) -> Any:
         raise AssertionError("a re-scan of unchanged files needs no worker")
 
-    monkeypatch.setattr(engine, "_run_pool", no_pool)
+    monkeypatch.setattr(engine, "run_files", no_pool)
     assert as_json(scan([corpus], config)) == one == as_json(scan([corpus], Config(jobs=1)))
 
 

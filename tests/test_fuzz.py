@@ -43,13 +43,15 @@ from factcheck.baseline import apply_baseline, create_baseline, load_baseline, s
 from factcheck.claims.base import Claim, extract_all
 from factcheck.config import Config
 from factcheck.documents import Document, SkippedFile, load_document
-from factcheck.engine import Report, active_rules, build_corpus_stories, cpu_count, scan
+from factcheck.engine import active_rules, build_corpus_stories, scan
 from factcheck.errors import FactcheckError
 from factcheck.facts import build_facts
 from factcheck.report import FORMATTERS, RenderContext
 from factcheck.report.claims import render_claims
 from factcheck.rules.model import Rule
+from factcheck.scan_report import Report
 from factcheck.stories import build_stories
+from factcheck.workers import cpu_count
 
 _RULES: list[Rule] = []
 

@@ -21,7 +21,7 @@ import pytest
 from hostile_support import run_main
 
 from factcheck.config import Config
-from factcheck.engine import _jobs, cpu_count
+from factcheck.workers import cpu_count, worker_count
 
 linux = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 FACTCHECK = [sys.executable, "-c", "from factcheck.cli import main; main()"]
@@ -46,19 +46,19 @@ def _articles(root: Path, n: int, lines: int = 20) -> None:
 def test_jobs_are_capped_at_the_cpu_count() -> None:
     warnings: list[str] = []
     cpus = cpu_count()
-    assert _jobs(Config(jobs=1000), 10, warnings) == cpus
+    assert worker_count(Config(jobs=1000), 10, warnings) == cpus
     s = "s" if cpus != 1 else ""
     assert warnings == [f"jobs = 1000 is more than the {cpus} CPU{s} available; using {cpus}"]
     warnings.clear()
-    assert _jobs(Config(jobs=1), 10, warnings) == 1 and warnings == []
-    assert _jobs(Config(), 10_000, warnings) == min(cpus, 8) and warnings == []
+    assert worker_count(Config(jobs=1), 10, warnings) == 1 and warnings == []
+    assert worker_count(Config(), 10_000, warnings) == min(cpus, 8) and warnings == []
 
 
 def test_the_cli_says_when_jobs_are_capped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _articles(tmp_path, 3, lines=1)
     (tmp_path / "factcheck.toml").write_text("jobs = 1000\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr("factcheck.engine.cpu_count", lambda: 1)  # one worker: no pool is started
+    monkeypatch.setattr("factcheck.workers.cpu_count", lambda: 1)  # one worker: no pool is started
     run = run_main("scan", "arts")
     assert run.code == 1
     assert run.stderr == "factcheck: warning: jobs = 1000 is more than the 1 CPU available; using 1\n"

@@ -35,7 +35,7 @@ from factcheck.errors import FactcheckError
 from factcheck.safetext import shown
 
 if TYPE_CHECKING:
-    from factcheck.engine import Report
+    from factcheck.scan_report import Report
 
 #: as ``scan --no-cache``: a baseline is made by a scan, which reuses the cache the same way
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the on-disk cache.")]

@@ -46,9 +46,9 @@ from factcheck.errors import FactcheckError
 from factcheck.safetext import shown
 
 if TYPE_CHECKING:
-    from factcheck.engine import Report
     from factcheck.fixer import FixOutcome
     from factcheck.report import RenderContext
+    from factcheck.scan_report import Report
 
 @app.command(epilog="Examples: factcheck scan articles/ --format json --output findings.json; "
                     "factcheck scan articles/ --baseline .factcheck-baseline.json --also sarif:factcheck.sarif")

@@ -20,8 +20,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
-from factcheck.engine import Report
 from factcheck.report import concise, github, gitlab, html, json_format, junit, sarif, text
+from factcheck.scan_report import Report
 
 Formatter = Callable[[Report, "RenderContext"], str]
 Writer = Callable[[Report, "RenderContext", TextIO], None]

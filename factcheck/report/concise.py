@@ -13,8 +13,8 @@ from factcheck.findings import Finding
 from factcheck.safetext import shown
 
 if TYPE_CHECKING:
-    from factcheck.engine import Report
     from factcheck.report import RenderContext
+    from factcheck.scan_report import Report
 
 
 def line(f: Finding) -> str:

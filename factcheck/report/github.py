@@ -17,8 +17,8 @@ from factcheck.findings import Finding
 from factcheck.safetext import shown
 
 if TYPE_CHECKING:
-    from factcheck.engine import Report
     from factcheck.report import RenderContext
+    from factcheck.scan_report import Report
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any
 from factcheck.findings import fingerprint
 
 if TYPE_CHECKING:
-    from factcheck.engine import Report
     from factcheck.report import RenderContext
+    from factcheck.scan_report import Report
 
 SEVERITIES = {"error": "critical", "warning": "major", "info": "info"}
 

@@ -44,8 +44,8 @@ if TYPE_CHECKING:
     import jinja2
 
     from factcheck.documents import Document
-    from factcheck.engine import Report
     from factcheck.report import RenderContext
+    from factcheck.scan_report import Report
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from factcheck.findings import Finding
 from factcheck.report.jsonstream import Items, dump
 
 if TYPE_CHECKING:
-    from factcheck.engine import Report
     from factcheck.report import RenderContext
+    from factcheck.scan_report import Report
 
 #: Bumped on any breaking change to the shape below.
 JSON_VERSION = 1

@@ -24,8 +24,8 @@ from factcheck.findings import SEVERITY_RANK, Finding
 from factcheck.safetext import shown
 
 if TYPE_CHECKING:
-    from factcheck.engine import Report
     from factcheck.report import RenderContext
+    from factcheck.scan_report import Report
 
 _XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 

@@ -37,8 +37,8 @@ from factcheck.suppressions import META_RULES
 
 if TYPE_CHECKING:
     from factcheck.baseline import Entry
-    from factcheck.engine import Report
     from factcheck.report import RenderContext
+    from factcheck.scan_report import Report
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}

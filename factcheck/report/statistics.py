@@ -13,9 +13,9 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 
-from factcheck.engine import Report
 from factcheck.findings import SEVERITIES
 from factcheck.rules.model import first_sentence
+from factcheck.scan_report import Report
 from factcheck.suppressions import META_RULES
 
 

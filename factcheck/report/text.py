@@ -17,8 +17,8 @@ from factcheck.safetext import shown
 from factcheck.stored import DocumentChanged
 
 if TYPE_CHECKING:
-    from factcheck.engine import Report
     from factcheck.report import RenderContext
+    from factcheck.scan_report import Report
 
 _COLORS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m"}
 _DIM, _BOLD, _RESET = "\x1b[2m", "\x1b[1m", "\x1b[0m"
