@@ -205,9 +205,11 @@ def _boundaries(text: str) -> tuple[list[int], list[int], list[int]]:
     starts = {0}
     # A start follows a mark that also ends a sentence (its next character is a quote, a bracket, a
     # space or a line break): one pass finds both, and the abbreviation test serves both.
+    longer = _ABBREV_MAX + 1
     for m in _MARK_RE.finditer(text):
         dot = m.start()
-        if not _abbrev_before(text, dot):
+        # Most marks follow a word longer than any abbreviation: its last letters tell, without the walk.
+        if (dot >= longer and text[dot - longer:dot].isalpha()) or not _abbrev_before(text, dot):
             ends[dot] = dot + 1
             if m.group("after") is not None:
                 starts.add(m.end())

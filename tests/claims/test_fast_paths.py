@@ -79,7 +79,7 @@ def _plain_ends(text: str) -> tuple[list[int], list[int]]:
     return triggers, [ends[t] for t in triggers]
 
 
-_SENTENCE_PIECES = ["Mr", "Dec", "U.S", "a", "B", "He", "won", "died", "said", "é", "x2"]
+_SENTENCE_PIECES = ["Mr", "Dec", "U.S", "a", "B", "He", "won", "died", "said", "é", "x2", "Sept", "corps", "ſt", "Ä²"]
 _SENTENCE_SEPS = [". ", ".", "? ", "!", '." ', ".) ", ".’ ", "?!", " ", "\n", "\n\n", ".\n", "...", '"']
 
 sentences = st.lists(st.tuples(st.sampled_from(_SENTENCE_PIECES), st.sampled_from(_SENTENCE_SEPS)), max_size=30).map(
