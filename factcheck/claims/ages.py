@@ -94,9 +94,15 @@ def _hit_lines(text: str) -> Iterator[tuple[int, int]]:
         return
     low = text.lower()
     keys = ("age", "dea", "die", "d\u0131e") if "\u0131" in text else ("age", "dea", "die")
+    # Each key's next hit is kept until a line passes it: a key found again from every line would be
+    # searched to the end of the text once per line with a hit (quadratic in the lines of a long text).
+    nxt = {k: low.find(k) for k in keys}
     end = 0
     while True:
-        hits = [h for h in (low.find(k, end) for k in keys) if h >= 0]
+        for k, h in nxt.items():
+            if 0 <= h < end:
+                nxt[k] = low.find(k, end)
+        hits = [h for h in nxt.values() if h >= 0]
         if not hits:
             return
         hit = min(hits)
