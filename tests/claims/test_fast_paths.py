@@ -100,3 +100,29 @@ def test_sentence_ends_are_the_plain_ones(text: str) -> None:
     from factcheck.claims import base
 
     assert base._boundaries.__wrapped__(text)[1:] == _plain_ends(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, st.lists(st.tuples(st.integers(0, 400), st.integers(0, 60)), max_size=4))
+def test_anchors_within_windows_are_the_anchors_of_the_blanked_text(text: str, cuts: list[tuple[int, int]]) -> None:
+    """The split-decimal repair blanks a text outside windows; its anchors, found inside the windows
+    only, are those of the whole blanked text (a window may start at 0 or end at the text's end)."""
+    from factcheck.claims.numbers.tokens import anchors_within
+    from factcheck.claims.scan import windows
+
+    spans = windows([(min(s, len(text)), min(s + 1, len(text))) for s, _ in cuts], 0, 0, len(text))
+    spans = [(lo, min(len(text), hi + extra)) for (lo, hi), (_, extra) in zip(spans, cuts, strict=False)]
+    spans = windows(spans, 0, 0, len(text))
+    chars = [" "] * len(text)
+    for lo, hi in spans:
+        chars[lo:hi] = text[lo:hi]
+    blanked = "".join(chars)
+    assert anchors_within(blanked, spans) == _anchors(blanked)
+
+
+def test_anchors_within_a_window_at_the_start_and_one_at_the_end() -> None:
+    from factcheck.claims.numbers.tokens import anchors_within
+
+    text = "5 people" + " " * 20 + "$3 and two"
+    spans = [(0, 8), (28, len(text))]
+    assert anchors_within(text, spans) == _anchors(text) == [0, 28, 29, 35]

@@ -198,6 +198,30 @@ def _anchors(text: str) -> list[int]:
     return out
 
 
+def anchors_within(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """``_anchors(text)`` of a text that is blanks (spaces) outside ``spans`` (sorted, disjoint).
+
+    The split-decimal repair (:mod:`factcheck.claims.decimals`) re-reads a copy of the text blanked
+    outside windows around each split; the anchor pattern would be tried at every blank of it (each
+    one could precede a number).  Outside the spans no number starts, and the blank before a span
+    is what the pattern needs to see one start at the span's first character, so each span is
+    searched from that blank to its end: the same anchors, without reading the blanks.
+    """
+    out: list[int] = []
+    for lo, hi in spans:
+        if lo == 0:
+            if _ANCHOR_AT_RE.match(text):
+                out.append(0)
+            pos = 0
+        else:
+            pos = lo - 1
+        for m in _ANCHOR_RE.finditer(text, pos):
+            if m.end() >= hi:
+                break
+            out.append(m.end())
+    return out
+
+
 def _url_spans(text: str) -> list[tuple[int, int]]:
     """URLs and e-mail addresses: numbers inside them are never claims."""
     # every URL holds "://" or "www.": most texts hold neither, and the pattern would try each "h", "f" and "w"
