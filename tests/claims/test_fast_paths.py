@@ -126,3 +126,24 @@ def test_anchors_within_a_window_at_the_start_and_one_at_the_end() -> None:
     text = "5 people" + " " * 20 + "$3 and two"
     spans = [(0, 8), (28, len(text))]
     assert anchors_within(text, spans) == _anchors(text) == [0, 28, 29, 35]
+
+
+_AGE_OF_PIECES = ["at the age of", "At  THE\tAge OF", "at\tthe age", "the age of", "age of", "at the", "at", "the",
+                  "age", "91", "40", "seven", "died", "aged", "x"]
+age_of_texts = st.lists(st.tuples(st.sampled_from(_AGE_OF_PIECES), st.sampled_from([" ", "  ", "\t", "\n", ",", ""])),
+                        max_size=14).map(lambda parts: "".join(p + s for p, s in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(age_of_texts)
+def test_worded_ages_at_the_age_of_are_finditers(text: str) -> None:
+    """"at the age of" starts two words before its quick hit: found from the hit by shape, as finditer finds it."""
+    fast = [(m.span(), m.groupdict()) for m in ages._worded(text)]
+    plain = [(m.span(), m.groupdict()) for m in ages._WORDED_RE.finditer(text)]
+    assert fast == plain
+
+
+def test_at_the_age_of_on_a_long_line() -> None:
+    text = "x " * 300 + "He died, at  the\tAge of 91, in Rome; she was aged 40 and 12." + " y" * 300
+    assert [m.group("age") for m in ages._worded(text)] == ["91", "40"]
+    assert [m.span() for m in ages._worded(text)] == [m.span() for m in ages._WORDED_RE.finditer(text)]
