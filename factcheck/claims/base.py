@@ -110,11 +110,13 @@ class Claim:
 def make_claim(kind: str, doc: Document, start: int, end: int, value: Any, *,
                unit: str | None = None, qualifier: str | None = None,
                sentence: tuple[int, int] | None = None, **attrs: Any) -> Claim:
-    """Build a claim whose ``text`` is exactly ``doc.text[start:end]``."""
-    return Claim(kind=kind, start=start, end=end, text=doc.text[start:end], value=value,
-                 unit=unit, qualifier=qualifier,
-                 sentence=sentence if sentence is not None else sentence_bounds(doc.text, start, end),
-                 attrs=Attrs(attrs))
+    """Build a claim whose ``text`` is exactly ``doc.text[start:end]``.
+
+    The fields are passed by position, in :class:`Claim`'s order (a test keeps it so): every extractor
+    builds its claims here, and a frozen dataclass takes keywords a third slower.
+    """
+    return Claim(kind, start, end, doc.text[start:end], value, unit, qualifier,
+                 sentence if sentence is not None else sentence_bounds(doc.text, start, end), Attrs(attrs))
 
 
 Extractor = Callable[[Document], Iterable[Claim]]

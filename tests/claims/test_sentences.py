@@ -121,3 +121,20 @@ def test_abbreviation_test_reads_the_whole_word_before_the_dot(text: str) -> Non
         k -= 1
     word = text[k:dot].lower()
     assert base._abbrev_before(text, dot) == (word in base._ABBREVS or (len(word) == 1 and word.isalpha()))
+
+
+def test_make_claim_fills_every_field_by_name() -> None:
+    """``make_claim`` passes the fields by position: each must land in the field of its name."""
+    import dataclasses
+
+    from factcheck.claims.base import Claim, make_claim
+    from factcheck.documents import parse_document
+
+    doc = parse_document("t.txt", "Officials said 500 people came. Then they left.")
+    c = make_claim("count", doc, 15, 25, 500, unit="person", qualifier="about", noun="people")
+    expected = Claim(kind="count", start=15, end=25, text="500 people", value=500, unit="person", qualifier="about",
+                     sentence=(0, 31), attrs={"noun": "people"})
+    assert [f.name for f in dataclasses.fields(Claim)] == ["kind", "start", "end", "text", "value", "unit",
+                                                           "qualifier", "sentence", "attrs"]
+    assert {f.name: getattr(c, f.name) for f in dataclasses.fields(Claim)} == \
+        {f.name: getattr(expected, f.name) for f in dataclasses.fields(Claim)}
