@@ -61,18 +61,60 @@ _YEARS_OLD_RE = re.compile(
 
 
 def _worded(text: str) -> Iterator[re.Match[str]]:
-    """``_WORDED_RE.finditer(text)``, searched only on the lines that hold a quick hit.
+    """``_WORDED_RE.finditer(text)``, tried only where a match can start.
 
     Why: the pattern opens on a look-behind and case-insensitive words, so
     ``finditer`` tries it at every character of the text, which cost as much
-    as all the other age patterns together.  The matches are exactly
-    ``finditer``'s: a match never crosses a line (its blanks are ``[ \t]``),
-    every match holds a quick hit, a search from a line's start still sees the
-    character before it (the look-behind), and it runs through the line break
-    after it (the look-aheads).
+    as all the other age patterns together; so did searching whole lines
+    (ECB+ writes a paragraph on one line) around each quick hit.  A match
+    starts on its quick hit ("died", "dead", "aged": the hit is its first
+    word) or, for "at the age of", two words before its "age": there it is
+    tried, in order and without overlaps, up to the end of its line (a match
+    never crosses one: its blanks are ``[ \t]``), so the matches are exactly
+    ``finditer``'s.  A text with a dotted capital I (two characters in lower
+    case, so the lower-cased text's offsets are not the text's) is searched
+    line by line as before (:func:`_hit_lines`).
     """
-    for lo, end in _hit_lines(text):
-        yield from _WORDED_RE.finditer(text, lo, end)
+    if "\u0130" in text:
+        for lo, end in _hit_lines(text):
+            yield from _WORDED_RE.finditer(text, lo, end)
+        return
+    low = text.lower()
+    keys = ("age", "dea", "die", "d\u0131e") if "\u0131" in text else ("age", "dea", "die")
+    starts: set[int] = set()
+    for key in keys:
+        hit = low.find(key)
+        while hit >= 0:
+            starts.add(hit)
+            if key == "age":
+                at = _at_the_before(text, hit)
+                if at is not None:
+                    starts.add(at)
+            hit = low.find(key, hit + 1)
+    end = 0
+    for p in sorted(starts):
+        if p >= end:
+            m = _WORDED_RE.match(text, p, _line_end(text, p))
+            if m is not None:
+                end = m.end()
+                yield m
+
+
+def _at_the_before(text: str, age: int) -> int | None:
+    """Where "at the age of" would start, read back from its "age" at ``age`` by shape alone (blanks, three
+    characters for "the", blanks, two for "at"); None when the shape does not fit.  The pattern decides."""
+    k = age
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    if k == age or k < 3:
+        return None
+    k -= 3
+    j = k
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j == k or j < 2:
+        return None
+    return j - 2
 
 
 def _hit_lines(text: str) -> Iterator[tuple[int, int]]:
@@ -94,9 +136,15 @@ def _hit_lines(text: str) -> Iterator[tuple[int, int]]:
         return
     low = text.lower()
     keys = ("age", "dea", "die", "d\u0131e") if "\u0131" in text else ("age", "dea", "die")
+    # Each key's next hit is kept until a line passes it: a key found again from every line would be
+    # searched to the end of the text once per line with a hit (quadratic in the lines of a long text).
+    nxt = {k: low.find(k) for k in keys}
     end = 0
     while True:
-        hits = [h for h in (low.find(k, end) for k in keys) if h >= 0]
+        for k, h in nxt.items():
+            if 0 <= h < end:
+                nxt[k] = low.find(k, end)
+        hits = [h for h in nxt.values() if h >= 0]
         if not hits:
             return
         hit = min(hits)

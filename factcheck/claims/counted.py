@@ -285,9 +285,10 @@ def _casualties(doc: Document, anchors: Sequence[int]) -> Iterator[Claim]:
 def _shared(doc: Document, claims: list[Claim], anchors: Sequence[int]) -> Iterator[Claim]:
     """"12 Somali and 11 Yemeni nationals": the first number counts the noun of the figure after "and"."""
     text = doc.text
-    starts = {c.start: c for c in claims if c.kind == "count" and c.unit is not None and c.get("noun") is not None}
+    starts = {c.start: c for c in claims if c.kind == "count" and c.unit is not None and c.get("noun") is not None
+              and _after_and_or(text, c.start)}
     if not starts:
-        return
+        return  # no count follows an "and"/"or": no match can end at one, so none is tried
     for m in at_anchors(_SHARED_RE, text, anchors):
         after = starts.get(m.end())
         adj = m.group("adj")
@@ -299,20 +300,44 @@ def _shared(doc: Document, claims: list[Claim], anchors: Sequence[int]) -> Itera
         yield _claim(doc, m.start(), m.end("adj"), value, after.unit, noun=f"{adj} {after.unit}", shared=True)
 
 
+#: The blanks a shared-noun match ends on, after its "and"/"or" (see :func:`_after_and_or`).
+_AND_OR_ENDINGS = ("and", "or")
+
+
+def _after_and_or(text: str, start: int) -> bool:
+    """Whether ``start`` may follow "and"/"or" and blanks, as a :data:`_SHARED_RE` match ends: a necessary
+    condition (blanks filling the 40 characters before, or text ``re`` may case-fold otherwise, let through)."""
+    window = text[max(0, start - 40):start]
+    stripped = window.rstrip(" \t")
+    if len(stripped) == len(window):
+        return False  # no blank right before: no match ends here
+    if len(stripped) < 3 and start > 40:
+        return True  # blanks fill the window: the word before them is not in it
+    return not stripped.isascii() or stripped.lower().endswith(_AND_OR_ENDINGS)
+
+
 def _elided(doc: Document, claims: list[Claim], anchors: Sequence[int]) -> Iterator[Claim]:
-    """"300 homes ... and 150 by tender": a bare number takes the unit of the figure before it."""
+    """"300 homes ... and 150 by tender": a bare number takes the unit of the figure before it.
+
+    The figures and those with a noun to lend are sorted out at the first bare number after a word
+    that introduces one ("and 150"), which most documents never have.
+    """
     text = doc.text
-    figures = sorted((c for c in claims if c.kind in ("count", "quantity", "vote")), key=lambda c: c.start)
-    carriers = {c for c in figures if c.unit is not None and not c.get("age") and (
-        c.kind == "count" or (c.kind == "quantity" and (c.get("noun") is not None or c.get("dimension") == "score")))}
-    if not figures:
+    if not any(c.kind in ("count", "quantity", "vote") for c in claims):
         return
+    figures: list[Claim] | None = None
+    carriers: set[Claim] = set()
     k = 0
     last: Claim | None = None
     for m in at_anchors(_BARE_RE, text, anchors):
         by = _BARE_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
         if by is None:
             continue
+        if figures is None:
+            figures = sorted((c for c in claims if c.kind in ("count", "quantity", "vote")), key=lambda c: c.start)
+            carriers = {c for c in figures if c.unit is not None and not c.get("age") and (
+                c.kind == "count" or (c.kind == "quantity" and (c.get("noun") is not None
+                                                                or c.get("dimension") == "score")))}
         while k < len(figures) and figures[k].end <= by.start():
             last = figures[k]
             k += 1

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from factcheck.claims.base import Claim, make_claim
+from factcheck.claims.numbers.tokens import anchors_within
 from factcheck.claims.scan import at_anchors, windows
 from factcheck.documents import Document
 
@@ -33,13 +34,14 @@ _SPLIT_RE = re.compile(
 _CONTEXT = 200
 
 
-def repair(doc: Document, claims: list[Claim], first_pass: Callable[[Document], Iterable[Claim]],
+def repair(doc: Document, claims: list[Claim], first_pass: Callable[[Document, list[int]], Iterable[Claim]],
            anchors: Sequence[int]) -> list[Claim]:
     """``claims`` with each split decimal's figures replaced by the repaired reading, when it has a unit.
 
-    ``first_pass`` reads a document (:func:`factcheck.claims.numbers.extract`);
+    ``first_pass`` reads a document at the given anchors (:func:`factcheck.claims.numbers.extractor.extract_at`);
     the repaired text has no split decimal left, so it does not come back here.
-    ``anchors``: where a number can start (see :mod:`factcheck.claims.scan`).
+    ``anchors``: where a number can start (see :mod:`factcheck.claims.scan`); those of the repaired
+    copy are found inside its windows only (:func:`~factcheck.claims.numbers.tokens.anchors_within`).
     """
     text = doc.text
     if ". " not in text:
@@ -49,14 +51,15 @@ def repair(doc: Document, claims: list[Claim], first_pass: Callable[[Document], 
     if not spans:
         return claims
     chars = [" "] * len(text)  # blank outside the windows: the first pass then skips through it
-    for lo, hi in windows(spans, _CONTEXT, _CONTEXT, len(text)):
+    wins = windows(spans, _CONTEXT, _CONTEXT, len(text))
+    for lo, hi in wins:
         chars[lo:hi] = text[lo:hi]
     for m in found:
         gap, frac_start, frac_end = m.start("gap"), m.start("frac"), m.end("frac")
         chars[gap:frac_end] = [*text[frac_start:frac_end], "0"]
     fixed = dataclasses.replace(doc, text="".join(chars))
     repaired: list[Claim] = []
-    for c in first_pass(fixed):
+    for c in first_pass(fixed, anchors_within(fixed.text, wins)):
         if c.kind != "quantity" or c.unit is None or c.get("noun") is not None:
             continue
         if any(c.start <= s and e <= c.end for s, e in spans):

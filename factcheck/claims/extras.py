@@ -60,7 +60,7 @@ class _Taken:
 def extend(doc: Document, claims: list[Claim], anchors: Sequence[int]) -> Iterator[Claim]:
     """``claims`` (the first pass's), then every reader's claims that overlap no figure, with
     changes ("rose 5% to $4.1 billion") marked on all figures (see :mod:`factcheck.claims.changes`)."""
-    claims = decimals.repair(doc, claims, numbers.extract, anchors)  # "$2. 5 million": a decimal a tokeniser split
+    claims = decimals.repair(doc, claims, numbers.extract_at, anchors)  # "$2. 5 million": a decimal a tokeniser split
     claims = list(ranges.widen(doc, claims))  # "6- to 12-meter": the range, not its upper end
     found = list(fractions.read(doc))  # read once: for the shares here and as a reader below
     shares = [(c.start, c.end) for c in found

@@ -79,7 +79,7 @@ def _plain_ends(text: str) -> tuple[list[int], list[int]]:
     return triggers, [ends[t] for t in triggers]
 
 
-_SENTENCE_PIECES = ["Mr", "Dec", "U.S", "a", "B", "He", "won", "died", "said", "é", "x2"]
+_SENTENCE_PIECES = ["Mr", "Dec", "U.S", "a", "B", "He", "won", "died", "said", "é", "x2", "Sept", "corps", "ſt", "Ä²"]
 _SENTENCE_SEPS = [". ", ".", "? ", "!", '." ', ".) ", ".’ ", "?!", " ", "\n", "\n\n", ".\n", "...", '"']
 
 sentences = st.lists(st.tuples(st.sampled_from(_SENTENCE_PIECES), st.sampled_from(_SENTENCE_SEPS)), max_size=30).map(
@@ -100,3 +100,50 @@ def test_sentence_ends_are_the_plain_ones(text: str) -> None:
     from factcheck.claims import base
 
     assert base._boundaries.__wrapped__(text)[1:] == _plain_ends(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, st.lists(st.tuples(st.integers(0, 400), st.integers(0, 60)), max_size=4))
+def test_anchors_within_windows_are_the_anchors_of_the_blanked_text(text: str, cuts: list[tuple[int, int]]) -> None:
+    """The split-decimal repair blanks a text outside windows; its anchors, found inside the windows
+    only, are those of the whole blanked text (a window may start at 0 or end at the text's end)."""
+    from factcheck.claims.numbers.tokens import anchors_within
+    from factcheck.claims.scan import windows
+
+    spans = windows([(min(s, len(text)), min(s + 1, len(text))) for s, _ in cuts], 0, 0, len(text))
+    spans = [(lo, min(len(text), hi + extra)) for (lo, hi), (_, extra) in zip(spans, cuts, strict=False)]
+    spans = windows(spans, 0, 0, len(text))
+    chars = [" "] * len(text)
+    for lo, hi in spans:
+        chars[lo:hi] = text[lo:hi]
+    blanked = "".join(chars)
+    assert anchors_within(blanked, spans) == _anchors(blanked)
+
+
+def test_anchors_within_a_window_at_the_start_and_one_at_the_end() -> None:
+    from factcheck.claims.numbers.tokens import anchors_within
+
+    text = "5 people" + " " * 20 + "$3 and two"
+    spans = [(0, 8), (28, len(text))]
+    assert anchors_within(text, spans) == _anchors(text) == [0, 28, 29, 35]
+
+
+_AGE_OF_PIECES = ["at the age of", "At  THE\tAge OF", "at\tthe age", "the age of", "age of", "at the", "at", "the",
+                  "age", "91", "40", "seven", "died", "aged", "x"]
+age_of_texts = st.lists(st.tuples(st.sampled_from(_AGE_OF_PIECES), st.sampled_from([" ", "  ", "\t", "\n", ",", ""])),
+                        max_size=14).map(lambda parts: "".join(p + s for p, s in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(age_of_texts)
+def test_worded_ages_at_the_age_of_are_finditers(text: str) -> None:
+    """"at the age of" starts two words before its quick hit: found from the hit by shape, as finditer finds it."""
+    fast = [(m.span(), m.groupdict()) for m in ages._worded(text)]
+    plain = [(m.span(), m.groupdict()) for m in ages._WORDED_RE.finditer(text)]
+    assert fast == plain
+
+
+def test_at_the_age_of_on_a_long_line() -> None:
+    text = "x " * 300 + "He died, at  the\tAge of 91, in Rome; she was aged 40 and 12." + " y" * 300
+    assert [m.group("age") for m in ages._worded(text)] == ["91", "40"]
+    assert [m.span() for m in ages._worded(text)] == [m.span() for m in ages._WORDED_RE.finditer(text)]

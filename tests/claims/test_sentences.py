@@ -86,3 +86,55 @@ def test_a_sentence_ending_in_a_closing_quote_ends_there() -> None:
     assert sentence_of(text, "55-year") == "Prosecutors charged that the 55-year-old sect leader assaulted two girls."
     assert sentence_of(text, "court") == "The court rose (after an hour."
     assert sentence_of(text, "Then") == "Then it sat."
+
+
+def test_all_extractors_share_one_reading_of_a_documents_sentences() -> None:
+    """Every extractor asks for sentence bounds; the boundaries are found once per text and shared
+    (a bounded cache keyed by the text), so a document costs one reading however many claims ask."""
+    from factcheck.claims import base
+    from factcheck.claims.base import extract_all
+    from factcheck.documents import parse_document
+
+    doc = parse_document("t.txt", "UN Security Council\nThe council, led by Mr. Smith, voted 13-0 on June 5. "
+                                  "\"We have six nuclear tests,\" said Dr. Lee, 52, on Monday.\n\nOne more line.\n")
+    base._boundaries.cache_clear()
+    claims = extract_all(doc)
+    info = base._boundaries.cache_info()
+    assert {c.kind for c in claims} >= {"name", "date", "vote", "count", "quote"}
+    assert info.misses == 1 and info.hits >= len(claims) - 1
+    assert base._boundaries.cache_info().maxsize is not None  # bounded: a long scan cannot grow it
+
+
+_ABBREV_TEXT = st.lists(st.sampled_from([*"aBxé.İ ", "Mr", "dec", "U.S", "Sept", "corp", "ſt", "ǅ"]),
+                        max_size=12).map("".join)
+
+
+@given(_ABBREV_TEXT)
+def test_abbreviation_test_reads_the_whole_word_before_the_dot(text: str) -> None:
+    """The walk back stops past the longest abbreviation; it answers as a walk through the whole word."""
+    from factcheck.claims import base
+
+    text += "."
+    dot = len(text) - 1
+    k = dot
+    while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
+        k -= 1
+    word = text[k:dot].lower()
+    assert base._abbrev_before(text, dot) == (word in base._ABBREVS or (len(word) == 1 and word.isalpha()))
+
+
+def test_make_claim_fills_every_field_by_name() -> None:
+    """``make_claim`` passes the fields by position: each must land in the field of its name."""
+    import dataclasses
+
+    from factcheck.claims.base import Claim, make_claim
+    from factcheck.documents import parse_document
+
+    doc = parse_document("t.txt", "Officials said 500 people came. Then they left.")
+    c = make_claim("count", doc, 15, 25, 500, unit="person", qualifier="about", noun="people")
+    expected = Claim(kind="count", start=15, end=25, text="500 people", value=500, unit="person", qualifier="about",
+                     sentence=(0, 31), attrs={"noun": "people"})
+    assert [f.name for f in dataclasses.fields(Claim)] == ["kind", "start", "end", "text", "value", "unit",
+                                                           "qualifier", "sentence", "attrs"]
+    assert {f.name: getattr(c, f.name) for f in dataclasses.fields(Claim)} == \
+        {f.name: getattr(expected, f.name) for f in dataclasses.fields(Claim)}

@@ -90,7 +90,7 @@ from factcheck.claims.numbers.context import _np_words as _np_words
 from factcheck.claims.numbers.context import _plural_head as _plural_head
 from factcheck.claims.numbers.context import _qualifier as _qualifier
 from factcheck.claims.numbers.extractor import _is_date_number as _is_date_number
-from factcheck.claims.numbers.extractor import extract
+from factcheck.claims.numbers.extractor import extract, extract_at
 from factcheck.claims.numbers.patterns import _UNIT_RE as _UNIT_RE
 from factcheck.claims.numbers.tokens import MAX_DIGITS as MAX_DIGITS
 from factcheck.claims.numbers.tokens import _anchors as _anchors
@@ -98,4 +98,4 @@ from factcheck.claims.numbers.vocabulary import _unit as _unit
 from factcheck.claims.numbers.vocabulary import singular, unit_of
 from factcheck.claims.numwords import parse_number, spell_number
 
-__all__ = ["extract", "parse_number", "singular", "spell_number", "unit_of"]
+__all__ = ["extract", "extract_at", "parse_number", "singular", "spell_number", "unit_of"]

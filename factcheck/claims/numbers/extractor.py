@@ -188,12 +188,12 @@ def _single(doc: Document, tok: _Num, out: list[Claim]) -> None:
             return
         if _MONTH_BEFORE_RE.search(text, max(0, tok.start - 16), tok.start):
             return
-    q = _qualifier(text, tok.start)
-    qual, phrase, start = q.reported, q.phrase, q.start
     if tok.words and tok.value == 0 and t.noun is None and not t.plural:
         return  # "zero day", "zero tolerance": only "zero casualties", "zero barrels" count
     if is_one and not (t.measured and t.unit not in ("day", "second", "point")):
         return
+    q = _qualifier(text, tok.start)  # only for a figure kept: the words before it are read once more
+    qual, phrase, start = q.reported, q.phrase, q.start
     if tok.approx:
         attrs = _quantity_attrs(t, tok.value, phrase, rng=(tok.value, tok.high), plural=True)
         out.append(make_claim("quantity", doc, start, t.end, tok.value, unit=t.unit, qualifier=qual, **attrs))
@@ -434,8 +434,13 @@ def extract(doc: Document) -> Iterator[Claim]:
     different thing (the list length).  A figure followed by its equivalent
     ("50 km (31 miles)") is linked to it (see :mod:`factcheck.claims.conversions`).
     """
+    yield from extract_at(doc, _anchors(doc.text))
+
+
+def extract_at(doc: Document, anchors: list[int]) -> Iterator[Claim]:
+    """:func:`extract` given the anchors of ``doc``'s text (``_anchors(doc.text)``, or the same found
+    another way: the split-decimal repair knows where its blanked copy of the text can hold one)."""
     text = doc.text
-    anchors = _anchors(text)
     urls = _url_spans(text)
     claims: list[Claim] = []
     if anchors:  # without one, only the second pass's words can hold a figure ("a quarter of those")

@@ -70,27 +70,29 @@ def _dec(s: str) -> Decimal | None:
 def _read_number(text: str, m: re.Match[str]) -> tuple[_Num | None, int]:
     """Turn a :data:`_NUMBER_RE` match into a :class:`_Num`; also return where to resume scanning."""
     start = m.start()
-    if m.group("dig") is not None:
-        d = _dec(m.group("dig"))
-        if d is None or (len(m.group("dig")) > 1 and m.group("dig")[0] == "0" and m.group("dig")[1] != "."):
+    # The digit branch's groups, read at once (one call, not one per use: most tokens are digits).
+    dig, frac_g, vfrac, e, e2, dig2, cur, att, dscale = m.group(
+        "dig", "frac", "vfrac", "e", "e2", "dig2", "cur", "att", "dscale")
+    if dig is not None:
+        d = _dec(dig)
+        if d is None or (len(dig) > 1 and dig[0] == "0" and dig[1] != "."):
             return None, m.end()  # "08", "007": codes, or a decimal broken by a space ("1. 08 kg")
-        frac = m.group("frac") or _VULGAR.get(m.group("vfrac") or "")
+        frac = frac_g or _VULGAR.get(vfrac or "")
         if frac:  # "4 1/2 months", "4½ months"
             num, den = frac.split("/")
-            if "." in m.group("dig") or int(num) >= int(den):
+            if "." in dig or int(num) >= int(den):
                 return None, m.end()  # "1.5 3/4", "4 3/2": not a mixed number
             d += Decimal(num) / Decimal(den)
-        exp = m.group("e") or m.group("e2")
+        exp = e or e2
         if exp:  # "6e12", "3.1×10−4": scientific notation
             negative = (m.group("esign") or m.group("esign2") or "+") not in "+"
             d = d.scaleb(-int(exp) if negative else int(exp))
-        ends = [m.end(g) for g in ("dig2", "frac", "vfrac", "e", "e2") if m.group(g)]
-        tok = _Num(start=start, end=max(ends) if ends else m.end("dig"), value=0, digits=m.group("dig"))
-        cur = m.group("cur")
+        # the number ends with the last of its parts the pattern holds, in the pattern's order
+        last = "e" if e else "e2" if e2 else "dig2" if dig2 else "frac" if frac_g else "vfrac" if vfrac else "dig"
+        tok = _Num(start=start, end=m.end(last), value=0, digits=dig)
         if cur:
             tok.currency = _CURRENCY_SYMBOLS.get(cur.strip())
         scale = 1
-        att = m.group("att")
         if att:
             tok.end = m.end("att")
             a = att.lower()
@@ -108,27 +110,27 @@ def _read_number(text: str, m: re.Match[str]) -> tuple[_Num | None, int]:
                 return None, m.end()  # "802.11b", "5K": names, not magnitudes
             elif a == "m" and att != "m":
                 return None, m.end()  # "GeForce 9400M": a model name
-            elif a == "p" and (tok.currency or d >= 100 or "." in m.group("dig") or text[m.end():m.end() + 1] == "."):
+            elif a == "p" and (tok.currency or d >= 100 or "." in dig or text[m.end():m.end() + 1] == "."):
                 return None, m.end()  # "720p", "1080p": screen resolutions, not pence
             else:
                 tok.att_unit = _unit(a, attached=True)
                 if tok.att_unit is None:
                     return None, m.end()
-        if m.group("dscale"):
-            scale = _SCALE_VALUES.get(m.group("dscale").lower(), 0)
+        if dscale:
+            scale = _SCALE_VALUES.get(dscale.lower(), 0)
             if not scale:
                 return None, m.end()  # a non-ASCII look-alike matched case-insensitively ("ſ" for "s")
             tok.end = m.end("dscale")
         tok.scale = scale
         tok.value = to_number(d * scale)
-        tok.exact_int = "." not in m.group("dig") and not frac and scale < 1000 and not exp
-        if m.group("dig2") is not None:
-            d2 = _dec(m.group("dig2"))
+        tok.exact_int = "." not in dig and not frac and scale < 1000 and not exp
+        if dig2 is not None:
+            d2 = _dec(dig2)
             tok.dash_range = True
-            if d2 is None or m.group("dig2").startswith("0") or d2 <= d:
+            if d2 is None or dig2.startswith("0") or d2 <= d:
                 return None, m.end()  # "2008-09", "13-0": a season or a score, not a range
             tok.high = to_number(d2 * scale)
-        tok.year_like = (len(m.group("dig")) == 4 and m.group("dig").isdigit() and 1000 <= int(d) <= 2100
+        tok.year_like = (len(dig) == 4 and dig.isdigit() and 1000 <= int(d) <= 2100
                          and not cur and not att and scale == 1)
     elif m.group("approx") is not None:
         mul_word = m.group("amul")
@@ -159,8 +161,8 @@ def _read_number(text: str, m: re.Match[str]) -> tuple[_Num | None, int]:
             return None, m.end("words")
         value, used = r
         tok = _Num(start=start, end=ws + used, value=value, words=True, digits=words[:used].lower())
-        if m.group("cur"):
-            tok.currency = _CURRENCY_SYMBOLS.get(m.group("cur").strip())
+        if cur:
+            tok.currency = _CURRENCY_SYMBOLS.get(cur.strip())
         big = [s for w, s in SCALES.items() if w in tok.digits]
         tok.scale = max(big) if big else 1
         tok.exact_int = not big
@@ -195,6 +197,30 @@ def _anchors(text: str) -> list[int]:
     out = [m.end() for m in _ANCHOR_RE.finditer(text)]
     if _ANCHOR_AT_RE.match(text):
         out.insert(0, 0)
+    return out
+
+
+def anchors_within(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """``_anchors(text)`` of a text that is blanks (spaces) outside ``spans`` (sorted, disjoint).
+
+    The split-decimal repair (:mod:`factcheck.claims.decimals`) re-reads a copy of the text blanked
+    outside windows around each split; the anchor pattern would be tried at every blank of it (each
+    one could precede a number).  Outside the spans no number starts, and the blank before a span
+    is what the pattern needs to see one start at the span's first character, so each span is
+    searched from that blank to its end: the same anchors, without reading the blanks.
+    """
+    out: list[int] = []
+    for lo, hi in spans:
+        if lo == 0:
+            if _ANCHOR_AT_RE.match(text):
+                out.append(0)
+            pos = 0
+        else:
+            pos = lo - 1
+        for m in _ANCHOR_RE.finditer(text, pos):
+            if m.end() >= hi:
+                break
+            out.append(m.end())
     return out
 
 

@@ -130,7 +130,7 @@ def _vote_keys(text: str) -> set[re.Pattern[str]]:
     Lower-casing is the patterns' case folding except for three letters ``re`` also folds to ASCII ones
     ("ſ" to "s", dotted and dotless i to "i"): a text holding one tries every pattern.
     """
-    if "\u017f" in text or "\u0131" in text or "\u0130" in text:
+    if not text.isascii() and ("\u017f" in text or "\u0131" in text or "\u0130" in text):
         return {*_VOTE_KEYS, _VOTE_TALLY_RE}
     low = text.lower()
     present = {w for w in _VOTE_WORDS if w in low}
