@@ -200,3 +200,20 @@ def test_generated_description_resolves_to_the_person_called_so(given_name: str,
     (c,) = quotes(text)
     assert c.attrs["speaker"] == name
     assert c.attrs["inferred"] is True
+
+
+def test_a_reply_is_the_addressees_not_the_askers() -> None:
+    text = 'At one point, Lynch asked Coleman, "Did you see the car?"\n"Yes," he responded.'
+    assert speakers(text) == ["Lynch", "Coleman"]
+
+
+def test_a_reply_with_one_person_named_is_theirs() -> None:
+    text = 'Ann Lee met reporters on Monday.\n"We will rebuild," she replied.'
+    assert speakers(text) == ["Ann Lee"]
+
+
+
+def test_a_reply_after_a_passive_question_is_the_subjects() -> None:
+    text = ('Jon Reed was asked by Judge Ann Marsh if he understood the charges.\n'
+            'He responded, "Yes," to the questions.')
+    assert speakers(text) == ["Jon Reed"]

@@ -160,6 +160,11 @@ def _set(q: _Quote, speaker: str | None, stype: str | None, verb: str | None, ho
     q.speaker, q.speaker_type, q.verb, q.attribution = speaker, stype, verb, how
 
 
+#: attribution verbs of an answer: "…," he replied is the addressee's, not the asker's
+_REPLY_VERBS = frozenset({"replied", "replies", "reply", "responded", "responds", "respond",
+                          "answered", "answers", "answer", "retorted", "retorts"})
+
+
 def _pronoun(q: _Quote, pronoun: str, sp: _Speakers, pos: int) -> None:
     """He/she: the last person named before ``pos``, outside quotes -- usually
     the subject of the previous sentence or the previous quote's speaker."""
@@ -168,7 +173,7 @@ def _pronoun(q: _Quote, pronoun: str, sp: _Speakers, pos: int) -> None:
         return
     q.inferred = True
     q.attribution = "pronoun"
-    c = sp.last_person_before(pos, pronoun)
+    c = sp.last_person_before(pos, pronoun, reply=(q.verb or "").casefold() in _REPLY_VERBS)
     if c is not None:
         q.speaker, q.speaker_type = str(c.value), "person"
 

@@ -59,6 +59,8 @@ _MAX_TITLE_WORDS = 4
 #: subject stands within a few dozen words of its end, and a bound keeps a line of thousands
 #: of names and pronouns linear.
 _SUBJECT_LOOKBACK = 600
+#: "by" and a title or none right before a name: the agent of a passive ("asked by Judge Martone")
+_BY_TITLE_RE = re.compile(r"\bby[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){0,3}$")
 _TRAILING_TITLE_RE = re.compile(r"(?:[A-Z][\w.'’-]*[ \t]+){1,4}$")
 #: Words that open a phrase before a sentence's subject ("Asked if Ortiz might have lived, Waldie
 #: said"; "At one point, Lynch asked Coleman"): a name right after them is not the subject.
@@ -114,19 +116,42 @@ class _Speakers:
             i += 1
         return out
 
-    def last_person_before(self, pos: int, pronoun: str | None = None) -> Claim | None:
+    def last_person_before(self, pos: int, pronoun: str | None = None, *, reply: bool = False) -> Claim | None:
         """The last person named before ``pos`` outside quotes (quoted names are
         not what "he" refers to) who can be ``pronoun``: a person the document
         shows to be of the other sex is passed over ("An amateur photographer named
-        Jerry Tibbs asked her to pose.  ... she told Playboy" is not Tibbs)."""
+        Jerry Tibbs asked her to pose.  ... she told Playboy" is not Tibbs).
+
+        That sentence's subject is taken (see :meth:`_subject_of_sentence`) unless the
+        quote is a ``reply`` ("…," he responded): a reply is the addressee's, the person
+        named last ("Lynch asked Coleman, "…?"  "Yes," he responded" is Coleman's), not
+        the subject who asked."""
         want = PRONOUN_SEX.get(pronoun) if pronoun else None
         i = bisect.bisect_left(self.starts, pos) - 1
         while i >= 0:
             c = self.names[i]
             if self._can_be(c, want):
+                if reply and not self._agent(c):
+                    return c
                 return self._subject_of_sentence(i, want)
+            if reply and self._can_address(c, want):
+                return c
             i -= 1
         return None
+
+    def _agent(self, c: Claim) -> bool:
+        """Is ``c`` the agent of a passive ("was asked by Judge Martone")?  Then the asker,
+        and the subject, who was asked, is the one who replies."""
+        return _BY_TITLE_RE.search(self.text[max(0, c.start - 60):c.start]) is not None
+
+    def _can_address(self, c: Claim, want: str | None) -> bool:
+        """Can ``c`` be the addressee a reply is from?  Besides a person, a name the analysis
+        left untyped: an addressee is often a bare surname after the verb ("Lynch asked
+        Coleman"), with nothing around it that says person."""
+        if c.attrs.get("type") != "unknown" or self.quoted(c.start):
+            return False
+        sex = self.sexes.get(str(c.value))
+        return want is None or sex is None or sex == want
 
     def _can_be(self, c: Claim, want: str | None) -> bool:
         """Can ``c`` be what a pronoun of sex ``want`` refers to?  A person named outside quotes."""
