@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from factcheck.claims.names.lexicon import (
     _ABBREVS,
+    _CAP_RE,
     _DOT_TITLES,
     _DOTTED_RE,
     _GLUED,
@@ -63,10 +64,12 @@ def _is_cap(t: str) -> bool:
 def _tokenise(text: str, lex: _Lexicon) -> list[_Tok]:
     """Capitalised words and keyword tokens with their flags, in one linear pass.
 
-    Only capitalised words and a closed set of lower-case words (connectors,
-    roles, speech verbs: ``lex.keywords``) become tokens, found by one regex
-    (``lex.token_re``: either kind, in text order, so nothing is merged after);
-    other words are never seen by Python code, which is what keeps the
+    Capitalised words are found by one regex (``_CAP_RE``), and the
+    lower-case keywords (connectors, roles, titles: ``lex.keywords``) that
+    blank gaps join to one are read backwards from it
+    (``lex.keyword_before_re`` on the reversed text, a keyword at a time):
+    other keywords join nothing (see :func:`~factcheck.claims.names.lexicon._keyword_before_re`),
+    and other words are never seen by Python code, which is what keeps the
     extractor fast.  A skipped word between two capitalised ones still breaks
     the run, because the gap between them is then not blank.
     """
@@ -77,22 +80,31 @@ def _tokenise(text: str, lex: _Lexicon) -> list[_Tok]:
     count = text.count
     n = len(text)
     cap_end = 0
+    rev = text[::-1]
+    before = lex.keyword_before_re.match
+    spaces = _SPACES
     skip_back, sent_end, open_quotes, word_form = _SKIP_BACK, _SENT_END, _OPEN_QUOTES, _word_form
-    # Locals, flags inlined: this loop runs once per capitalised word or keyword of every article.
-    for m in lex.token_re.finditer(text):
+    # Locals, flags inlined: this loop runs once per capitalised word of every article.
+    for m in _CAP_RE.finditer(text):
         s, e = m.span()
-        if m.lastindex == 2:  # a keyword; keywords start lower case, capitalised words do not
-            if not s or text[s - 1] not in "'’-‑":  # not "n't", "ex-president"
-                line += count("\n", prev_raw_end, s)
-                prev_raw_end = e
-                word = text[s:e]
-                append(_Tok(s, e, e, word, word, False, False, False, line, len(toks)))
-            continue
         if s < cap_end:
             continue  # the "S" of "U.S.", already taken
         word = m.group()
         if not word[0].isupper() and not _is_cap(word):
             continue
+        if s and text[s - 1] in spaces:
+            k = match = before(rev, n - s)
+            if match is not None:
+                # Keywords joined to this word, read backwards; made tokens in text order.
+                spans = []
+                while k is not None:
+                    spans.append((n - k.end(1), n - k.start(1)))
+                    k = before(rev, k.end(1))
+                for ks, ke in reversed(spans):
+                    line += count("\n", prev_raw_end, ks)
+                    prev_raw_end = ke
+                    kw = text[ks:ke]
+                    append(_Tok(ks, ke, ke, kw, kw, False, False, False, line, len(toks)))
         if e < n and text[e] == ".":
             d = _DOTTED_RE.match(text, s)
             if d is not None:
