@@ -119,19 +119,27 @@ class SlipIndex:
     SMALL = 32
 
     def __init__(self, words: Iterable[str]) -> None:
-        self._by_first: dict[str, list[str]] = {}
-        for w in sorted(set(words)):
+        # Grouped now, each group sorted when first looked up: most documents look up a
+        # few first letters of the many their names start with.
+        self._unsorted: dict[str, set[str]] = {}
+        for w in words:
             if w and " " not in w:
-                self._by_first.setdefault(w[0], []).append(w)
+                self._unsorted.setdefault(w[0], set()).add(w)
+        self._by_first: dict[str, list[str]] = {}
         self._keys: dict[str, dict[str, list[str]]] = {}
 
     def near(self, word: str) -> list[str]:
         """The indexed words of which ``word`` is a plausible slip (:func:`typo_pair`), sorted."""
         if not word or " " in word:
             return []
-        group = self._by_first.get(word[0], ())
+        group = self._by_first.get(word[0])
+        if group is None:
+            group = self._by_first[word[0]] = sorted(self._unsorted.get(word[0], ()))
         if len(group) <= self.SMALL:
-            return [w for w in group if typo_pair(word, w)]
+            # No edit budget exceeds two (max_edits), and a word is no slip of itself: both
+            # tested before the full comparison, which most words of a group fail.
+            n = len(word)
+            return [w for w in group if -3 < len(w) - n < 3 and w != word and typo_pair(word, w)]
         index = self._keys.get(word[0])
         if index is None:
             index = self._keys[word[0]] = {}

@@ -67,11 +67,22 @@ class _Analyser(_Candidates, _Headlines):
     def resolve(self) -> list[_Cand]:
         body, head_runs = self.candidates()
         lex = self.lex
-        singles = {c.toks[0].text for c in body if len(c.toks) == 1 and not c.weak}
-        # Whether "the" comes before a one-word candidate, asked again below: answered once.
-        the_before = {id(c): self._the_before(c.toks[0]) for c in body if len(c.toks) == 1}
-        the_singles = {c.toks[0].text for c in body if len(c.toks) == 1 and the_before[id(c)]}
-        multi = [c for c in body if len(c.toks) > 1]
+        # One pass over the candidates for what the typing asks of all of them: the words
+        # standing alone, those after "the" (asked again below, so answered once), the others.
+        singles: set[str] = set()
+        the_before: dict[int, bool] = {}
+        the_singles: set[str] = set()
+        multi: list[_Cand] = []
+        for c in body:
+            if len(c.toks) > 1:
+                multi.append(c)
+                continue
+            tok = c.toks[0]
+            if not c.weak:
+                singles.add(tok.text)
+            the = the_before[id(c)] = self._the_before(tok)
+            if the:
+                the_singles.add(tok.text)
         for c in multi:
             if c.type == "unknown":
                 c.type = self.type_multi(c, singles, the_singles)
@@ -137,9 +148,11 @@ class _Analyser(_Candidates, _Headlines):
 
         # One name, one type per document: "TallGrass" is an organisation
         # everywhere once "CEO of TallGrass" said so.
-        norms = [self._norm(c.toks) for c in out]  # once per candidate, for the three passes below
+        norms: list[str] = []  # once per candidate, for the passes below
         typed: dict[str, str] = {}
-        for c, norm in zip(out, norms, strict=True):
+        for c in out:
+            norm = self._norm(c.toks)
+            norms.append(norm)
             if c.type != "unknown":
                 typed.setdefault(norm, c.type)
         known: dict[str, _Cand] = {}

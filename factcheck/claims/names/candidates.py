@@ -11,6 +11,7 @@ from factcheck.claims.names.normalise import normalise_name
 from factcheck.claims.names.runs import _Runs
 from factcheck.claims.names.titles import _Titles
 from factcheck.claims.names.tokens import _Tok
+from factcheck.claims.names.words import DROP, HEAD, REJECT, one_word_verdict
 from factcheck.claims.spellings import SlipIndex, max_edits
 
 
@@ -123,30 +124,32 @@ class _Candidates(_Runs, _Titles):
 
         The same decisions as the general path, taken in its order, with what
         cannot apply to one word left out (an opening role needs a name after
-        it; a title word alone leaves no name, only the names inside it) and the
-        speech-verb match made once.
+        it; a title word alone leaves no name, only the names inside it).  What
+        the word decides alone comes from :func:`one_word_verdict`, once per
+        distinct word; a sentence-initial word is verified once per distinct
+        word and document, and only when the word could be kept (verifying has
+        no effect but its answer).
         """
-        lex = self.lex
         t = run[0]
-        low = t.low
-        if self._is_stop(t) or low in lex.months or low in lex.weekdays or self._dated(t):
+        verdict, month = one_word_verdict(t.text, t.low)
+        if verdict == DROP or (month and self._dated(t)):
             return  # split_run drops it
-        weak = False
-        speech: bool | None = None
-        if t.initial and not self.verified(t, run):
-            # "White said ...": a capitalised subject of a speech verb is a name unless it is a generic noun.
-            speech = self._speech_after(t)
-            weak = not (speech and low not in _GENERIC and not self.lower_seen(low))
-        bare = low.rstrip(".")
-        if bare in lex.heads:
+        if verdict == HEAD:
             body.extend(self._gaz_segments(run))  # split_title: all title, no name
             return
-        norm = normalise_name(t.text)
-        if norm not in lex.gazetteer and (
-                norm in lex.demonyms or norm[:-1] in lex.demonyms or (t.text.isupper() and len(t.text) >= 6)
-                or bare in lex.title_words or low in lex.org_kw or low in _DIRECTIONS or low in lex.place_suffix
-                or len(t.text) == 1):
+        if verdict == REJECT:
             return
+        weak = False
+        speech: bool | None = None
+        if t.initial:
+            ok = self._verified_one.get(t.text)
+            if ok is None:
+                ok = self._verified_one[t.text] = self.verified(t, run)
+            if not ok:
+                # "White said ...": a capitalised subject of a speech verb is a name unless it is a
+                # generic noun.
+                speech = self._speech_after(t)
+                weak = not (speech and t.low not in _GENERIC and not self.lower_seen(t.low))
         title = self.role_before(run, t.i)
         if title is not None and not self._rest_ok(run):
             title = None

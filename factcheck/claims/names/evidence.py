@@ -58,6 +58,7 @@ class _Evidence:
         self._words: frozenset[str] | None = None  # every word of the text, once many are asked about
         self._cap_counts: Counter[str] | None = None  # capitalised words, for _cut_at_of
         self._norms: dict[tuple[int, int, int], str] = {}
+        self._verified_one: dict[str, bool] = {}  # a one-word run's sentence-initial word, by its text
 
     def lower_seen(self, low: str) -> bool:
         """Does the document also use ``low`` as an ordinary lower-case word?

@@ -24,11 +24,16 @@ class _Runs(_Evidence):
         out: list[list[_Tok]] = []
         cur: list[_Tok] = []
         text = self.text
+        spaces = _SPACES
         for t in self.toks:
             if cur:
                 a = cur[-1]
-                # _gap_ok: a blank gap (spaces and tabs only, not empty) after a non-possessive.
-                if a.poss or a.raw_end >= t.start or text[a.raw_end:t.start].strip(_SPACE_CHARS):
+                # _gap_ok: a blank gap (spaces and tabs only, not empty) after a non-possessive.  Most
+                # gaps that are not blank show it by their first or second character ("Kim said"),
+                # read without slicing the gap out.
+                g, s = a.raw_end, t.start
+                if a.poss or g >= s or text[g] not in spaces or (
+                        s - g > 1 and (text[g + 1] not in spaces or text[g:s].strip(_SPACE_CHARS))):
                     while cur and not cur[-1].cap:
                         cur.pop()
                     if cur:
