@@ -40,7 +40,7 @@ _VARIANT_WORD_RE = re.compile(r"\b[A-Za-z]{6,}\b")
 _AMERICAN_RE = re.compile(r"(iz(e|es|ed|ing|ation|ations|er|ers)|yze[sd]?|or(s|ed|ing|able)?|ter(s)?|og(s)?|ense)$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class VariantUse:
     """A word with a variant spelling as one document writes it: lower-cased, the span of its first
     use as written, and how many times the document writes it (any case but all capitals)."""
@@ -51,7 +51,7 @@ class VariantUse:
     count: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NameUse:
     """One name mention as the names rules read it: a ``name`` claim's text and span, its ``type``
     attribute (None when it has none), whether it is ``linked`` to a fuller name, and the ``title``
@@ -65,7 +65,7 @@ class NameUse:
     title: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WordStats:
     """One document's words and names as the whole-corpus rules read them (see the module docstring).
 

@@ -11,6 +11,7 @@ from factcheck.config import Config
 from factcheck.engine import active_rules, analyse_file, needed_kinds, scan
 from factcheck.stories import DocFeatures
 from factcheck.stories.features import NameMention
+from factcheck.wordstats import NameUse, VariantUse, WordStats
 
 
 def _name(start: int, attrs: dict[str, object], sentence: tuple[int, int] = (0, 40)) -> Claim:
@@ -104,3 +105,26 @@ def test_compacted_claims_are_the_claims_received(seeds_dir: Path) -> None:
     assert [dict(c.attrs) for c in kept] == [a for _c, _h, a in before]
     again = comp.claims(analyse_file(path, cfg, rules, needed_kinds(rules)).claims)
     assert all(a.text is b.text and a.attrs is b.attrs for a, b in zip(kept, again, strict=True) if a.attrs)
+
+
+def _words(text: str) -> WordStats:
+    # Each call builds new objects, as two unpickled worker results are.
+    return WordStats(tuple(["officials", "said"]), (VariantUse("".join(["colour"]), 4, 10, 2),),
+                     (NameUse("".join([text]), 100, 109, "".join(["person"]), False, None),
+                      NameUse("".join(["Obama"]), 500, 505, "person", True, "".join(["President"]))))
+
+
+def test_name_and_variant_uses_are_shared_across_documents() -> None:
+    comp = Compactor()
+    a, b = comp.words(_words("Kim Jong Un")), comp.words(_words("Kim Jong Un"))
+    assert a == _words("Kim Jong Un")  # the same values
+    assert all(x is y for x, y in zip(a.names + a.variants, b.names + b.variants, strict=True))
+    assert a.lower[0] is b.lower[0]
+
+
+def test_a_new_use_keeps_its_values_and_shares_its_strings() -> None:
+    comp = Compactor()
+    a, c = comp.words(_words("Kim Jong Un")), comp.words(_words("Kim Jong Il"))
+    assert c.names[0].text == "Kim Jong Il" and c.names[0] is not a.names[0]
+    assert c.names[0].type is a.names[0].type  # "person" kept once
+    assert c.names[1] is a.names[1]
