@@ -36,7 +36,11 @@ words taken in the map step, a hit's claims read on use and the extractors regis
 use: 1x 0.08-0.10 / 0.17-0.21 (one change 2.5-2.6 s CPU, was 4.0), 10x 0.075 / 0.16 (17.2 s, was
 26.9; under load).  With incremental story clustering and ``names/style`` memoised per name (one
 session, shared machine, before -> after): 1x 0.087 / 0.175 -> 0.078 / 0.163 (one change 2.16 ->
-1.79 s CPU), 10x 0.081 / 0.140 -> 0.071 / 0.095 (9.46 -> 7.27 s).
+1.79 s CPU), 10x 0.081 / 0.140 -> 0.071 / 0.095 (9.46 -> 7.27 s).  With the story evidence and word
+statistics read only when the corpus phase runs and no vector weights in the clustering state (one
+session, shared machine, main -> branch, CPU s): no change 1x 0.84-0.91 -> 0.67-0.69, 10x 6.19 ->
+2.34-2.49; one change 1x 1.57-1.78 -> 1.56-1.64, 10x 7.96 -> 5.31-5.37.  The corpus phase's total now
+includes reading the cached evidence (it was part of the lookups before); no part of it does.
 """
 
 from __future__ import annotations

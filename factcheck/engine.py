@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.cache import DocCache, DocEntry, content_digest, open_cache
 from factcheck.cache.codec import sharing
-from factcheck.cache.lazy import CachedClaims
+from factcheck.cache.lazy import CachedClaims, LaterParts
 from factcheck.cache.memo import open_memo, save_memo
 from factcheck.claims.base import Claim, DocumentTimeout, extract_all
 from factcheck.collector import collect_young, collector_paused, young_only
@@ -68,6 +68,9 @@ class _FileResult:
     features: DocFeatures | None = None  # story evidence, when a corpus rule runs
     digest: str | None = None  # SHA-256 of the bytes analysed, when a cache is in use
     words: WordStats | None = None  # what the whole-corpus rules read of the text, when one runs
+    #: a cache hit's ``features`` and ``words``, read only if the corpus phase runs (see :func:`_stored`)
+    later: Callable[[], tuple[DocFeatures | None, WordStats | None]] | None = None
+    unread: LaterParts | None = None  # a cache hit's stored ``later`` (until :func:`_stored`)
 
 
 def needed_kinds(rules: Sequence[Rule]) -> set[str] | None:
@@ -118,6 +121,15 @@ def story_features(doc: Document, claims: Sequence[Claim], kinds: set[str] | Non
     return document_features(doc, [*claims, *extra], pin, source)
 
 
+def corpus_inputs(doc: Document, claims: Sequence[Claim], rules: Sequence[Rule], kinds: set[str] | None,
+                  config: Config) -> tuple[DocFeatures | None, WordStats | None]:
+    """What the corpus phase reads of one document besides its claims (each only when a rule needs
+    it): its story evidence and its word statistics.  One function for the map step and for a cache
+    hit whose stored ones cannot be read (:func:`_stored`), so both give the same."""
+    return (story_features(doc, claims, kinds, config) if wants_stories(rules) else None,
+            word_stats(doc.text, claims) if reads_words(rules) else None)
+
+
 def analyse_file(path: Path, config: Config, rules: Sequence[Rule],
                  kinds: set[str] | None, cache: DocCache | None = None, *, keep_text: bool = True,
                  texts_kept: bool = False) -> _FileResult:
@@ -144,9 +156,9 @@ def analyse_file(path: Path, config: Config, rules: Sequence[Rule],
         claims, findings = analyse_document(doc, rules, kinds, started + budget if budget > 0 else None)
     except DocumentTimeout:
         return _FileResult(None, [], [], [*([warning] if warning else []), timeout_warning(doc.path, budget)])
-    features = story_features(doc, claims, kinds, config) if wants_stories(rules) else None
+    features, words = corpus_inputs(doc, claims, rules, kinds, config)
     result = _FileResult(doc, claims, findings, [warning] if warning else [], parse_suppressions(doc), features,
-                         words=word_stats(doc.text, claims) if reads_words(rules) else None)
+                         words=words)
     digest = content_digest(data) if cache is not None or not keep_text else None
     if cache is not None and digest is not None:
         result.digest = digest
@@ -330,7 +342,7 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
             if step:
                 step(i + 1, len(todo))
     pending = iter(fresh)
-    results = [_stored(r, p, config, cache, kinds) if r is not None else next(pending)  # hits arrive compact
+    results = [_stored(r, p, config, cache, rules, kinds) if r is not None else next(pending)  # hits arrive compact
                for r, p in zip(cached, all_files, strict=True)]
     del compact, fresh, pending  # the sharing tables: every value they would share has arrived
     results = _analysed_again(results, all_files, config, rules, kinds, cache, warnings)
@@ -396,16 +408,28 @@ def _analysed_again(results: list[_FileResult], files: Sequence[Path], config: C
     return out
 
 
-def _stored(result: _FileResult, path: Path, config: Config, cache: DocCache | None,
+def _stored(result: _FileResult, path: Path, config: Config, cache: DocCache | None, rules: Sequence[Rule],
             kinds: set[str] | None) -> _FileResult:
     """A cache hit's result with its document's texts left in the file, as a fresh map step leaves
-    them, and its claims left in the cache until something reads them (:mod:`factcheck.cache.lazy`;
-    if they cannot be read then, they are extracted again, as the map step would)."""
+    them, and its claims, story evidence and word statistics left in the cache until something reads
+    them (:mod:`factcheck.cache.lazy`; if they cannot be read then, they are computed again, as the
+    map step would, and the entry is written again whole)."""
     if result.doc is not None and result.digest is not None:
         doc = result.doc = stored(result.doc, path, digest=result.digest, max_size=config.max_size)
         if cache is not None:
-            result.claims = CachedClaims(cache, doc.path, result.digest,
-                                         lambda: extract_all(doc, kinds) if kinds is None or kinds else [])
+            claims = result.claims = CachedClaims(cache, doc.path, result.digest,
+                                                  lambda: extract_all(doc, kinds) if kinds is None or kinds else [])
+            unread, digest, result.unread = result.unread, result.digest, None
+
+            def parts() -> tuple[DocFeatures | None, WordStats | None]:
+                found = unread.load() if unread is not None else None
+                if found is None:
+                    found = corpus_inputs(doc, claims, rules, kinds, config)
+                    cache.store_result(doc, digest, DocEntry(Metadata.of(doc), tuple(claims), tuple(result.findings),
+                                                             result.suppressions, *found))
+                return found
+
+            result.later = parts
     return result
 
 
@@ -439,13 +463,23 @@ def _lookup_all(files: Sequence[Path], config: Config, cache: DocCache | None) -
                 data = None
             if data is not None:
                 digest = content_digest(data)  # once, for the entry's check and the result
-                found = cache.lookup(path, display_path(path), data, digest)
+                found = cache.lookup_deferred(path, display_path(path), data, digest)
                 if found is not None:
-                    doc, warning, entry = found
+                    doc, warning, entry, later = found
                     hit = _FileResult(doc, (), list(entry.findings), [warning] if warning else [],
-                                      entry.suppressions, entry.features, digest, entry.words)
+                                      entry.suppressions, None, digest, None, unread=later)
         out.append(hit)
     return out
+
+
+def _read_later(results: Sequence[_FileResult]) -> None:
+    """The cache hits' story evidence and word statistics, read now that the corpus phase runs
+    (values shared as at lookup: :func:`factcheck.cache.codec.sharing`)."""
+    with sharing():
+        for r in results:
+            if r.later is not None:
+                r.features, r.words = r.later()
+                r.later = None
 
 
 def _corpus_phase(rules: Sequence[Rule], results: Sequence[_FileResult], docs: Sequence[Document],
@@ -470,6 +504,7 @@ def _run_corpus_phase(rules: Sequence[Rule], results: Sequence[_FileResult], doc
         stored = cache.load_corpus(key)
         if stored is not None:
             return stored
+    _read_later(results)
     feats = [r.features for r in results if r.features is not None]
     stories = stories_of(feats, digests, cache) if wants_stories(rules) else None
     # The story evidence is read by nothing after the clustering: freed before the rules, whose

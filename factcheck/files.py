@@ -200,20 +200,25 @@ def read_limited(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
     """
     if isinstance(path, UrlPath):
         return read_url(path, max_size)
-    name = shown(display_path(path))
+    # The name is for the error messages only: a re-scan reads every file (its digest, then the
+    # check that it did not change meanwhile), and formatting a display path each time was most of
+    # this function's own time.
+    def name() -> str:
+        return shown(display_path(path))
+
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise SkippedFile(f"{name}: symbolic link loop, skipped") from exc
-        raise SkippedFile(f"{name}: cannot read ({exc.strerror or exc})") from exc
+            raise SkippedFile(f"{name()}: symbolic link loop, skipped") from exc
+        raise SkippedFile(f"{name()}: cannot read ({exc.strerror or exc})") from exc
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise SkippedFile(f"{name}: {_kind(st.st_mode)}, skipped")
+            raise SkippedFile(f"{name()}: {_kind(st.st_mode)}, skipped")
         if max_size and st.st_size > max_size:
-            raise SkippedFile(f"{name}: {megabytes(st.st_size)}, over the size limit of {megabytes(max_size)} "
+            raise SkippedFile(f"{name()}: {megabytes(st.st_size)}, over the size limit of {megabytes(max_size)} "
                               "(--max-size, max_size in the config), skipped")
         chunks = []
         total = 0
@@ -224,10 +229,10 @@ def read_limited(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
             if max_size and total > max_size:  # grew after the fstat
-                raise SkippedFile(f"{name}: over the size limit of {megabytes(max_size)} "
+                raise SkippedFile(f"{name()}: over the size limit of {megabytes(max_size)} "
                                   "(--max-size, max_size in the config), skipped")
         return b"".join(chunks)
     except OSError as exc:
-        raise SkippedFile(f"{name}: cannot read ({exc.strerror or exc})") from exc
+        raise SkippedFile(f"{name()}: cannot read ({exc.strerror or exc})") from exc
     finally:
         os.close(fd)

@@ -23,6 +23,7 @@ from typer.testing import CliRunner
 import factcheck.engine as engine
 from factcheck.cache import DocCache, DocEntry, code_digest, open_cache
 from factcheck.cache.codec import DecodeError, EncodeError, decode, encode, sharing
+from factcheck.cache.lazy import LaterParts
 from factcheck.cache.store import CACHEDIR_SIGNATURE, is_tagged
 from factcheck.claims.base import Attrs
 from factcheck.cli import app
@@ -187,6 +188,56 @@ def test_corrupt_truncated_and_foreign_entries_are_rebuilt(corpus: Path, analyse
         assert as_json(scan([corpus], cached())) == expected
         assert len(analysed) == 1, bad[:80]
         json.loads(target.read_bytes())  # rebuilt whole
+
+
+def test_a_warm_re_scan_never_reads_the_story_evidence_and_word_statistics(
+        corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """They are read only when the corpus phase runs: a re-scan of unchanged files reuses it whole."""
+    first = as_json(scan([corpus], cached()))
+    loads: list[str] = []
+    real = LaterParts.load
+
+    def load(self: LaterParts) -> Any:
+        loads.append(self.text[:20])
+        return real(self)
+
+    monkeypatch.setattr(LaterParts, "load", load)
+    assert as_json(scan([corpus], cached())) == first
+    assert loads == []
+
+
+def _bad_later(stored: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    text = stored["later"]
+    for later in (text[: len(text) // 2], "", "[]", "[null]", '{"a": 1}', json.dumps([[1], None]), 42, None):
+        yield {**stored, "later": later}
+    inline = json.loads(json.dumps(stored))
+    inline["entry"][4] = json.loads(text)[0]  # the story evidence in the entry itself: not what this code writes
+    yield inline
+
+
+def test_corrupt_story_evidence_and_word_statistics_are_computed_again_and_rewritten(
+        corpus: Path, analysed: list[str]) -> None:
+    """A main entry whose deferred parts do not decode is still used for what does, its parts are
+    computed from the document when the corpus phase needs them, and the entry is written whole again;
+    malformed framing around them is a plain miss.  The report is a cold scan's either way."""
+    scan([corpus], cached())
+    root = Path(".factcheck_cache")
+    target = max(entries(root), key=lambda p: p.stat().st_size)
+    good = json.loads(target.read_bytes())
+    other = next(p for p in sorted(corpus.iterdir()) if p.name != Path(good["path"]).name)
+    for n, bad in enumerate(_bad_later(good)):
+        # Another file changes too, so that the corpus phase runs and reads every document's parts.
+        other.write_text(other.read_text(encoding="utf-8") + f"\nOfficials said {n + 2} people left.\n",
+                         encoding="utf-8")
+        target.write_text(json.dumps(bad), encoding="utf-8")
+        analysed.clear()
+        got = as_json(scan([corpus], cached()))
+        framing = type(bad["later"]) is not str or bad["entry"][4] is not None
+        assert sorted(analysed) == sorted([*([Path(good["path"]).name] if framing else []), other.name])
+        assert got == as_json(scan([corpus], Config(jobs=1))), bad.get("later")
+        rebuilt = json.loads(target.read_bytes())
+        assert type(rebuilt["later"]) is str and LaterParts(rebuilt["later"]).load() is not None
+        assert rebuilt["later"] == good["later"]
 
 
 def test_a_pickle_in_the_cache_is_never_unpickled(corpus: Path, tmp_path: Path) -> None:
@@ -490,25 +541,33 @@ def test_the_collector_is_paused_while_reading_the_cache_and_restored_after(corp
     import gc
 
     seen: list[bool] = []
-    real_lookup = DocCache.lookup
+    real_lookup = DocCache.lookup_deferred
     real_rules = engine.run_corpus_rules
+    real_load = LaterParts.load
+    loads: list[bool] = []
 
     def lookup(self: DocCache, *args: Any) -> Any:
         seen.append(gc.isenabled())
         return real_lookup(self, *args)
+
+    def load(self: LaterParts) -> Any:
+        loads.append(gc.isenabled())
+        return real_load(self)
 
     def rules(*args: Any) -> Any:
         seen.append(gc.isenabled())
         return real_rules(*args)
 
     scan([corpus], cached())
-    monkeypatch.setattr(DocCache, "lookup", lookup)
+    monkeypatch.setattr(DocCache, "lookup_deferred", lookup)
+    monkeypatch.setattr(LaterParts, "load", load)
     monkeypatch.setattr(engine, "run_corpus_rules", rules)
     target = sorted(corpus.iterdir())[0]
     target.write_text(target.read_text(encoding="utf-8") + "\nMore officials said so.\n", encoding="utf-8")
     assert gc.isenabled()
     changed = as_json(scan([corpus], cached()))
     assert len(seen) == len(list(corpus.iterdir())) + 1 and not any(seen)
+    assert len(loads) == len(list(corpus.iterdir())) - 1 and not any(loads)  # the unchanged documents' parts
     assert gc.isenabled()
     assert changed == as_json(scan([corpus], Config(jobs=1)))
     gc.disable()

@@ -16,6 +16,9 @@ and Black's cache keys:
   its own entry, so the cache does not grow with edits.  Its claims are an
   entry of their own beside it (``claims/``), read only when something asks
   for them (:mod:`factcheck.cache.lazy`): a re-scan needs few documents' claims.
+  Its story evidence and word statistics are kept inside the main entry as JSON
+  text, parsed only when the corpus phase runs (:class:`factcheck.cache.lazy.LaterParts`):
+  a re-scan of an unchanged corpus reuses the corpus phase and never reads them.
 * The corpus phase (stories and corpus rules) is stored once per settings
   folder, keyed by every document's path and content digest: a re-scan of an
   unchanged corpus reuses it.  After a change, the story clustering starts from
@@ -44,6 +47,7 @@ from typing import Any
 
 from factcheck import __version__
 from factcheck.cache.codec import DecodeError, EncodeError, decode, encode
+from factcheck.cache.lazy import LaterParts
 from factcheck.cache.store import DEFAULT_CACHE_DIR, clean, is_tagged, prepare, read_json, write_json
 from factcheck.claims.base import Claim
 from factcheck.config import Config
@@ -61,7 +65,7 @@ __all__ = ["DEFAULT_CACHE_DIR", "ClaimsEntry", "CorpusEntry", "DocCache", "DocEn
            "is_tagged", "open_cache"]
 
 #: the layout and entry format; bumped when either changes
-FORMAT = 2
+FORMAT = 3
 
 
 @dataclass(frozen=True)
@@ -123,16 +127,33 @@ class DocCache:
         the caller may have taken already) and its stored results, or None (a miss).  The entry's
         claims are empty: they are stored apart and read on use (:meth:`load_claims`,
         :class:`factcheck.cache.lazy.CachedClaims`)."""
+        found = self.lookup_deferred(path, shown, data, digest)
+        if found is None:
+            return None
+        doc, warning, entry, later = found
+        parts = later.load()
+        if parts is None:
+            return None
+        return doc, warning, replace(entry, features=parts[0], words=parts[1])
+
+    def lookup_deferred(self, path: Path, shown: str, data: bytes, digest: str | None = None
+                        ) -> tuple[Document, str | None, DocEntry, LaterParts] | None:
+        """As :meth:`lookup`, but the entry's story evidence and word statistics are left unread:
+        None in the entry, and a :class:`~factcheck.cache.lazy.LaterParts` that reads them (the
+        scan asks for them only when it runs the corpus phase)."""
         stored = read_json(self._entry_path(shown))
         if not isinstance(stored, dict) or stored.get("format") != FORMAT or stored.get("key") != self.key \
-                or stored.get("path") != shown or stored.get("content") != (digest or content_digest(data)):
+                or stored.get("path") != shown or stored.get("content") != (digest or content_digest(data)) \
+                or type(stored.get("later")) is not str:
             return None
         try:
             entry = decode(stored.get("entry"), DocEntry)
         except (DecodeError, TypeError, ValueError, RecursionError):
             return None
+        if entry.features is not None or entry.words is not None:
+            return None  # stored in the entry itself: not an entry this code wrote
         doc, warning = document_from_bytes(path, data, shown=shown, metadata=entry.metadata)
-        return doc, warning, entry
+        return doc, warning, entry, LaterParts(stored["later"])
 
     def store(self, doc: Document, data: bytes, entry: DocEntry) -> bool:
         """Write one document's entry; False (silently) when it cannot be encoded or written."""
@@ -145,14 +166,15 @@ class DocCache:
             return False
         try:
             claims = encode(ClaimsEntry(entry.claims), ClaimsEntry)
-            payload = encode(replace(entry, claims=()), DocEntry)
+            payload = encode(replace(entry, claims=(), features=None, words=None), DocEntry)
+            later = LaterParts.dump(entry.features, entry.words)
         except (EncodeError, TypeError, ValueError, RecursionError):
             return False
         head = {"format": FORMAT, "key": self.key, "path": doc.path, "content": digest}
         # The claims first: a main entry is then never older than the claims it was written with
         # (a claims entry of other bytes is a miss of its own anyway: see load_claims).
         return write_json(self._entry_path(doc.path, "claims"), {**head, "claims": claims}, self.root) \
-            and write_json(self._entry_path(doc.path), {**head, "entry": payload}, self.root)
+            and write_json(self._entry_path(doc.path), {**head, "entry": payload, "later": later}, self.root)
 
     def load_claims(self, shown: str, digest: str) -> tuple[Claim, ...] | None:
         """The stored claims of the document at display path ``shown`` computed from bytes of SHA-256

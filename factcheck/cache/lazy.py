@@ -20,10 +20,15 @@ same either way.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, overload
 
+from factcheck.cache.codec import DecodeError, decode, encode
 from factcheck.claims.base import Claim
+from factcheck.stories.features import DocFeatures
+from factcheck.wordstats import WordStats
 
 if TYPE_CHECKING:
     from factcheck.cache import DocCache
@@ -81,3 +86,31 @@ class CachedClaims(Sequence[Claim]):
 
     def __repr__(self) -> str:
         return f"CachedClaims({self._shown!r}, loaded={self.loaded})"
+
+
+@dataclass(frozen=True)
+class LaterParts:
+    """A cache hit's story evidence and word statistics, kept as the JSON text they were stored as
+    until the corpus phase needs them (see :meth:`factcheck.cache.DocCache.lookup_deferred`).
+
+    Why: they are four fifths of a document's main entry, and a re-scan of an unchanged corpus
+    reuses the whole corpus phase (:meth:`~factcheck.cache.DocCache.load_corpus`), so nothing reads
+    them; parsing and decoding them for every document was most of a warm re-scan's reading.
+    Stored as one JSON string inside the entry, they cost the entry's own parse only a copy.
+    """
+
+    text: str
+
+    def load(self) -> tuple[DocFeatures | None, WordStats | None] | None:
+        """The two parts, or None when the text does not decode to exactly them (a corrupt or
+        foreign entry: the caller computes them again from the document)."""
+        try:
+            return decode(json.loads(self.text), tuple[DocFeatures | None, WordStats | None])
+        except (DecodeError, TypeError, ValueError, RecursionError):
+            return None
+
+    @staticmethod
+    def dump(features: DocFeatures | None, words: WordStats | None) -> str:
+        """The JSON text of the two parts (EncodeError when they cannot be written faithfully)."""
+        return json.dumps(encode((features, words), tuple[DocFeatures | None, WordStats | None]),
+                          ensure_ascii=False, separators=(",", ":"))

@@ -11,8 +11,12 @@ touch:
   (:func:`~factcheck.stories.cluster.vector_items`).  With the same number of
   documents, only the documents holding a feature whose frequency changed
   *inside the counted band* (2 .. ``max_df``; outside it a feature is not
-  weighed at all) can get another vector; each vector's digest is saved, so a
-  recomputed one is compared with what it was.
+  weighed at all) can get another vector.  Only each vector's features are
+  saved, not its weights: a document whose vector must be compared with what
+  it was has it computed again from the saved frequencies, and a vector kept
+  is computed from the current ones when read (the same numbers either way).
+  The weights were a third of the saved state, and their digits most of the
+  time it took to read and write it; a re-scan reads few vectors.
 * **Linkage.**  Average linkage merges two groups only while their average
   pair score is at least ``threshold``, and an average of scores all below the
   threshold is below it, so groups form inside the connected components of
@@ -69,29 +73,23 @@ _first = itemgetter(0)
 class ClusterState:
     """What one clustering leaves for the next, per document in content order (columns, so the
     cache reads it in a few C-speed passes): its path, its identity (what its evidence is a
-    function of: the engine gives the digest of the file's bytes), its vector and its strong
-    component (the lowest content-order index among the component's documents); and the
+    function of: the engine gives the digest of the file's bytes), its vector's features and its
+    strong component (the lowest content-order index among the component's documents); and the
     document frequencies and every group's draft."""
 
     options: StoryOptions
     df: tuple[tuple[str, int], ...]
     paths: tuple[str, ...]
     identities: tuple[str, ...]
-    #: each document's vector as two columns: its features, and their weights
+    #: each document's vector's features (its weights are computed again when needed: see the module docstring)
     features: tuple[tuple[str, ...], ...]
-    weights: tuple[tuple[float, ...], ...]
     components: tuple[int, ...]
     drafts: tuple[Draft, ...]
-
-    def vector(self, k: int) -> tuple[tuple[str, float], ...]:
-        """The vector of saved document ``k``."""
-        return tuple(zip(self.features[k], self.weights[k], strict=True))
 
     def fits(self) -> bool:
         """Are the columns of one length (a state that decoded but was not written whole is not used)?"""
         n = len(self.paths)
-        return len(self.identities) == len(self.features) == len(self.weights) == len(self.components) == n \
-            and all(len(f) == len(w) for f, w in zip(self.features, self.weights, strict=True))
+        return len(self.identities) == len(self.features) == len(self.components) == n
 
 
 @dataclass(frozen=True)
@@ -174,7 +172,7 @@ def _full(docs: list[DocFeatures], idents: list[str], df: dict[str, int], option
     drafts = [draft(docs, g, vecs, df, scores, reasons) for g in groups]
     pinned = [[i for i, d in enumerate(docs) if d.pin == p] for p in sorted({d.pin for d in docs if d.pin})]
     state = ClusterState(options, tuple(sorted(df.items())), tuple(d.path for d in docs), tuple(idents),
-                         tuple(tuple(f for f, _w in v) for v in items), tuple(tuple(w for _f, w in v) for v in items),
+                         tuple(tuple(f for f, _w in v) for v in items),
                          tuple(_components(n, scores, options.threshold, pinned)), tuple(drafts))
     return Clustered(finish(drafts), state, False, n)
 
@@ -195,23 +193,26 @@ def _incremental(docs: list[DocFeatures], idents: list[str], df: dict[str, int],
 
     weighed = {f for f in changed if counted(df.get(f, 0)) or counted(old_df.get(f, 0))}
     weights = family_weights(options)
-    # Each document's vector: the saved one, or (a new document, or one holding a feature whose
-    # weight changed) computed again.
+    # Each document's vector: computed again (a new document, or one holding a feature whose weight
+    # changed, compared with its vector under the saved frequencies), or when read (the saved one).
     items: list[tuple[tuple[str, float], ...] | None] = [None] * n
     moved: list[int] = []  # new documents and documents whose vector changed
     for i, d in enumerate(docs):
         k = old[i]
         if k is None or (weighed and not weighed.isdisjoint(map(_first, d.counts))):
             v = items[i] = vector_items(d, df, n, weights, options)
-            if k is None or v != prev.vector(k):
+            if k is None:
+                moved.append(i)
+                continue
+            if any(f not in old_df for f, _c in d.counts):
+                return None  # saved frequencies that do not count this very document: not a state we wrote
+            if v != vector_items(d, old_df, n, weights, options):
                 moved.append(i)
 
     def vector(i: int) -> tuple[tuple[str, float], ...]:
         v = items[i]
-        if v is None:
-            k = old[i]
-            assert k is not None  # the new documents' vectors were all computed above
-            v = items[i] = prev.vector(k)
+        if v is None:  # a kept document: no feature of its vector changed weight
+            v = items[i] = vector_items(docs[i], df, n, weights, options)
         return v
 
     kept_old = {k for k in old if k is not None}
@@ -248,19 +249,13 @@ def _incremental(docs: list[DocFeatures], idents: list[str], df: dict[str, int],
         drafts.append((members, old_draft))
     drafts.sort(key=_first)
     components = _renamed(old, prev.components, redo, sub_components)
-    # The saved columns of a vector not computed again are kept as they were read.
+    # The saved features of a vector not computed again are kept as they were read.
     feats: list[tuple[str, ...]] = []
-    weighs: list[tuple[float, ...]] = []
     for i, k in enumerate(old):
         computed = items[i]
-        if computed is None and k is not None:
-            feats.append(prev.features[k])
-            weighs.append(prev.weights[k])
-        else:
-            feats.append(tuple(f for f, _w in vector(i)))
-            weighs.append(tuple(w for _f, w in vector(i)))
+        feats.append(prev.features[k] if computed is None and k is not None else tuple(f for f, _w in vector(i)))
     state = ClusterState(options, tuple(sorted(df.items())), tuple(d.path for d in docs), tuple(idents),
-                         tuple(feats), tuple(weighs), tuple(components), tuple(d for _m, d in drafts))
+                         tuple(feats), tuple(components), tuple(d for _m, d in drafts))
     return Clustered(finish(state.drafts), state, True, len(redo))
 
 

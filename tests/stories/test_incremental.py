@@ -146,6 +146,18 @@ def test_a_state_that_does_not_fit_is_not_used() -> None:
     assert not cluster_with_state(docs, _identities(docs), torn, _OPTIONS).incremental
 
 
+def test_saved_frequencies_that_miss_a_documents_features_cluster_the_whole_corpus() -> None:
+    """A vector compared with what it was is computed again from the saved frequencies; frequencies
+    that do not count the document's own features were not written by a clustering of it."""
+    docs = [_doc(f"d{i}.txt", i % 2, [0, 1, 2, 3], [], 0, 1) for i in range(6)]
+    first = cluster_with_state(docs, _identities(docs), None, _OPTIONS)
+    foreign = dataclasses.replace(first.state, df=())
+    again = cluster_with_state(docs, _identities(docs), foreign, _OPTIONS)
+    assert not again.incremental
+    assert _json(again.stories) == _json(cluster_stories(docs, _OPTIONS))
+    assert again.state == first.state
+
+
 def _scan_json(root: Path, cache: Path | None) -> tuple[str, ClusterState | None]:
     config = Config(cache_dir=cache)
     report = scan([root], config)
