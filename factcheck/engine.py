@@ -39,7 +39,7 @@ from factcheck.collector import collect_young, collector_paused, young_only
 from factcheck.compact import Compactor
 from factcheck.config import Config
 from factcheck.corpus_phase import run_rules, run_story_rules, split_rules, stories_of
-from factcheck.documents import Document, Metadata, SkippedFile, display_path, document_from_bytes, load_document
+from factcheck.documents import Document, Metadata, SkippedFile, display_path, document_from_bytes
 from factcheck.files import find_documents, read_limited
 from factcheck.findings import Finding, dedupe_findings, sort_findings
 from factcheck.remote import is_url
@@ -48,7 +48,7 @@ from factcheck.rules.loader import load_rules, select_rules
 from factcheck.rules.model import CorpusView, Rule
 from factcheck.scan_report import Report
 from factcheck.stored import stored, unchanged
-from factcheck.stories import STORY_KINDS, DocFeatures, Stories, cluster_stories, document_features, document_pin
+from factcheck.stories import STORY_KINDS, DocFeatures, Stories, document_features, document_pin
 from factcheck.suppressions import Suppressions, parse_suppressions, suppress_findings
 from factcheck.wordstats import WordStats, word_stats
 from factcheck.workers import run_files, worker_count
@@ -233,44 +233,6 @@ def run_corpus_rules(rules: Sequence[Rule], docs: Sequence[Document],
         del view
         out.extend(run_story_rules(local, docs, claims, stories, cache, digests))
     return out
-
-
-def _story_file(path: Path, config: Config) -> tuple[DocFeatures | None, str | None]:
-    """The map step of ``factcheck stories``: one file's story evidence, or the warning that skips it."""
-    try:
-        doc, warning = load_document(path, config.date_override(display_path(path)), config.max_size)
-    except SkippedFile as exc:
-        return None, str(exc)
-    kinds = set(STORY_KINDS)
-    return story_features(doc, extract_all(doc, kinds), kinds, config), warning
-
-
-def _story_worker(path: Path) -> tuple[DocFeatures | None, str | None]:
-    config = _WORKER["config"]
-    assert isinstance(config, Config)
-    return _story_file(path, config)
-
-
-def _story_worker_init(config: Config) -> None:
-    _WORKER["config"] = config
-
-
-def build_corpus_stories(paths: Sequence[str | Path], config: Config | None = None) -> tuple[Stories, list[str]]:
-    """The stories of the files under ``paths`` (``factcheck stories``), and warnings about skipped files.
-
-    Only ``name`` and ``date`` claims are extracted, in worker processes for
-    larger corpora as in :func:`scan`; the clustering runs once, here.
-    """
-    config = config or Config()
-    found = find_documents(paths, config.exclude, config.follow_symlinks)
-    files = found.files
-    jobs = worker_count(config, len(files))
-    if jobs > 1:
-        results = run_files(files, jobs, _story_worker, _story_worker_init, (config,))
-    else:
-        results = [_story_file(p, config) for p in files]
-    warnings = list(found.skipped) + [w for _f, w in results if w]
-    return cluster_stories([f for f, _w in results if f is not None]), warnings
 
 
 @young_only()  # the results are kept to the end: see factcheck.collector

@@ -42,8 +42,9 @@ from hypothesis import strategies as st
 from factcheck.baseline import apply_baseline, create_baseline, load_baseline, save_baseline
 from factcheck.claims.base import Claim, extract_all
 from factcheck.config import Config
+from factcheck.corpus_stories import build_corpus_stories
 from factcheck.documents import Document, SkippedFile, load_document
-from factcheck.engine import active_rules, build_corpus_stories, scan
+from factcheck.engine import active_rules, scan
 from factcheck.errors import FactcheckError
 from factcheck.facts import build_facts
 from factcheck.report import FORMATTERS, RenderContext

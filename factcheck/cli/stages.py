@@ -138,7 +138,7 @@ def stories(
     config_path: ConfigOpt = None,
 ) -> None:
     """Group documents into stories (reports of one real-world event): names, dates, and why each belongs."""
-    from factcheck.engine import build_corpus_stories
+    from factcheck.corpus_stories import build_corpus_stories
 
     try:
         if fmt not in ("table", "json"):
