@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from factcheck.claims.base import Claim
-from factcheck.claims.names.lexicon import _read_sections
+from factcheck.claims.names.lexicon import read_sections
 
 #: Title and role words that name the sex of the person they introduce.
 _TITLE_SEX = {
@@ -43,7 +43,7 @@ PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "himself": "m",
 
 @lru_cache(maxsize=1)
 def _given_sexes() -> dict[str, str]:
-    sections = _read_sections("given_name_sexes.txt")
+    sections = read_sections("given_name_sexes.txt")
     out = dict.fromkeys(sections.get("male", []), "m")
     out.update(dict.fromkeys(sections.get("female", []), "f"))
     return out

@@ -160,7 +160,10 @@ def _read_lines(name: str) -> list[str]:
     return out
 
 
-def _read_sections(name: str) -> dict[str, list[str]]:
+def read_sections(name: str) -> dict[str, list[str]]:
+    """A data file of ``[section]`` headers and one entry per line: each section's entries, in file
+    order (entries before any header under ``""``).  Public: the given-name sexes are read with it
+    too (:mod:`factcheck.claims.names.gender`)."""
     sections: dict[str, list[str]] = {}
     current = ""
     for line in _read_lines(name):
@@ -234,14 +237,14 @@ def _lexicon() -> _Lexicon:
     """Load the word lists and gazetteers once per process (lazily: importing
     factcheck must stay cheap for commands that never extract names)."""
     stop = frozenset(w.casefold() for w in _read_lines("stopwords.txt"))
-    titles = _read_sections("titles.txt")
+    titles = read_sections("titles.txt")
     heads = frozenset(titles.get("heads", []))
     title_words = heads | frozenset(titles.get("modifiers", []))
     given = frozenset(_read_lines("given_names.txt"))
     demonyms = frozenset(normalise_name(d) for d in _read_lines("demonyms.txt"))
-    orgs = _read_sections("orgs.txt")
-    places = _read_sections("places.txt")
-    pk = _read_sections("place_keywords.txt")
+    orgs = read_sections("orgs.txt")
+    places = read_sections("places.txt")
+    pk = read_sections("place_keywords.txt")
     exclude = frozenset(normalise_name(x) for x in places.get("exclude", []))
     gaz: dict[str, str] = {}
 
