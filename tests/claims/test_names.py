@@ -691,3 +691,10 @@ def test_the_collector_is_left_as_it_was(enabled: bool) -> None:
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+@pytest.mark.parametrize("org", ["France Telecom", "Portugal Telecom", "Gulf Airways", "Alaska Airlines"])
+def test_a_company_named_by_its_trade_is_an_organisation(org: str) -> None:
+    # A given name ("France") or a country first made these persons or places.
+    text = f"The deal was announced by {org} on Monday, and shares of {org} rose."
+    assert {str(c.value): c.attrs["type"] for c in names(text)}[org] == "organisation"
