@@ -307,6 +307,8 @@ def _attribute_before(q: _Quote, sp: _Speakers, line_start: int, done: list[_Quo
 #: How many words may stand before the subject of ``NAME was blunt: "…"``: a title or a
 #: description ("Her agent Mark Roesler"), not a clause of its own.
 _MAX_WORDS_BEFORE_SUBJECT = 3
+#: A quote after such a colon of at most this many words is a title, not the subject's words.
+_MAX_TITLE_QUOTE_WORDS = 3
 
 
 def _introduced_by_colon(q: _Quote, sp: _Speakers, s0: int, stop: int) -> bool:
@@ -318,7 +320,7 @@ def _introduced_by_colon(q: _Quote, sp: _Speakers, s0: int, stop: int) -> bool:
     intro = text[s0:stop].rstrip()
     if not intro.endswith(":") or text[s0 + len(intro):q.open].count("\n") > 1:
         return False
-    if len(text[q.start:q.end].split()) <= _MAX_WORDS_BEFORE_SUBJECT:
+    if len(text[q.start:q.end].split()) <= _MAX_TITLE_QUOTE_WORDS:
         return False  # 'Esther Williams: "Million Dollar Mermaid" Swimmer Dies': a title, not her words
     subject = _sentence_subject(sp, s0, s0 + len(intro))
     if subject is None or subject.attrs.get("type") != "person" or text[subject.end:subject.end + 1] in ("'", "’"):

@@ -134,7 +134,7 @@ class _Speakers:
                 if reply and not self._agent(c):
                     return c
                 return self._subject_of_sentence(i, want)
-            if reply and self._can_address(c, want):
+            if reply and self._can_be(c, want, "unknown"):
                 return c
             i -= 1
         return None
@@ -144,18 +144,12 @@ class _Speakers:
         and the subject, who was asked, is the one who replies."""
         return _BY_TITLE_RE.search(self.text[max(0, c.start - 60):c.start]) is not None
 
-    def _can_address(self, c: Claim, want: str | None) -> bool:
-        """Can ``c`` be the addressee a reply is from?  Besides a person, a name the analysis
-        left untyped: an addressee is often a bare surname after the verb ("Lynch asked
-        Coleman"), with nothing around it that says person."""
-        if c.attrs.get("type") != "unknown" or self.quoted(c.start):
-            return False
-        sex = self.sexes.get(str(c.value))
-        return want is None or sex is None or sex == want
-
-    def _can_be(self, c: Claim, want: str | None) -> bool:
-        """Can ``c`` be what a pronoun of sex ``want`` refers to?  A person named outside quotes."""
-        if c.attrs.get("type") != "person" or self.quoted(c.start):
+    def _can_be(self, c: Claim, want: str | None, kind: str = "person") -> bool:
+        """Can ``c`` be what a pronoun of sex ``want`` refers to?  A name of type ``kind`` named
+        outside quotes: a person, or for the addressee a reply is from, also a name the analysis
+        left ``unknown`` (an addressee is often a bare surname after the verb, "Lynch asked
+        Coleman", with nothing around it that says person)."""
+        if c.attrs.get("type") != kind or self.quoted(c.start):
             return False
         sex = self.sexes.get(str(c.value))
         return want is None or sex is None or sex == want
