@@ -147,3 +147,18 @@ def test_at_the_age_of_on_a_long_line() -> None:
     text = "x " * 300 + "He died, at  the\tAge of 91, in Rome; she was aged 40 and 12." + " y" * 300
     assert [m.group("age") for m in ages._worded(text)] == ["91", "40"]
     assert [m.span() for m in ages._worded(text)] == [m.span() for m in ages._WORDED_RE.finditer(text)]
+
+
+def test_with_attrs_is_dataclasses_replace() -> None:
+    """``with_attrs`` builds by position what ``dataclasses.replace`` built: every field, attributes added."""
+    import dataclasses
+
+    from factcheck.claims.base import Attrs, Claim, with_attrs
+
+    c = Claim("count", 3, 12, "5 people", 5, "people", "about", (0, 40), Attrs(noun="people", approximate=False))
+    new = with_attrs(c, about={"kind": "thing"})
+    old = dataclasses.replace(c, attrs=Attrs({**c.attrs, "about": {"kind": "thing"}}))
+    assert [getattr(new, f.name) for f in dataclasses.fields(Claim)] == [
+        getattr(old, f.name) for f in dataclasses.fields(Claim)]
+    assert list(new.attrs.items()) == [("noun", "people"), ("approximate", False), ("about", {"kind": "thing"})]
+    assert type(new.attrs) is Attrs and dict(c.attrs) == {"noun": "people", "approximate": False}
