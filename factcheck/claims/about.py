@@ -36,10 +36,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Literal
 
-from factcheck.claims.base import Attrs, Claim
+from factcheck.claims.base import Claim, with_attrs
 from factcheck.claims.numbers import singular
 from factcheck.claims.subjects import FUNCTION_WORDS, age_holder_span, possible_people
 from factcheck.documents import Document
@@ -85,7 +85,7 @@ def attach_about(doc: Document, claims: Sequence[Claim]) -> list[Claim]:
     out = []
     for c in claims:
         about = read_about(doc, c, people, starts, orgs, org_ends) if c.kind in ABOUT_CLAIM_KINDS else None
-        out.append(c if about is None else replace(c, attrs=Attrs({**c.attrs, "about": about.to_json()})))
+        out.append(c if about is None else with_attrs(c, about=about.to_json()))
     return out
 
 

@@ -119,6 +119,17 @@ def make_claim(kind: str, doc: Document, start: int, end: int, value: Any, *,
                  sentence if sentence is not None else sentence_bounds(doc.text, start, end), Attrs(attrs))
 
 
+def with_attrs(claim: Claim, **extra: Any) -> Claim:
+    """``claim`` with ``extra`` added to its attributes (a new claim; the old one is frozen).
+
+    What ``dataclasses.replace(claim, attrs=...)`` gives, built by position as :func:`make_claim`
+    builds claims: ``replace`` looked the fields up again for every claim, twice as slow, and the
+    subject and change readers annotate thousands of claims.
+    """
+    return Claim(claim.kind, claim.start, claim.end, claim.text, claim.value, claim.unit, claim.qualifier,
+                 claim.sentence, Attrs({**claim.attrs, **extra}))
+
+
 Extractor = Callable[[Document], Iterable[Claim]]
 
 #: extractor name -> extractor.  Explicit, like yamllint's rule registry: a new

@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
-from factcheck.claims.base import Attrs, Claim, make_claim
+from factcheck.claims.base import Claim, make_claim, with_attrs
 from factcheck.claims.before import Before
 from factcheck.claims.bounds import figure_bounds
 from factcheck.claims.numwords import to_number
@@ -181,7 +181,7 @@ def annotate(doc: Document, claims: Iterable[Claim]) -> Iterator[Claim]:
             continue
         change = _change_of(text, c, prev, prev_change)
         if change is not None:
-            c = replace(c, attrs=Attrs({**c.attrs, "change": change.to_json()}))
+            c = with_attrs(c, change=change.to_json())
         prev, prev_change = c, change
         yield c
 

@@ -147,3 +147,39 @@ def test_at_the_age_of_on_a_long_line() -> None:
     text = "x " * 300 + "He died, at  the\tAge of 91, in Rome; she was aged 40 and 12." + " y" * 300
     assert [m.group("age") for m in ages._worded(text)] == ["91", "40"]
     assert [m.span() for m in ages._worded(text)] == [m.span() for m in ages._WORDED_RE.finditer(text)]
+
+
+def test_with_attrs_is_dataclasses_replace() -> None:
+    """``with_attrs`` builds by position what ``dataclasses.replace`` built: every field, attributes added."""
+    import dataclasses
+
+    from factcheck.claims.base import Attrs, Claim, with_attrs
+
+    c = Claim("count", 3, 12, "5 people", 5, "people", "about", (0, 40), Attrs(noun="people", approximate=False))
+    new = with_attrs(c, about={"kind": "thing"})
+    old = dataclasses.replace(c, attrs=Attrs({**c.attrs, "about": {"kind": "thing"}}))
+    assert [getattr(new, f.name) for f in dataclasses.fields(Claim)] == [
+        getattr(old, f.name) for f in dataclasses.fields(Claim)]
+    assert list(new.attrs.items()) == [("noun", "people"), ("approximate", False), ("about", {"kind": "thing"})]
+    assert type(new.attrs) is Attrs and dict(c.attrs) == {"noun": "people", "approximate": False}
+
+
+_CUE_PIECES = ["will", "Will", "WILL", "won't", "won’t", "said", "Said", "planned", "planned to", "is expected to",
+               "is", "Is", "ahead of", "ago", "last", "Last", "need", "indeed", "United", "worked", "ed", "red",
+               "'ll", "’ll", "'s due to", "’s set to", "s", "x", "unwilling", "resaid", "1990"]
+_CUE_SEPS = [" ", "", "-", "'", "’", "\n", ", ", "_", "."]
+cue_texts = st.lists(st.tuples(st.sampled_from(_CUE_PIECES), st.sampled_from(_CUE_SEPS)), max_size=25).map(
+    lambda parts: "".join(p + s for p, s in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(cue_texts, st.integers(0, 200), st.integers(0, 200))
+def test_tense_cues_are_the_trie_pattern(text: str, lo: int, hi: int) -> None:
+    """The tense-cue pattern, its word-start test first, finds what the plain trie pattern (the test
+    after each word's first letter) finds, in any window ``_cues`` scans."""
+    from factcheck.claims.dates.vocabulary import _APOS_CUES, _CUE_KIND, _CUE_RE, _trie
+
+    plain = re.compile(_trie(_CUE_KIND) + "|" + _APOS_CUES + r"|ed\b(?<=[a-z][a-z]ed)")
+    lo, hi = min(lo, len(text)), min(max(lo, hi), len(text))
+    assert [m.span() for m in _CUE_RE.finditer(text, lo, hi)] == [m.span() for m in plain.finditer(text, lo, hi)]
+    assert [m.span() for m in _CUE_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -27,11 +27,13 @@ from hypothesis import strategies as st
 from factcheck.claims.names import evidence
 from factcheck.claims.names.extractor import _find_mentions
 from factcheck.claims.names.lexicon import (
+    _CAP_ONLY_RE,
     _CAP_RE,
     _DOT_TITLES,
     _DOTTED_RE,
     _GLUED,
     _INITIAL_DOT_RE,
+    _PARTICLE_HINT_RE,
     _POSS_GLUED_RE,
     _TITLE_DOT_RE,
     _Lexicon,
@@ -218,3 +220,30 @@ def test_keyword_joined_to_nothing_is_not_a_token() -> None:
     assert [t.text for t in _tokenise("Bank of\tAmerica", lex)] == ["Bank", "of", "America"]
     assert [t.text for t in _tokenise("the former leader of the", lex)] == []
     assert [t.text for t in _tokenise("the ex-leader of al-Assad", lex)] == ["of", "al-Assad"]
+
+
+#: The capitalised-word pattern as first written, opening on ``\b`` (tried at every character):
+#: the reference the class-led patterns must equal, match for match.
+_CAP_REFERENCE_RE = re.compile(r"\b(?:[^\W\d_a-z]\w*(?:[-'’‑][^\W_]+)*"
+                               r"|(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu)-[A-Z]\w*(?:[-'’‑][^\W_]+)*)")
+#: Particles, capitals, the letters the particles open with, hyphens, apostrophes, digits, and
+#: letters whose case is neither (titlecase "ǅ", "ß", dotted "İ").
+_CAP_PIECES = st.lists(st.sampled_from(["al-", "el-", "bin-", "ibn-", "abu-", "ash-", "as-", "an-", "Assad", "a",
+                                        "b", "e", "i", "A", "Z", "x", "-", "'", "’", "‑", "_", "1", " ", ".", "\n",
+                                        "é", "É", "ǅ", "ß", "İ", "ı", "Laden"]), max_size=30).map("".join)
+
+
+@given(st.one_of(st.text(), _CAP_PIECES))
+def test_capital_patterns_match_as_the_word_boundary_pattern(text: str) -> None:
+    reference = [m.span() for m in _CAP_REFERENCE_RE.finditer(text)]
+    assert [m.span() for m in _CAP_RE.finditer(text)] == reference
+    if not _PARTICLE_HINT_RE.search(text):  # as the tokeniser chooses
+        assert [m.span() for m in _CAP_ONLY_RE.finditer(text)] == reference
+
+
+def test_particles_need_the_particle_pattern() -> None:
+    text = "Bashar al-Assad and Osama bin-Laden"
+    assert [m.group() for m in _CAP_RE.finditer(text)] == ["Bashar", "al-Assad", "Osama", "bin-Laden"]
+    assert [m.group() for m in _CAP_ONLY_RE.finditer(text)] == ["Bashar", "Assad", "Osama", "Laden"]
+    assert _PARTICLE_HINT_RE.search(text)
+    assert [t.text for t in _tokenise(text, _lexicon()) if t.cap] == ["Bashar", "al-Assad", "Osama", "bin-Laden"]

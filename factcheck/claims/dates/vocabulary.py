@@ -218,8 +218,14 @@ for _w in _FUT_WORDS:
     _CUE_KIND[_w] = _CUE_KIND[_w.capitalize()] = _CUE_KIND[_w.upper()] = "fut"
 _BE_ADJ = "due|expected|scheduled|set|slated|poised|going|likely"
 _APOS_CUES = "|".join(rf"{q}ll\b|{q}s (?:{_BE_ADJ}) to\b" for q in ("'", "’"))
-# Every branch starts on a literal (see _trie); "-ed" words are found by their ending.
-_CUE_RE = re.compile(_trie(_CUE_KIND) + "|" + _APOS_CUES + r"|ed\b(?<=[a-z][a-z]ed)")
+# "-ed" words are found by their ending.  The words' test for a word start comes first, as
+# ``(?<!\w)``, not after each first letter as ``_trie`` puts it: the cue words open on nearly every
+# lower-case letter, so a pattern opening on them was entered at most letters of a window, each time
+# trying the branches of that letter before the start test failed mid-word; opening on the test, the
+# branches are tried at word starts only.  The same matches (a property test), windows scanned in
+# two thirds of the time (ECB+: 33 -> 21 ms).
+_CUE_RE = re.compile(r"(?<!\w)(?:" + _trie(_CUE_KIND, first_check=False) + ")|" + _APOS_CUES
+                     + r"|ed\b(?<=[a-z][a-z]ed)")
 _NOT_PAST = frozenset(
     "need indeed speed proceed succeed exceed feed seed breed bleed hundred red bed sacred naked wicked "
     "kindred creed greed weed deed heed steed tweed embed shred".split())

@@ -14,11 +14,13 @@ from functools import lru_cache
 
 from factcheck.claims.names.lexicon import (
     _ABBREVS,
+    _CAP_ONLY_RE,
     _CAP_RE,
     _DOT_TITLES,
     _DOTTED_RE,
     _GLUED,
     _INITIAL_DOT_RE,
+    _PARTICLE_HINT_RE,
     _PARTICLES,
     _POSS_GLUED_RE,
     _POSS_IN_NAMES,
@@ -64,7 +66,7 @@ def _is_cap(t: str) -> bool:
 def _tokenise(text: str, lex: _Lexicon) -> list[_Tok]:
     """Capitalised words and keyword tokens with their flags, in one linear pass.
 
-    Capitalised words are found by one regex (``_CAP_RE``), and the
+    Capitalised words are found by one regex (``_CAP_RE``, or the same matches by ``_CAP_ONLY_RE``), and the
     lower-case keywords (connectors, roles, titles: ``lex.keywords``) that
     blank gaps join to one are read backwards from it
     (``lex.keyword_before_re`` on the reversed text, a keyword at a time):
@@ -85,7 +87,8 @@ def _tokenise(text: str, lex: _Lexicon) -> list[_Tok]:
     spaces = _SPACES
     skip_back, sent_end, open_quotes, word_form = _SKIP_BACK, _SENT_END, _OPEN_QUOTES, _word_form
     # Locals, flags inlined: this loop runs once per capitalised word of every article.
-    for m in _CAP_RE.finditer(text):
+    caps = _CAP_RE if _PARTICLE_HINT_RE.search(text) else _CAP_ONLY_RE
+    for m in caps.finditer(text):
         s, e = m.span()
         if s < cap_end:
             continue  # the "S" of "U.S.", already taken

@@ -229,9 +229,11 @@ class _Speakers:
             before = text[max(line_start, c.start - 40):c.start].casefold()
             after = text[c.end:c.end + 120].split("\n", 1)[0].casefold()
             # The word must head the title or aside, not qualify it: "Foreign Ministry spokesman
-            # Hua" is not what "the ministry said" refers to.
-            if title.split()[-1:] == [head] or re.search(rf"\b{head},?[ \t]+$", before) \
-                    or re.match(rf",[ \t]+(?:a|an|the)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?{head}{_NP_HEAD_END}", after):
+            # Hua" is not what "the ministry said" refers to.  Both patterns hold the word as it is,
+            # so where it is not in the text at all they are not compiled (one pattern per word).
+            if title.split()[-1:] == [head] or (head in before and re.search(rf"\b{head},?[ \t]+$", before)) \
+                    or (head in after and re.match(
+                        rf",[ \t]+(?:a|an|the)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?{head}{_NP_HEAD_END}", after)):
                 return c
         return None
 
