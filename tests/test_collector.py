@@ -139,3 +139,29 @@ def test_the_scan_command_leaves_the_collector_on(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["scan", str(corpus), "--no-cache", "--format", "json", "--jobs", "1"])
     assert result.exit_code == 1, result.output  # the seeds hold inconsistencies
     assert gc.isenabled()
+
+
+def test_the_claims_command_collects_young_garbage_only_and_leaves_the_collector_on(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, collections: list[int]) -> None:
+    """``factcheck claims`` keeps every document's claims, as a scan does: while it extracts, each
+    document's garbage cycles go in young collections and no full collection walks what is kept."""
+    import factcheck.claims.base as claims_base
+
+    corpus = tmp_path / "seeds"
+    shutil.copytree(SEEDS, corpus)
+    refs: list[weakref.ref[_Node]] = []
+    seen: list[tuple[bool, int]] = []
+    real_extract = claims_base.extract_all
+
+    def extract(*args: Any, **kwargs: Any) -> Any:
+        seen.append((gc.isenabled(), sum(r() is not None for r in refs)))
+        refs.append(_garbage_cycle())
+        return real_extract(*args, **kwargs)
+
+    monkeypatch.setattr(claims_base, "extract_all", extract)
+    result = CliRunner().invoke(app, ["claims", str(corpus), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    files = len(list(corpus.iterdir()))
+    assert files > 1 and seen == [(False, 0)] * files
+    assert 2 not in collections[:files]
+    assert gc.isenabled()

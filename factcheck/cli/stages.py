@@ -88,6 +88,7 @@ def claims(
 ) -> None:
     """List every checkable claim: numbers, counts, votes, dates, names, quotes, lists."""
     from factcheck.claims.base import KINDS, DocumentTimeout, extract_all
+    from factcheck.collector import collect_young, young_only
     from factcheck.engine import timeout_warning
     from factcheck.report.claims import render_claims
 
@@ -101,14 +102,18 @@ def claims(
                          max_size=_size_flag(max_size))
         items = []
         budget = config.document_timeout
-        for doc in _load_documents(paths, config):
-            try:
-                found = extract_all(doc, deadline=time.monotonic() + budget if budget > 0 else None)
-            except DocumentTimeout:
-                print(f"factcheck: warning: {timeout_warning(doc.path, budget)}", file=sys.stderr)
-                continue
-            items.append((doc, found))
-        facts = _claim_facts(items, config) if fmt == "json" else None
+        # Every document and its claims are kept to the end, as in a scan: the collector's full
+        # collections would walk them again and again (see factcheck.collector).
+        with young_only():
+            for doc in _load_documents(paths, config):
+                try:
+                    found = extract_all(doc, deadline=time.monotonic() + budget if budget > 0 else None)
+                except DocumentTimeout:
+                    print(f"factcheck: warning: {timeout_warning(doc.path, budget)}", file=sys.stderr)
+                    continue
+                items.append((doc, found))
+                collect_young()
+            facts = _claim_facts(items, config) if fmt == "json" else None
         if kind:
             items = [(doc, [c for c in found if c.kind in kind]) for doc, found in items]
     except FactcheckError as exc:
