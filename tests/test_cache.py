@@ -197,9 +197,9 @@ def test_a_warm_re_scan_never_reads_the_story_evidence_and_word_statistics(
     loads: list[str] = []
     real = LaterParts.load
 
-    def load(self: LaterParts) -> Any:
+    def load(self: LaterParts, lower: bool = True) -> Any:
         loads.append(self.text[:20])
-        return real(self)
+        return real(self, lower)
 
     monkeypatch.setattr(LaterParts, "load", load)
     assert as_json(scan([corpus], cached())) == first
@@ -236,7 +236,7 @@ def test_corrupt_story_evidence_and_word_statistics_are_computed_again_and_rewri
         assert sorted(analysed) == sorted([*([Path(good["path"]).name] if framing else []), other.name])
         assert got == as_json(scan([corpus], Config(jobs=1))), bad.get("later")
         rebuilt = json.loads(target.read_bytes())
-        assert type(rebuilt["later"]) is str and LaterParts(rebuilt["later"]).load() is not None
+        assert type(rebuilt["later"]) is str and LaterParts(rebuilt["later"], rebuilt["lower"]).load() is not None
         assert rebuilt["later"] == good["later"]
 
 
@@ -550,9 +550,9 @@ def test_the_collector_is_paused_while_reading_the_cache_and_restored_after(corp
         seen.append(gc.isenabled())
         return real_lookup(self, *args)
 
-    def load(self: LaterParts) -> Any:
+    def load(self: LaterParts, lower: bool = True) -> Any:
         loads.append(gc.isenabled())
-        return real_load(self)
+        return real_load(self, lower)
 
     def rules(*args: Any) -> Any:
         seen.append(gc.isenabled())

@@ -65,7 +65,7 @@ __all__ = ["DEFAULT_CACHE_DIR", "ClaimsEntry", "CorpusEntry", "DocCache", "DocEn
            "is_tagged", "open_cache"]
 
 #: the layout and entry format; bumped when either changes
-FORMAT = 3
+FORMAT = 4
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,7 @@ class DocCache:
         stored = read_json(self._entry_path(shown))
         if not isinstance(stored, dict) or stored.get("format") != FORMAT or stored.get("key") != self.key \
                 or stored.get("path") != shown or stored.get("content") != (digest or content_digest(data)) \
-                or type(stored.get("later")) is not str:
+                or type(stored.get("later")) is not str or type(stored.get("lower")) is not str:
             return None
         try:
             entry = decode(stored.get("entry"), DocEntry)
@@ -153,7 +153,19 @@ class DocCache:
         if entry.features is not None or entry.words is not None:
             return None  # stored in the entry itself: not an entry this code wrote
         doc, warning = document_from_bytes(path, data, shown=shown, metadata=entry.metadata)
-        return doc, warning, entry, LaterParts(stored["later"])
+        return doc, warning, entry, LaterParts(stored["later"], stored["lower"])
+
+    def stored_parts(self, shown: str) -> tuple[str, LaterParts] | None:
+        """The content digest and the deferred parts of the entry stored for display path ``shown``,
+        whatever bytes it was computed from (None: no entry of this format and settings).  What a
+        summary of the last scan's entries (:mod:`factcheck.cache.lowercounts`) reads to take out
+        the contribution of a document that changed or went away; the caller checks the digest."""
+        stored = read_json(self._entry_path(shown))
+        if not isinstance(stored, dict) or stored.get("format") != FORMAT or stored.get("key") != self.key \
+                or stored.get("path") != shown or type(stored.get("content")) is not str \
+                or type(stored.get("later")) is not str or type(stored.get("lower")) is not str:
+            return None
+        return stored["content"], LaterParts(stored["later"], stored["lower"])
 
     def store(self, doc: Document, data: bytes, entry: DocEntry) -> bool:
         """Write one document's entry; False (silently) when it cannot be encoded or written."""
@@ -174,7 +186,8 @@ class DocCache:
         # The claims first: a main entry is then never older than the claims it was written with
         # (a claims entry of other bytes is a miss of its own anyway: see load_claims).
         return write_json(self._entry_path(doc.path, "claims"), {**head, "claims": claims}, self.root) \
-            and write_json(self._entry_path(doc.path), {**head, "entry": payload, "later": later}, self.root)
+            and write_json(self._entry_path(doc.path), {**head, "entry": payload, "later": later.text,
+                                                        "lower": later.lower}, self.root)
 
     def load_claims(self, shown: str, digest: str) -> tuple[Claim, ...] | None:
         """The stored claims of the document at display path ``shown`` computed from bytes of SHA-256

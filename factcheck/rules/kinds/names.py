@@ -250,10 +250,7 @@ class NameVariantsKind(Kind):
         not a misspelled name, and the corpus itself says so.  Inside a longer
         name ("Kim Long Un") a word can still be a slip.
         """
-        out: set[str] = set()
-        for doc in corpus.documents:
-            out.update(corpus.words_of(doc).lower)  # taken in the map phase: no text is read back
-        return out
+        return set(corpus.lower_words())
 
     def _shared(self, cl: _Cluster) -> bool:
         """Several documents write this spelling, more than ``max_rare`` times: a copied
