@@ -136,6 +136,8 @@ class FindingsMemo(Protocol):
     can name what a part reads -- documents by :meth:`digest`, which changes with
     their content -- keys the part's findings by it and asks :meth:`recall` before
     computing them; a key it did not see is a part computed as in a cold scan.
+    A rule may also keep the results of a pure function of a string (:meth:`value`,
+    :meth:`keep`): what a fresh process would compute again for every name.
     """
 
     def digest(self, path: str) -> str | None:
@@ -146,6 +148,13 @@ class FindingsMemo(Protocol):
 
     def remember(self, rule_id: str, key: str, findings: Sequence[Finding]) -> None:
         """Save ``findings`` under ``key`` for the next scan."""
+
+    def value(self, table: str, key: str) -> tuple[str, ...] | None:
+        """The strings saved in ``table`` under ``key`` (a pure function's result for the string
+        ``key``, such as a name's folded form and style key), or None."""
+
+    def keep(self, table: str, key: str, value: tuple[str, ...]) -> None:
+        """Save ``value`` in ``table`` under ``key`` for the next scan."""
 
 
 @dataclass
