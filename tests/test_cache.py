@@ -121,6 +121,33 @@ def test_the_corpus_phase_is_reused_only_for_the_same_documents(corpus: Path,
     assert len(calls) == 2
 
 
+def test_the_last_corpus_phase_of_other_documents_is_never_parsed(corpus: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a change, ``corpus.json`` holds the phase of the former documents: refused from its first
+    bytes, without parsing the rest; an unchanged corpus still reuses it."""
+    import factcheck.cache.store as store
+
+    first = as_json(scan([corpus], cached()))
+    (stored,) = Path(".factcheck_cache").glob("v*/*/corpus.json")
+    parsed: list[int] = []
+    real = store.json.loads
+
+    def loads(data: Any, *args: Any, **kwargs: Any) -> Any:
+        parsed.append(len(data))
+        return real(data, *args, **kwargs)
+
+    monkeypatch.setattr(store.json, "loads", loads)
+    size = stored.stat().st_size
+    assert as_json(scan([corpus], cached())) == first and size in parsed  # reused: read whole
+    parsed.clear()
+    target = sorted(corpus.iterdir())[0]
+    target.write_text(target.read_text(encoding="utf-8") + "\nOfficials said 12 people were hurt.\n",
+                      encoding="utf-8")
+    changed = as_json(scan([corpus], cached()))
+    assert size not in parsed
+    assert changed == as_json(scan([corpus], Config(jobs=1)))
+
+
 def test_settings_that_shape_results_get_their_own_entries(corpus: Path, analysed: list[str]) -> None:
     scan([corpus], cached())
     n = len(analysed)
