@@ -36,6 +36,7 @@ millisecond), so offsets and excerpts always come from the file as it is.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -117,9 +118,18 @@ class DocCache:
     def folder(self) -> Path:
         return self.root / f"v{FORMAT}" / self.key[:32]
 
-    def _entry_path(self, shown: str, part: str = "docs") -> Path:
+    @functools.cached_property
+    def _folder_text(self) -> str:
+        return os.fspath(self.folder)
+
+    def _entry_file(self, shown: str, part: str = "docs") -> str:
+        """The file of the entry of display path ``shown``, as a string: a lookup per document, and
+        the same path built by ``pathlib`` joins was a sixth of a warm re-scan's lookups."""
         name = hashlib.sha256(shown.encode("utf-8", "surrogatepass")).hexdigest()[:40]
-        return self.folder / part / name[:2] / f"{name}.json"
+        return os.path.join(self._folder_text, part, name[:2], name + ".json")
+
+    def _entry_path(self, shown: str, part: str = "docs") -> Path:
+        return Path(self._entry_file(shown, part))
 
     def lookup(self, path: Path, shown: str, data: bytes,
                digest: str | None = None) -> tuple[Document, str | None, DocEntry] | None:
@@ -141,7 +151,7 @@ class DocCache:
         """As :meth:`lookup`, but the entry's story evidence and word statistics are left unread:
         None in the entry, and a :class:`~factcheck.cache.lazy.LaterParts` that reads them (the
         scan asks for them only when it runs the corpus phase)."""
-        stored = read_json(self._entry_path(shown))
+        stored = read_json(self._entry_file(shown))
         if not isinstance(stored, dict) or stored.get("format") != FORMAT or stored.get("key") != self.key \
                 or stored.get("path") != shown or stored.get("content") != (digest or content_digest(data)) \
                 or type(stored.get("later")) is not str or type(stored.get("lower")) is not str:
@@ -160,7 +170,7 @@ class DocCache:
         whatever bytes it was computed from (None: no entry of this format and settings).  What a
         summary of the last scan's entries (:mod:`factcheck.cache.lowercounts`) reads to take out
         the contribution of a document that changed or went away; the caller checks the digest."""
-        stored = read_json(self._entry_path(shown))
+        stored = read_json(self._entry_file(shown))
         if not isinstance(stored, dict) or stored.get("format") != FORMAT or stored.get("key") != self.key \
                 or stored.get("path") != shown or type(stored.get("content")) is not str \
                 or type(stored.get("later")) is not str or type(stored.get("lower")) is not str:
@@ -192,7 +202,7 @@ class DocCache:
     def load_claims(self, shown: str, digest: str) -> tuple[Claim, ...] | None:
         """The stored claims of the document at display path ``shown`` computed from bytes of SHA-256
         ``digest``, or None (missing, corrupt, foreign or of other bytes: the caller extracts them)."""
-        stored = read_json(self._entry_path(shown, "claims"))
+        stored = read_json(self._entry_file(shown, "claims"))
         if not isinstance(stored, dict) or stored.get("format") != FORMAT or stored.get("key") != self.key \
                 or stored.get("path") != shown or stored.get("content") != digest:
             return None

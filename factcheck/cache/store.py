@@ -100,7 +100,7 @@ def clean(root: Path) -> bool:
     return True
 
 
-def read_json(path: Path, prefix: bytes = b"") -> Any:
+def read_json(path: Path | str, prefix: bytes = b"") -> Any:
     """A stored JSON document, or None when it is missing, too large, unreadable or not JSON, or
     does not start with ``prefix`` (checked before the rest is read: a large file written for other
     inputs, such as the corpus phase of another set of documents, is then neither read nor parsed)."""
