@@ -278,3 +278,24 @@ def test_random_edits_rescan_as_a_scan_without_the_cache(tmp_path: Path, edits: 
             cold = Path(tmp) / f"cold{k}"
             _json(root, cold)
             assert _saved(cache) == _saved(cold)
+
+
+def test_two_scans_of_other_files_sharing_a_cache_each_get_their_own_words(
+        tmp_path: Path, seen: list[frozenset[str]]) -> None:
+    """Two scans of different sets of files take turns on one cache: each finds counts of the other
+    set, updates them from the entries both left, and reports as a scan without the cache."""
+    root, cache = tmp_path / "corpus", tmp_path / "cache"
+    _write(root, {**FILES, "e.txt": "The woman said the deal was done. Mayor Anna Borg agreed."})
+    one = [root / "a.txt", root / "b.txt", root / "c.txt"]
+    two = [root / "b.txt", root / "d.txt", root / "e.txt"]
+
+    def both(files: list[Path]) -> tuple[str, str]:
+        cached = scan(files, Config(cache_dir=cache, jobs=1))
+        plain = scan(files, Config(jobs=1))
+        render = FORMATTERS["json"]
+        return render(cached, RenderContext(version="test")), render(plain, RenderContext(version="test"))
+
+    for files in (one, two, one, two):
+        cached, plain = both(files)
+        assert cached == plain and seen[-2] == seen[-1]
+    assert "deal" in seen[-1] and "woman" in seen[-1] and "built" not in seen[-1] and "built" in seen[-3]
