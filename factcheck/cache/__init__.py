@@ -23,8 +23,10 @@ and Black's cache keys:
   folder, keyed by every document's path and content digest: a re-scan of an
   unchanged corpus reuses it.  After a change, the story clustering starts from
   the state the last one saved (``clusters.json``, see
-  :mod:`factcheck.stories.incremental`), and the story-local rules from each
-  unchanged story's findings (:mod:`factcheck.corpus_phase`).
+  :mod:`factcheck.stories.incremental`), the story-local rules from each
+  unchanged story's findings (:mod:`factcheck.corpus_phase`), and the words the
+  corpus writes in lower case from per-word counts updated by deltas
+  (``lower.json``, :mod:`factcheck.cache.lowercounts`).
 
 Entries are JSON written atomically (:mod:`factcheck.cache.store`) and read
 through a typed codec (:mod:`factcheck.cache.codec`): anything that does not
