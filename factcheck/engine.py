@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from factcheck.cache import DocCache, DocEntry, content_digest, open_cache
 from factcheck.cache.codec import sharing
 from factcheck.cache.lazy import CachedClaims, LaterParts
+from factcheck.cache.lowercounts import LowerPlan, plan_lower, settle
 from factcheck.cache.memo import open_memo, save_memo
 from factcheck.claims.base import Claim, DocumentTimeout, extract_all
 from factcheck.collector import collect_young, collector_paused, young_only
@@ -68,8 +69,9 @@ class _FileResult:
     features: DocFeatures | None = None  # story evidence, when a corpus rule runs
     digest: str | None = None  # SHA-256 of the bytes analysed, when a cache is in use
     words: WordStats | None = None  # what the whole-corpus rules read of the text, when one runs
-    #: a cache hit's ``features`` and ``words``, read only if the corpus phase runs (see :func:`_stored`)
-    later: Callable[[], tuple[DocFeatures | None, WordStats | None]] | None = None
+    #: a cache hit's ``features`` and ``words``, read only if the corpus phase runs (see :func:`_stored`;
+    #: its argument: whether to read the words' ``lower`` too)
+    later: Callable[[bool], tuple[DocFeatures | None, WordStats | None]] | None = None
     unread: LaterParts | None = None  # a cache hit's stored ``later`` (until :func:`_stored`)
 
 
@@ -214,15 +216,17 @@ def active_rules(config: Config) -> list[Rule]:
 def run_corpus_rules(rules: Sequence[Rule], docs: Sequence[Document],
                      claims: Mapping[str, Sequence[Claim]], stories: Stories | None = None,
                      cache: DocCache | None = None, digests: Mapping[str, str] | None = None,
-                     words: Mapping[str, WordStats] | None = None) -> list[Finding]:
+                     words: Mapping[str, WordStats] | None = None,
+                     lower: frozenset[str] | None = None) -> list[Finding]:
     """The reduce step: corpus rules over the claims of every document (and its stories:
     given, or built on first use).  Story-local rules run story by story, their findings reused
     from ``cache`` for stories whose members' ``digests`` are unchanged (see
     :mod:`factcheck.corpus_phase`); the others over the whole corpus, reading each document's
-    ``words`` as the map phase took them (any missing are taken from the text)."""
+    ``words`` as the map phase took them (any missing are taken from the text; with ``lower``, the
+    words the corpus writes in lower case, their ``lower`` may be left empty)."""
     local, whole = split_rules(rules)
     memo = open_memo(cache, digests) if cache is not None and digests is not None and whole else None
-    view = CorpusView(docs, claims, stories, dict(words or {}), memo)
+    view = CorpusView(docs, claims, stories, dict(words or {}), memo, lower)
     out = run_rules(whole, view)
     if cache is not None and memo is not None:
         save_memo(cache, memo)
@@ -281,7 +285,7 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
     warnings: list[str] = found.skipped + (extra_found.skipped if extra_found else [])
     cache, cache_warning = open_cache(config, loaded, rules)
     warnings.extend([cache_warning] if cache_warning else [])
-    cached = _cached_results(all_files, config, cache)
+    cached, previous = _cached_results(all_files, config, cache)
     todo = [p for p, r in zip(all_files, cached, strict=True) if r is None]
     done = len(all_files) - len(todo)
     if progress and done:
@@ -317,7 +321,7 @@ def scan(paths: Sequence[str | Path], config: Config | None = None,
             docs.append(res.doc)
             claims[res.doc.path] = res.claims
             findings.extend(res.findings)
-    stories, corpus_findings = _corpus_phase(rules, results, docs, claims, cache)
+    stories, corpus_findings = _corpus_phase(rules, results, docs, claims, cache, previous)
     findings.extend(corpus_findings)
     if extra:
         hidden = {r.doc.path for r in results[len(files):] if r.doc is not None}
@@ -383,8 +387,8 @@ def _stored(result: _FileResult, path: Path, config: Config, cache: DocCache | N
                                                   lambda: extract_all(doc, kinds) if kinds is None or kinds else [])
             unread, digest, result.unread = result.unread, result.digest, None
 
-            def parts() -> tuple[DocFeatures | None, WordStats | None]:
-                found = unread.load() if unread is not None else None
+            def parts(lower: bool) -> tuple[DocFeatures | None, WordStats | None]:
+                found = unread.load(lower) if unread is not None else None
                 if found is None:
                     found = corpus_inputs(doc, claims, rules, kinds, config)
                     cache.store_result(doc, digest, DocEntry(Metadata.of(doc), tuple(claims), tuple(result.findings),
@@ -400,8 +404,11 @@ def _identity(path: Path) -> str:
     return str(path) if is_url(path) else os.path.realpath(path)
 
 
-def _cached_results(files: Sequence[Path], config: Config, cache: DocCache | None) -> list[_FileResult | None]:
-    """Each file's results from the cache, or None where they must be computed (in file order).
+def _cached_results(files: Sequence[Path], config: Config, cache: DocCache | None
+                    ) -> tuple[list[_FileResult | None], dict[str, tuple[str, LaterParts]]]:
+    """Each file's results from the cache, or None where they must be computed (in file order), and
+    for each miss that has an entry of other bytes, that entry's content digest and deferred parts
+    (read before the map step writes the new entry over it: see :mod:`factcheck.cache.lowercounts`).
 
     Looked up here, in the scanning process, so that a re-scan of unchanged
     files starts no worker at all.  A file that cannot be read is a miss: the
@@ -414,8 +421,10 @@ def _cached_results(files: Sequence[Path], config: Config, cache: DocCache | Non
         return _lookup_all(files, config, cache)
 
 
-def _lookup_all(files: Sequence[Path], config: Config, cache: DocCache | None) -> list[_FileResult | None]:
+def _lookup_all(files: Sequence[Path], config: Config, cache: DocCache | None
+                ) -> tuple[list[_FileResult | None], dict[str, tuple[str, LaterParts]]]:
     out: list[_FileResult | None] = []
+    previous: dict[str, tuple[str, LaterParts]] = {}
     for path in files:
         hit = None
         if cache is not None:
@@ -425,39 +434,43 @@ def _lookup_all(files: Sequence[Path], config: Config, cache: DocCache | None) -
                 data = None
             if data is not None:
                 digest = content_digest(data)  # once, for the entry's check and the result
-                found = cache.lookup_deferred(path, display_path(path), data, digest)
+                shown = display_path(path)
+                found = cache.lookup_deferred(path, shown, data, digest)
                 if found is not None:
                     doc, warning, entry, later = found
                     hit = _FileResult(doc, (), list(entry.findings), [warning] if warning else [],
                                       entry.suppressions, None, digest, None, unread=later)
+                elif (before := cache.stored_parts(shown)) is not None:
+                    previous[shown] = before
         out.append(hit)
-    return out
+    return out, previous
 
 
-def _read_later(results: Sequence[_FileResult]) -> None:
+def _read_later(results: Sequence[_FileResult], plan: LowerPlan | None) -> None:
     """The cache hits' story evidence and word statistics, read now that the corpus phase runs
-    (values shared as at lookup: :func:`factcheck.cache.codec.sharing`)."""
+    (values shared as at lookup: :func:`factcheck.cache.codec.sharing`); with a ``plan``, the words'
+    ``lower`` only of the documents it needs."""
     with sharing():
         for r in results:
             if r.later is not None:
-                r.features, r.words = r.later()
+                r.features, r.words = r.later(plan is None or (r.doc is not None and plan.needs(r.doc.path)))
                 r.later = None
 
 
 def _corpus_phase(rules: Sequence[Rule], results: Sequence[_FileResult], docs: Sequence[Document],
-                  claims: Mapping[str, Sequence[Claim]],
-                  cache: DocCache | None) -> tuple[Stories | None, list[Finding]]:
+                  claims: Mapping[str, Sequence[Claim]], cache: DocCache | None,
+                  previous: Mapping[str, tuple[str, LaterParts]]) -> tuple[Stories | None, list[Finding]]:
     """Stories and corpus-rule findings: from the cache when exactly these documents were scanned
     before; else the stories again, and each story-local rule again for the stories that changed.
     The collector is paused meanwhile (:func:`factcheck.collector.collector_paused`): the phase builds
     the corpus rules' indexes, kept to its end and free of cycles."""
     with collector_paused():
-        return _run_corpus_phase(rules, results, docs, claims, cache)
+        return _run_corpus_phase(rules, results, docs, claims, cache, previous)
 
 
 def _run_corpus_phase(rules: Sequence[Rule], results: Sequence[_FileResult], docs: Sequence[Document],
-                      claims: Mapping[str, Sequence[Claim]],
-                  cache: DocCache | None) -> tuple[Stories | None, list[Finding]]:
+                      claims: Mapping[str, Sequence[Claim]], cache: DocCache | None,
+                      previous: Mapping[str, tuple[str, LaterParts]]) -> tuple[Stories | None, list[Finding]]:
     analysed = [r for r in results if r.doc is not None]
     key = None
     digests = {r.doc.path: r.digest for r in analysed if r.doc is not None and r.digest is not None}
@@ -466,7 +479,11 @@ def _run_corpus_phase(rules: Sequence[Rule], results: Sequence[_FileResult], doc
         stored = cache.load_corpus(key)
         if stored is not None:
             return stored
-    _read_later(results)
+    # The words the corpus writes in lower case: the last scan's counts updated where documents changed.
+    plan = None
+    if cache is not None and key is not None and reads_words(rules):
+        plan = plan_lower(cache, digests, lambda p: previous.get(p) or cache.stored_parts(p))
+    _read_later(results, plan)
     feats = [r.features for r in results if r.features is not None]
     stories = stories_of(feats, digests, cache) if wants_stories(rules) else None
     # The story evidence is read by nothing after the clustering: freed before the rules, whose
@@ -478,7 +495,12 @@ def _run_corpus_phase(rules: Sequence[Rule], results: Sequence[_FileResult], doc
         if r.doc is not None and r.words is not None:
             words[r.doc.path] = r.words
         r.words = None  # read by the whole-corpus rules only, through ``words``
-    found = run_corpus_rules(rules, docs, claims, stories, cache, digests, words)
+    lower = None
+    if plan is not None and cache is not None:
+        by_path = {d.path: d for d in docs}
+        lower = settle(cache, plan, {p: words[p].lower for p in digests if plan.needs(p) and p in words},
+                       lambda p: by_path[p].text)
+    found = run_corpus_rules(rules, docs, claims, stories, cache, digests, words, lower)
     if cache is not None and key is not None:
         cache.store_corpus(key, stories, found)
     return stories, found

@@ -121,6 +121,33 @@ def test_the_corpus_phase_is_reused_only_for_the_same_documents(corpus: Path,
     assert len(calls) == 2
 
 
+def test_the_last_corpus_phase_of_other_documents_is_never_parsed(corpus: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a change, ``corpus.json`` holds the phase of the former documents: refused from its first
+    bytes, without parsing the rest; an unchanged corpus still reuses it."""
+    import factcheck.cache.store as store
+
+    first = as_json(scan([corpus], cached()))
+    (stored,) = Path(".factcheck_cache").glob("v*/*/corpus.json")
+    parsed: list[int] = []
+    real = store.json.loads
+
+    def loads(data: Any, *args: Any, **kwargs: Any) -> Any:
+        parsed.append(len(data))
+        return real(data, *args, **kwargs)
+
+    monkeypatch.setattr(store.json, "loads", loads)
+    size = stored.stat().st_size
+    assert as_json(scan([corpus], cached())) == first and size in parsed  # reused: read whole
+    parsed.clear()
+    target = sorted(corpus.iterdir())[0]
+    target.write_text(target.read_text(encoding="utf-8") + "\nOfficials said 12 people were hurt.\n",
+                      encoding="utf-8")
+    changed = as_json(scan([corpus], cached()))
+    assert size not in parsed
+    assert changed == as_json(scan([corpus], Config(jobs=1)))
+
+
 def test_settings_that_shape_results_get_their_own_entries(corpus: Path, analysed: list[str]) -> None:
     scan([corpus], cached())
     n = len(analysed)
@@ -197,9 +224,9 @@ def test_a_warm_re_scan_never_reads_the_story_evidence_and_word_statistics(
     loads: list[str] = []
     real = LaterParts.load
 
-    def load(self: LaterParts) -> Any:
+    def load(self: LaterParts, lower: bool = True) -> Any:
         loads.append(self.text[:20])
-        return real(self)
+        return real(self, lower)
 
     monkeypatch.setattr(LaterParts, "load", load)
     assert as_json(scan([corpus], cached())) == first
@@ -236,7 +263,7 @@ def test_corrupt_story_evidence_and_word_statistics_are_computed_again_and_rewri
         assert sorted(analysed) == sorted([*([Path(good["path"]).name] if framing else []), other.name])
         assert got == as_json(scan([corpus], Config(jobs=1))), bad.get("later")
         rebuilt = json.loads(target.read_bytes())
-        assert type(rebuilt["later"]) is str and LaterParts(rebuilt["later"]).load() is not None
+        assert type(rebuilt["later"]) is str and LaterParts(rebuilt["later"], rebuilt["lower"]).load() is not None
         assert rebuilt["later"] == good["later"]
 
 
@@ -550,9 +577,9 @@ def test_the_collector_is_paused_while_reading_the_cache_and_restored_after(corp
         seen.append(gc.isenabled())
         return real_lookup(self, *args)
 
-    def load(self: LaterParts) -> Any:
+    def load(self: LaterParts, lower: bool = True) -> Any:
         loads.append(gc.isenabled())
-        return real_load(self)
+        return real_load(self, lower)
 
     def rules(*args: Any) -> Any:
         seen.append(gc.isenabled())

@@ -6,11 +6,14 @@ only make a re-scan faster, never change what it reports.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.cache.memo import StoredMemo
 from factcheck.config import Config
@@ -55,8 +58,6 @@ def _json(root: Path, cache: Path | None) -> str:
 
 
 def _names(out: str) -> list[str]:
-    import json
-
     return sorted(f"{f['rule']}:{f['path']}:{f['line']}" for f in json.loads(out)["findings"])
 
 
@@ -137,3 +138,64 @@ def test_a_corrupt_memo_is_a_miss(tmp_path: Path) -> None:
     memo.write_text('{"key": "x", "rules": {"names/variant": {"k": [1, 2]}}}', encoding="utf-8")
     _write(root, {"c.txt": FILES["c.txt"] + " More."})
     assert _json(root, cache) == _json(root, None)
+
+
+# --------------------------------------------------------------------------- a name's keys, kept
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("Kim Jong-unÉé'’.ñ Labour Centre"), min_size=1, max_size=20),
+                max_size=12))
+def test_kept_name_keys_are_the_keys_computed_again(texts: list[str]) -> None:
+    """A spelling's folded form and style key, kept in one scan's memo and read back by the next, are
+    exactly what the next would compute (every kept value goes through memo.json and back)."""
+    import tempfile
+
+    from factcheck.cache import DocCache
+    from factcheck.cache.memo import open_memo, save_memo
+    from factcheck.rules.kinds.name_clusters import fold, style_key
+    from factcheck.rules.kinds.names import _name_keys
+
+    with tempfile.TemporaryDirectory() as tmp:
+        cache = DocCache(Path(tmp), "k" * 64)
+        cache.folder.mkdir(parents=True)
+        first = open_memo(cache, {})
+        made = [_name_keys(first)(t) for t in texts]
+        save_memo(cache, first)
+        again = open_memo(cache, {})
+        assert [_name_keys(again)(t) for t in texts] == made == [(fold(t), style_key(t)) for t in texts]
+        assert again.values_used == first.values_used  # every kept key was read back, none computed
+
+
+def test_a_rescan_reads_the_names_keys_from_the_memo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After one edit, a name's keys are computed only for a spelling the last scan did not keep;
+    a kept value that is not a pair of strings is computed again."""
+    import factcheck.rules.kinds.names as names
+
+    root, cache = tmp_path / "corpus", tmp_path / "cache"
+    root.mkdir()
+    _write(root, FILES)
+    _json(root, cache)
+    computed: list[str] = []
+    real = names.style_key
+
+    def counting(text: str) -> str:
+        computed.append(text)
+        return real(text)
+
+    monkeypatch.setattr(names, "style_key", counting)
+    _write(root, {"c.txt": FILES["c.txt"] + " Mayor Olga Lind came."})
+    assert _json(root, cache) == _json(root, None)
+    assert "Olga Lind" in computed and "Anna Berg" in computed  # the second: the scan without the cache
+    computed.clear()
+    (memo,) = cache.glob("v*/*/memo.json")
+    stored = json.loads(memo.read_text(encoding="utf-8"))
+    stored["values"][names.NAME_KEYS]["Anna Berg"] = ["anna berg", 7]
+    memo.write_text(json.dumps(stored), encoding="utf-8")
+    _write(root, {"d.txt": FILES["d.txt"] + " More."})
+    assert _json(root, cache) == _json(root, None)
+    computed.clear()
+    _write(root, {"d.txt": FILES["d.txt"] + " Less."})
+    again = _json(root, cache)
+    assert "Olga Lind" not in computed and "Kim Jong Un" not in computed and "Anna Berg" not in computed
+    assert again == _json(root, None)

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import TYPE_CHECKING, overload
 
 from factcheck.cache.codec import DecodeError, decode, encode
@@ -96,21 +97,54 @@ class LaterParts:
     Why: they are four fifths of a document's main entry, and a re-scan of an unchanged corpus
     reuses the whole corpus phase (:meth:`~factcheck.cache.DocCache.load_corpus`), so nothing reads
     them; parsing and decoding them for every document was most of a warm re-scan's reading.
-    Stored as one JSON string inside the entry, they cost the entry's own parse only a copy.
+    Stored as JSON strings inside the entry, they cost the entry's own parse only a copy.
+
+    The words the document writes in lower case (``WordStats.lower``, half of the word statistics)
+    are a text of their own, ``lower``: a re-scan after a change reads the corpus's lower-case words
+    from their saved counts (:mod:`factcheck.cache.lowercounts`) and decodes a document's own list
+    only where those counts change.
     """
 
     text: str
+    #: the JSON list of the word statistics' ``lower`` (``null`` when there are no word statistics)
+    lower: str = "null"
 
-    def load(self) -> tuple[DocFeatures | None, WordStats | None] | None:
+    def load(self, lower: bool = True) -> tuple[DocFeatures | None, WordStats | None] | None:
         """The two parts, or None when the text does not decode to exactly them (a corrupt or
-        foreign entry: the caller computes them again from the document)."""
+        foreign entry: the caller computes them again from the document).  Without ``lower``, the
+        word statistics' ``lower`` is left empty (the caller has the corpus's lower-case words)."""
         try:
-            return decode(json.loads(self.text), tuple[DocFeatures | None, WordStats | None])
+            features, words = decode(json.loads(self.text), tuple[DocFeatures | None, WordStats | None])
         except (DecodeError, TypeError, ValueError, RecursionError):
             return None
+        if words is not None and words.lower:
+            return None  # the list inside the words: not an entry this code wrote
+        if lower:
+            found = self.lower_words()
+            if (found is None) != (words is None):
+                return None
+            if words is not None and found:
+                words = replace(words, lower=found)
+        return features, words
+
+    def lower_words(self) -> tuple[str, ...] | None:
+        """The document's lower-case words (sorted, distinct), or None when there are none stored or
+        they do not decode (the caller computes them again)."""
+        try:
+            data = json.loads(self.lower)
+            found = None if data is None else decode(data, tuple[str, ...])
+        except (DecodeError, TypeError, ValueError, RecursionError):
+            return None
+        if found is not None and any(a >= b for a, b in pairwise(found)):
+            return None  # not sorted and distinct: not what word_stats gives
+        return found
 
     @staticmethod
-    def dump(features: DocFeatures | None, words: WordStats | None) -> str:
-        """The JSON text of the two parts (EncodeError when they cannot be written faithfully)."""
-        return json.dumps(encode((features, words), tuple[DocFeatures | None, WordStats | None]),
+    def dump(features: DocFeatures | None, words: WordStats | None) -> LaterParts:
+        """The stored texts of the two parts (EncodeError when they cannot be written faithfully)."""
+        kept = replace(words, lower=()) if words is not None else None
+        text = json.dumps(encode((features, kept), tuple[DocFeatures | None, WordStats | None]),
                           ensure_ascii=False, separators=(",", ":"))
+        lower = json.dumps(encode(words.lower if words is not None else None, tuple[str, ...] | None),
+                           ensure_ascii=False, separators=(",", ":"))
+        return LaterParts(text, lower)

@@ -100,15 +100,20 @@ def clean(root: Path) -> bool:
     return True
 
 
-def read_json(path: Path) -> Any:
-    """A stored JSON document, or None when it is missing, too large, unreadable or not JSON."""
+def read_json(path: Path | str, prefix: bytes = b"") -> Any:
+    """A stored JSON document, or None when it is missing, too large, unreadable or not JSON, or
+    does not start with ``prefix`` (checked before the rest is read: a large file written for other
+    inputs, such as the corpus phase of another set of documents, is then neither read nor parsed)."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except OSError:
         return None
     try:
         with os.fdopen(fd, "rb") as fh:
-            data = fh.read(MAX_ENTRY_BYTES + 1)
+            data = fh.read(len(prefix))
+            if data != prefix:
+                return None
+            data += fh.read(MAX_ENTRY_BYTES + 1 - len(prefix))
     except OSError:
         return None
     if len(data) > MAX_ENTRY_BYTES:

@@ -136,6 +136,8 @@ class FindingsMemo(Protocol):
     can name what a part reads -- documents by :meth:`digest`, which changes with
     their content -- keys the part's findings by it and asks :meth:`recall` before
     computing them; a key it did not see is a part computed as in a cold scan.
+    A rule may also keep the results of a pure function of a string (:meth:`value`,
+    :meth:`keep`): what a fresh process would compute again for every name.
     """
 
     def digest(self, path: str) -> str | None:
@@ -146,6 +148,13 @@ class FindingsMemo(Protocol):
 
     def remember(self, rule_id: str, key: str, findings: Sequence[Finding]) -> None:
         """Save ``findings`` under ``key`` for the next scan."""
+
+    def value(self, table: str, key: str) -> tuple[str, ...] | None:
+        """The strings saved in ``table`` under ``key`` (a pure function's result for the string
+        ``key``, such as a name's folded form and style key), or None."""
+
+    def keep(self, table: str, key: str, value: tuple[str, ...]) -> None:
+        """Save ``value`` in ``table`` under ``key`` for the next scan."""
 
 
 @dataclass
@@ -168,6 +177,10 @@ class CorpusView:
     word_stats: Mapping[str, WordStats] = field(default_factory=dict)
     #: the findings of parts of a whole-corpus rule's work saved by the last scan (None: no cache)
     memo: FindingsMemo | None = None
+    #: the words the corpus writes in lower case, when the engine has them already (from the counts
+    #: the cache keeps, see :mod:`factcheck.cache.lowercounts`; ``word_stats``' ``lower`` may then be
+    #: left empty): read them through :meth:`lower_words`
+    lower: frozenset[str] | None = None
 
     def __post_init__(self, given_stories: Stories | None) -> None:
         self._stories = given_stories
@@ -195,6 +208,16 @@ class CorpusView:
     def items(self) -> Iterable[tuple[Document, Sequence[Claim]]]:
         for doc in self.documents:
             yield doc, self.claims.get(doc.path, ())
+
+    def lower_words(self) -> frozenset[str]:
+        """The words some document of the corpus writes in lower case (each document's
+        ``WordStats.lower`` united, or the engine's own count of them: the same set)."""
+        if self.lower is None:
+            out: set[str] = set()
+            for doc in self.documents:
+                out.update(self.words_of(doc).lower)  # taken in the map phase: no text is read back
+            self.lower = frozenset(out)
+        return self.lower
 
     def words_of(self, doc: Document) -> WordStats:
         """What the whole-corpus rules read of ``doc``'s text: the map phase's, or taken from the text
