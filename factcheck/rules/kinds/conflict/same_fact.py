@@ -10,6 +10,8 @@ among several" test of :func:`others_agree` and :func:`rest_agrees`.
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from factcheck.rules.kinds.conflict.exemptions import needed
 from factcheck.rules.kinds.conflict.statements import Statement, same_order
 from factcheck.rules.kinds.conflict.subjects import same_subject, same_surname
@@ -91,3 +93,17 @@ def others_agree(values_a: frozenset[str], a: Statement, values_b: frozenset[str
     (:func:`rest_agrees`).
     """
     return values_a - {repr(a.claim.value)} == values_b - {repr(b.claim.value)}
+
+
+def figures_clash(a: Statement, b: Statement) -> bool:
+    """Do the two sentences give other figures of one kind and unit with no value in common
+    ("4GB RAM ... 64GB flash storage" / "500GB of storage")?  Then they describe two things,
+    and the figure compared is each one's.  ``Statement.others`` holds a lone figure's
+    sentence's other figures (kind, unit, value)."""
+    values_a: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for kind, unit, value in a.others:
+        values_a[(kind, unit)].add(value)
+    values_b: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for kind, unit, value in b.others:
+        values_b[(kind, unit)].add(value)
+    return any(key in values_b and values_a[key].isdisjoint(values_b[key]) for key in values_a)
