@@ -109,3 +109,35 @@ def test_two_ages_in_the_lone_article_stay_weaker_evidence() -> None:
     # It gives the driver's age too: which of the story's people its 88 belongs to, nothing says.
     lone = "Witnesses saw the 23-year-old driver hit the 88-year-old woman and speed away from the store."
     assert not [f for f in found({"a.md": lone, **AGES}) if f[2] == "warning"]
+
+
+# Five articles agree on 23 pirates, each in its own words; the lone one's sentence shares only
+# half of its words with the most alike of theirs (weighted overlap ~0.5, under ODD_OVERLAP).
+PIRATES = {
+    "b.md": "Indian navy commandos captured 23 pirates who tried to board a merchant ship in the Gulf of Aden on "
+            "Saturday.",
+    "c.md": "The navy said 23 pirates were taken prisoner when its commandos stormed their boats off Somalia.",
+    "d.md": "Commandos from the warship detained 23 pirates and seized rifles and rocket launchers, officials said.",
+    "e.md": "Officials in New Delhi said 23 pirates were in custody aboard the warship after the raid.",
+    "f.md": "A total of 23 pirates surrendered to the navy, which handed them to police in Mumbai.",
+}
+LONE_PIRATES = ("Navy commandos captured 14 pirates near Somalia and freed the merchant ship on Saturday, "
+                "officials said.")
+
+
+def test_a_wide_majority_lifts_a_lone_value_worded_less_alike() -> None:
+    # Four articles or more agree (ODD_WIDE_AGREEING): half the words in common is enough.
+    assert found({"a.md": LONE_PIRATES, **PIRATES}) == [("a.md", "14 pirates", "warning")]
+
+
+def test_three_agreeing_articles_need_the_alike_wording() -> None:
+    fewer = {k: PIRATES[k] for k in ("b.md", "c.md", "d.md")}
+    assert found({"a.md": LONE_PIRATES, **fewer}) == [("a.md", "14 pirates", "info")]
+
+
+def test_a_wide_majority_does_not_lift_a_sentence_whose_other_figures_differ() -> None:
+    # The lone sentence counts 9 rifles where an agreeing one counts 3: it may tell of another
+    # raid, so the less alike wording stays weaker evidence.
+    lone = LONE_PIRATES.replace("on Saturday", "with 9 rifles")
+    files = {"a.md": lone, **PIRATES, "b.md": PIRATES["b.md"].replace("on Saturday", "with 3 rifles")}
+    assert ("a.md", "14 pirates", "warning") not in found(files)

@@ -37,7 +37,9 @@ def holder_pairs(facts: Sequence[Statement], settings: ConflictOptions, known: s
     "the 15-year-old girl"): weaker evidence.  A person's
     age changes with the years, so the two must be published near in time
     (``max_days_apart``) or, when a date is unknown, share ``min_shared``
-    sentence words.  A surname alone ("Reid, 33") names the one person of the story
+    sentence words -- unless one of the two articles gives the person both ages, years
+    apart (:func:`self_contradicting`): it contradicts itself, and the other article
+    says which of its two ages the story holds.  A surname alone ("Reid, 33") names the one person of the story
     whose full name the other ages give with it ("Tara Reid, 33"): see :func:`full_names`.
     Candidates meet through an index of surnames and roles, within
     a story (:func:`.keys.co_indexed`).  ``roles_too``: False when the weak pairing is off.
@@ -55,7 +57,8 @@ def holder_pairs(facts: Sequence[Statement], settings: ConflictOptions, known: s
         if (x, y) in known or a.holder is None or b.holder is None or a.holder[0] != b.holder[0]:
             continue
         apart = days_apart(a.doc, b.doc)
-        if apart is None and len(a.sentence & b.sentence) < settings.min_shared:
+        if apart is None and len(a.sentence & b.sentence) < settings.min_shared and \
+                not (a.holder[0] == "person" and self_contradicting(a, b)):
             continue
         if not may_be_one(a, b):
             continue
@@ -65,6 +68,38 @@ def holder_pairs(facts: Sequence[Statement], settings: ConflictOptions, known: s
         elif roles_too and a.holder == b.holder and others_agree(a.held, a, b.held, b):
             roles.append((x, y))
     return people, roles
+
+
+#: Years two ages of one person given by one article must differ by for the article to
+#: contradict itself (see self_contradicting): one year may be a birthday between two events
+#: the article tells.
+BIRTHDAY_GAP = 2
+
+
+def self_contradicting(a: Statement, b: Statement) -> bool:
+    """Does one of two articles give their person two ages :data:`BIRTHDAY_GAP` years or more
+    apart, one of them the other article's ("16-year-old Jermayne Timmons" and "Timmons,
+    48", the other article saying 16)?
+
+    Two undated articles of one story need shared words for their ages of one person to
+    pair: the story stage may join two events years apart ("The 32-year-old Klitschko"
+    in 2008, "The 36-year-old champion Klitschko" in 2012), and nothing else tells their
+    time.  An article that gives one person two such ages cannot be right twice, whenever
+    it was written: its odd age pairs with the other article's, and so does its age that
+    agrees with the other article (so that the report counts both articles for it)."""
+    return any(age_spread(f.held) >= BIRTHDAY_GAP and repr(g.claim.value) in f.held for f, g in ((a, b), (b, a)))
+
+
+def age_spread(held: frozenset[str]) -> float:
+    """Years between the youngest and the oldest of the ages an article gives one person
+    (``Statement.held``, values as ``repr``); 0 when it gives one, or ages that are not numbers."""
+    ages = []
+    for v in held:
+        try:
+            ages.append(float(v))
+        except ValueError:
+            continue
+    return max(ages) - min(ages) if ages else 0.0
 
 
 def one_person(a: str, b: str) -> bool:

@@ -53,7 +53,9 @@ against one other where the figures sit in the same slot of their sentences:
 content words shared right before and right after both figures, no other
 figure of the sentences disagreeing, neither article giving the other's value
 ("falling about 60m from a ridge" / "falling 150 meters from a ridge"; see
-:mod:`.slot`).  Two facts of one story share the counted noun, not the words
+:mod:`.slot`).  And a value its measure cannot take (an earthquake of magnitude
+11.4), against the story's statement of the measure most like it, whichever of the
+story's values it should equal (see :mod:`.impossible`).  Two facts of one story share the counted noun, not the words
 governing it ("killed 230,000 people across Asia" / "killed 170,000 people in
 the province"), and stay weaker evidence.
 
@@ -112,7 +114,7 @@ from typing import Any
 
 from factcheck.findings import Finding
 from factcheck.rules.kinds.base import Kind
-from factcheck.rules.kinds.conflict import exemptions, holders, majority, slot, strong, weak
+from factcheck.rules.kinds.conflict import exemptions, holders, impossible, majority, slot, strong, weak
 from factcheck.rules.kinds.conflict.keys import shared_words
 from factcheck.rules.kinds.conflict.options import NEEDS, OPTIONS, ConflictOptions
 from factcheck.rules.kinds.conflict.report import Seconds, conflict_groups, report
@@ -236,6 +238,10 @@ class ConflictKind(Kind):
         # alike sentences keep ``paraphrase_severity``, the option that says how much a user trusts them.
         lifted, loose[:] = slot.same_slots(reps, loose)
         firm += lifted
+        # A value its measure cannot take is wrong whichever of the story's values it should equal
+        # (see impossible.impossible_pairs): paired with the most alike statement, at the rule's severity.
+        firm += ((impossible.IMPOSSIBLE, pair) for pair in
+                 impossible.impossible_pairs(reps, words[1], {pair for _path, pair in firm}))
         # Who agrees with whom: the majority is counted over every statement paired with a
         # member of a conflict, not only over the conflicting pairs.
         seconds = Seconds(members_of)

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 
 from factcheck.rules.kinds.conflict.keys import co_indexed, consensus_key, story_mates, story_values
 from factcheck.rules.kinds.conflict.options import ConflictOptions
-from factcheck.rules.kinds.conflict.same_fact import may_be_one
+from factcheck.rules.kinds.conflict.same_fact import figures_clash, may_be_one
 from factcheck.rules.kinds.conflict.similarity import weighted_overlap
 from factcheck.rules.kinds.conflict.statements import Statement, documents_of, same_order
 from factcheck.rules.kinds.conflict.subjects import same_subject
@@ -232,6 +232,12 @@ ODD_AGREEING = 2
 ODD_AGE_AGREEING = 3
 #: Statements of the agreed value whose sentences are compared with the lone one's (see odd_ones).
 ODD_TRIES = 20
+#: Articles besides the lone one that must state the agreed value for the lone one to stand
+#: against it in a sentence worded less alike (:data:`ODD_WIDE_OVERLAP`; see odd_ones).
+ODD_WIDE_AGREEING = 4
+#: How much of the smaller of the two sentences the other covers, words weighted by rarity,
+#: when :data:`ODD_WIDE_AGREEING` articles agree (see odd_ones).
+ODD_WIDE_OVERLAP = 0.4
 
 Tiered = list[tuple[str, tuple[int, int]]]
 
@@ -253,7 +259,13 @@ def odd_ones(facts: Sequence[Statement], pairs: Tiered, idf: dict[str, float],
     "Reid, 33, with a reputation as one who drinks").  A weak path paired them (the two sentences it
     compared may be too unlike for the strong pairing); the alike wording and the
     agreeing articles make the conflict as clear as a verbatim phrase, so it is
-    reported at the rule's severity.  Two articles against one, or a sentence worded
+    reported at the rule's severity.  The more articles agree, the less alike the lone
+    sentence need be: against :data:`ODD_WIDE_AGREEING` articles or more, an overlap of
+    :data:`ODD_WIDE_OVERLAP` will do ("Navy commandos captured 14 pirates near Somalia" /
+    five articles' "23 pirates", each in its own words), unless the lone sentence gives
+    other figures of a kind and unit that one of theirs gives with other values (the
+    11-inch model's "1.7GHz ... 5 hours of battery life" / the Pro's "2.7GHz ... 7
+    hours": two things, see :func:`.same_fact.figures_clash`).  Two articles against one, or a sentence worded
     otherwise, stay weaker evidence: about half of those are two facts of one story (a
     toll of the dead, a count of the injured).  Not lifted: dates; a figure whose
     sentence gives another of its kind and unit ("two models: a 2.4GHz and a 2.5GHz"),
@@ -282,14 +294,23 @@ def odd_ones(facts: Sequence[Statement], pairs: Tiered, idf: dict[str, float],
         agreed = (a.story, b.key, b.measure, vb)
         if len(docs[agreed] - {own}) < ODD_AGREEING:
             return False
+        agreeing = len(docs[agreed] - {own})
         # The one age its article gives, against an age its story agrees on widely: one person's.
-        overlap = 0.0 if a.claim.get("age") and a.ages == {va} and \
-            len(docs[agreed] - {own}) >= ODD_AGE_AGREEING else ODD_OVERLAP
+        # Any other value: the more articles agree, the less alike the lone sentence need be
+        # worded, so long as its other figures do not say it tells of another thing.
+        person = bool(a.claim.get("age")) and a.ages == {va} and agreeing >= ODD_AGE_AGREEING
+        wide = not person and agreeing >= ODD_WIDE_AGREEING
+        overlap = 0.0 if person else ODD_WIDE_OVERLAP if wide else ODD_OVERLAP
         # A few statements of the agreed value are tried (one per article counts), so a story
         # stating one value thousands of times stays linear.
-        return any(g.doc.path != own and len(a.sentence & g.sentence) >= min_shared and
-                   weighted_overlap(a.sentence, g.sentence, idf) >= overlap
-                   for g in (facts[i] for i in stating[agreed][:ODD_TRIES]))
+        tried = [g for g in (facts[i] for i in stating[agreed][:ODD_TRIES])
+                 if g.doc.path != own and len(a.sentence & g.sentence) >= min_shared]
+        alike = [weighted_overlap(a.sentence, g.sentence, idf) for g in tried]
+        if any(o >= ODD_OVERLAP for o in alike):
+            return True
+        # Worded less alike, it must not give other figures that one of theirs gives otherwise
+        # ("1.7GHz ... 5 hours of battery life" / "2.7GHz ... 7 hours": two models).
+        return any(o >= overlap for o in alike) and not (wide and any(figures_clash(a, g) for g in tried))
 
     odd: Tiered = []
     rest: Tiered = []

@@ -22,6 +22,7 @@ from factcheck.findings import Finding, Location
 from factcheck.fixes import replace_span
 from factcheck.rules.evidence import Evidence
 from factcheck.rules.kinds.conflict.exemptions import dated_copies, legitimate_for
+from factcheck.rules.kinds.conflict.impossible import beyond
 from factcheck.rules.kinds.conflict.options import ConflictOptions
 from factcheck.rules.kinds.conflict.statements import Statement, documents_of
 from factcheck.rules.model import Rule
@@ -106,7 +107,9 @@ def report(rule: Rule, facts: Sequence[Statement], groups: Sequence[Sequence[int
         # for the measure besides them ("dragging her 12 feet" / "dragging her 10 feet", paired
         # alone, while two more articles say 10 feet), not to path order: the odd one out is reported.
         story_wide = stated(index, facts, members)
-        majority = min(by_value, key=lambda v: (-len({facts[i].doc.path for i in statements[v]}),
+        # A value its measure cannot take (see .impossible) is never the majority, however many state it.
+        majority = min(by_value, key=lambda v: (beyond(facts[by_value[v][0]]),
+                                                -len({facts[i].doc.path for i in statements[v]}),
                                                 -story_wide.get(v, 0), min(order(i) for i in by_value[v])))
         refs = sorted(statements[majority], key=order)
         docs_of = {v: len({facts[i].doc.path for i in statements[v]}) for v in by_value}

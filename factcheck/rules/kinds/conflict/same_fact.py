@@ -10,6 +10,8 @@ among several" test of :func:`others_agree` and :func:`rest_agrees`.
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from factcheck.rules.kinds.conflict.exemptions import needed
 from factcheck.rules.kinds.conflict.statements import Statement, same_order
 from factcheck.rules.kinds.conflict.subjects import same_subject, same_surname
@@ -48,11 +50,24 @@ def same_measure(a: Statement, b: Statement) -> bool:
     says and the other does not, with no word of its own); "20 points" and "2,290
     points", or "205 yards" and "4,183 yards", are a game and a career.
     """
-    if a.measure != b.measure:  # measure_words, read once per fact (none for a date)
+    # The words of an age ("36-year-old", "aged 36", "Rait, 36") say how it is written, not what
+    # it measures: two ages of one full name are one measure (see .holders).  Not two names a
+    # slip apart ("17-year-old Jeremy Ortiz" / "Jerry Ortiz, 35": a son and his father), nor a
+    # surname alone, which may be any of a family's, nor a name that is no person's ("the
+    # 12-year-old IE6").
+    if a.measure != b.measure and not (fully_named_age(a) and a.named == b.named and fully_named_age(b)):
         wa, wb = set(a.measure), set(b.measure)
         if not (wa and wb and (wa <= wb or wb <= wa)):
             return False
     return same_order(a.claim.value, b.claim.value)
+
+
+def fully_named_age(f: Statement) -> bool:
+    """Is the statement the age (as the extractor read it: ``age``, or the measure ``age``) of a
+    person the article names in full, given and surname ("16-year-old Jermayne Timmons")?"""
+    named = f.named
+    return named is not None and len(named.split()) >= 2 and \
+        (bool(f.claim.get("age")) or f.claim.get("measure") == "age")
 
 
 def adjacent_agree(a: Statement, b: Statement) -> bool:
@@ -91,3 +106,17 @@ def others_agree(values_a: frozenset[str], a: Statement, values_b: frozenset[str
     (:func:`rest_agrees`).
     """
     return values_a - {repr(a.claim.value)} == values_b - {repr(b.claim.value)}
+
+
+def figures_clash(a: Statement, b: Statement) -> bool:
+    """Do the two sentences give other figures of one kind and unit with no value in common
+    ("4GB RAM ... 64GB flash storage" / "500GB of storage")?  Then they describe two things,
+    and the figure compared is each one's.  ``Statement.others`` holds a lone figure's
+    sentence's other figures (kind, unit, value)."""
+    values_a: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for kind, unit, value in a.others:
+        values_a[(kind, unit)].add(value)
+    values_b: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for kind, unit, value in b.others:
+        values_b[(kind, unit)].add(value)
+    return any(key in values_b and values_a[key].isdisjoint(values_b[key]) for key in values_a)

@@ -32,11 +32,10 @@ killed 230,000 people *across Asia*" / "... 170,000 people *in the province*";
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
 from collections.abc import Sequence
 
 from factcheck.rules.kinds.conflict.majority import bracketed
-from factcheck.rules.kinds.conflict.same_fact import others_agree
+from factcheck.rules.kinds.conflict.same_fact import figures_clash, others_agree
 from factcheck.rules.kinds.conflict.statements import Statement, same_order
 from factcheck.rules.kinds.conflict.text import STOPWORDS, stem
 
@@ -55,20 +54,6 @@ def slot_words(side: tuple[str, ...]) -> frozenset[str]:
     words, single letters, digits and masked figures (``#kind=value``) say nothing of it."""
     return frozenset(stem(w) for w in side[:SLOT_REACH]
                      if len(w) > 1 and w not in STOPWORDS and not w.startswith("#") and not w.isdigit())
-
-
-def figures_clash(a: Statement, b: Statement) -> bool:
-    """Do the two sentences give other figures of one kind and unit with no value in common
-    ("4GB RAM ... 64GB flash storage" / "500GB of storage")?  Then they describe two things,
-    and the figure compared is each one's.  ``Statement.others`` holds a lone figure's
-    sentence's other figures (kind, unit, value)."""
-    values_a: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for kind, unit, value in a.others:
-        values_a[(kind, unit)].add(value)
-    values_b: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for kind, unit, value in b.others:
-        values_b[(kind, unit)].add(value)
-    return any(key in values_b and values_a[key].isdisjoint(values_b[key]) for key in values_a)
 
 
 def same_slot(a: Statement, b: Statement) -> bool:
