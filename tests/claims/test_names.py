@@ -698,3 +698,42 @@ def test_a_company_named_by_its_trade_is_an_organisation(org: str) -> None:
     # A given name ("France") or a country first made these persons or places.
     text = f"The deal was announced by {org} on Monday, and shares of {org} rose."
     assert {str(c.value): c.attrs["type"] for c in names(text)}[org] == "organisation"
+
+
+# --------------------------------------------------------------------------- spaced hyphens in surnames
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A pair that speaks, after another capitalised word: one double-barrelled surname.
+    ("Fund chief Odile Varnet - Morel warned of risks. Later Varnet - Morel said it would pass.",
+     [("Odile Varnet - Morel", "Odile Varnet - Morel"), ("Varnet - Morel", "Odile Varnet-Morel")]),
+    # After a known given name.
+    ("The prize went to Anna Lorrow - Quist on Monday.", [("Anna Lorrow - Quist", "Anna Lorrow - Quist")]),
+    # The document writes the pair with a plain hyphen elsewhere.
+    ("Mrs. Odile Lorrow-Quist arrived. Lorrow - Quist left.",
+     [("Odile Lorrow-Quist", "Odile Lorrow-Quist"), ("Lorrow - Quist", "Odile Lorrow-Quist")]),
+])
+def test_spaced_hyphen_joins_a_surname(text: str, expected: list[tuple[str, str]]) -> None:
+    claims = names(text)
+    assert [(c.text, c.value) for c in claims if "Fund" not in c.text] == expected
+    assert all(c.attrs["type"] == "person" for c in claims if "-" in c.text)
+
+
+@pytest.mark.parametrize("text", [
+    "Flights on the Israel - Gaza route stopped. Anna Smith said so.",  # places are paired
+    "The Chelsea - Arsenal match ended 2-1, said the report.",  # no surname position, no speech
+    "The Gordon Brown - Tony Blair feud went on.",  # a given name starts the second person
+    "Fans of Manchester - Leeds said little.",  # gazetteer entries
+])
+def test_spaced_hyphen_does_not_join_a_pairing(text: str) -> None:
+    assert not any(" - " in c.text for c in names(text))
+
+
+@given(st.sampled_from(["Anna", "David", "Sergei"]), _PSEUDO, _PSEUDO)
+def test_spaced_hyphen_surname_spans_slice_back(given_name: str, first: str, second: str) -> None:
+    text = f"The committee heard {given_name} {first} - {second} on Tuesday. {first} - {second} said no."
+    claims = names(text)
+    for c in claims:
+        assert text[c.start:c.end] == c.text
+    assert [(c.start, c.end) for c in claims] == sorted((c.start, c.end) for c in claims)
+    assert claims == names(text)

@@ -169,8 +169,10 @@ class _Analyser(_Candidates, _Headlines):
         parts: list[_Cand] = []
         pos = tok.start
         for p in tok.text.split("-"):
+            # Found in the text, not counted: a joined "Strauss - Kahn" spaces its hyphen.
+            pos = self.text.find(p, pos)
             sub = _Tok(pos, pos + len(p), pos + len(p), p, p.casefold(), True, False, False, tok.line)
-            pos += len(p) + 1
+            pos += len(p)
             c = _Cand([sub])
             target = link(sub)
             norm = normalise_name(p)

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from factcheck.calendar import MONTHS
+from factcheck.claims.names.joins import join_spaced_hyphens
 from factcheck.claims.names.lexicon import _SMALL, _lexicon
 from factcheck.claims.names.normalise import normalise_name
 from factcheck.claims.names.tokens import (
@@ -46,7 +47,7 @@ class _Evidence:
     def __init__(self, text: str) -> None:
         self.text = text
         self.lex = _lexicon()
-        self.toks = _tokenise(text, self.lex)
+        self.toks = join_spaced_hyphens(text, _tokenise(text, self.lex), self.lex)
         self.headline_lines = self._headline_lines()
         self._known_index: dict[str, list[str]] | None = None  # built on the first headline slip check
         self._known_sizes: list[int] = []
