@@ -737,3 +737,33 @@ def test_spaced_hyphen_surname_spans_slice_back(given_name: str, first: str, sec
         assert text[c.start:c.end] == c.text
     assert [(c.start, c.end) for c in claims] == sorted((c.start, c.end) for c in claims)
     assert claims == names(text)
+
+
+# --------------------------------------------------------------------------- a kind of organisation before a name
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # Without the kind noun, "Zarvel Omnis said" reads as a person speaking.
+    ("Researchers at the security firm Zarvel Omnis said the flaw spread. Zarvel Omnis urged users to wait.",
+     "Zarvel Omnis"),
+    ("The chipmaker Quorvex said sales rose. Later Quorvex warned of delays.", "Quorvex"),
+])
+def test_a_name_after_a_kind_of_organisation_is_an_organisation(text: str, name: str) -> None:
+    found = by_value(names(text), name)
+    assert len(found) == 2
+    assert {c.attrs["type"] for c in found} == {"organisation"}
+
+
+def test_a_persons_given_name_beats_a_kind_noun_before_it() -> None:
+    # "the company Anna Smith founded": a known given name still makes a person.
+    assert only(names("She sold the company Anna Smith founded."), "Anna Smith").attrs["type"] == "person"
+
+
+@given(st.sampled_from(["firm", "company", "carmaker", "bank"]), _PSEUDO, _PSEUDO)
+def test_kind_noun_names_keep_exact_spans(kind: str, first: str, second: str) -> None:
+    text = f"Shares of the {kind} {first} {second} fell. {first} {second} said little."
+    claims = names(text)
+    for c in claims:
+        assert text[c.start:c.end] == c.text
+    assert [c.attrs["type"] for c in claims if c.text == f"{first} {second}"] == ["organisation"] * 2
+    assert claims == names(text)

@@ -147,6 +147,21 @@ class _Evidence:
             k -= 1
         return k >= 3 and text[k - 3:k].casefold() == "the" and (k == 3 or not text[k - 4].isalnum())
 
+    def _kind_before(self, t: _Tok) -> bool:
+        """Is the word right before ``t`` a lower-case noun for a kind of organisation
+        ("security firm Trend Micro", "the carmaker Saab")?  Then the name is a body's."""
+        text = self.text
+        k = t.start
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+        if k == t.start:
+            return False
+        j = k
+        while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "-"):
+            j -= 1
+        word = text[j:k]
+        return word.islower() and word in self.lex.org_kinds
+
     def _speech_after(self, t: _Tok) -> bool:
         """Is the token followed by a speech verb ("Nebenzia has said")?"""
         return not t.poss and self.lex.speech_after_re.match(self.text, t.raw_end) is not None

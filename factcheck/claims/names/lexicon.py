@@ -203,6 +203,8 @@ class _Lexicon:
     demonyms: frozenset[str]
     demonym_tokens: frozenset[str]
     org_kw: frozenset[str]
+    #: lower-case nouns for a kind of organisation ("firm", "carmaker"): before a name, a body's name
+    org_kinds: frozenset[str]
     place_suffix: frozenset[str]
     place_prefix: frozenset[str]
     gazetteer: dict[str, str] = field(default_factory=dict)
@@ -300,6 +302,7 @@ def _lexicon() -> _Lexicon:
         demonyms=demonyms,
         demonym_tokens=frozenset(w for d in demonyms for w in d.split()),
         org_kw=frozenset(orgs.get("keywords", [])),
+        org_kinds=frozenset(orgs.get("kinds", [])),
         place_suffix=frozenset(pk.get("suffixes", [])),
         place_prefix=frozenset(pk.get("prefixes", [])),
         gazetteer=gaz,
