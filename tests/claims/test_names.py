@@ -767,3 +767,40 @@ def test_kind_noun_names_keep_exact_spans(kind: str, first: str, second: str) ->
         assert text[c.start:c.end] == c.text
     assert [c.attrs["type"] for c in claims if c.text == f"{first} {second}"] == ["organisation"] * 2
     assert claims == names(text)
+
+
+# --------------------------------------------------------------------------- titles read from context
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    # Capitalised words no title list holds, before a given name and a surname.
+    ("Public Advocate Anna Velkovic, a candidate for mayor, spoke on Monday.", "Anna Velkovic", "Public Advocate"),
+    ("Surveyor David Orlakk measured the site.", "David Orlakk", "Surveyor"),
+    ("The report was signed by Property Assessor Julia Brennick in May.", "Julia Brennick", "Property Assessor"),
+])
+def test_a_title_read_from_context_is_split_off(text: str, name: str, title: str) -> None:
+    c = only(names(text), name)
+    assert (c.attrs["title"], c.attrs["type"]) == (title, "person")
+
+
+@pytest.mark.parametrize(("text", "whole"), [
+    ("The Baton Rouge Advocate reported it first.", "Baton Rouge Advocate"),  # no given name
+    ("Officers of Palmer Public Safety arrived.", "Palmer Public Safety"),
+    # A first name the list lacks before a middle name: not an English word for a person.
+    ("Police named ZaKiya Marie Dunlow as the driver.", "ZaKiya Marie Dunlow"),
+    ("Police named Meadow Joseph Tarrant as the driver.", "Meadow Joseph Tarrant"),
+    ("They walked along Central Park West at noon.", "Central Park West"),
+])
+def test_no_title_without_context_evidence(text: str, whole: str) -> None:
+    assert whole in [c.text for c in names(text)]
+
+
+@given(st.sampled_from(["Surveyor", "Public Advocate", "Harbour Inspector"]),
+       st.sampled_from(["Anna", "David", "Julia"]), _PSEUDO)
+def test_context_title_spans_slice_back(title: str, given_name: str, surname: str) -> None:
+    text = f"The letter from {title} {given_name} {surname} arrived. {surname} said so."
+    claims = names(text)
+    for c in claims:
+        assert text[c.start:c.end] == c.text
+    assert only(claims, f"{given_name} {surname}").attrs["title"] == title
+    assert claims == names(text)
