@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 from conftest import extractor_contract
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from factcheck.claims.base import EXTRACTORS, Claim, sentence_bounds
-from factcheck.claims.names import extract, mentions, normalise_name
+from factcheck.claims.names import extract, known_name, mentions, normalise_name
 from factcheck.collector import collector_paused
 from factcheck.documents import Document, load_document, parse_document
 
@@ -761,6 +761,7 @@ def test_a_persons_given_name_beats_a_kind_noun_before_it() -> None:
 
 @given(st.sampled_from(["firm", "company", "carmaker", "bank"]), _PSEUDO, _PSEUDO)
 def test_kind_noun_names_keep_exact_spans(kind: str, first: str, second: str) -> None:
+    assume(not known_name(first) and not known_name(second))  # "Karen Kaka" is a person whatever precedes
     text = f"Shares of the {kind} {first} {second} fell. {first} {second} said little."
     claims = names(text)
     for c in claims:
@@ -798,6 +799,7 @@ def test_no_title_without_context_evidence(text: str, whole: str) -> None:
 @given(st.sampled_from(["Surveyor", "Public Advocate", "Harbour Inspector"]),
        st.sampled_from(["Anna", "David", "Julia"]), _PSEUDO)
 def test_context_title_spans_slice_back(title: str, given_name: str, surname: str) -> None:
+    assume(not known_name(surname))
     text = f"The letter from {title} {given_name} {surname} arrived. {surname} said so."
     claims = names(text)
     for c in claims:

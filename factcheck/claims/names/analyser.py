@@ -91,7 +91,9 @@ class _Analyser(_Candidates, _Headlines):
                 the_singles.add(tok.text)
         # A name written once after a kind of organisation ("firm Trend Micro") is a body's
         # wherever the document names it: "Trend Micro said" is the firm speaking, not a person.
-        self._org_kinds = frozenset(self._norm(c.toks) for c in body if self._kind_before(c.toks[0]))
+        after_kind = self.kind_named()
+        self._org_kinds = frozenset(self._norm(c.toks) for c in body if c.toks[0].start in after_kind) \
+            if after_kind else frozenset()
         for c in multi:
             if c.type == "unknown":
                 c.type = self.type_multi(c, singles, the_singles)

@@ -147,20 +147,16 @@ class _Evidence:
             k -= 1
         return k >= 3 and text[k - 3:k].casefold() == "the" and (k == 3 or not text[k - 4].isalnum())
 
-    def _kind_before(self, t: _Tok) -> bool:
-        """Is the word right before ``t`` a lower-case noun for a kind of organisation
-        ("security firm Trend Micro", "the carmaker Saab")?  Then the name is a body's."""
-        text = self.text
-        k = t.start
-        while k > 0 and text[k - 1] in " \t":
-            k -= 1
-        if k == t.start:
-            return False
-        j = k
-        while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "-"):
-            j -= 1
-        word = text[j:k]
-        return word.islower() and word in self.lex.org_kinds
+    def kind_named(self) -> set[int]:
+        """Where the words right after a lower-case noun for a kind of organisation start
+        ("security firm Trend Micro", "the carmaker Saab"): a name starting there is a body's.
+        The kinds are keyword tokens (:func:`~factcheck.claims.names.tokens._tokenise`), each
+        followed by the capitalised word it was read back from, so one pass over the tokens
+        answers for every candidate (and most documents have no such noun)."""
+        kinds = self.lex.org_kinds
+        toks = self.toks
+        return {toks[k + 1].start for k, t in enumerate(toks)
+                if not t.cap and t.low in kinds and k + 1 < len(toks) and self._gap_ok(t, toks[k + 1])}
 
     def _speech_after(self, t: _Tok) -> bool:
         """Is the token followed by a speech verb ("Nebenzia has said")?"""

@@ -22,6 +22,7 @@ and neither may be a stop word or an acronym.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from factcheck.claims.names.lexicon import _Lexicon
@@ -30,6 +31,10 @@ from factcheck.claims.names.tokens import _blank, _Tok
 
 _SPACED_HYPHEN = " - "
 _SPACED_HYPHEN_RE = re.compile(r"(?<=[^\W\d_]) - (?=[^\W\d_])")
+
+
+def _start(t: _Tok) -> int:
+    return t.start
 
 
 def _joinable(a: _Tok, b: _Tok, lex: _Lexicon) -> bool:
@@ -53,13 +58,12 @@ def join_spaced_hyphens(text: str, toks: list[_Tok], lex: _Lexicon) -> list[_Tok
     """
     if _SPACED_HYPHEN not in text:
         return toks
-    by_end: dict[int, int] | None = None
     pairs: list[int] = []  # index of the first token of each candidate pair
+    n = len(toks)
     for m in _SPACED_HYPHEN_RE.finditer(text):
-        if by_end is None:
-            by_end = {t.raw_end: k for k, t in enumerate(toks)}
-        k = by_end.get(m.start())
-        if k is None or k + 1 >= len(toks) or toks[k + 1].start != m.end():
+        # The token after the hyphen, by bisection on the (sorted) token starts.
+        k = bisect.bisect_left(toks, m.end(), key=_start) - 1
+        if k < 0 or k + 1 >= n or toks[k + 1].start != m.end() or toks[k].raw_end != m.start():
             continue
         if _joinable(toks[k], toks[k + 1], lex):
             pairs.append(k)

@@ -98,18 +98,19 @@ class _Titles(_Evidence):
         """
         lex = self.lex
         n = len(name)
+        if not name[0].text[1:].islower():
+            return 0  # most runs: "John Smith" ... asks no more
         for k in range(1, min(n - 1, 4)):
             t = name[k]
             if t.cap and t.low in lex.given:
                 break
-            if not self._plain_title_word(name, k):
-                return 0
         else:
             return 0
-        if not self._plain_title_word(name, 0) or n - k > 4 or not any(t.cap for t in name[k + 1:]):
-            return 0
         head = name[k - 1].low
-        if len(head) < 5 or not head.endswith(_AGENT_ENDINGS):
+        if len(head) < 5 or not head.endswith(_AGENT_ENDINGS) or n - k > 4 \
+                or not any(t.cap for t in name[k + 1:]):
+            return 0
+        if not all(self._plain_title_word(name, j) for j in range(k)):
             return 0
         if self._norm(name) in lex.gazetteer or not self._rest_ok(name[k:]) \
                 or any(t.low in _DIRECTIONS for t in name[k + 1:]):  # "Central Park West"
