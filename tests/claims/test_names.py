@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 from conftest import extractor_contract
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from factcheck.claims.base import EXTRACTORS, Claim, sentence_bounds
-from factcheck.claims.names import extract, mentions, normalise_name
+from factcheck.claims.names import extract, known_name, mentions, normalise_name
 from factcheck.collector import collector_paused
 from factcheck.documents import Document, load_document, parse_document
 
@@ -698,3 +698,111 @@ def test_a_company_named_by_its_trade_is_an_organisation(org: str) -> None:
     # A given name ("France") or a country first made these persons or places.
     text = f"The deal was announced by {org} on Monday, and shares of {org} rose."
     assert {str(c.value): c.attrs["type"] for c in names(text)}[org] == "organisation"
+
+
+# --------------------------------------------------------------------------- spaced hyphens in surnames
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A pair that speaks, after another capitalised word: one double-barrelled surname.
+    ("Fund chief Odile Varnet - Morel warned of risks. Later Varnet - Morel said it would pass.",
+     [("Odile Varnet - Morel", "Odile Varnet - Morel"), ("Varnet - Morel", "Odile Varnet-Morel")]),
+    # After a known given name.
+    ("The prize went to Anna Lorrow - Quist on Monday.", [("Anna Lorrow - Quist", "Anna Lorrow - Quist")]),
+    # The document writes the pair with a plain hyphen elsewhere.
+    ("Mrs. Odile Lorrow-Quist arrived. Lorrow - Quist left.",
+     [("Odile Lorrow-Quist", "Odile Lorrow-Quist"), ("Lorrow - Quist", "Odile Lorrow-Quist")]),
+])
+def test_spaced_hyphen_joins_a_surname(text: str, expected: list[tuple[str, str]]) -> None:
+    claims = names(text)
+    assert [(c.text, c.value) for c in claims if "Fund" not in c.text] == expected
+    assert all(c.attrs["type"] == "person" for c in claims if "-" in c.text)
+
+
+@pytest.mark.parametrize("text", [
+    "Flights on the Israel - Gaza route stopped. Anna Smith said so.",  # places are paired
+    "The Chelsea - Arsenal match ended 2-1, said the report.",  # no surname position, no speech
+    "The Gordon Brown - Tony Blair feud went on.",  # a given name starts the second person
+    "Fans of Manchester - Leeds said little.",  # gazetteer entries
+])
+def test_spaced_hyphen_does_not_join_a_pairing(text: str) -> None:
+    assert not any(" - " in c.text for c in names(text))
+
+
+@given(st.sampled_from(["Anna", "David", "Sergei"]), _PSEUDO, _PSEUDO)
+def test_spaced_hyphen_surname_spans_slice_back(given_name: str, first: str, second: str) -> None:
+    text = f"The committee heard {given_name} {first} - {second} on Tuesday. {first} - {second} said no."
+    claims = names(text)
+    for c in claims:
+        assert text[c.start:c.end] == c.text
+    assert [(c.start, c.end) for c in claims] == sorted((c.start, c.end) for c in claims)
+    assert claims == names(text)
+
+
+# --------------------------------------------------------------------------- a kind of organisation before a name
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # Without the kind noun, "Zarvel Omnis said" reads as a person speaking.
+    ("Researchers at the security firm Zarvel Omnis said the flaw spread. Zarvel Omnis urged users to wait.",
+     "Zarvel Omnis"),
+    ("The chipmaker Quorvex said sales rose. Later Quorvex warned of delays.", "Quorvex"),
+])
+def test_a_name_after_a_kind_of_organisation_is_an_organisation(text: str, name: str) -> None:
+    found = by_value(names(text), name)
+    assert len(found) == 2
+    assert {c.attrs["type"] for c in found} == {"organisation"}
+
+
+def test_a_persons_given_name_beats_a_kind_noun_before_it() -> None:
+    # "the company Anna Smith founded": a known given name still makes a person.
+    assert only(names("She sold the company Anna Smith founded."), "Anna Smith").attrs["type"] == "person"
+
+
+@given(st.sampled_from(["firm", "company", "carmaker", "bank"]), _PSEUDO, _PSEUDO)
+def test_kind_noun_names_keep_exact_spans(kind: str, first: str, second: str) -> None:
+    assume(not known_name(first) and not known_name(second))  # "Karen Kaka" is a person whatever precedes
+    text = f"Shares of the {kind} {first} {second} fell. {first} {second} said little."
+    claims = names(text)
+    for c in claims:
+        assert text[c.start:c.end] == c.text
+    assert [c.attrs["type"] for c in claims if c.text == f"{first} {second}"] == ["organisation"] * 2
+    assert claims == names(text)
+
+
+# --------------------------------------------------------------------------- titles read from context
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    # Capitalised words no title list holds, before a given name and a surname.
+    ("Public Advocate Anna Velkovic, a candidate for mayor, spoke on Monday.", "Anna Velkovic", "Public Advocate"),
+    ("Surveyor David Orlakk measured the site.", "David Orlakk", "Surveyor"),
+    ("The report was signed by Property Assessor Julia Brennick in May.", "Julia Brennick", "Property Assessor"),
+])
+def test_a_title_read_from_context_is_split_off(text: str, name: str, title: str) -> None:
+    c = only(names(text), name)
+    assert (c.attrs["title"], c.attrs["type"]) == (title, "person")
+
+
+@pytest.mark.parametrize(("text", "whole"), [
+    ("The Baton Rouge Advocate reported it first.", "Baton Rouge Advocate"),  # no given name
+    ("Officers of Palmer Public Safety arrived.", "Palmer Public Safety"),
+    # A first name the list lacks before a middle name: not an English word for a person.
+    ("Police named ZaKiya Marie Dunlow as the driver.", "ZaKiya Marie Dunlow"),
+    ("Police named Meadow Joseph Tarrant as the driver.", "Meadow Joseph Tarrant"),
+    ("They walked along Central Park West at noon.", "Central Park West"),
+])
+def test_no_title_without_context_evidence(text: str, whole: str) -> None:
+    assert whole in [c.text for c in names(text)]
+
+
+@given(st.sampled_from(["Surveyor", "Public Advocate", "Harbour Inspector"]),
+       st.sampled_from(["Anna", "David", "Julia"]), _PSEUDO)
+def test_context_title_spans_slice_back(title: str, given_name: str, surname: str) -> None:
+    assume(not known_name(surname))
+    text = f"The letter from {title} {given_name} {surname} arrived. {surname} said so."
+    claims = names(text)
+    for c in claims:
+        assert text[c.start:c.end] == c.text
+    assert only(claims, f"{given_name} {surname}").attrs["title"] == title
+    assert claims == names(text)

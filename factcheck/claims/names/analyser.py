@@ -28,6 +28,10 @@ from factcheck.claims.names.tokens import _Tok
 class _Analyser(_Candidates, _Headlines):
     """One document's name analysis: :meth:`resolve` gives its typed, linked candidates."""
 
+    #: names the document writes right after a kind of organisation ("firm Trend Micro"), set by
+    #: :meth:`resolve` before it types anything
+    _org_kinds: frozenset[str] = frozenset()
+
     def type_multi(self, c: _Cand, singles: set[str], the_singles: set[str]) -> str:
         """Type a multi-word name from gazetteers, keywords, then person evidence."""
         lex = self.lex
@@ -51,6 +55,8 @@ class _Analyser(_Candidates, _Headlines):
         if 2 <= len(toks) <= 4 and (toks[0].low in lex.given
                                     or (toks[0].low in lex.kunya and toks[1].low in lex.given)):
             return "person"  # "Mike Pompeo"; "Umm Ibrahim", a kunya and a given name
+        if norm in self._org_kinds:
+            return "organisation"  # "security firm Trend Micro" ... "Trend Micro said"
         if self._the_before(toks[0]) or toks[-1].text in the_singles:
             # "the Indianapolis Colts" / "the Colts": a team or a brand, not a person.
             last = toks[-1].low
@@ -83,6 +89,11 @@ class _Analyser(_Candidates, _Headlines):
             the = the_before[id(c)] = self._the_before(tok)
             if the:
                 the_singles.add(tok.text)
+        # A name written once after a kind of organisation ("firm Trend Micro") is a body's
+        # wherever the document names it: "Trend Micro said" is the firm speaking, not a person.
+        after_kind = self.kind_named()
+        self._org_kinds = frozenset(self._norm(c.toks) for c in body if c.toks[0].start in after_kind) \
+            if after_kind else frozenset()
         for c in multi:
             if c.type == "unknown":
                 c.type = self.type_multi(c, singles, the_singles)
@@ -140,6 +151,8 @@ class _Analyser(_Candidates, _Headlines):
                 # "IRNA reported", "CNN said", "the official IRNA news agency": an acronym
                 # that speaks or holds an office is an outlet or a body, not a person.
                 c.type = "organisation"
+            elif norm in self._org_kinds and tok.low not in lex.given:
+                c.type = "organisation"  # "chipmaker Nvidia" ... "Nvidia said"
             elif c.title or c.speech_after:
                 c.type = "person"
             elif tok.low in lex.org_kw:
@@ -169,8 +182,10 @@ class _Analyser(_Candidates, _Headlines):
         parts: list[_Cand] = []
         pos = tok.start
         for p in tok.text.split("-"):
+            # Found in the text, not counted: a joined "Strauss - Kahn" spaces its hyphen.
+            pos = self.text.find(p, pos)
             sub = _Tok(pos, pos + len(p), pos + len(p), p, p.casefold(), True, False, False, tok.line)
-            pos += len(p) + 1
+            pos += len(p)
             c = _Cand([sub])
             target = link(sub)
             norm = normalise_name(p)

@@ -91,6 +91,10 @@ class _Candidates(_Runs, _Titles):
                     name = run
                 else:
                     title_toks, name, affiliation = self.split_title(run)
+                    if not title_toks and not affiliation and len(name) >= 3:
+                        k = self.context_title(name)
+                        if k:
+                            title_toks, name = name[:k], name[k:]
                     for g in self._gaz_segments(title_toks):
                         body.append(g)
                     if affiliation:

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from factcheck.calendar import MONTHS
+from factcheck.claims.names.joins import join_spaced_hyphens
 from factcheck.claims.names.lexicon import _SMALL, _lexicon
 from factcheck.claims.names.normalise import normalise_name
 from factcheck.claims.names.tokens import (
@@ -46,7 +47,7 @@ class _Evidence:
     def __init__(self, text: str) -> None:
         self.text = text
         self.lex = _lexicon()
-        self.toks = _tokenise(text, self.lex)
+        self.toks = join_spaced_hyphens(text, _tokenise(text, self.lex), self.lex)
         self.headline_lines = self._headline_lines()
         self._known_index: dict[str, list[str]] | None = None  # built on the first headline slip check
         self._known_sizes: list[int] = []
@@ -145,6 +146,17 @@ class _Evidence:
         while k > 0 and text[k - 1] in _SPACES:
             k -= 1
         return k >= 3 and text[k - 3:k].casefold() == "the" and (k == 3 or not text[k - 4].isalnum())
+
+    def kind_named(self) -> set[int]:
+        """Where the words right after a lower-case noun for a kind of organisation start
+        ("security firm Trend Micro", "the carmaker Saab"): a name starting there is a body's.
+        The kinds are keyword tokens (:func:`~factcheck.claims.names.tokens._tokenise`), each
+        followed by the capitalised word it was read back from, so one pass over the tokens
+        answers for every candidate (and most documents have no such noun)."""
+        kinds = self.lex.org_kinds
+        toks = self.toks
+        return {toks[k + 1].start for k, t in enumerate(toks)
+                if not t.cap and t.low in kinds and k + 1 < len(toks) and self._gap_ok(t, toks[k + 1])}
 
     def _speech_after(self, t: _Tok) -> bool:
         """Is the token followed by a speech verb ("Nebenzia has said")?"""

@@ -203,6 +203,8 @@ class _Lexicon:
     demonyms: frozenset[str]
     demonym_tokens: frozenset[str]
     org_kw: frozenset[str]
+    #: lower-case nouns for a kind of organisation ("firm", "carmaker"): before a name, a body's name
+    org_kinds: frozenset[str]
     place_suffix: frozenset[str]
     place_prefix: frozenset[str]
     gazetteer: dict[str, str] = field(default_factory=dict)
@@ -284,7 +286,9 @@ def _lexicon() -> _Lexicon:
         if kind == "place" and " " in key:
             by_last.setdefault(key.rsplit(" ", 1)[1], []).append(key)
     roles = frozenset(titles.get("roles", []))
-    keywords = (_CONNECTORS | _TITLE_JOINERS | roles | title_words) - {"the"}
+    org_kinds = frozenset(orgs.get("kinds", []))
+    # The kinds are tokens too ("firm" before "Trend Micro"), so a name can ask what precedes it.
+    keywords = (_CONNECTORS | _TITLE_JOINERS | roles | title_words | org_kinds) - {"the"}
     return _Lexicon(
         stop=stop,
         months=frozenset(MONTHS) - {"may", "mar", "jun", "jan", "dec", "sep", "oct", "nov", "aug", "apr",
@@ -300,6 +304,7 @@ def _lexicon() -> _Lexicon:
         demonyms=demonyms,
         demonym_tokens=frozenset(w for d in demonyms for w in d.split()),
         org_kw=frozenset(orgs.get("keywords", [])),
+        org_kinds=org_kinds,
         place_suffix=frozenset(pk.get("suffixes", [])),
         place_prefix=frozenset(pk.get("prefixes", [])),
         gazetteer=gaz,

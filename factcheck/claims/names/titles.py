@@ -5,9 +5,16 @@ title and its organisation -- and the names inside a title ("US").
 
 from __future__ import annotations
 
+from wordnet_lookup import is_wordnet_term
+
 from factcheck.claims.names.evidence import _Cand, _Evidence
 from factcheck.claims.names.lexicon import _DIRECTIONS, _JOINERS
 from factcheck.claims.names.tokens import _Tok
+
+#: Endings of English words for people by what they do ("coroner", "editor", "referee",
+#: "columnist", "historian", "Englishman", "advocate", "representative"): the head of a title
+#: read from context must have one.
+_AGENT_ENDINGS = ("er", "or", "ee", "ist", "ian", "man", "ate", "ive")
 
 
 class _Titles(_Evidence):
@@ -70,6 +77,60 @@ class _Titles(_Evidence):
                     k += 1
                 return run[:k], [], run[k:]
         return [], run, []
+
+    def context_title(self, name: list[_Tok]) -> int:
+        """How many leading words of ``name`` are a title that no word list knows, read from
+        context ("Public Advocate Bill de Blasio"); 0 when there is no such title.
+
+        Title lists cannot hold every office, and adding the words that make one
+        ("advocate", "public") splits bodies that use them ("Baton Rouge Advocate",
+        "Palmer Public Safety").  What the run itself says is the better evidence: a
+        person's full name -- a known given name and a surname -- after capitalised
+        words that hold no given name are a title and a name, the way "Public
+        Advocate" reads before "Bill de Blasio".  So the title is one to three
+        capitalised words, each an ordinary English word (:meth:`_plain_title_word`),
+        the last shaped like a word for a person ("Coroner", "Advocate", "Adviser",
+        "Referee": :data:`_AGENT_ENDINGS`; not "Arcade" in "Arcade Joseph Comeaux",
+        a first name before a middle name, nor "Fired" or "Saints"), followed by a
+        given name and one to three more words that pass as a name (:meth:`_rest_ok`,
+        no compass point: "Central Park West").  Only the first
+        given name is tried: a title holds none.
+        """
+        lex = self.lex
+        n = len(name)
+        if not name[0].text[1:].islower():
+            return 0  # most runs: "John Smith" ... asks no more
+        for k in range(1, min(n - 1, 4)):
+            t = name[k]
+            if t.cap and t.low in lex.given:
+                break
+        else:
+            return 0
+        head = name[k - 1].low
+        if len(head) < 5 or not head.endswith(_AGENT_ENDINGS) or n - k > 4 \
+                or not any(t.cap for t in name[k + 1:]):
+            return 0
+        if not all(self._plain_title_word(name, j) for j in range(k)):
+            return 0
+        if self._norm(name) in lex.gazetteer or not self._rest_ok(name[k:]) \
+                or any(t.low in _DIRECTIONS for t in name[k + 1:]):  # "Central Park West"
+            return 0
+        return k
+
+    def _plain_title_word(self, name: list[_Tok], j: int) -> bool:
+        """Could ``name[j]`` be a word of a title no list knows (see :meth:`context_title`)?
+
+        An ordinary word of English (a WordNet term) written with an initial capital
+        only -- not "LuAnn", "Jeb" or "Ka'Loni", given names the list lacks that
+        start a name with a middle name ("LuAnn Marie Johnson") -- and not a word of
+        a place, a body or a nationality.
+        """
+        lex = self.lex
+        t = name[j]
+        low = t.low
+        return (t.cap and low.isalpha() and t.text[1:].islower() and low not in lex.given
+                and low not in lex.org_kw and low not in lex.place_suffix and low not in lex.place_prefix
+                and low not in lex.demonym_tokens and not self._gaz_prefix(name, j) and is_wordnet_term(low))
 
     def role_before(self, run: list[_Tok], idx: int) -> str | None:
         """A lower-case role noun right before the run ("leader Kim Jong Un"),
