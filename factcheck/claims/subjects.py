@@ -114,8 +114,8 @@ def age_holder_span(doc: Document, claim: Claim, people: Sequence[Claim],
         at = _role_span(text, claim.end, role)
         if at is None:
             return None
-        noun = role.casefold()
-        return "role", noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun, at, at + len(role)
+        # The noun's singular, so "the actress" and "two actresses" meet (not the noun less an "s": "actres").
+        return "role", singular(role.casefold()), at, at + len(role)
     return None
 
 

@@ -435,6 +435,10 @@ def test_one_noun_is_symmetric_and_reflexive(a: list[str], b: list[str]) -> None
     # Nor is a name that qualifies the noun the age describes.
     ("A 31-year-old Brooklyn mom was shot in the arm.", ("role", "mom")),
     ("The 20-year-old met Mary Smith on Friday.", None),
+    # The role is the noun's singular, not the noun less a final "s".
+    ("The 40-year-old actress won the award.", ("role", "actress")),
+    ("Two 19-year-old witnesses saw the crash.", ("role", "witness")),
+    ("Three 15-year-old nurses were hired.", ("role", "nurse")),
 ])
 def test_age_holder_examples(text: str, holder: tuple[str, str] | None) -> None:
     from factcheck.claims.base import extract_all
