@@ -101,3 +101,8 @@ def test_a_killing_told_as_a_murder_is_one_act_but_an_attempt_is_not() -> None:
     assert event("He was charged in the May 2 attempted murder of a guard.", "May 2") != normalise("murder")
     assert event("The guard was charged with murdering the cook on May 2.", "May 2") == normalise("murder")
     assert event("The firm restored service to its customers on May 2.", "May 2") == normalise("restored")
+
+
+def test_a_made_event_is_its_object_or_subject() -> None:
+    assert event("The decision was made on May 2 by the board.", "May 2") == normalise("decision")
+    assert event("The coach made his choice on May 2.", "May 2") == normalise("choice")

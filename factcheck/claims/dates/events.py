@@ -57,10 +57,11 @@ _GENERIC = frozenset({"date", "day", "deadline", "anniversary"})
 #: Pronouns and determiners: never the verb after "to" or "that" ("to its customers").
 _PRONOUNS = frozenset({"its", "his", "her", "their", "our", "my", "your", "the", "a", "an", "this", "these", "those",
                        "it", "he", "she", "they", "we", "them", "him", "us", "there", "some", "any", "all", "no"})
-#: Verbs that only say an event took place: the event is their subject.
+#: Verbs that only say an event took place (or was made): the event is their object, or
+#: with none their subject ("held a hearing", "the funeral was held", "the announcement was made").
 _LIGHT = frozenset({"happened", "happens", "happen", "occurred", "occurs", "occur", "took", "takes", "take",
                     "place", "came", "comes", "was", "were", "is", "are", "be", "been", "scheduled", "set",
-                    "slated", "due", "held"})
+                    "slated", "due", "held", "made", "make", "makes"})
 #: Relative and subject words skipped on the way back from a light verb to its subject.
 _TO_SUBJECT = frozenset({"which", "that", "who", "has", "have", "had", "will", "would", "is", "was", "were", "are",
                          "been", "be", "reportedly", "apparently", "probably", "also", "actually"})
@@ -164,7 +165,7 @@ def _clause_before(text: str) -> list[str]:
 
 def _clause_after(text: str) -> list[str]:
     """The words after the date up to the next clause break (a year's comma skipped)."""
-    text = re.sub(r"^[\s,]*\d{4}\b", "", text)
+    text = re.sub(r"^[\s,]*\d{4}\b|^['’]s\b", "", text)  # the year's comma; "the 1980's"
     m = _CLAUSE_END_RE.search(text.lstrip(" ,"))
     return _WORD_RE.findall(text.lstrip(" ,")[:m.start()] if m else text)
 
