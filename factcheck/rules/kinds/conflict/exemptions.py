@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from factcheck.documents import Document
+from factcheck.rules.kinds.conflict.dates import compared, year_slip
 from factcheck.rules.kinds.conflict.options import ConflictOptions
 from factcheck.rules.kinds.conflict.qualifiers import compatible, interval, is_toll
 from factcheck.rules.kinds.conflict.statements import Statement, day_of, sentence_text
@@ -134,9 +135,10 @@ def conversion(a: Statement, b: Statement, settings: ConflictOptions) -> bool | 
 
 def relative_days(a: Statement, b: Statement, settings: ConflictOptions) -> bool | None:
     """A relative date anchored on different days: "on Monday" in two articles of
-    different days names different days."""
+    different days names different days.  A month-day date ("January 31") is relative in its
+    year only, and compared like an explicit one but for the year (:func:`.dates.year_slip`)."""
     if (a.claim.get("relative") or b.claim.get("relative")) and a.claim.get("anchor") != b.claim.get("anchor"):
-        return True
+        return year_slip(a.claim, b.claim) if compared(a.claim) and compared(b.claim) else True
     return None
 
 

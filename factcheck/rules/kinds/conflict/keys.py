@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from factcheck.rules.kinds.conflict.dates import compared
 from factcheck.rules.kinds.conflict.statements import Statement
 from factcheck.rules.kinds.conflict.subjects import NOT_NAMES
 from factcheck.rules.kinds.conflict.text import STOPWORDS
@@ -76,7 +77,7 @@ def story_mates(facts: Sequence[Statement]) -> Counter[tuple[int, int]]:
     of (measure, story), so only articles of one story are compared."""
     index: dict[tuple[object, ...], list[int]] = defaultdict(list)
     for i, f in enumerate(facts):
-        if not f.claim.get("relative"):
+        if compared(f.claim):  # not "on Monday"; "January 31" is (see .dates)
             index[(f.key, f.measure, f.story)].append(i)
     return co_indexed(index, facts)
 

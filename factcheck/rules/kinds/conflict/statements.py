@@ -21,6 +21,7 @@ from typing import NamedTuple, TypeGuard
 from factcheck.claims.base import Claim
 from factcheck.claims.numbers import singular, unit_of
 from factcheck.documents import Document
+from factcheck.rules.kinds.conflict.dates import claim_day
 from factcheck.rules.kinds.conflict.options import ConflictOptions
 from factcheck.rules.kinds.conflict.reading import DocReading, reading_of
 from factcheck.rules.kinds.conflict.subjects import age_holder, figure_subject, name_anchor
@@ -378,13 +379,9 @@ def documents_of(f: Statement) -> frozenset[str]:
 
 
 def day_of(c: Claim) -> date | None:
-    """The day an explicit date claim names ("June 27, 2001"), or None (a month, a year, "on Monday")."""
-    if c.kind != "date" or c.get("granularity") != "day" or c.get("relative") or c.get("dateline"):
-        return None
-    try:
-        return date.fromisoformat(str(c.value))
-    except ValueError:
-        return None
+    """The day a date claim names ("June 27, 2001", "January 31" in its article's year), or None
+    (a month, a year, "on Monday"): see :func:`.dates.claim_day`."""
+    return claim_day(c)
 
 
 def converted_from(text: str, c: Claim, ends: dict[int, Claim]) -> str | None:

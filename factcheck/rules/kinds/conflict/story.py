@@ -10,14 +10,15 @@ closeness instead (:func:`near_days`).
 
 from __future__ import annotations
 
-import bisect
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from factcheck.rules.kinds.conflict import dates
+from factcheck.rules.kinds.conflict.dates import DaysIn, event_shared, named_days
 from factcheck.rules.kinds.conflict.keys import story_mates
 from factcheck.rules.kinds.conflict.options import ConflictOptions
 from factcheck.rules.kinds.conflict.same_fact import may_be_one, rest_agrees
-from factcheck.rules.kinds.conflict.statements import Statement, day_of
+from factcheck.rules.kinds.conflict.statements import Statement
 
 #: The names of the story pairing's evidence, as findings record them (``evidence.path``).
 ONE_VALUE_EACH, NEAR_DATES = "one value each", "near dates"
@@ -39,19 +40,13 @@ def story_pairs(facts: Sequence[Statement], settings: ConflictOptions, strong: s
     evidence (:data:`ONE_VALUE_EACH`, :data:`NEAR_DATES`).  ``mates``:
     :func:`story_mates`, if already counted.
     """
-    dated = settings.near_days > 0
-    named: dict[str, set[int]] = defaultdict(set)
-    if dated:
-        for f in facts:
-            if (d := day_of(f.claim)) is not None:
-                named[f.doc.path].add(d.toordinal())
-    days_in = {path: sorted(days) for path, days in named.items()}  # the days each document names
+    days_in = named_days(facts) if settings.near_days > 0 else {}  # the days each document names
     if mates is None:
         mates = story_mates(facts)
     for x, y in sorted(mates):
         a, b = facts[x], facts[y]
-        if (x, y) in strong or \
-                len(a.sentence & b.sentence) + len(a.others & b.others) < settings.min_shared or \
+        if (x, y) in strong or len(a.sentence & b.sentence) + len(a.others & b.others) + \
+                (event_shared(a, b) if days_in else 0) < settings.min_shared or \
                 not may_be_one(a, b):
             continue
         if rest_agrees(a, b):
@@ -60,21 +55,7 @@ def story_pairs(facts: Sequence[Statement], settings: ConflictOptions, strong: s
             yield x, y, NEAR_DATES
 
 
-def near_days(a: Statement, b: Statement, days_in: dict[str, list[int]], near: int) -> bool:
-    """Two day-precise dates of one story at most ``near_days`` apart: one event misdated,
-    or two events of one week?  ``near``: the rule's ``near_days``.
-
-    An outlet's slip is rarely more than a few days off (a weekday confused, a day
-    lost to time zones).  An article that names another day of that week besides
-    these two tells of several events close in time ("restored on 11 October", "running
-    again on 12 October"): its dates are not paired.
-    """
-    da, db = day_of(a.claim), day_of(b.claim)
-    if near <= 0 or da is None or db is None or abs((da - db).days) > near:
-        return False
-    pair = (da.toordinal(), db.toordinal())
-    for d, f in zip(pair, (a, b), strict=True):
-        days = days_in.get(f.doc.path, [])
-        if any(e not in pair for e in days[bisect.bisect_left(days, d - near):bisect.bisect_right(days, d + near)]):
-            return False
-    return True
+def near_days(a: Statement, b: Statement, days_in: DaysIn, near: int) -> bool:
+    """Two day-precise dates of one story at most ``near`` days apart that date one event:
+    see :func:`.dates.near_days`."""
+    return dates.near_days(a, b, days_in, near)
