@@ -12,6 +12,8 @@ findings (file, text, severity); the sentences are made up.
 from __future__ import annotations
 
 from conftest import run_rule
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.rules.kinds.conflict.fact_keys import FACT_KEY
 from factcheck.rules.loader import load_rules
@@ -89,3 +91,32 @@ def test_a_career_total_is_not_the_games_figure() -> None:
 def test_an_agreeing_story_reports_nothing() -> None:
     same = "With the title on the line, Marta Oyelaran scored 17 points while the crowd chanted her name."
     assert found({"a.md": same, **AGREE}) == []
+
+
+# Each article words the figure its own way, so that only the fact key pairs them.
+_WORDINGS = ("In the final, {who} scored {v} points for the Herons.", "{who} finished with {v} points as fans cheered.",
+             "Coach Varga praised {who}, who had {v} points on Sunday.", "Then {who} added {v} points late.",
+             "Critics said {who} got {v} points against weak defenders.", "Yet {who} posted {v} points again.")
+_POINTS = st.lists(st.sampled_from([8, 11, 12, 17, 40]), min_size=1, max_size=6)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_POINTS, st.booleans())
+def test_the_fact_key_path_on_generated_stories(values: list[int], surname: bool) -> None:
+    # Never crashes; every finding's excerpt is its file's text at its span; the same input gives
+    # the same findings; the path flags only a value no other article gives the person, against
+    # one three other articles or more give her.
+    who = "Oyelaran" if surname else "Marta Oyelaran"
+    files = {f"{chr(97 + i)}.md": "Marta Oyelaran played well. " + _WORDINGS[i % len(_WORDINGS)].format(who=who, v=v)
+             for i, v in enumerate(values)}
+    first = run(files)
+    again = run(files)
+    assert [(f.path, f.location.line, f.location.column, f.severity) for f in first] == \
+        [(f.path, f.location.line, f.location.column, f.severity) for f in again]
+    for f in first:
+        line = pinned(files[f.path]).splitlines()[f.location.line - 1]
+        assert line[f.location.column - 1:f.location.column - 1 + len(f.location.excerpt)] == f.location.excerpt
+        if f.data["evidence"]["path"] == FACT_KEY:
+            value = int(f.location.excerpt.split()[0])
+            assert values.count(value) == 1
+            assert max(values.count(v) for v in set(values) - {value}) >= 3
