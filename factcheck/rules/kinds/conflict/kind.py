@@ -55,7 +55,15 @@ figure of the sentences disagreeing, neither article giving the other's value
 ("falling about 60m from a ridge" / "falling 150 meters from a ridge"; see
 :mod:`.slot`).  And a value its measure cannot take (an earthquake of magnitude
 11.4), against the story's statement of the measure most like it, whichever of the
-story's values it should equal (see :mod:`.impossible`).  Two facts of one story share the counted noun, not the words
+story's values it should equal (see :mod:`.impossible`).  Two comparisons read the
+fact's key (story, subject, measure) rather than the wording, at the rule's severity:
+a value one article alone gives a person named in full, against the value three
+articles or more of the story give that person, though someone else of the story
+has the lone value ("Gregory Echenique scored 8 points" / eight articles' 11; see
+:mod:`.fact_keys`); and a value one article alone gives, outside the small closed
+set of values every other article of the story agrees on for the measure ("$668
+million" / five articles' "$334 million" and nothing else; see :mod:`.value_sets`).
+Two facts of one story share the counted noun, not the words
 governing it ("killed 230,000 people across Asia" / "killed 170,000 people in
 the province"), and stay weaker evidence.
 
@@ -114,7 +122,17 @@ from typing import Any
 
 from factcheck.findings import Finding
 from factcheck.rules.kinds.base import Kind
-from factcheck.rules.kinds.conflict import exemptions, holders, impossible, majority, slot, strong, weak
+from factcheck.rules.kinds.conflict import (
+    exemptions,
+    fact_keys,
+    holders,
+    impossible,
+    majority,
+    slot,
+    strong,
+    value_sets,
+    weak,
+)
 from factcheck.rules.kinds.conflict.keys import shared_words
 from factcheck.rules.kinds.conflict.options import NEEDS, OPTIONS, ConflictOptions
 from factcheck.rules.kinds.conflict.report import Seconds, conflict_groups, report
@@ -238,6 +256,13 @@ class ConflictKind(Kind):
         # alike sentences keep ``paraphrase_severity``, the option that says how much a user trusts them.
         lifted, loose[:] = slot.same_slots(reps, loose)
         firm += lifted
+        # A person's value one article alone gives, against what its story agrees on for that person:
+        # one fact key, at the rule's severity (see fact_keys).
+        firm += ((fact_keys.FACT_KEY, pair) for pair in
+                 fact_keys.fact_key_pairs(reps, {pair for _path, pair in firm}))
+        # A lone value outside the closed set of values its story agrees on for the measure (see value_sets).
+        firm += ((value_sets.VALUE_SET, pair) for pair in
+                 value_sets.value_set_pairs(reps, words[1], {pair for _path, pair in firm}))
         # A value its measure cannot take is wrong whichever of the story's values it should equal
         # (see impossible.impossible_pairs): paired with the most alike statement, at the rule's severity.
         firm += ((impossible.IMPOSSIBLE, pair) for pair in

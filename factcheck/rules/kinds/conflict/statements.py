@@ -21,6 +21,7 @@ from typing import NamedTuple, TypeGuard
 from factcheck.claims.base import Claim
 from factcheck.claims.numbers import singular, unit_of
 from factcheck.documents import Document
+from factcheck.facts import Facts
 from factcheck.rules.kinds.conflict.dates import claim_day
 from factcheck.rules.kinds.conflict.options import ConflictOptions
 from factcheck.rules.kinds.conflict.reading import DocReading, reading_of
@@ -63,6 +64,7 @@ class Statement:
     copies: frozenset[str] = frozenset()  # the documents stating it in identical words: see documents_of
     story: str | None = None  # the id of its document's story: statements of two stories are never one fact
     sized: frozenset[tuple[str, str]] = frozenset()  # its sentence's things named by a figure (sized_things)
+    of: str | None = None  # its fact key's subject, resolved in its story (``CorpusView.facts``): "person:jane doe"
 
     @property
     def named(self) -> str | None:
@@ -225,6 +227,9 @@ def read_statements(corpus: CorpusView, settings: ConflictOptions,
     # key (``select``) holds across the corpus, so it needs no stories.
     stories = corpus.stories if selector is None else None
     reading = reading_of(corpus)  # what every conflict rule reads of a document, read once per view
+    # Whom each figure is of, resolved within its story by the fact stage (a surname alone, a
+    # role one person holds: the person named in full); read only with stories.
+    keyed = corpus.facts if stories is not None else None
     for doc, claims in corpus.items():
         found = stories.story_of(doc.path) if stories is not None else None
         story = found.id if found is not None else None
@@ -249,7 +254,8 @@ def read_statements(corpus: CorpusView, settings: ConflictOptions,
                              age_holder(doc, c, people, starts) if holders else None,
                              converted_from(doc.text, c, read.ends), figure_subject(c, people, starts)))
         if rows:
-            facts += _document_statements(doc, rows, read, kinds if agreeing else _NONE, story, sized)
+            facts += _document_statements(doc, rows, read, kinds if agreeing else _NONE, story, sized,
+                                          keyed)
     return facts
 
 
@@ -308,10 +314,12 @@ class _Row(NamedTuple):
 
 def _document_statements(doc: Document, rows: list[_Row], read: DocReading, kinds: Collection[str],
                          story: str | None,
-                         sized: Sequence[tuple[int, Claim, tuple[str, str]]]) -> list[Statement]:
+                         sized: Sequence[tuple[int, Claim, tuple[str, str]]],
+                         keyed: Facts | None = None) -> list[Statement]:
     """The statements of one document's ``rows``, each given what the document says of its
     measure, of its age's holder and of its subject; ``kinds``: those whose figures a lone
-    figure's sentence lists as its others (none when ``agreeing_figures`` is off)."""
+    figure's sentence lists as its others (none when ``agreeing_figures`` is off);
+    ``keyed``: the corpus's facts, which resolve each figure's subject (``Statement.of``)."""
     # What the document says of each measure, of each holder's age and of each subject's measure.
     given: dict[tuple[object, ...], dict[str, object]] = defaultdict(dict)
     ages: dict[tuple[str, str] | None, set[str]] = defaultdict(set)
@@ -351,8 +359,15 @@ def _document_statements(doc: Document, rows: list[_Row], read: DocReading, kind
                              near.of((r.subject, *measure), said[(r.subject, *measure)], c.value,
                                      said_of[(r.subject, *measure)])
                              if r.subject is not None else none, none, story,
-                             sized_in(sized, sized_starts, c) if sized else _NO_SIZES))
+                             sized_in(sized, sized_starts, c) if sized else _NO_SIZES,
+                             _subject_of(keyed, doc.path, c)))
     return out
+
+
+def _subject_of(keyed: Facts | None, path: str, c: Claim) -> str | None:
+    """The subject of the fact ``c`` states, resolved within its story (see ``Statement.of``)."""
+    key = keyed.key_of(path, c) if keyed is not None else None
+    return key.subject if key is not None else None
 
 
 def comparable(c: Claim) -> bool:
@@ -424,7 +439,7 @@ def signature(f: Statement) -> tuple[object, ...]:
     return (f.key, repr(c.value), f.words, f.sentence, f.unique, f.values, f.anchor, c.qualifier, c.get("subject"),
             c.get("per"), c.get("relative"), c.get("anchor"), c.get("modifier"), f.measure, f.phrase,
             f.holder, f.doc.pub_date, f.given, f.near, f.held, f.ages, f.others, f.converts, f.subject,
-            f.said, f.story)
+            f.said, f.story, f.of)
 
 
 def sentence_text(f: Statement) -> str:
