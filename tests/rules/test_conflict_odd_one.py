@@ -131,11 +131,8 @@ def test_a_wide_majority_lifts_a_lone_value_worded_less_alike() -> None:
 
 
 def test_three_agreeing_articles_need_the_alike_wording() -> None:
-    # A fifth article counts other pirates: the story's count is no single value (which
-    # would make 14 a warning by its fact key alone, see test_conflict_value_sets.py).
     fewer = {k: PIRATES[k] for k in ("b.md", "c.md", "d.md")}
-    fewer["g.md"] = "A week earlier, 12 pirates were freed from a jail in Somalia, officials said."
-    assert [f for f in found({"a.md": LONE_PIRATES, **fewer}) if f[0] == "a.md"] == [("a.md", "14 pirates", "info")]
+    assert found({"a.md": LONE_PIRATES, **fewer}) == [("a.md", "14 pirates", "info")]
 
 
 def test_a_wide_majority_does_not_lift_a_sentence_whose_other_figures_differ() -> None:

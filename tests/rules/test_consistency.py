@@ -939,20 +939,6 @@ def test_a_figure_in_a_name_against_its_storys_consensus(d: str) -> None:
         "d.txt": APPLE.format(d),
     }
     found = run(BUILTIN["figures/conflict"], files)
-    # Three articles give the size and all say 17: the story's one value (``value set``), a warning.
-    assert [(f.path, f.location.excerpt, f.severity) for f in found] == [("d.txt", "19-inch", "warning")]
-
-
-def test_a_figure_in_a_name_against_its_storys_consensus_among_other_sizes() -> None:
-    # Another article gives the 15-inch model too: no single value, so the consensus on the
-    # 17-inch MacBook Pro's size is weaker evidence, at info.
-    files = {
-        "a.txt": APPLE.format("The new 17-inch MacBook Pro ships at the end of January."),
-        "b.txt": APPLE.format("Reviewers praised the battery of the 17-inch MacBook Pro more than the 15-inch one's."),
-        "c.txt": APPLE.format("The 17-inch MacBook Pro is the thinnest notebook of its size."),
-        "d.txt": APPLE.format("Analysts expect the 19-inch MacBook Pro to sell well to designers."),
-    }
-    found = run(BUILTIN["figures/conflict"], files)
     assert [(f.path, f.location.excerpt, f.severity) for f in found] == [("d.txt", "19-inch", "info")]
 
 
@@ -1043,9 +1029,8 @@ LONE_WORDED = ("Officials in the capital reported {} arrested when the raiders t
 
 
 @pytest.mark.parametrize(("changes", "expected"), [
-    # Three articles, each in a sentence sharing six words with d.txt's, agree on 23, and no
-    # article gives another count of pirates: the story's one value (``value set``) makes it a warning.
-    ({"d.txt": LONE_WORDED.format("14 pirates")}, [("d.txt", "14 pirates", "warning")]),
+    # Three articles, each in a sentence sharing six words with d.txt's, agree on 23.
+    ({"d.txt": LONE_WORDED.format("14 pirates")}, [("d.txt", "14 pirates", "info")]),
     # d.txt gives another count of pirates too: its 14 may be another group.
     ({"d.txt": LONE_WORDED.format("14 pirates") + " Later 23 pirates were handed over."}, []),
     # Two articles are no consensus of alike wordings, but they are the rest of d.txt's story,

@@ -55,14 +55,11 @@ figure of the sentences disagreeing, neither article giving the other's value
 ("falling about 60m from a ridge" / "falling 150 meters from a ridge"; see
 :mod:`.slot`).  And a value its measure cannot take (an earthquake of magnitude
 11.4), against the story's statement of the measure most like it, whichever of the
-story's values it should equal (see :mod:`.impossible`).  Two comparisons read the
-fact's key (story, subject, measure) rather than the wording, at the rule's severity:
-a value one article alone gives a person named in full, against the value three
-articles or more of the story give that person, though someone else of the story
-has the lone value ("Gregory Echenique scored 8 points" / eight articles' 11; see
-:mod:`.fact_keys`); and a value one article alone gives, outside the small closed
-set of values every other article of the story agrees on for the measure ("$668
-million" / five articles' "$334 million" and nothing else; see :mod:`.value_sets`).
+story's values it should equal (see :mod:`.impossible`).  And, reading the fact's
+key (story, subject, measure) rather than the wording, a value one article alone
+gives a person named in full, against the value three articles or more of the
+story give that person, though someone else of the story has the lone value
+("Gregory Echenique scored 8 points" / eight articles' 11; see :mod:`.fact_keys`).
 Two facts of one story share the counted noun, not the words
 governing it ("killed 230,000 people across Asia" / "killed 170,000 people in
 the province"), and stay weaker evidence.
@@ -130,7 +127,6 @@ from factcheck.rules.kinds.conflict import (
     majority,
     slot,
     strong,
-    value_sets,
     weak,
 )
 from factcheck.rules.kinds.conflict.keys import shared_words
@@ -260,9 +256,6 @@ class ConflictKind(Kind):
         # one fact key, at the rule's severity (see fact_keys).
         firm += ((fact_keys.FACT_KEY, pair) for pair in
                  fact_keys.fact_key_pairs(reps, {pair for _path, pair in firm}))
-        # A lone value outside the closed set of values its story agrees on for the measure (see value_sets).
-        firm += ((value_sets.VALUE_SET, pair) for pair in
-                 value_sets.value_set_pairs(reps, words[1], {pair for _path, pair in firm}))
         # A value its measure cannot take is wrong whichever of the story's values it should equal
         # (see impossible.impossible_pairs): paired with the most alike statement, at the rule's severity.
         firm += ((impossible.IMPOSSIBLE, pair) for pair in
