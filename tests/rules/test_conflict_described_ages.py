@@ -103,3 +103,15 @@ def test_a_lone_odd_age_in_a_story_spanning_years_still_conflicts() -> None:
 
 def test_one_article_of_an_age_a_few_years_off_is_no_era() -> None:
     assert [(p, e) for p, e, _s in found(_stories("27", "27", "27", "29"))] == [("d.md", "29-year-old")]
+
+
+def test_the_eras_of_one_family_are_each_persons_own() -> None:
+    """A sister aged 20 and a brother aged 23 are no story spanning three years: an odd age of the
+    brother still pairs with his 23."""
+    sister = "Kathryn Jenkin, 20, was found dead in Millom, police said."
+    brother = "Her brother John Jenkin, 23, was charged in Millom, police said."
+    files = {f"{n}.md": f"---\nstory: millom\n---\n{DATE}{t}" for n, t in (
+        ("a", sister), ("b", "Kathryn Jenkin, 20, of Aberdare, was named by police in Millom."),
+        ("c", brother), ("d", "John Jenkin, 23, appeared in court in Millom on Monday."),
+        ("e", "12-year-old John Jenkin was remanded in custody in Millom."))}
+    assert [f for f in found(files) if f[2] != "info"] == [("e.md", "12-year-old", "warning")]

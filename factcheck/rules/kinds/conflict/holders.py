@@ -197,8 +197,8 @@ class Eras:
             if f.holder is None or f.holder[0] != "person" or not isinstance(f.claim.value, (int, float)):
                 continue
             words = name_words(names.get(i, f.holder[1]))
-            if words:
-                key = (f.story, words[-1])
+            if words:  # by full name: "Kathryn Jenkin", 20, and her brother "John Jenkin", 23, are two
+                key = (f.story, " ".join(words))
                 docs[key][float(f.claim.value)].add(f.doc.path)
                 keyed[i] = (key, float(f.claim.value))
         self._value: dict[int, float] = {}
