@@ -25,6 +25,7 @@ from rapidfuzz.distance import Levenshtein
 
 from factcheck.calendar import MONTHS, WEEKDAYS
 from factcheck.claims.base import Claim
+from factcheck.claims.descriptions import described_person, mentions
 from factcheck.claims.names import name_words
 from factcheck.claims.numbers import singular
 from factcheck.documents import Document
@@ -82,7 +83,11 @@ def age_holder(doc: Document, claim: Claim, people: Sequence[Claim], starts: Seq
     apposition before it ("Peterson, a 32-year-old fertilizer salesman"), by
     the full name the names extractor links a surname to; otherwise the common
     noun the age describes ("the 35-year-old deputy" -> deputy; "a 31-year-old
-    Brooklyn mom" -> mom, since a name that qualifies a noun holds no age).
+    Brooklyn mom" -> mom, since a name that qualifies a noun holds no age) --
+    unless the description is definite and refers to a person the document named
+    before it, or names right after it (:func:`~factcheck.claims.descriptions.described_person`:
+    "Jane Doe won.  The 55-year-old actress said ..." -> jane doe).  Such a holder
+    is written where the description is (its noun, else its "the").
     ``people``: :func:`possible_people`; ``starts`` their starts.
     """
     found = age_holder_span(doc, claim, people, starts)
@@ -110,6 +115,18 @@ def age_holder_span(doc: Document, claim: Claim, people: Sequence[Claim],
         before = people[i - 1]
         if claim.start - before.end <= 8 and _APPOSITION_RE.search(text, before.end, claim.start):
             return "person", " ".join(str(before.value).casefold().split()), before.start, before.end
+    # "The 55-year-old Scottish actor will replace ...": the person named before, when clear.
+    modifiers = [w for w in subject.split() if w[:1].isupper()]
+    described = described_person(doc, claim, role, modifiers, mentions(people))
+    if described is not None:
+        # Written where the description is: its noun, else its last modifier, else its "the".
+        word = role or (modifiers[-1] if modifiers else "")
+        at = _role_span(text, claim.end, word) if word else None
+        if at is not None:
+            return "person", described.name, at, at + len(word)
+        lo = claim.sentence[0]
+        the = lo + text[lo:claim.start].casefold().rstrip().rfind("the")
+        return "person", described.name, the, the + 3
     if role:
         at = _role_span(text, claim.end, role)
         if at is None:

@@ -172,3 +172,15 @@ def test_normal_name(raw: str, expected: str) -> None:
 
 def test_role_noun() -> None:
     assert (role_noun("Foreign Minister"), role_noun("Deputies"), role_noun("")) == ("minister", "deputy", "")
+
+
+def test_an_age_through_a_description_is_the_described_persons_fact() -> None:
+    """"The 48-year-old" after "Maria Quill" states Maria Quill's age: one key with another article's
+    "Maria Quil, 46," (a slip of the surname), not a role's or no one's."""
+    _docs, claims, facts = corpus({
+        "a.txt": "Maria Quill was named conductor on Monday. The 48-year-old said she was delighted.",
+        "b.txt": "Maria Quil, 46, was named conductor on Monday.",
+        "c.txt": "The board named Maria Quill as conductor.",
+    })
+    a, b = key(facts, claims, "a.txt", "48-year-old"), key(facts, claims, "b.txt", "46")
+    assert a == b == FactKey("story", "person:maria quill", "age")

@@ -8,6 +8,9 @@ within a story, so ages of one role pair at ``weak_severity``.
 
 from __future__ import annotations
 
+import functools
+import itertools
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -41,10 +44,14 @@ def holder_pairs(facts: Sequence[Statement], settings: ConflictOptions, known: s
     apart (:func:`self_contradicting`): it contradicts itself, and the other article
     says which of its two ages the story holds.  A surname alone ("Reid, 33") names the one person of the story
     whose full name the other ages give with it ("Tara Reid, 33"): see :func:`full_names`.
+    Two near spellings one article uses both of are two people (:func:`two_named`); an age
+    of another time ("then-15-year-old") pairs with none (:func:`then_age`); two ages of a
+    story that spans years, each of several articles, are two times (:class:`Eras`).
     Candidates meet through an index of surnames and roles, within
     a story (:func:`.keys.co_indexed`).  ``roles_too``: False when the weak pairing is off.
     """
     names = full_names(facts)
+    eras = Eras(facts, names)
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, f in enumerate(facts):
         if f.holder is not None:
@@ -63,7 +70,9 @@ def holder_pairs(facts: Sequence[Statement], settings: ConflictOptions, known: s
         if not may_be_one(a, b):
             continue
         if a.holder[0] == "person":
-            if one_person(names.get(x, a.holder[1]), names.get(y, b.holder[1])):
+            na, nb = names.get(x, a.holder[1]), names.get(y, b.holder[1])
+            if one_person(na, nb) and not two_named(a, b, na, nb) and not then_age(a) and not then_age(b) \
+                    and not eras.apart(x, y):
                 people.append((x, y))
         elif roles_too and a.holder == b.holder and others_agree(a.held, a, b.held, b):
             roles.append((x, y))
@@ -140,3 +149,76 @@ def full_names(facts: Sequence[Statement]) -> dict[int, str]:
         if people and all(same_person(people[0], p) for p in people[1:]):
             out[i] = people[0]
     return out
+
+
+def two_named(a: Statement, b: Statement, na: str, nb: str) -> bool:
+    """Are two near spellings two people, because one article names both ("17-year-old Jeremy
+    Ortiz, one of the deputy's sons" and "Deputy Jerry Ortiz")?  An article spells its people
+    its own way; it does not misspell one of them into another name it also uses."""
+    if na == nb:
+        return False
+    wa, wb = _folded(na), _folded(nb)
+    return any(wa in t and wb in t for t in (_folded(a.doc.text), _folded(b.doc.text)))
+
+
+@functools.lru_cache(maxsize=256)
+def _folded(text: str) -> str:
+    """Text as names compare, whole words only: casefolded words between single spaces, with a
+    space at either end (so that "duncan rait" is not found in "duncan raite")."""
+    return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
+
+
+_THEN_RE = re.compile(r"\bthen[\s-]*$", re.IGNORECASE)
+
+
+def then_age(f: Statement) -> bool:
+    """Is the age one of another time ("then-15-year-old Timmons"): the article itself says the
+    person is older now, so it states no age another article's could contradict."""
+    c = f.claim
+    return _THEN_RE.search(f.doc.text, max(0, c.start - 8), c.start) is not None
+
+
+#: Years two ages of one person may differ by and both be right, when a story spans that long.
+ERA_YEARS = 3
+
+
+class Eras:
+    """The times of a story that spans years, read from its ages of one person: a person the story
+    gives two or more ages a few years apart (:data:`ERA_YEARS`), each by two documents or more
+    (Orozco "27" when sought, "29" when sentenced).  The story stage may join events years apart;
+    such ages are two times, not a slip.  A lone odd age (a planted or real error) is of no era:
+    it still pairs, with the era of the nearest age only, so that the times it is not of are not
+    drawn into its conflict."""
+
+    def __init__(self, facts: Sequence[Statement], names: dict[int, str]) -> None:
+        docs: dict[tuple[str | None, str], dict[float, set[str]]] = defaultdict(lambda: defaultdict(set))
+        keyed: dict[int, tuple[tuple[str | None, str], float]] = {}
+        for i, f in enumerate(facts):
+            if f.holder is None or f.holder[0] != "person" or not isinstance(f.claim.value, (int, float)):
+                continue
+            words = name_words(names.get(i, f.holder[1]))
+            if words:  # by full name: "Kathryn Jenkin", 20, and her brother "John Jenkin", 23, are two
+                key = (f.story, " ".join(words))
+                docs[key][float(f.claim.value)].add(f.doc.path)
+                keyed[i] = (key, float(f.claim.value))
+        self._value: dict[int, float] = {}
+        self._eras: dict[int, tuple[float, ...]] = {}
+        for i, (key, value) in keyed.items():
+            attested = sorted(v for v, paths in docs[key].items() if len(paths) >= 2)
+            if len(attested) >= 2 and any(0 < b - a <= ERA_YEARS for a, b in itertools.pairwise(attested)):
+                self._value[i] = value
+                self._eras[i] = tuple(attested)
+
+    def apart(self, x: int, y: int) -> bool:
+        """Are statements ``x`` and ``y`` of two times: each of another era, or one of no era whose
+        age is nearer another era's than the other's?"""
+        vx, vy = self._value.get(x), self._value.get(y)
+        if vx is None or vy is None:
+            return False
+        eras = self._eras[x]
+        if vx in eras and vy in eras:
+            return vx != vy
+        era, odd = (vx, vy) if vx in eras else (vy, vx)
+        if era not in eras:
+            return False  # neither is an era's age
+        return min(eras, key=lambda e: (abs(e - odd), e)) != era
