@@ -62,3 +62,28 @@ def test_two_full_names_a_slip_apart_are_two_people_for_the_age() -> None:
     files = {"a.md": "\"I'm relieved that it's over,\" said 17-year-old Jeremy Ortiz, one of the deputy's sons.",
              "b.md": "Jerry Ortiz, 35, was killed outside an apartment while investigating a shooting."}
     assert not [f for f in dated(files) if f[2] == "warning"]
+
+
+AGREE_1 = "Jermayne Timmons, 16, is accused of firing the shot that killed the girl on Second Avenue."
+AGREE_2 = "Prosecutors say Jermayne Timmons, 16, fired from an intersection down the street."
+
+
+def test_a_lone_age_against_two_articles_agreeing_pairs_without_shared_words() -> None:
+    # Undated articles: one article's 48 against two articles' 16 is the odd one out, whenever written.
+    solo = "McAllister was the first witness called in the trial of 48-year-old Jermayne Timmons."
+    assert found({"a.md": solo, "b.md": AGREE_1, "c.md": AGREE_2}) == [("a.md", "48-year-old", "warning")]
+
+
+def test_a_lone_age_a_few_years_off_may_be_another_time() -> None:
+    # 19 against 16: three years may have passed between undated articles; no shared words, no pairing.
+    solo = "McAllister was the first witness called in the trial of 19-year-old Jermayne Timmons."
+    assert found({"a.md": solo, "b.md": AGREE_1, "c.md": AGREE_2}) == []
+
+
+def test_dated_articles_do_not_outvote_an_undated_one() -> None:
+    # The undated article may be an older one the story stage joined to these dated ones' event.
+    solo = "McAllister was the first witness called in the trial of 48-year-old Jermayne Timmons."
+    files = {"b.md": f"---\nstory: trial\ndate: 2013-09-16\n---\n{AGREE_1}\n",
+             "c.md": f"---\nstory: trial\ndate: 2013-09-17\n---\n{AGREE_2}\n",
+             "a.md": f"---\nstory: trial\n---\n{solo}\n"}
+    assert [(f.path, f.location.excerpt, f.severity) for f in run_rule(RULE, files)] == []

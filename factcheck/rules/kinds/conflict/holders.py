@@ -19,7 +19,7 @@ from factcheck.rules.kinds.conflict.exemptions import days_apart
 from factcheck.rules.kinds.conflict.keys import co_indexed
 from factcheck.rules.kinds.conflict.options import ConflictOptions
 from factcheck.rules.kinds.conflict.same_fact import may_be_one, others_agree
-from factcheck.rules.kinds.conflict.statements import Statement
+from factcheck.rules.kinds.conflict.statements import Statement, documents_of
 from factcheck.rules.kinds.conflict.subjects import same_person
 
 #: The names of the holder pairing's evidence, as findings record them (``evidence.path``).
@@ -52,6 +52,7 @@ def holder_pairs(facts: Sequence[Statement], settings: ConflictOptions, known: s
     """
     names = full_names(facts)
     eras = Eras(facts, names)
+    agreed = Agreed(facts, names)
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, f in enumerate(facts):
         if f.holder is not None:
@@ -65,7 +66,7 @@ def holder_pairs(facts: Sequence[Statement], settings: ConflictOptions, known: s
             continue
         apart = days_apart(a.doc, b.doc)
         if apart is None and len(a.sentence & b.sentence) < settings.min_shared and \
-                not (a.holder[0] == "person" and self_contradicting(a, b)):
+                not (a.holder[0] == "person" and (self_contradicting(a, b) or agreed.lone_against(x, y))):
             continue
         if not may_be_one(a, b):
             continue
@@ -77,6 +78,68 @@ def holder_pairs(facts: Sequence[Statement], settings: ConflictOptions, known: s
         elif roles_too and a.holder == b.holder and others_agree(a.held, a, b.held, b):
             roles.append((x, y))
     return people, roles
+
+
+#: Articles besides a lone age's own that must give the person the other age, for the two to
+#: pair without dates or shared words (see Agreed).
+AGREEING = 2
+#: Years the passing of time explains between two ages of one person in undated articles: two
+#: ages this close pair only by shared words (see Agreed).
+TIME_YEARS = 5
+
+
+class Agreed:
+    """A person's age the rest of the story agrees on, against a lone one.
+
+    Two undated articles need shared sentence words for their ages of one person to pair
+    (the story stage may join events years apart, see :func:`self_contradicting`).  That
+    doubt is one article's word against another's; it is not :data:`AGREEING` articles'
+    word against one.  When an age of a person no other article of the story gives stands
+    against an age that two others give the person ("Timmons, 16" twice / "48-year-old
+    Jermayne Timmons" once), the lone one is the odd one out whenever the articles were
+    written: events years apart would have split the story's articles, not left one alone.
+    Unless the agreeing articles are dated and the lone one is not: then it may be an older
+    article the story stage joined to a later event's ("The 32-year-old Klitschko", undated,
+    in a story of 2012 articles giving him 36), so only undated articles speak against an
+    undated one; and two ages a few years apart (:data:`TIME_YEARS` or fewer) may be two
+    times of the person, not a slip, so they still need the shared words.  Counted in
+    documents (syndicated copies each count), by full name (see :func:`full_names`)."""
+
+    def __init__(self, facts: Sequence[Statement], names: dict[int, str]) -> None:
+        # (story, full name) -> age -> the documents giving it, and those of them undated.
+        self._docs: dict[tuple[str | None, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self._undated: dict[tuple[str | None, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self._key: dict[int, tuple[tuple[str | None, str], str, bool]] = {}
+        for i, f in enumerate(facts):
+            if f.holder is None or f.holder[0] != "person":
+                continue
+            words = name_words(names.get(i, f.holder[1]))
+            if len(words) >= 2:
+                key, value = (f.story, " ".join(words).casefold()), repr(f.claim.value)
+                self._docs[key][value].update(documents_of(f))
+                if f.doc.pub_date is None:
+                    self._undated[key][value].update(documents_of(f))
+                self._key[i] = (key, value, f.doc.pub_date is None)
+
+    def lone_against(self, x: int, y: int) -> bool:
+        """Is one of ``x`` and ``y`` an age only its own article gives the person, and the other's
+        an age :data:`AGREEING` other articles of the story give the person (undated ones, when
+        the lone article is undated)?"""
+        kx, ky = self._key.get(x), self._key.get(y)
+        if kx is None or ky is None or kx[0] != ky[0] or kx[1] == ky[1]:
+            return False
+        key = kx[0]
+        try:
+            if abs(float(kx[1]) - float(ky[1])) <= TIME_YEARS:
+                return False
+        except ValueError:
+            return False
+        for (_, lone, undated), (_, agreed, _) in ((kx, ky), (ky, kx)):
+            alone = self._docs[key][lone]
+            speaking = (self._undated if undated else self._docs)[key][agreed]
+            if len(alone) == 1 and len(speaking - alone) >= AGREEING:
+                return True
+        return False
 
 
 #: Years two ages of one person given by one article must differ by for the article to
