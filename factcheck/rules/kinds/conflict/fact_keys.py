@@ -44,7 +44,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from factcheck.claims.names import name_words
-from factcheck.rules.kinds.conflict.majority import OTHER_FACTS, against
+from factcheck.rules.kinds.conflict.majority import OTHER_FACTS, against, by_value
 from factcheck.rules.kinds.conflict.statements import Statement, documents_of, same_order
 from factcheck.rules.kinds.conflict.text import name_in_words
 
@@ -95,12 +95,7 @@ def fact_key_pairs(facts: Sequence[Statement], known: set[tuple[int, int]]) -> I
         members = groups[k]
         if len(members) < KEY_AGREEING + 1:
             continue
-        docs: dict[str, set[str]] = defaultdict(set)
-        said: dict[str, list[int]] = defaultdict(list)
-        for i in members:
-            v = repr(facts[i].claim.value)
-            docs[v].update(documents_of(facts[i]))
-            said[v].append(i)
+        docs, said = by_value(facts, members)
         for x in members:
             f = facts[x]
             value = repr(f.claim.value)

@@ -160,6 +160,18 @@ def one_role(a: Statement, b: Statement) -> bool:
     return not (sa and sb and sa != sb)
 
 
+def by_value(facts: Sequence[Statement], ids: Iterable[int]) -> tuple[dict[str, set[str]], dict[str, list[int]]]:
+    """The statements ``ids`` by value (as ``repr``): the documents stating each value (copies
+    each count, see ``documents_of``), and the statements giving it, in order."""
+    docs: dict[str, set[str]] = defaultdict(set)
+    said: dict[str, list[int]] = defaultdict(list)
+    for i in ids:
+        v = repr(facts[i].claim.value)
+        docs[v].update(documents_of(facts[i]))
+        said[v].append(i)
+    return docs, said
+
+
 def majority(facts: Sequence[Statement], x: int, mates: Sequence[int],
              own: frozenset[str] | None = None) -> tuple[str, list[int]] | None:
     """The value ``x``'s mates agree on, when ``x`` gives another: (the value, its
@@ -174,12 +186,7 @@ def majority(facts: Sequence[Statement], x: int, mates: Sequence[int],
     could be such a fact (default: all it gives for the measure; for mates said of
     ``x``'s subject, those it gives the subject: another man's yards are not his)."""
     value = repr(facts[x].claim.value)
-    docs: dict[str, set[str]] = defaultdict(set)
-    said: dict[str, list[int]] = defaultdict(list)
-    for y in mates:
-        v = repr(facts[y].claim.value)
-        docs[v].update(documents_of(facts[y]))
-        said[v].append(y)
+    docs, said = by_value(facts, mates)
     if value in docs:
         return None
     others = (facts[x].given if own is None else own) - {value}
