@@ -34,12 +34,12 @@ from typing import Any
 DEFAULT_GOLDEN = Path(__file__).resolve().parent.parent / "tests" / "golden" / "ecbplus.json"
 
 
-def _cli(corpus: Path, *args: str) -> dict[str, Any]:
+def run_cli(corpus: Path, *args: str) -> dict[str, Any]:
     """Run ``factcheck ARGS CORPUS`` from the corpus's parent; returns the parsed JSON."""
     cmd = [sys.executable, "-m", "factcheck", *args[:1], corpus.name, *args[1:]]
     proc = subprocess.run(cmd, cwd=corpus.parent, capture_output=True, text=True, check=False)
     if proc.returncode not in (0, 1):
-        raise SystemExit(f"golden: {' '.join(cmd)} exited {proc.returncode}: {proc.stderr.strip()[:500]}")
+        raise SystemExit(f"bench: {' '.join(cmd)} exited {proc.returncode}: {proc.stderr.strip()[:500]}")
     parsed: dict[str, Any] = json.loads(proc.stdout)
     return parsed
 
@@ -51,8 +51,8 @@ def _digest(items: list[Any]) -> str:
 
 def digests(corpus: Path) -> dict[str, Any]:
     """``{"claims": {path: sha}, "findings": {path: sha}, "counts": {...}}`` for CORPUS."""
-    claims = _cli(corpus, "claims", "--format", "json")["claims"]
-    findings = _cli(corpus, "scan", "--no-cache", "--format", "json")["findings"]
+    claims = run_cli(corpus, "claims", "--format", "json")["claims"]
+    findings = run_cli(corpus, "scan", "--no-cache", "--format", "json")["findings"]
     by_doc: dict[str, list[Any]] = defaultdict(list)
     for claim in claims:
         by_doc[claim["path"]].append(claim)

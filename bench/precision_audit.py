@@ -26,11 +26,12 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
+
+from golden import run_cli
 
 DEFAULT_AUDIT = Path(__file__).resolve().parent / "data" / "precision_ecbplus.tsv"
 VERDICTS = ("true", "debatable", "false")
@@ -52,16 +53,6 @@ def read_audit(path: Path) -> dict[Key, tuple[str, str]]:
     return audit
 
 
-def scan(corpus: Path) -> dict[str, Any]:
-    """``factcheck scan --no-cache --format json`` of the corpus, run from its parent (relative paths)."""
-    cmd = [sys.executable, "-m", "factcheck", "scan", corpus.name, "--no-cache", "--format", "json"]
-    proc = subprocess.run(cmd, cwd=corpus.parent, capture_output=True, text=True, check=False)
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"precision_audit: {' '.join(cmd)} exited {proc.returncode}: {proc.stderr.strip()[:500]}")
-    parsed: dict[str, Any] = json.loads(proc.stdout)
-    return parsed
-
-
 def key_of(finding: dict[str, Any]) -> Key:
     """A finding's key in the audit: its path is taken under the corpus folder (its last two parts)."""
     path = "/".join(str(finding["path"]).replace("\\", "/").split("/")[-2:])
@@ -79,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no such corpus: {args.corpus}", file=sys.stderr)
         return 2
     audit = read_audit(args.audit)
-    report = json.loads(args.scan.read_text(encoding="utf-8")) if args.scan else scan(args.corpus.resolve())
+    report = json.loads(args.scan.read_text(encoding="utf-8")) if args.scan else \
+        run_cli(args.corpus.resolve(), "scan", "--no-cache", "--format", "json")  # as a user scans
     files = report.get("summary", {}).get("files") or len({f["path"] for f in report["findings"]})
     findings = [f for f in report["findings"] if f["severity"] in ("error", "warning")]
     verdicts: Counter[str] = Counter()

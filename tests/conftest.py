@@ -40,6 +40,9 @@ def bench_module(name: str) -> ModuleType:
     module_name = f"bench_{name}"
     if module_name in sys.modules:
         return sys.modules[module_name]
+    bench = str(ROOT / "bench")
+    if bench not in sys.path:  # the scripts import each other, as when run from bench/
+        sys.path.append(bench)
     spec = importlib.util.spec_from_file_location(module_name, ROOT / "bench" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
